@@ -1,0 +1,168 @@
+"""The ``earnings-events`` command: one typer command per stage, no logic here."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import __version__
+from .errors import UserError
+
+app = typer.Typer(
+    name="earnings-events",
+    help="Turn news articles about company earnings into a validated Hugging Face dataset of executive statements.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console(stderr=True)
+out = Console()
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"earnings-events {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the package version and exit.")
+    ] = False,
+) -> None:
+    """Turn news articles about company earnings into a validated Hugging Face dataset of executive statements."""
+
+
+@app.command()
+def build(
+    articles: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Article files or folders (searched recursively): .jsonl, .jsonl.gz, .txt, .html. "
+            "Default: the bundled sample corpus.",
+            show_default=False,
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out", "-o", help="Release folder to write (replaced only when complete).")
+    ] = Path("dataset"),
+    version: Annotated[
+        str | None,
+        typer.Option("--version", help="Dataset version X.Y.Z. Default: the version in OUT/MANIFEST.json, else 1.0.0."),
+    ] = None,
+    annotations: Annotated[
+        Path | None, typer.Option(help="Folder of human labels (*.jsonl keyed by row id). Default: OUT/annotations.")
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option(help="Stop at the first rejected input record instead of writing it to rejects.jsonl.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Build a release: ingest, extract, normalize, label, dedupe, split, write Parquet, card and manifest.
+
+    Rejected input records (malformed JSON, no id or text, bad date, binary or empty files, ...) go to
+    OUT/rejects.jsonl with file, line and reason; read = accepted + rejected.
+    """
+    from . import build as build_stage
+
+    inputs = tuple(articles) if articles else (build_stage.SAMPLE_CORPUS,)
+    if version is None:
+        version = _manifest_version(out_dir) or build_stage.DEFAULT_VERSION
+    options = build_stage.BuildOptions(inputs, out_dir, version, annotations, strict)
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    ) as bar:
+        task = bar.add_task("reading articles", total=None)
+        result = _guard(lambda: build_stage.run(options, lambda n: bar.advance(task, n)))
+    stats = build_stage._stats(result)
+    if as_json:
+        out.print_json(json.dumps({"out": str(result.out), "version": result.version, **stats}))
+        return
+    t = Table(title=f"built {result.out} (v{result.version})", show_header=False)
+    t.add_row("articles read", str(result.articles_read))
+    t.add_row("accepted", str(result.articles_accepted))
+    t.add_row("rejected", ", ".join(f"{k}: {v}" for k, v in sorted(result.rejects.items())) or "0")
+    t.add_row("articles with rows", str(result.articles_with_rows))
+    t.add_row("quotes found", str(result.quotes_found))
+    t.add_row("duplicates dropped", str(result.duplicates_dropped))
+    t.add_row("human labels used", f"{result.human_labels} ({result.annotations_unmatched} annotations matched no row)")
+    for split, n in result.rows_per_split.items():
+        per = ", ".join(f"{k} {v}" for k, v in result.rows_per_label[split].items())
+        t.add_row(f"rows in {split}", f"{n} ({per})")
+    out.print(t)
+    if result.rejects:
+        out.print(f"rejected records are listed in {result.out / 'rejects.jsonl'}")
+
+
+@app.command()
+def validate(
+    release: Annotated[Path, typer.Argument(help="Release folder to check.")],
+    failures_out: Annotated[
+        Path | None, typer.Option("--failures", help="Write every failing value to this Parquet file.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Check a release: schema, field values, offsets, ids, duplicates, split leakage, manifest, card YAML.
+
+    Exit 0 when valid; 1 with a report naming each failed check, its count and the first row ids.
+    """
+    from . import validate as validate_stage
+
+    if not release.is_dir():
+        _fail(f"{release}: no such folder")
+    failures = validate_stage.run(release)
+    report = validate_stage.summary(failures)
+    if failures_out:
+        failures.write_parquet(failures_out)
+    if as_json:
+        out.print_json(json.dumps({"valid": failures.is_empty(), "checks": report.to_dicts()}))
+    elif failures.is_empty():
+        out.print(f"[green]valid[/green]: {release} passes all {len(validate_stage.CHECKS)} checks")
+    else:
+        t = Table(title=f"{release}: {failures.height} failures")
+        for col in ("check", "failures", "examples"):
+            t.add_column(col)
+        for r in report.iter_rows(named=True):
+            t.add_row(r["check"], str(r["failures"]), r["examples"])
+        out.print(t)
+    if not failures.is_empty():
+        raise typer.Exit(1)
+
+
+def _manifest_version(out_dir: Path) -> str | None:
+    try:
+        return json.loads((out_dir / "MANIFEST.json").read_text(encoding="utf-8")).get("dataset_version")
+    except (OSError, ValueError):
+        return None
+
+
+def _fail(message: str) -> None:
+    console.print(f"[red]error:[/red] {message}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _guard(fn):
+    """Run ``fn``; a user's mistake becomes one line on stderr and exit 2, never a traceback."""
+    try:
+        return fn()
+    except UserError as exc:
+        _fail(str(exc))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(app())

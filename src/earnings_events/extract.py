@@ -1,0 +1,360 @@
+"""Stage 2, extract: an ``Article`` in, its ``Quote`` records out.
+
+Each quotation span (``quotes.find_spans``) of four words or more is attributed
+to a named person, in this order: an attribution right after the closing mark
+(``," Musk said``, ``," said Tim Cook, Apple's chief executive``), one right
+before the opening mark (``Cook said:``, ``told analysts``, ``according to X,``),
+a speech verb elsewhere in the same sentence (quoted fragments in reported
+speech), the speaker of the quote before it in the same or previous paragraph
+(continuation), and a person named in the next sentence. Surnames and pronouns
+resolve to the fullest name in the article. Quotes attributed to an
+organisation or an unnamed person give no row.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import people
+from .people import NAME, NAME_RE, Person, clean_name, role_from_title, surname
+from .quotes import Span, find_spans, paragraphs
+from .records import Article, Quote
+
+MIN_WORDS = 4
+VERBS = (
+    r"said|says|say|added|adds|told|tells|explained|explains|continued|continues|noted|notes|"
+    r"stated|states|commented|remarked|wrote|writes|repeated|reiterated|predicted|predicts|"
+    r"forecast|projected|estimated|warned|warns|cautioned|cautions|insisted|argued|asserted|"
+    r"acknowledged|conceded|admitted|declared|emphasized|emphasised|stressed|observed|quipped|"
+    r"joked|replied|responded|answered|recalled|concluded|maintained|contended|agreed|"
+    r"complained|boasted|pointed out|went on|summed up|put it|announced|claimed|believes|"
+    r"expects|expected|hopes|thinks|feels|wrote in|described"
+)
+_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|[A-Z][\w'’&\-]*)"
+_WHO = (
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?(?:(?:{_CAP}|of|de|van|von|and|&)\s+){{0,7}}{_CAP}"  # capitalised run: Chief Executive Tim Cook
+    r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
+    r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"
+)
+_ADV = r"(?:\s+(?:also|later|then|again|recently|further|previously|once|\w+ly))?"
+_AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)")
+_AFTER_VERB_WHO = re.compile(
+    rf"^[\s,;:—–\-]*(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
+)
+_ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^,.;\"“”]*)?)")
+_BEFORE_WHO_VERB = re.compile(
+    rf"(?P<who>{_WHO})(?P<rest>,\s[^,\"“”]{{1,80}},)?{_ADV}\s+(?P<verb>{VERBS})\b(?P<obj>[^\"“”.;]{{0,90}}?)[\s,:]*$"
+)
+_BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,[^\"“”]{{0,80}}?)?[\s,:]*$")
+_ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
+_ANY_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Inc|Corp|Ltd|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+)
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+_PRONOUNS = {"he", "she"}
+_TITLE_AFTER = re.compile(
+    r",\s+(?P<title>(?:the\s+|an?\s+|its\s+|their\s+|[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*['’]s\s+)?"
+    r"[^,.;\"“”]{0,80}?(?:chief|officer|executive|chairman|chairwoman|chair|president|director|analyst|"
+    r"strategist|manager|treasurer|controller|founder|economist|investor|spokes\w+|head|partner|"
+    r"minister|official|leader|secretary|member|CEO|CFO|COO|CTO)[^,.;\"“”]{0,60})"
+)
+_TITLE_WORD = re.compile(
+    r"\b(?:[Cc]hief|[Oo]fficer|[Ee]xecutive|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Pp]resident|[Dd]irector|"
+    r"[Aa]nalyst|[Ss]trategist|[Mm]anager|[Tt]reasurer|[Cc]ontroller|[Ff]ounder|[Ee]conomist|"
+    r"[Ss]pokes\w+|CEO|CFO|COO|CTO|VP|[Hh]ead|[Pp]artner|[Ll]eader|[Mm]inister|[Oo]fficial)\b"
+)
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
+
+    min_words: int = MIN_WORDS
+    version: str = "extract_rules_v1"
+
+
+@dataclass
+class _Who:
+    """What an attribution names: a person (name set), a pronoun, or a non-person."""
+
+    kind: str  # "person" | "pronoun" | "nonperson"
+    name: str = ""
+    title: str = ""
+    at: int = 0
+
+
+class _ArticleIndex:
+    """People named in one article, with their fullest names, roles and first mentions."""
+
+    def __init__(self, text: str, spans: list[Span], org_words: set[str]):
+        self.text = text
+        self.org_words = org_words
+        self.quoted = [(s.open, s.close_end) for s in spans]
+        self.people: dict[str, Person] = {}  # keyed by surname
+        self.mentions: list[tuple[int, str]] = []  # (position, surname key)
+        self.plain_names: dict[str, tuple[str, int]] = {}  # names seen without a title, by surname
+        self._scan()
+
+    def in_quote(self, pos: int) -> bool:
+        return any(a <= pos < b for a, b in self.quoted)
+
+    def _scan(self) -> None:
+        titled = re.compile(
+            rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|\b(?:Lord|Lady|Sir|Dame|Baroness)\s+)(?P<name>{NAME})"
+        )
+        for m in titled.finditer(self.text):
+            if self.in_quote(m.start("name")):
+                continue
+            kept = m.group("pre").strip() if m.group("pre").strip() in people.HONORIFICS_KEPT else ""
+            name = self._trim(m.group("name"))
+            if name and (len(people.name_tokens(name)) >= 2 or kept):
+                full = f"{kept} {name}".strip()
+                self._add(full, m.start("name"), self.title_before(m.start()) + " " + m.group("pre"))
+        appos = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
+        for m in appos.finditer(self.text):
+            name = self._trim(m.group("name"))
+            if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
+                self._add(name, m.start("name"), m.group("title"))
+        for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO):
+            for m in rx.finditer(self.text):
+                who = self.classify(m.group("who"), m.start("who"))
+                if who.kind == "person" and len(people.name_tokens(who.name)) >= 2 and not self.in_quote(m.start()):
+                    self._add(who.name, m.start("who"), who.title)
+        for m in NAME_RE.finditer(self.text):
+            name = self._trim(m.group(0))
+            if len(people.name_tokens(name)) >= 2 and surname(name) not in self.people and not self.in_quote(m.start()):
+                self.plain_names.setdefault(surname(name), (name, m.start()))
+        # Every later mention of a known surname (outside quotes) counts for pronoun resolution.
+        for key in self.people:
+            for m in re.finditer(rf"\b{re.escape(key)}\b", self.text):
+                if not self.in_quote(m.start()):
+                    self.mentions.append((m.start(), key))
+        self.mentions.sort()
+
+    def title_before(self, pos: int) -> str:
+        return self.text[max(0, pos - 40) : pos]
+
+    def _trim(self, raw: str) -> str:
+        toks = raw.split()
+        while toks and toks[0].rstrip(",") in people.NOT_NAME_WORDS:
+            toks.pop(0)
+        while toks and toks[-1].rstrip(",") in people.NOT_NAME_WORDS:
+            toks.pop()
+        name = clean_name(" ".join(toks))
+        if not name or name in self.org_words or any(t in self.org_words for t in name.split()[-1:]):
+            return ""
+        return name
+
+    def _add(self, name: str, pos: int, title: str) -> None:
+        key = surname(name)
+        role = role_from_title(title) if title else None
+        cur = self.people.get(key)
+        if cur is None:
+            self.people[key] = Person(name, pos, role, _company_hint(title))
+            return
+        if len(people.name_tokens(name)) > len(people.name_tokens(cur.name)) and name.endswith(key):
+            cur.name = name
+        if cur.role is None and role:
+            cur.role = role
+        if cur.company_hint is None:
+            cur.company_hint = _company_hint(title)
+
+    def classify(self, who: str, at: int) -> _Who:
+        """What a WHO phrase names."""
+        who = " ".join(who.split())
+        low = who.lower()
+        if low in _PRONOUNS:
+            return _Who("pronoun", at=at)
+        if not who[:1].isupper() or low in {"they", "it", "we"}:
+            return _Who("nonperson", at=at)
+        toks = who.split()
+        # Leading title words (and a company before them) are the title; the trailing run is the name.
+        name_toks: list[str] = []
+        for t in reversed(toks):
+            bare = t.rstrip(",")
+            if bare in people.NOT_NAME_WORDS or bare.endswith(("'s", "’s")) or not bare[:1].isupper():
+                break
+            name_toks.insert(0, bare)
+        title = " ".join(toks[: len(toks) - len(name_toks)])
+        if title.split()[-1:] and title.split()[-1] in people.HONORIFICS_KEPT:
+            name_toks.insert(0, title.split()[-1])
+        name = clean_name(" ".join(name_toks))
+        if not name or name in self.org_words or name.split()[0] in self.org_words:
+            return _Who("nonperson", at=at)
+        if re.search(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|LLC|AG|SA|NV)\.?$", name):
+            return _Who("nonperson", at=at)
+        return _Who("person", name, title, at)
+
+    def resolve(self, who: _Who) -> Person | None:
+        """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
+        if who.kind == "person":
+            key = surname(who.name)
+            person = self.people.get(key)
+            if person is None and key in self.plain_names and len(people.name_tokens(who.name)) == 1:
+                full, first = self.plain_names[key]
+                person = Person(
+                    full, first, role_from_title(who.title) if who.title else None, _company_hint(who.title)
+                )
+                self.people[key] = person
+            if person is None:
+                person = Person(
+                    who.name, who.at, role_from_title(who.title) if who.title else None, _company_hint(who.title)
+                )
+                self.people[key] = person
+            elif who.title and person.role is None:
+                person.role = role_from_title(who.title)
+            return person
+        if who.kind == "pronoun":
+            before = [key for pos, key in self.mentions if pos < who.at]
+            return self.people[before[-1]] if before else None
+        return None
+
+
+def _company_hint(title: str) -> str | None:
+    """The company a title phrase names: ``Apple's chief executive``, ``Apple CFO``, ``chief executive of Apple``."""
+    if not title:
+        return None
+    m = re.search(r"([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})['’]s\b", title)
+    if m:
+        return m.group(1)
+    m = re.search(r"\b(?:of|at)\s+([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})", title)
+    if m:
+        return m.group(1)
+    m = re.match(r"\s*([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}?)\s+" + _TITLE_WORD.pattern, title)
+    if m and m.group(1) not in people.NOT_NAME_WORDS:
+        return m.group(1)
+    return None
+
+
+def _sentence_start(text: str, pos: int, floor: int) -> int:
+    """Start of the sentence holding ``pos`` (not before ``floor``)."""
+    start = floor
+    for m in _SENT_END.finditer(text, floor, pos):
+        head = text[max(floor, m.start() - 12) : m.start() + 1]
+        if not _ABBREV.search(head):
+            start = m.end()
+    return start
+
+
+def _sentence_end(text: str, pos: int, ceil: int) -> int:
+    for m in _SENT_END.finditer(text, pos, ceil):
+        head = text[max(pos, m.start() - 12) : m.start() + 1]
+        if not _ABBREV.search(head):
+            return m.start() + 1
+    return ceil
+
+
+def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: str = "") -> _Who:
+    who = index.classify(m.group("who"), base + m.start("who"))
+    rest = (m.groupdict().get("rest") or "").strip(" ,")
+    if who.kind == "person" and rest and _TITLE_WORD.search(rest):
+        who.title = f"{who.title} {rest}".strip()
+    if extra_title and who.kind == "person":
+        who.title = f"{who.title} {extra_title}".strip()
+    return who
+
+
+def _attribution(
+    text: str, span: Span, nxt: Span | None, prev: Span | None, para_start: int, index: _ArticleIndex
+) -> _Who | None:
+    """The attribution of one span, or None when it has none of its own."""
+    para_end = next(b for a, b in paragraphs(text) if a <= span.open < b or b >= span.open)
+    ceil = min(nxt.open if nxt else len(text), max(para_end, span.close_end))
+    after_end = _sentence_end(text, span.close_end, ceil) if span.closed else ceil
+    after = text[span.close_end : after_end]
+    if not span.closed:
+        after = text[span.end : after_end]
+    floor = max(para_start, prev.close_end if prev and prev.close_end <= span.open else para_start)
+    sent_start = _sentence_start(text, span.open, floor)
+    before = text[sent_start : span.open]
+    base_after = span.close_end if span.closed else span.end
+    for rx in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
+        m = rx.match(after)
+        if m:
+            return _who_from(m, base_after, index)
+    m = _BEFORE_VERB_WHO.search(before) or _BEFORE_WHO_VERB.search(before)
+    if m:
+        return _who_from(m, sent_start, index)
+    for ctx, base in ((after, base_after), (before, sent_start)):
+        m = _ACCORDING.search(ctx)
+        if m:
+            return _who_from(m, base, index)
+    # A speech verb elsewhere in the sentence: quoted fragments inside reported speech.
+    for ctx, base in ((before, sent_start), (after, base_after)):
+        found = [*_ANY_WHO_VERB.finditer(ctx), *_ANY_VERB_WHO.finditer(ctx)]
+        if found:
+            m = max(found, key=lambda x: x.start()) if ctx is before else min(found, key=lambda x: x.start())
+            return _who_from(m, base, index)
+    return None
+
+
+def _intervening_person(index: _ArticleIndex, start: int, end: int, speaker: Person) -> bool:
+    key = surname(speaker.name)
+    return any(start <= pos < end and k != key for pos, k in index.mentions)
+
+
+def _next_sentence_person(text: str, span: Span, index: _ArticleIndex, ceil: int) -> Person | None:
+    """``"..." That was the view of Chief Executive Jane Smith.``: a person named in the next sentence."""
+    end = _sentence_end(text, span.close_end, ceil)
+    nxt = text[span.close_end : _sentence_end(text, end, ceil)]
+    for pos, key in index.mentions:
+        if span.close_end <= pos < span.close_end + len(nxt):
+            return index.people[key]
+    return None
+
+
+def extract_article(
+    article: Article, org_words: set[str] | None = None, options: ExtractOptions = ExtractOptions()
+) -> list[Quote]:
+    """The quotes of one article. ``org_words`` are names known to be organisations (the article's companies)."""
+    text = article.text
+    spans = find_spans(text)
+    index = _ArticleIndex(text, spans, org_words or set())
+    paras = paragraphs(text)
+    quotes: list[Quote] = []
+    last: tuple[Span, Person | None] | None = None  # the previous span and who spoke it
+    for i, span in enumerate(spans):
+        prev = spans[i - 1] if i else None
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        para_start = paras[span.paragraph][0]
+        who = _attribution(text, span, nxt, prev, para_start, index)
+        person: Person | None = None
+        if who is not None:
+            person = index.resolve(who)
+        elif last is not None and last[1] is not None and last[0].paragraph >= span.paragraph - 1:
+            if not _intervening_person(index, last[0].close_end, span.open, last[1]):
+                person = last[1]
+        elif last is None and span.closed:
+            person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
+        # Short spans (scare quotes) neither make rows nor break a continuation.
+        if span.words >= options.min_words:
+            last = (span, person)
+            if person is not None:
+                role = person.role or _org_role(person) or "executive"
+                quotes.append(
+                    Quote(
+                        article.article_id, span.start, span.end, span.statement, person.name, role, person.company_hint
+                    )
+                )
+    return quotes
+
+
+def _org_role(person: Person) -> str | None:
+    if person.org and re.search(
+        r"Securities|Capital|Research|Partners|Sachs|Lynch|Stanley|Investments|"
+        r"Management|Advisors|Advisers|Asset|Brokerage|Funds?\b",
+        person.org,
+    ):
+        return "analyst"
+    return None
+
+
+def run(
+    articles: Iterable[Article], options: ExtractOptions = ExtractOptions()
+) -> Iterator[tuple[Article, list[Quote]]]:
+    """Each article with its quotes."""
+    for article in articles:
+        yield article, extract_article(article, options=options)

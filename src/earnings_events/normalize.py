@@ -1,0 +1,407 @@
+"""Stage 3, normalize: an article's quotes in, ``Row``s (without label) out.
+
+Decides, per article, which company's earnings event each quote belongs to
+(registry, tickers printed in the text, corporate names in the lede), its
+ticker, and the fiscal quarter the article is about, per the guide: the
+period whose results it reports; failing that, the one it forecasts or
+previews; failing that, the latest fiscal quarter ended 14 days or more
+before publication.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .fiscal import FiscalCalendar
+from .quotes import paragraphs
+from .records import Article, Quote, Row
+from .registry import Company, Registry
+from .registry import load as load_registry
+
+_SUFFIX = (
+    r"(?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Ltd|Limited|PLC|plc|LLC|LP|L\.P|AG|SE|SA|S\.A|"
+    r"NV|N\.V|BV|AB|ASA|Oyj|SpA|GmbH|KGaA|Holdings?|Group|Bancorp|Bancorporation|Industries)\.?"
+)
+_NAME_RUN = r"(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&|de))*?"
+_CORP = re.compile(rf"(?P<name>{_NAME_RUN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w])")
+_TICKER = re.compile(
+    r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,6})\s*,?\s*"
+    r"(?:<(?P<reuters>[A-Z0-9][A-Z0-9.\-]{0,11})>"
+    r"|\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|LSE|TSX|TSE|ASX|NYSEArca|OTC)\s*:\s*)(?P<exch>[A-Z0-9.\-]{1,10})\)"
+    r"|\((?P<ric>[A-Z0-9]{1,6}\.[A-Z]{1,3})\))"
+)
+_US_RIC = {"N", "O", "OQ", "A", "K", "P", "NYSE", "OB"}
+_STRIP = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
+
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_MONTHS = {
+    m.lower(): i
+    for i, m in enumerate(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ],
+        start=1,
+    )
+}
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?:19|20)\d\d"
+_FY = rf"(?:fiscal(?:\s+year)?\s*|FY\s?)?(?P<y1>{_YEAR}|'\d\d)"
+_MENTIONS = [
+    # fiscal 2024 first quarter / 1986 fourth-quarter
+    (
+        "q",
+        re.compile(
+            rf"\b{_FY}\s+(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s\-]+(?:fiscal\s+)?(?:quarter|qtr|period)",
+            re.I,
+        ),
+    ),
+    # fourth-quarter (of fiscal 2024 | 2023)
+    (
+        "q",
+        re.compile(
+            rf"\b(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s\-]+(?:fiscal[\s\-]+)?(?:quarter|qtr)s?\b(?:\s+(?:of\s+|ended\s+|ending\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?(?P<y2>{_YEAR})\b)?",
+            re.I,
+        ),
+    ),
+    # Q4 2023, Q4'23, 2023 Q4, FY24 Q1, Q1 FY2024
+    (
+        "q",
+        re.compile(
+            rf"(?:\b(?:FY\s?)?(?P<y1>{_YEAR})\s+|\bFY(?P<y3>\d\d)\s+)?\bQ(?P<num>[1-4])\b(?:\s*(?:of\s+)?(?:FY\s?|fiscal\s+)?(?P<y2>{_YEAR}|'\d\d|\d\d\b))?"
+        ),
+    ),
+    # the December quarter / three months ended December 31, 2023 / quarter ended March 31
+    (
+        "month",
+        re.compile(
+            rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:three|3)\s+months\s+(?:ended|ending|to)\s+(?P<mon2>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to)\s+(?P<mon3>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y3>{_YEAR}))?)",
+            re.I,
+        ),
+    ),
+    # first half / H1 / six months ended June 30
+    (
+        "half",
+        re.compile(
+            rf"\b(?:(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<six>six|6)\s+months\s+(?:ended|ending|to)\s+(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?P<y2>{_YEAR}))?",
+            re.I,
+        ),
+    ),
+    # nine months ended ...
+    ("nine", re.compile(rf"\b(?:nine|9)\s+months\s+(?:ended|ending|to)\s+(?P<mon>{_MON})", re.I)),
+    # full year / fiscal 2023 / 1986 results / year ended May 31
+    (
+        "year",
+        re.compile(
+            rf"\b(?:(?:full|whole)[\s\-]year(?:\s+(?P<y2>{_YEAR}))?|(?:fiscal(?:\s+year)?|FY)\s?(?P<y1>{_YEAR}|\d\d)\b(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR})\s+(?:results|earnings|profits?|net|annual)|(?:fiscal\s+)?year\s+(?:ended|ending)\s+(?P<mon>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+results)",
+            re.I,
+        ),
+    ),
+]
+_FY_END = re.compile(
+    rf"(?:fiscal\s+)?year\s+(?:ended|ending|ends|that\s+ends)\s+(?P<mon>{_MON})|fourth[\s\-]quarter\s+(?:ended|ending)\s+(?P<mon4>{_MON})",
+    re.I,
+)
+_COMPARED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:a\s+year\s+(?:ago|earlier)|year[\s\-]ago|year[\s\-]earlier)\b", re.I)
+_COMPARISON = re.compile(
+    r"(?:year[\s\-]ago|year[\s\-]earlier|a\s+year\s+(?:ago|earlier)|prior[\s\-]year|same\s+period|last\s+year'?s|compared\s+with|versus|from)\s*$",
+    re.I,
+)
+
+
+@dataclass
+class ArticleContext:
+    """What normalize decided for one article."""
+
+    primary: Company | None
+    companies: list[Company]
+    quarters: dict[str, tuple[int, int] | None]  # company name -> (fiscal year, quarter)
+
+
+def canonical(name: str) -> str:
+    """A company name without corporate suffixes or a leading "The": ``Dean Foods Co`` -> ``Dean Foods``."""
+    name = " ".join(name.split()).strip(" ,")
+    name = re.sub(r"^The\s+", "", name)
+    prev = None
+    while prev != name:
+        prev, name = name, _STRIP.sub("", name).strip(" ,")
+    return name or prev
+
+
+def _ticker_code(m: re.Match[str]) -> str:
+    if m.group("reuters"):
+        code = m.group("reuters")
+    elif m.group("exch"):
+        code = m.group("exch")
+    else:
+        code = m.group("ric")
+    base, _, suffix = code.partition(".")
+    return base if suffix in _US_RIC else code
+
+
+def _printed_tickers(text: str) -> list[tuple[int, str, str]]:
+    """(position, name before the code, ticker) for every ticker code printed in text."""
+    return [(m.start(), canonical(m.group("name")), _ticker_code(m)) for m in _TICKER.finditer(text)]
+
+
+def _same(a: str, b: str) -> bool:
+    a, b = canonical(a).lower(), canonical(b).lower()
+    return bool(a) and bool(b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
+
+
+def companies_of(article: Article, registry: Registry) -> tuple[Company | None, list[Company]]:
+    """The article's primary (earnings) company and every company it names, registry or text-derived."""
+    text = article.text
+    paras = paragraphs(text)
+    lede_end = paras[0][1] if paras else len(text)
+    title = article.title or ""
+    tickers = _printed_tickers(title) + _printed_tickers(text)
+    found: list[tuple[int, Company]] = []
+    for pos, _, c in ((s, e, c) for s, e, c in registry.find(text)):
+        found.append((pos, c))
+    for m in _CORP.finditer(text):
+        name = canonical(m.group("name") + " " + m.group("suffix"))
+        if name and not registry.lookup(name) and name.split()[0] not in {"The", "A", "In", "On"}:
+            found.append((m.start(), Company(name, None, FiscalCalendar.default(), known=False)))
+    for pos, name, _ in _printed_tickers(text):
+        if name and not registry.lookup(name):
+            found.append((pos, Company(name, None, FiscalCalendar.default(), known=False)))
+    found.sort(key=lambda x: x[0])
+    companies: list[Company] = []
+    for _, c in found:
+        if not any(_same(c.name, k.name) for k in companies):
+            companies.append(c)
+    companies = [_with_ticker(c, tickers, text) for c in companies]
+    primary = next((c for pos, c in found if pos < lede_end), None)
+    if primary is None and title:
+        hits = registry.find(title) or registry.find(title.title())
+        primary = hits[0][2] if hits else None
+        if primary is None and tickers:
+            pos, name, code = tickers[0]
+            primary = registry.by_ticker.get(code) or Company(
+                name.title() if name.isupper() else name, code, FiscalCalendar.default(), known=False
+            )
+    if primary is None and companies:
+        primary = companies[0]
+    if primary is not None:
+        primary = next((c for c in companies if _same(c.name, primary.name)), _with_ticker(primary, tickers, text))
+        if primary not in companies:
+            companies.insert(0, primary)
+    return primary, companies
+
+
+def _with_ticker(c: Company, tickers: list[tuple[int, str, str]], text: str) -> Company:
+    """A printed code next to the company's name wins (it is the article's own evidence)."""
+    for _, name, code in tickers:
+        if _same(name, c.name):
+            return Company(c.name, code, c.calendar, c.known)
+    return c
+
+
+def _calendar(c: Company, text: str) -> FiscalCalendar:
+    if c.known:
+        return c.calendar
+    m = _FY_END.search(text)
+    if m:
+        mon = (m.group("mon") or m.group("mon4") or "")[:3].lower()
+        month = next(v for k, v in _MONTHS.items() if k.startswith(mon))
+        return FiscalCalendar.default(month)
+    return c.calendar
+
+
+def _year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.strip("'")
+    y = int(raw)
+    return y if y > 100 else (2000 + y if y < 70 else 1900 + y)
+
+
+def _month(raw: str | None) -> int | None:
+    return _MONTHS[next(k for k in _MONTHS if k.startswith(raw[:3].lower()))] if raw else None
+
+
+def quarter_mentions(text: str, cal: FiscalCalendar, on: dt.date | None) -> list[tuple[int, int, int]]:
+    """(position, fiscal year, quarter) of every quarter mention whose year can be known."""
+    out: list[tuple[int, int, int]] = []
+    for kind, rx in _MENTIONS:
+        for m in rx.finditer(text):
+            g = m.groupdict()
+            year = _year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4"))
+            if kind == "q" and g.get("y3") and not g.get("y1"):
+                year = _year(g.get("y3")) if g.get("num") else year
+            if kind == "q":
+                q = _ORD[g["ord"].lower()] if g.get("ord") else int(g["num"])
+            elif kind == "half":
+                q = 2 if (g.get("ord") or "").lower() == "first" or g.get("num") == "1" or g.get("six") else 4
+                if g.get("six") and g.get("mon"):
+                    fy, q = _month_quarter(cal, _month(g["mon"]), year, on, _tense(m.group(0)))
+                    if fy:
+                        out.append((m.start(), fy, q))
+                    continue
+            elif kind == "nine":
+                fy, q = _month_quarter(cal, _month(g["mon"]), year, on, _tense(m.group(0)))
+                if fy:
+                    out.append((m.start(), fy, q))
+                continue
+            elif kind == "month":
+                mon = _month(g.get("mon1") or g.get("mon2") or g.get("mon3"))
+                fy, q = _month_quarter(cal, mon, year, on, _tense(m.group(0)))
+                if fy:
+                    out.append((m.start(), fy, q))
+                continue
+            else:  # year
+                q = 4
+                if g.get("mon"):
+                    fy, _ = _month_quarter(cal, _month(g["mon"]), year, on, _tense(m.group(0)))
+                    if fy:
+                        out.append((m.start(), fy, 4))
+                    continue
+            if year is None:
+                if on is None:
+                    continue
+                year = cal.nearest(q, on)
+            out.append((m.start(), year, q))
+    return sorted(set(out))
+
+
+def _month_quarter(
+    cal: FiscalCalendar, month: int | None, year: int | None, on: dt.date | None, tense: str | None = None
+) -> tuple[int | None, int]:
+    """The fiscal quarter that ends in ``month``; without a year, the occurrence the tense points to
+    ("ended" the latest past one, "ending" the next one, else the nearest to ``on``)."""
+    if month is None or (year is None and on is None):
+        return None, 0
+    if year is None:
+        assert on is not None
+        ends = {y: dt.date(y, month, calendar.monthrange(y, month)[1]) for y in (on.year - 1, on.year, on.year + 1)}
+        if tense == "past":
+            year = max(y for y, d in ends.items() if d <= on + dt.timedelta(days=3))
+        elif tense == "future":
+            year = min(y for y, d in ends.items() if d >= on - dt.timedelta(days=7))
+        else:
+            year = min(ends, key=lambda y: abs((ends[y] - on).days))
+    return cal.quarter_of_month(year, month)
+
+
+def _tense(phrase: str) -> str | None:
+    low = phrase.lower()
+    if "ended" in low:
+        return "past"
+    if "ending" in low or "ends" in low:
+        return "future"
+    return None
+
+
+def article_quarter(article: Article, cal: FiscalCalendar) -> tuple[int, int] | None:
+    """The fiscal (year, quarter) the article's earnings news is about, per the guide."""
+    text = article.text
+    on = article.published
+    paras = paragraphs(text)
+    lede_end = paras[min(1, len(paras) - 1)][1] if paras else len(text)
+    sources = [(article.title or "", True), (text[:lede_end], True), (text, False)]
+
+    def ended(fy: int, q: int) -> bool:
+        return on is None or cal.quarter_end(fy, q) <= on + dt.timedelta(days=3)
+
+    def recent(fy: int, q: int) -> bool:  # results come out weeks after a period ends, not a year
+        return on is None or (on - cal.quarter_end(fy, q)).days <= 135
+
+    forecast: tuple[int, int] | None = None
+    for src, headline in sources:
+        for pos, fy, q in quarter_mentions(src, cal, on):
+            if _COMPARISON.search(src[max(0, pos - 30) : pos]) or _COMPARED_AFTER.match(src, pos):
+                continue
+            if ended(fy, q) and recent(fy, q):
+                return fy, q
+            if headline and forecast is None and not ended(fy, q):
+                forecast = (fy, q)
+    if forecast:
+        return forecast
+    return cal.latest_ended(on) if on else None
+
+
+def row_id(article_id: str, char_start: int, char_end: int) -> str:
+    """Stable row id: the first 16 hex digits of sha256 over article id and span."""
+    return hashlib.sha256(f"{article_id}\x1f{char_start}\x1f{char_end}".encode()).hexdigest()[:16]
+
+
+def normalize_article(article: Article, quotes: list[Quote], registry: Registry) -> list[Row]:
+    """Rows (label still empty) for one article's quotes."""
+    if not quotes:
+        return []
+    primary, companies = companies_of(article, registry)
+    if primary is None:
+        return []
+    quarters: dict[str, tuple[int, int] | None] = {}
+    rows = []
+    for q in quotes:
+        company = primary
+        if q.company_hint:
+            company = next(
+                (
+                    c
+                    for c in companies
+                    if _same(c.name, q.company_hint)
+                    or (registry.lookup(q.company_hint) is not None and registry.lookup(q.company_hint).name == c.name)
+                ),
+                primary,
+            )
+        if company.name not in quarters:
+            quarters[company.name] = article_quarter(article, _calendar(company, article.text))
+        fq = quarters[company.name]
+        rows.append(
+            Row(
+                id=row_id(article.article_id, q.char_start, q.char_end),
+                company=company.name,
+                ticker=company.ticker,
+                quarter=f"{fq[0]}Q{fq[1]}" if fq else None,
+                fiscal_year=fq[0] if fq else None,
+                fiscal_quarter=fq[1] if fq else None,
+                statement=q.statement,
+                speaker=q.speaker,
+                speaker_role=q.speaker_role,
+                label="",
+                label_source="",
+                article_id=article.article_id,
+                url=article.url,
+                published=article.published,
+                char_start=q.char_start,
+                char_end=q.char_end,
+            )
+        )
+    return rows
+
+
+def org_names(article: Article, registry: Registry) -> set[str]:
+    """Names in the article known to be organisations, so extract does not take them for people."""
+    _, companies = companies_of(article, registry)
+    out = set()
+    for c in companies:
+        out.add(c.name)
+        out.update(c.name.split()[:1])
+    return out
+
+
+def run(
+    items: Iterable[tuple[Article, list[Quote]]], registry: Registry | None = None
+) -> Iterator[tuple[Article, list[Row]]]:
+    """Each article with its rows (company, ticker, quarter filled; label empty)."""
+    registry = registry or load_registry()
+    for article, quotes in items:
+        yield article, normalize_article(article, quotes, registry)

@@ -1,0 +1,262 @@
+"""Person names, titles and roles in article text (used by extract).
+
+A *mention* is a place where a person is named (``Tim Cook``, ``Cook``,
+``Lord Catto``) or referred to (``he``). Per article, surnames and pronouns
+resolve to the fullest name the article gives.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One capitalised name token: Cook, O'Reilly, McDonald, Jean-Pierre, initials J. / J.F.
+_TOK = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))"
+_PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
+_SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
+NAME = rf"(?:{_TOK}(?:\s+(?:{_PARTICLE}\s+)*{_TOK})*(?:,?\s+{_SUFFIX})?)"
+NAME_RE = re.compile(NAME)
+
+HONORIFICS_DROPPED = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Prof")
+HONORIFICS_KEPT = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")
+
+EXEC_TITLES = (
+    "chief executive",
+    "chief financial",
+    "chief operating",
+    "chief technology",
+    "chief",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "cio",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "president",
+    "vice president",
+    "vp",
+    "director",
+    "managing director",
+    "treasurer",
+    "controller",
+    "officer",
+    "executive",
+    "founder",
+    "co-founder",
+    "general manager",
+    "head of",
+    "board member",
+    "secretary",
+    "partner",
+    "manager",
+)
+ANALYST_TITLES = (
+    "analyst",
+    "strategist",
+    "portfolio manager",
+    "fund manager",
+    "money manager",
+    "investor",
+    "economist",
+    "shareholder",
+    "research",
+    "trader",
+)
+OTHER_TITLES = (
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "official",
+    "regulator",
+    "professor",
+    "consultant",
+    "attorney",
+    "lawyer",
+    "union",
+    "senator",
+    "governor",
+    "secretary of",
+    "commissioner",
+    "mayor",
+    "president of the united states",
+)
+# Words that look like names but are titles, organisations or sentence starters.
+NOT_NAME_WORDS = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "Or",
+    "As",
+    "It",
+    "Its",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Our",
+    "His",
+    "Her",
+    "Chief",
+    "Executive",
+    "Officer",
+    "Financial",
+    "Operating",
+    "Chairman",
+    "Chairwoman",
+    "President",
+    "Vice",
+    "Senior",
+    "Director",
+    "Managing",
+    "Analyst",
+    "Analysts",
+    "Company",
+    "Corp",
+    "Corporation",
+    "Inc",
+    "Co",
+    "Ltd",
+    "Group",
+    "Bank",
+    "Reuters",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "CEO",
+    "CFO",
+    "COO",
+    "CTO",
+    "Treasurer",
+    "Controller",
+    "Founder",
+    "Head",
+    "Street",
+    "Wall",
+    "Securities",
+    "Capital",
+    "Research",
+    "Partners",
+    "Management",
+    "Investments",
+    "Associates",
+    "Strategist",
+    "Economist",
+    "Portfolio",
+    "Manager",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "General",
+    "Deputy",
+    "Acting",
+    "Interim",
+    "Former",
+    "Then",
+    "Shares",
+    "Sales",
+    "Revenue",
+    "Earnings",
+    "Net",
+    "Profit",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Lord",
+    "Sir",
+    "Lady",
+    "Dame",
+    "Asked",
+    "Speaking",
+    "According",
+    "Still",
+    "Also",
+    "However",
+    "Meanwhile",
+    "Now",
+    "Last",
+    "Next",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Officials",
+    "Executives",
+    "Investors",
+    "Board",
+    "Unit",
+    "Division",
+    "Division's",
+}
+
+
+def clean_name(raw: str) -> str:
+    """A name without dropped honorifics, with white space folded."""
+    name = " ".join(raw.split())
+    for h in HONORIFICS_DROPPED:
+        if name.startswith(h + " "):
+            name = name[len(h) + 1 :]
+    return name.rstrip(",")
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in name.replace(",", " ").split() if not re.fullmatch(_SUFFIX, t)]
+
+
+def surname(name: str) -> str:
+    toks = [t for t in name_tokens(name) if not re.fullmatch(r"(?:[A-Z]\.)+", t)]
+    return toks[-1] if toks else name
+
+
+def role_from_title(title: str) -> str | None:
+    """``executive``, ``analyst`` or ``other`` from a title phrase, or None when it names no role."""
+    t = " " + re.sub(r"[^a-z\- ]+", " ", title.lower()) + " "
+    if any(f" {w}" in t for w in ANALYST_TITLES):
+        return "analyst"
+    if any(f" {w} " in t or f" {w}s " in t for w in OTHER_TITLES):
+        return "other"
+    if any(f" {w} " in t or f" {w}-" in t for w in EXEC_TITLES):
+        return "executive"
+    return None
+
+
+@dataclass
+class Person:
+    """A person named in one article: the fullest form seen, where first named, and a role if a title gave one."""
+
+    name: str
+    first: int
+    role: str | None = None
+    company_hint: str | None = None
+    org: str | None = None  # "of Morgan Stanley", "at Harbor Ridge Securities"

@@ -1,0 +1,193 @@
+"""Quotation spans in article text: where each quote opens, closes, and what its statement is.
+
+Used by extract. Handles straight, curly, single and guillemet marks, ``''`` and
+````` openers/closers, quotes running over several paragraphs, a missing closing
+mark, and apostrophes that are not quotes (``OPEC"s``, ``'90s``, ``rock 'n' roll``).
+Offsets are exact: ``text[span.start:span.end] == span.statement``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DOUBLE_OPEN = "“„«‟"
+_DOUBLE_CLOSE = "”»"
+# A paragraph starts after a blank line, or after a line break followed by indentation (wire layout).
+_PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
+# Where an unclosed quote visibly ends: a comma handing over to an attribution.
+_HANDOVER = re.compile(
+    r",\s+(?=[^,.\"“”]{0,80}?\b(?:said|says|added|adds|told|noted|explained|continued|stated|wrote)\b)"
+)
+_SENT_END_BEFORE_REOPEN = re.compile(r"[.!?]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One quotation: mark positions and the trimmed statement's offsets."""
+
+    open: int  # index of the opening mark
+    content_start: int  # first index after the opening mark
+    content_end: int  # index of the closing mark (or where an unclosed quote ends)
+    close_end: int  # first index after the closing mark (== content_end when unclosed)
+    start: int  # statement offsets, after trimming
+    end: int
+    statement: str
+    closed: bool
+    paragraph: int  # index of the paragraph the quote opens in
+
+    @property
+    def words(self) -> int:
+        return len(re.findall(r"[\w$€£%]+(?:['’.,-]\w+)*", self.statement))
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph."""
+    out, pos = [], 0
+    for m in _PARA_BREAK.finditer(text):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        out.append((pos, len(text)))
+    return out or [(0, len(text))]
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed: bool, para: int) -> Span | None:
+    s, e = cstart, cend
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if closed and e > s and text[e - 1] == ",":  # the comma that hands over to "he said"
+        e -= 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+    if e <= s:
+        return None
+    return Span(open_, cstart, cend, close_end, s, e, text[s:e], closed, para)
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every top-level quotation span in ``text``, in order."""
+    paras = paragraphs(text)
+    para_of = [0] * (len(text) + 1)
+    for i, (a, _b) in enumerate(paras):
+        nxt = paras[i + 1][0] if i + 1 < len(paras) else len(text) + 1
+        for k in range(a, min(nxt, len(text) + 1)):
+            para_of[k] = i
+    spans: list[Span] = []
+    n = len(text)
+    i = 0
+    inside = False
+    open_at = cstart = 0
+    open_para = 0
+    cur_para = 0
+
+    def prev_ch(k: int) -> str:
+        return text[k - 1] if k > 0 else " "
+
+    def next_ch(k: int) -> str:
+        return text[k] if k < n else " "
+
+    while i < n:
+        ch = text[i]
+        p = para_of[i]
+        if inside and p != cur_para:
+            # A new paragraph while inside: a continuation (it opens with a mark) or an unclosed quote.
+            a = paras[p][0]
+            if i == a and (ch in _DOUBLE_OPEN or ch == '"' or text.startswith("``", i)):
+                cur_para = p
+                i += 2 if text.startswith("``", i) else 1
+                continue
+            end = paras[cur_para][1]
+            sp = _make(text, open_at, cstart, end, end, False, open_para)
+            if sp:
+                spans.append(sp)
+            inside = False
+        cur_para = p
+        if not inside:
+            opener = 0
+            if ch in _DOUBLE_OPEN:
+                opener = 1
+            elif text.startswith("``", i):
+                opener = 2
+            elif ch == '"' and not (_is_letter(prev_ch(i)) and _is_letter(next_ch(i + 1))):
+                opener = 1
+            elif ch == "”" and prev_ch(i).isspace() and _is_letter(next_ch(i + 1)):
+                opener = 1  # a closing mark used to open
+            elif ch in "‘'" and (prev_ch(i).isspace() or prev_ch(i) in "([—–-") and next_ch(i + 1).isalpha():
+                single = _single_quote(text, i, paras[p][1])
+                if single:
+                    spans.append(_make(text, i, i + 1, single, single + 1, True, p) or spans[-1])
+                    i = single + 1
+                    continue
+            if opener:
+                inside, open_at, cstart, open_para, cur_para = True, i, i + opener, p, p
+                i += opener
+                continue
+            i += 1
+            continue
+        # inside a double quote
+        close = 0
+        if ch in _DOUBLE_CLOSE:
+            close = 1
+        elif text.startswith("''", i):
+            close = 2
+        elif ch == '"' or ch in _DOUBLE_OPEN:
+            if prev_ch(i).isspace() and _is_letter(next_ch(i + 1)) and i > cstart + 1:
+                # An opening mark while inside: the previous quote lost its closing mark.
+                end = _unclosed_end(text, cstart, i)
+                sp = _make(text, open_at, cstart, end, end, False, open_para)
+                if sp:
+                    spans.append(sp)
+                open_at, cstart, open_para = i, i + 1, p
+                i += 1
+                continue
+            if ch == '"':
+                close = 1
+        if close:
+            sp = _make(text, open_at, cstart, i, i + close, True, open_para)
+            if sp:
+                spans.append(sp)
+            inside = False
+            i += close
+            continue
+        i += 1
+    if inside:
+        end = paras[cur_para][1]
+        sp = _make(text, open_at, cstart, end, end, False, open_para)
+        if sp:
+            spans.append(sp)
+    return [s for s in spans if s is not None]
+
+
+def _single_quote(text: str, i: int, para_end: int) -> int | None:
+    """Closing index of a single-quoted span opening at ``i``, or None when ``i`` is an apostrophe."""
+    closer = "’" if text[i] == "‘" else "'"
+    j = i + 1
+    while j < para_end:
+        c = text[j]
+        if c == '"' or c in _DOUBLE_OPEN:
+            return None
+        if c == closer or (closer == "’" and c == "'"):
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if not after.isalnum() and not text[j - 1].isspace():
+                # One word in single quotes is an apostrophe pair or a scare quote, never a statement.
+                return j if " " in text[i + 1 : j].strip() else None
+        j += 1
+    return None
+
+
+def _unclosed_end(text: str, cstart: int, reopen: int) -> int:
+    """Where the words of a quote with no closing mark end, given the next opening mark."""
+    segment = text[cstart:reopen]
+    m = _HANDOVER.search(segment)
+    if m:
+        return cstart + m.start()
+    m = _SENT_END_BEFORE_REOPEN.search(segment)
+    return cstart + (m.end() if m else len(segment))

@@ -1,0 +1,163 @@
+"""Build: the worked example, rejects, determinism, splits, dedupe, atomic replacement."""
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from conftest import DATA, SHARED, make_release, write_jsonl
+from earnings_events import build
+from earnings_events.errors import InputError
+
+SPLITS = ("train", "validation", "test")
+WORKED_EXAMPLE = [
+    ("Think of Dojo as a long shot, a long shot worth taking… a high risk, high payoff program", "risk"),
+    ("Dojo is working and it is doing training programs", "performance"),
+    (
+        "It's possible with the right architectural decisions that Tesla may have more compute than everyone "
+        "else combined.",
+        "outlook",
+    ),
+]
+
+
+def rows(release: Path) -> pl.DataFrame:
+    parts = [pl.read_parquet(release / f"statements/{s}.parquet").with_columns(split=pl.lit(s)) for s in SPLITS]
+    return pl.concat(parts).sort("published", "article_id", "char_start")
+
+
+def check_worked_example(release: Path, article_id: str) -> None:
+    df = rows(release).filter(pl.col("article_id") == article_id)
+    labels = ["outlook", "performance", "risk", "other"]
+    got = [(r["statement"], labels[r["label"]]) for r in df.iter_rows(named=True)]
+    assert got == WORKED_EXAMPLE
+    for r in df.iter_rows(named=True):
+        assert (r["company"], r["ticker"], r["quarter"], r["fiscal_year"], r["fiscal_quarter"]) == (
+            "Tesla",
+            "TSLA",
+            "2023Q4",
+            2023,
+            4,
+        )
+        assert (r["speaker"], r["speaker_role"]) == ("Elon Musk", 0)
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not beside the checkout")
+def test_seed_gives_the_guides_worked_example(tmp_path):
+    make_release([SHARED / "seeds"], tmp_path / "seed")
+    check_worked_example(tmp_path / "seed", "tesla-dojo-q4-2023")
+    assert rows(tmp_path / "seed").height == 3
+
+
+def test_sample_corpus_tesla_article_gives_the_worked_example(sample_release):
+    check_worked_example(sample_release, "tesla-dojo-q4-2023")
+
+
+def test_rejects_are_written_and_counts_add_up(tmp_path):
+    inp = tmp_path / "in"
+    write_jsonl(
+        inp / "a.jsonl",
+        [json.loads(line) for line in (DATA / "articles.jsonl").read_text().splitlines()]
+        + ['{"id": "broken"', '{"text": "no id"}', '{"id": "d", "text": "x", "published": "yesterday"}'],
+    )
+    (inp / "blob.txt").write_bytes(b"\x00\x00")
+    (inp / "empty.jsonl").write_text("")
+    result = make_release([inp], tmp_path / "out")
+    assert result.articles_read == result.articles_accepted + sum(result.rejects.values())
+    assert dict(result.rejects) == {
+        "malformed_json": 1,
+        "missing_id": 1,
+        "bad_date": 1,
+        "binary_file": 1,
+        "empty_file": 1,
+    }
+    rejects = [json.loads(x) for x in (tmp_path / "out/rejects.jsonl").read_text().splitlines()]
+    assert {(r["source"], r["line"], r["reason"]) for r in rejects} == {
+        ("in/a.jsonl", 6, "malformed_json"),
+        ("in/a.jsonl", 7, "missing_id"),
+        ("in/a.jsonl", 8, "bad_date"),
+        ("in/blob.txt", None, "binary_file"),
+        ("in/empty.jsonl", None, "empty_file"),
+    }
+    manifest = json.loads((tmp_path / "out/MANIFEST.json").read_text())
+    assert manifest["stats"]["articles_read"] == 10
+
+
+def test_strict_stops_at_the_first_reject_and_leaves_no_output(tmp_path):
+    path = write_jsonl(tmp_path / "a.jsonl", ['{"id": "x", "text": "ok"}', "not json"])
+    with pytest.raises(InputError, match=r"a.jsonl:2"):
+        make_release([path], tmp_path / "out", strict=True)
+    assert not (tmp_path / "out").exists()
+    assert not list(tmp_path.glob(".out.tmp-*"))
+
+
+def test_same_inputs_give_byte_identical_files(tmp_path):
+    make_release([DATA / "articles.jsonl"], tmp_path / "one")
+    make_release([DATA / "articles.jsonl"], tmp_path / "two")
+    files = sorted(p.relative_to(tmp_path / "one") for p in (tmp_path / "one").rglob("*") if p.is_file())
+    assert files
+    for rel in files:
+        assert (tmp_path / "one" / rel).read_bytes() == (tmp_path / "two" / rel).read_bytes(), rel
+
+
+def test_splits_follow_events_in_time_order(sample_release):
+    df = rows(sample_release)
+    per_event = df.group_by("company", "quarter").agg(pl.col("split").n_unique().alias("n"))
+    assert per_event["n"].max() == 1
+    first = df.group_by("split").agg(pl.col("published").min().alias("lo"), pl.col("published").max().alias("hi"))
+    span = {r["split"]: (r["lo"], r["hi"]) for r in first.iter_rows(named=True)}
+    assert all(df.filter(pl.col("split") == s).height > 0 for s in SPLITS)
+    assert span["train"][0] <= span["validation"][0] <= span["test"][0]
+    assert span["train"][1] <= span["test"][1]
+
+
+def test_exact_duplicates_kept_once_earliest_wins(tmp_path):
+    text = (
+        "Harbor Freightways Inc. (NASDAQ: HBFW) reported third-quarter profit.\n\n"
+        "“Volumes recovered faster than we planned for,” Chief Executive Maria Lopez said."
+    )
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "later", "published": "2023-10-27", "text": text},
+            {"id": "earlier", "published": "2023-10-26", "text": text},
+        ],
+    )
+    result = make_release([path], tmp_path / "out")
+    df = rows(tmp_path / "out")
+    assert df["article_id"].to_list() == ["earlier"]
+    assert result.duplicates_dropped == 1
+
+
+def test_a_failed_build_leaves_the_previous_release_intact(tmp_path):
+    out = tmp_path / "out"
+    make_release([DATA / "articles.jsonl"], out)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    with pytest.raises(InputError):
+        make_release([write_jsonl(tmp_path / "bad.jsonl", ["nope"])], out, strict=True)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(x.name for x in tmp_path.iterdir()) == ["bad.jsonl", "out"]
+
+
+def test_rebuild_carries_annotations_over(tmp_path):
+    out = tmp_path / "out"
+    make_release([DATA / "articles.jsonl"], out)
+    first = rows(out).row(0, named=True)
+    (out / "annotations").mkdir()
+    (out / "annotations/mine.jsonl").write_text(json.dumps({"id": first["id"], "label": "other"}) + "\n")
+    result = make_release([DATA / "articles.jsonl"], out)
+    again = rows(out).filter(pl.col("id") == first["id"]).row(0, named=True)
+    assert (again["label"], again["label_source"]) == (3, "human")
+    assert result.human_labels == 1
+    assert (out / "annotations/mine.jsonl").is_file()
+
+
+def test_sample_corpus_test_split_is_human_labelled(sample_release):
+    test = pl.read_parquet(sample_release / "statements/test.parquet")
+    assert test.height > 0
+    assert test["label_source"].unique().to_list() == ["human"]
+
+
+def test_default_corpus_is_packaged():
+    assert len(build.ingest.expand([build.SAMPLE_CORPUS])) >= 2

@@ -1,0 +1,53 @@
+"""The command line: real commands in a subprocess, as a user runs them."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import DATA
+
+EXE = [sys.executable, "-m", "earnings_events.cli"]
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "COLUMNS": "200"}
+    return subprocess.run([*EXE, *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
+
+
+def test_help_lists_every_command():
+    res = run("--help")
+    assert res.returncode == 0
+    for cmd in ("build", "validate"):
+        assert cmd in res.stdout
+
+
+def test_build_then_validate(tmp_path):
+    res = run("build", str(DATA / "articles.jsonl"), "--out", str(tmp_path / "out"), "--json")
+    assert res.returncode == 0, res.stderr
+    summary = json.loads(res.stdout)
+    assert summary["articles_read"] == 5 and sum(summary["rows_per_split"].values()) > 0
+    res = run("validate", str(tmp_path / "out"))
+    assert res.returncode == 0 and "valid" in res.stdout
+
+
+def test_validate_reports_failures_with_exit_1(tmp_path):
+    assert run("build", str(DATA / "articles.jsonl"), "--out", str(tmp_path / "out")).returncode == 0
+    (tmp_path / "out/statements/test.parquet").unlink()
+    res = run("validate", str(tmp_path / "out"))
+    assert res.returncode == 1
+    assert "files_present" in res.stdout and "statements/test.parquet" in res.stdout
+
+
+def test_user_mistakes_give_one_line_and_no_traceback(tmp_path):
+    res = run("build", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "out"))
+    assert res.returncode == 2
+    assert "missing.jsonl" in res.stderr and "Traceback" not in res.stderr
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "fine"}\n{oops\n')
+    res = run("build", str(bad), "--out", str(tmp_path / "out"), "--strict")
+    assert res.returncode == 2
+    assert "bad.jsonl:2" in res.stderr and "Traceback" not in res.stderr
+    res = run("validate", str(tmp_path / "nowhere"))
+    assert res.returncode == 2 and "Traceback" not in res.stderr

@@ -1,0 +1,129 @@
+"""Attribution: who said each quote, on articles written for these tests."""
+
+import datetime as dt
+
+import pytest
+
+from earnings_events.extract import extract_article
+from earnings_events.records import Article
+
+
+def quotes(text: str, orgs: set[str] | None = None) -> list[tuple[str, str, str]]:
+    art = Article("t", text, published=dt.date(2024, 1, 25))
+    out = extract_article(art, orgs or {"Northwind", "Apple", "Tesla"})
+    for q in out:
+        assert text[q.char_start : q.char_end] == q.statement
+    return [(q.statement, q.speaker, q.speaker_role) for q in out]
+
+
+def test_attribution_after_the_quote_with_surname_resolution():
+    text = (
+        "Northwind Chief Executive Laura Chen said revenue rose 9%.\n\n"
+        "“Our cloud business doubled this year,” Chen said."
+    )
+    assert quotes(text) == [("Our cloud business doubled this year", "Laura Chen", "executive")]
+
+
+def test_said_name_with_appositive_title():
+    text = "“We sold more iPhones than ever in China,” said Tim Cook, Apple’s chief executive."
+    assert quotes(text) == [("We sold more iPhones than ever in China", "Tim Cook", "executive")]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Nadella told analysts on a conference call: ",
+        "Nadella said: ",
+        "According to Satya Nadella, ",
+        "Satya Nadella, the chief executive, told analysts ",
+    ],
+)
+def test_attribution_before_the_quote(lead):
+    text = f"Satya Nadella runs the company.\n\n{lead}“Demand for our AI services is well ahead of supply.”"
+    assert quotes(text) == [("Demand for our AI services is well ahead of supply.", "Satya Nadella", "executive")]
+
+
+def test_pronoun_and_continuation_quotes():
+    text = (
+        "Chief Financial Officer Amy Hood said costs were in line.\n\n"
+        "“Capital spending will rise again next quarter,” she told Reuters. "
+        "“We are comfortable with that.”\n\n"
+        "“The data center build-out is on schedule.”"
+    )
+    assert quotes(text) == [
+        ("Capital spending will rise again next quarter", "Amy Hood", "executive"),
+        ("We are comfortable with that.", "Amy Hood", "executive"),
+        ("The data center build-out is on schedule.", "Amy Hood", "executive"),
+    ]
+
+
+def test_sentence_cut_in_two_by_its_attribution_gives_two_rows():
+    text = (
+        "Chairman Hal Brice spoke to shareholders.\n\n"
+        "“At the end of two months,” he added, “we are off to a good start.”"
+    )
+    assert quotes(text) == [
+        ("At the end of two months", "Hal Brice", "executive"),
+        ("we are off to a good start.", "Hal Brice", "executive"),
+    ]
+
+
+def test_fragment_in_reported_speech():
+    text = (
+        "Chairman Kevin Dunn spoke on Tuesday. He repeated an earlier projection that "
+        'first-quarter earnings "will probably be off slightly" from last year.'
+    )
+    assert quotes(text) == [("will probably be off slightly", "Kevin Dunn", "executive")]
+
+
+def test_short_quotes_and_organisations_and_unnamed_people_give_no_rows():
+    text = (
+        "Analysts called it a “show me” story.\n\n"
+        "“We expect a better second half,” Northwind said in a statement.\n\n"
+        "“The stock is too cheap to ignore now,” one analyst said.\n\n"
+        "“Costs will stay high for a while,” a spokeswoman said."
+    )
+    assert quotes(text) == []
+
+
+def test_analyst_role_and_analyst_between_two_executive_quotes():
+    text = (
+        "Chief Executive Laura Chen opened the call.\n\n"
+        "“Bookings were a record,” Chen said.\n\n"
+        "“The quarter was cleaner than we feared,” said Omar Haddad, an analyst at Ridgeline Securities.\n\n"
+        "“We will keep investing through the cycle,” Chen said."
+    )
+    assert quotes(text) == [
+        ("Bookings were a record", "Laura Chen", "executive"),
+        ("The quarter was cleaner than we feared", "Omar Haddad", "analyst"),
+        ("We will keep investing through the cycle", "Laura Chen", "executive"),
+    ]
+
+
+def test_honorifics():
+    text = (
+        "Lord Catto, the chairman, addressed the meeting.\n\n"
+        "“Profits this year will be higher than last,” Lord Catto said.\n\n"
+        "“Our new drug is selling well in Europe,” said Dr. Priya Raman, head of research."
+    )
+    got = quotes(text)
+    assert [(s, n) for s, n, _ in got] == [
+        ("Profits this year will be higher than last", "Lord Catto"),
+        ("Our new drug is selling well in Europe", "Priya Raman"),
+    ]
+
+
+def test_speaker_named_in_the_next_sentence():
+    text = (
+        "Northwind's shares rose 5% on Thursday.\n\n"
+        "“We beat every target we set for the quarter.” That was the verdict of Chief Executive Laura Chen."
+    )
+    assert quotes(text) == [("We beat every target we set for the quarter.", "Laura Chen", "executive")]
+
+
+def test_company_said_blocks_continuation():
+    text = (
+        "“Orders are very strong,” Chief Executive Laura Chen said.\n\n"
+        "“Supply will remain tight until June,” the company said."
+    )
+    assert quotes(text) == [("Orders are very strong", "Laura Chen", "executive")]

@@ -1,0 +1,87 @@
+"""Quotation spans: every style the guide lists, with exact offsets."""
+
+from earnings_events.quotes import find_spans
+
+
+def statements(text: str) -> list[str]:
+    spans = find_spans(text)
+    for s in spans:
+        assert text[s.start : s.end] == s.statement
+    return [s.statement for s in spans]
+
+
+def test_straight_and_curly_double_quotes_drop_the_handover_comma():
+    text = '"Sales grew in every region," Lopez said. “We are hiring again,” she added.'
+    assert statements(text) == ["Sales grew in every region", "We are hiring again"]
+
+
+def test_sentence_final_punctuation_stays():
+    assert statements('He said: "Margins will recover next year." Then he left.') == ["Margins will recover next year."]
+    assert statements("“Can we do better? Yes!” she said.") == ["Can we do better? Yes!"]
+
+
+def test_single_quotes_and_guillemets():
+    text = "‘We have never had a better pipeline,’ Berg said. « Le marché reste difficile cette année », dit-il."
+    assert statements(text) == ["We have never had a better pipeline", "Le marché reste difficile cette année"]
+    text = "The chairman wrote that 'the plant will reopen in June' and left it there."
+    assert statements(text) == ["the plant will reopen in June"]
+
+
+def test_two_apostrophes_close_a_wire_quote():
+    text = "Douglas said \"profits should improve slowly this year.'' He gave no figure."
+    assert statements(text) == ["profits should improve slowly this year."]
+
+
+def test_apostrophes_are_not_quotes():
+    text = (
+        "OPEC\"s output fell. Sales in the '90s were rock 'n' roll for the company's "
+        "investors, and the firm's shares doubled."
+    )
+    assert statements(text) == []
+
+
+def test_nested_quote_comma_is_kept():
+    text = "\"Customers tell us 'we want it now,'\" the chief executive said."
+    assert statements(text) == ["Customers tell us 'we want it now,'"]
+
+
+def test_quote_over_two_paragraphs_is_one_span():
+    text = '"We finished the year strongly.\n\n"Next year we will open forty stores," Reyes said.'
+    spans = find_spans(text)
+    assert len(spans) == 1
+    assert spans[0].statement == 'We finished the year strongly.\n\n"Next year we will open forty stores'
+
+
+def test_wire_layout_keeps_hard_line_breaks_and_exact_offsets():
+    text = (
+        'Dean Widgets Co said first quarter profit rose.\n    "We expect\nthe second half to be\n'
+        'better than the first," Chairman Hal Brice told analysts.\n    Reuter'
+    )
+    spans = find_spans(text)
+    assert [s.statement for s in spans] == ["We expect\nthe second half to be\nbetter than the first"]
+    assert text[spans[0].start : spans[0].end] == spans[0].statement
+
+
+def test_space_after_opening_mark_is_trimmed():
+    assert statements('he added," I can say we are off to a good start."') == ["I can say we are off to a good start."]
+
+
+def test_missing_closing_mark_ends_before_the_attribution():
+    text = (
+        '"For the short term the key word is patience, Vice President Ann Lee said. '
+        '"When rates fall, we will grow," she said.'
+    )
+    assert statements(text) == ["For the short term the key word is patience", "When rates fall, we will grow"]
+
+
+def test_missing_closing_mark_ends_with_the_paragraph():
+    text = '"We are not done yet\n\nThe shares fell.'
+    spans = find_spans(text)
+    assert [s.statement for s in spans] == ["We are not done yet"]
+    assert spans[0].closed is False
+
+
+def test_straight_quote_without_comma_before_it():
+    assert statements('Graff said "we invested heavily in the new plant" last year.') == [
+        "we invested heavily in the new plant"
+    ]
