@@ -113,10 +113,10 @@ def build(hand: list[Row], names: dict[str, list[str]], country: dict[str, str])
         row = by_name[name.casefold()] if key == "hand" else None
         home = [t for t in tickers if t.endswith(COUNTRY_SUFFIX.get(country[t], "\0"))]
         best = min(home or tickers, default=None)
-        found = [n for t in tickers for n in names[t]]
-        aliases = [v for n in found for v in (n, no_punct(n), no_punct(short_name(n)))]
-        if row and row["aliases"]:
-            aliases = row["aliases"].split(";")
+        own = [a for a in row["aliases"].split(";") if a] if row else []
+        known = {x.casefold() for x in [name, *own]}  # a hand row takes only listed names that agree with it
+        found = [n for t in tickers for n in names[t] if not row or {n.casefold(), short_name(n).casefold()} & known]
+        aliases = own + [v for n in found for v in (n, no_punct(n), n if row else no_punct(short_name(n)))]
         entries.append(
             {
                 "name": name,

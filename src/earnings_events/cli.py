@@ -144,6 +144,50 @@ def validate(
         raise typer.Exit(1)
 
 
+@app.command()
+def score(
+    gold: Annotated[Path, typer.Argument(help="Gold rows, JSONL in the guide's form (article_id, statement, speaker, ...).")],
+    predicted: Annotated[Path, typer.Argument(help="A release folder, or predicted rows as JSONL.")],
+    errors: Annotated[int, typer.Option("--errors", help="List up to N missed, invented and mismatched rows.")] = 0,
+    only_gold_articles: Annotated[
+        bool, typer.Option(help="Ignore predicted rows of articles that have no gold row.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores (and errors) as JSON.")] = False,
+) -> None:
+    """Compare extracted rows with gold rows: quote P/R/F1, field accuracies, label macro-F1, tuple F1.
+
+    A predicted row matches a gold row of the same article when the statements agree after normalising
+    white space, quote marks, case and edge punctuation (ratio >= 0.9, or containment at >= 80% length),
+    one-to-one, best first. Tuple F1 counts a row only when statement, speaker, company and quarter are right.
+    """
+    from . import score as score_stage
+
+    gold_rows = _guard(lambda: score_stage.read_rows(gold))
+    pred_rows = _guard(lambda: score_stage.read_rows(predicted))
+    result = score_stage.score(pred_rows, gold_rows, only_gold_articles)
+    if as_json:
+        payload = result.to_dict()
+        payload["errors"] = payload["errors"][:errors] if errors else []
+        payload["error_counts"] = score_stage.error_counts(result.errors)
+        out.print_json(json.dumps(payload, ensure_ascii=False))
+        return
+    t = Table(title=f"{predicted} vs {gold}: {result.n_pred} predicted, {result.n_gold} gold, {result.matched} matched")
+    for col in ("metric", "value"):
+        t.add_column(col)
+    t.add_row("quote precision", f"{result.quote['precision']:.3f}")
+    t.add_row("quote recall", f"{result.quote['recall']:.3f}")
+    t.add_row("quote F1", f"{result.quote['f1']:.3f}")
+    for name, value in result.accuracy.items():
+        t.add_row(f"{name} accuracy", f"{value:.3f}")
+    t.add_row("label macro-F1", f"{result.label_macro_f1:.3f}")
+    t.add_row("tuple precision", f"{result.tuple['precision']:.3f}")
+    t.add_row("tuple recall", f"{result.tuple['recall']:.3f}")
+    t.add_row("tuple F1", f"{result.tuple['f1']:.3f}")
+    out.print(t)
+    for e in result.errors[:errors]:
+        out.print(json.dumps(e, ensure_ascii=False))
+
+
 def _manifest_version(out_dir: Path) -> str | None:
     try:
         return json.loads((out_dir / "MANIFEST.json").read_text(encoding="utf-8")).get("dataset_version")
