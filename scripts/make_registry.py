@@ -30,23 +30,27 @@ OUT_JSON = ROOT / "src" / "earnings_events" / "data" / "companies.json"
 US_INDICES = {"S&P 100", "S&P 500", "S&P 600", "NASDAQ 100", "DOW JONES"}
 COUNTRY_SUFFIX = {"Belgium": ".BR", "Finland": ".HE", "France": ".PA", "Germany": ".DE", "Italy": ".MI", "Japan": ".T"}
 COUNTRY_SUFFIX |= {"Netherlands": ".AS", "Spain": ".MC", "Sweden": ".ST", "Switzerland": ".SW", "United Kingdom": ".L"}
-HOME_SUFFIXES = set(COUNTRY_SUFFIX.values())
 CORPORATE_SUFFIX = re.compile(
     r"(?:[\s,]+(?:inc|incorporated|corp|corporation|co|company|companies|ltd|limited|plc|ag|se|sa|s\.a|nv"
     r"|n\.v|holdings?|group|kgaa|spa|s\.p\.a|ab|oyj|asa|a/s|sca)\.?|\s*&\s*co\.?)$",
     re.IGNORECASE,
 )
 
+# Everyday words that suffix stripping would leave as a whole name ("Hub Group" -> "Hub"): kept unstripped.
+GENERIC = {"bancorp", "brady", "cactus", "city", "cooper", "deluxe", "diodes", "disco", "employers", "enact", "everest"}
+GENERIC |= {"gates", "harmonic", "hawkins", "hub", "integer", "interface", "investor", "lindsay", "noble", "now"}
+GENERIC |= {"partners", "phoenix", "plexus", "pool", "rogers", "sharp", "stride", "universal", "waters"}
+
 Row = dict[str, str]
 Entry = dict[str, Any]
 
 
-def short_name(name: str) -> str:
+def short_name(listed: str) -> str:
     """Strip a leading "The" and corporate suffixes: "The Home Depot, Inc." -> "Home Depot"."""
-    name = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+    name = re.sub(r"^the\s+", "", listed.strip(), flags=re.IGNORECASE)
     while (shorter := CORPORATE_SUFFIX.sub("", name).strip(" ,")) != name and len(shorter) > 1:
         name = shorter
-    return name
+    return listed.strip() if name.casefold() in GENERIC else name
 
 
 def no_punct(name: str) -> str:
@@ -60,7 +64,7 @@ def primary_ticker(index: str, stock: dict[str, Any]) -> str | None:
     if index in US_INDICES:
         return symbol or None
     if "." in symbol:
-        return symbol if symbol[symbol.index(".") :] in HOME_SUFFIXES else None
+        return symbol if symbol[symbol.index(".") :] in COUNTRY_SUFFIX.values() else None
     yahoo = [(s.get("yahoo") or "").upper() for s in stock.get("symbols") or []]
     suffix = COUNTRY_SUFFIX.get(stock.get("country") or "")
     if suffix and (hits := sorted(y for y in yahoo if y.endswith(suffix))):

@@ -8,18 +8,29 @@ from earnings_events import score
 
 
 def row(article="a", statement="We expect margins to improve next year.", **kw):
-    base = {"article_id": article, "statement": statement, "speaker": "Laura Chen", "company": "Northwind",
-            "ticker": "NWD", "quarter": "2024Q1", "speaker_role": "executive", "label": "outlook"}
+    base = {
+        "article_id": article,
+        "statement": statement,
+        "speaker": "Laura Chen",
+        "company": "Northwind",
+        "ticker": "NWD",
+        "quarter": "2024Q1",
+        "speaker_role": "executive",
+        "label": "outlook",
+    }
     return {**base, **kw}
 
 
-@pytest.mark.parametrize(("pred", "gold", "matches"), [
-    ("We expect margins to improve next year.", "we expect margins to improve next year", True),  # case, edge punct
-    ("“We expect\nmargins  to improve,", '"We expect margins to improve', True),  # quotes, white space
-    ("We expect margins to improve next year", "We expect margins to improve next year, he said", True),  # 80%
-    ("We expect margins", "We expect margins to improve next year and beyond", False),  # contained, too short
-    ("Revenue fell sharply in Europe.", "We expect margins to improve next year.", False),
-])
+@pytest.mark.parametrize(
+    ("pred", "gold", "matches"),
+    [
+        ("We expect margins to improve next year.", "we expect margins to improve next year", True),  # case, edge punct
+        ("“We expect\nmargins  to improve,", '"We expect margins to improve', True),  # quotes, white space
+        ("We expect margins to improve next year", "We expect margins to improve next year, he said", True),  # 80%
+        ("We expect margins", "We expect margins to improve next year and beyond", False),  # contained, too short
+        ("Revenue fell sharply in Europe.", "We expect margins to improve next year.", False),
+    ],
+)
 def test_statement_matching(pred, gold, matches):
     assert bool(score.match([row(statement=pred)], [row(statement=gold)])) is matches
 

@@ -146,7 +146,9 @@ def validate(
 
 @app.command()
 def score(
-    gold: Annotated[Path, typer.Argument(help="Gold rows, JSONL in the guide's form (article_id, statement, speaker, ...).")],
+    gold: Annotated[
+        Path, typer.Argument(help="Gold rows, JSONL in the guide's form (article_id, statement, speaker, ...).")
+    ],
     predicted: Annotated[Path, typer.Argument(help="A release folder, or predicted rows as JSONL.")],
     errors: Annotated[int, typer.Option("--errors", help="List up to N missed, invented and mismatched rows.")] = 0,
     only_gold_articles: Annotated[

@@ -215,8 +215,16 @@ class _ArticleIndex:
 
 def _company_hint(title: str) -> str | None:
     """The company a title phrase names: ``Apple's chief executive``, ``Apple CFO``, ``chief executive of Apple``."""
-    if not title:
-        return None
+    hint = _raw_company_hint(title) if title else None
+    if hint:
+        toks = hint.split()
+        while toks and toks[-1] in people.NOT_NAME_WORDS:
+            toks.pop()
+        hint = " ".join(toks) or None
+    return hint
+
+
+def _raw_company_hint(title: str) -> str | None:
     m = re.search(r"([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})['’]s\b", title)
     if m:
         return m.group(1)

@@ -25,7 +25,7 @@ from .registry import load as load_registry
 
 _SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Ltd|Limited|PLC|plc|LLC|LP|L\.P|AG|SE|SA|S\.A|"
-    r"NV|N\.V|BV|AB|ASA|Oyj|SpA|GmbH|KGaA|Holdings?|Group|Bancorp|Bancorporation|Industries)\.?"
+    r"NV|N\.V|BV|AB|ASA|Oyj|SpA|GmbH|KGaA|Holdings?|Group)\.?"
 )
 _NAME_RUN = r"(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&|de))*?"
 _CORP = re.compile(rf"(?P<name>{_NAME_RUN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w])")
@@ -35,6 +35,8 @@ _TICKER = re.compile(
     r"|\((?:(?:NYSE|NASDAQ|Nasdaq|NYSE\s?American|AMEX|LSE|TSX|TSE|ASX|NYSEArca|OTC)\s*:\s*)(?P<exch>[A-Z0-9.\-]{1,10})\)"
     r"|\((?P<ric>[A-Z0-9]{1,6}\.[A-Z]{1,3})\))"
 )
+_BRACKETED = re.compile(r"<([A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){1,6})>")
+_UNIT_BEFORE = re.compile(r"\b(?:unit|subsidiary|affiliate|arm|division)\s*,?\s*(?:of\s+)?<?$", re.I)
 _US_RIC = {"N", "O", "OQ", "A", "K", "P", "NYSE", "OB"}
 _STRIP = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
 
@@ -113,10 +115,44 @@ _MENTIONS = [
         ),
     ),
 ]
-_FY_END = re.compile(
-    rf"(?:fiscal\s+)?year\s+(?:ended|ending|ends|that\s+ends)\s+(?P<mon>{_MON})|fourth[\s\-]quarter\s+(?:ended|ending)\s+(?P<mon4>{_MON})",
-    re.I,
-)
+_ORDS = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+# Evidence of a fiscal calendar in the text: (regex, months from the matched month to the year end).
+_FY_EVIDENCE = [
+    (
+        re.compile(
+            rf"\b(?:fiscal\s+)?year(?:[\s\-]?end)?,?\s+(?:that\s+)?(?:ended|ending|ends|to\s+end)\s+(?:in\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        None,
+    ),
+    (
+        re.compile(
+            rf"\bfiscal\s+(?:year\s+)?(?:{_YEAR}|'\d\d)\s*,?\s+(?:which\s+)?(?:ended|ending|ends)\s+(?:in\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        None,
+    ),
+    (
+        re.compile(
+            rf"\b(?P<mon>{_MON})\s+\d{{1,2}},?\s+(?:{_YEAR},?\s+)?the\s+(?:company's\s+)?fiscal\s+year[\s\-]?end", re.I
+        ),
+        None,
+    ),
+    (
+        re.compile(
+            rf"\b{_ORDS}[\s\-]+(?:fiscal\s+)?(?:quarter|qtr)(?:\s+of\s+fiscal\s+(?:{_YEAR}|'\d\d))?\s*,?\s+(?:ended|ending|ends|to\s+end)\s+(?P<mon>{_MON})",
+            re.I,
+        ),
+        "q",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<half>first|second)[\s\-]half(?:\s+(?:of\s+)?fiscal\s+(?:{_YEAR}|'\d\d))?\s*,?\s+(?:ended|ending|ends)\s+(?:in\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        "h",
+    ),
+]
 _COMPARED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:a\s+year\s+(?:ago|earlier)|year[\s\-]ago|year[\s\-]earlier)\b", re.I)
 _COMPARISON = re.compile(
     r"(?:year[\s\-]ago|year[\s\-]earlier|a\s+year\s+(?:ago|earlier)|prior[\s\-]year|same\s+period|last\s+year'?s|compared\s+with|versus|from)\s*$",
@@ -160,52 +196,130 @@ def _printed_tickers(text: str) -> list[tuple[int, str, str]]:
 
 
 def _same(a: str, b: str) -> bool:
-    a, b = canonical(a).lower(), canonical(b).lower()
-    return bool(a) and bool(b) and (a == b or a.startswith(b + " ") or b.startswith(a + " "))
+    a, b = (re.sub(r"[^a-z0-9&]+", " ", canonical(x).lower()).strip() for x in (a, b))
+    return bool(a) and a == b
+
+
+_LEAD_STOP = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "For",
+    "Shares",
+    "Analysts",
+    "Investors",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "But",
+    "And",
+    "As",
+    "While",
+    "After",
+    "When",
+    "Earlier",
+    "Meanwhile",
+    "Rival",
+    "Rivals",
+    "Both",
+    "Unit",
+    "Its",
+    "Parent",
+}
+
+
+def _trim_lead(name: str) -> str:
+    toks = name.split()
+    while toks and (toks[0] in _LEAD_STOP or toks[0] in {"of", "and", "&", "de"}):
+        toks.pop(0)
+    return " ".join(toks)
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", canonical(name).lower().replace("'s", "")) if len(w) >= 3}
+
+
+def _title_match(title_name: str, company: Company) -> bool:
+    """Does a headline's (often capitalised) name segment name this company?"""
+    t = title_name.lower().replace("'s", "").replace("’s", "")
+    words = _words(company.name)
+    initials = "".join(w[0] for w in canonical(company.name).split() if w[:1].isalpha()).lower()
+    return bool(words & set(re.findall(r"[a-z0-9]+", t))) or (len(initials) >= 2 and initials in t.split())
 
 
 def companies_of(article: Article, registry: Registry) -> tuple[Company | None, list[Company]]:
-    """The article's primary (earnings) company and every company it names, registry or text-derived."""
+    """The article's primary (earnings) company and every company it names, registry or text-derived.
+
+    The primary company is the first one named in the lede; a name in the registry that is only part of a
+    longer corporate name (``Honeywell`` in ``Honeywell Bull Inc``) gives way to the longer one.
+    """
     text = article.text
     paras = paragraphs(text)
     lede_end = paras[0][1] if paras else len(text)
     title = article.title or ""
-    tickers = _printed_tickers(title) + _printed_tickers(text)
-    found: list[tuple[int, Company]] = []
-    for pos, _, c in ((s, e, c) for s, e, c in registry.find(text)):
-        found.append((pos, c))
+    tickers = _printed_tickers(text)
+    derived: list[tuple[int, int, Company]] = []
     for m in _CORP.finditer(text):
-        name = canonical(m.group("name") + " " + m.group("suffix"))
-        if name and not registry.lookup(name) and name.split()[0] not in {"The", "A", "In", "On"}:
-            found.append((m.start(), Company(name, None, FiscalCalendar.default(), known=False)))
-    for pos, name, _ in _printed_tickers(text):
+        raw = _trim_lead(m.group("name"))
+        name = canonical(raw + " " + m.group("suffix"))
+        if name and not registry.lookup(name) and name.split()[0] not in _LEAD_STOP:
+            start = m.start("name") + m.group("name").find(raw[:1] or " ")
+            derived.append((start, m.end("name"), Company(name, None, FiscalCalendar.default(), known=False)))
+    for m in _TICKER.finditer(text):
+        name = canonical(_trim_lead(m.group("name")))
         if name and not registry.lookup(name):
-            found.append((pos, Company(name, None, FiscalCalendar.default(), known=False)))
+            derived.append((m.start("name"), m.end("name"), Company(name, None, FiscalCalendar.default(), known=False)))
+    for m in _BRACKETED.finditer(text):  # Reuters brackets the names of unlisted companies: <Shell Australia Ltd>
+        name = canonical(m.group(1))
+        if name and not registry.lookup(name):
+            derived.append((m.start(1), m.end(1), Company(name, None, FiscalCalendar.default(), known=False)))
+    found: list[tuple[int, Company]] = [(s, c) for s, _, c in derived]
+    for s, e, c in registry.find(text):
+        inside = any(ds <= s and e <= de and (de - ds) > (e - s) for ds, de, _ in derived)
+        if not inside:
+            found.append((s, c))
     found.sort(key=lambda x: x[0])
     companies: list[Company] = []
     for _, c in found:
         if not any(_same(c.name, k.name) for k in companies):
             companies.append(c)
-    companies = [_with_ticker(c, tickers, text) for c in companies]
-    primary = next((c for pos, c in found if pos < lede_end), None)
+    companies = [_with_ticker(c, tickers) for c in companies]
+    in_lede = [(pos, c) for pos, c in found if pos < lede_end]
+    # "Royal Dutch/Shell Group unit <Shell Australia Ltd> said ...": the unit is the one reporting.
+    unit = next((c for pos, c in in_lede if _UNIT_BEFORE.search(text[max(0, pos - 30) : pos])), None)
+    primary = unit or (in_lede[0][1] if in_lede else None)
+    title_codes = _printed_tickers(title)
     if primary is None and title:
         hits = registry.find(title) or registry.find(title.title())
         primary = hits[0][2] if hits else None
-        if primary is None and tickers:
-            pos, name, code = tickers[0]
+        if primary is None and title_codes:
+            _, name, code = title_codes[0]
             primary = registry.by_ticker.get(code) or Company(
                 name.title() if name.isupper() else name, code, FiscalCalendar.default(), known=False
             )
     if primary is None and companies:
         primary = companies[0]
     if primary is not None:
-        primary = next((c for c in companies if _same(c.name, primary.name)), _with_ticker(primary, tickers, text))
+        primary = next((c for c in companies if _same(c.name, primary.name)), _with_ticker(primary, tickers))
+        if primary.ticker is None or not primary.known:
+            # A code the headline prints next to this company's name is the article's own evidence.
+            code = next((code for _, name, code in title_codes if _title_match(name, primary)), None)
+            if code:
+                companies = [c for c in companies if c is not primary]
+                primary = Company(primary.name, code, primary.calendar, primary.known)
         if primary not in companies:
             companies.insert(0, primary)
     return primary, companies
 
 
-def _with_ticker(c: Company, tickers: list[tuple[int, str, str]], text: str) -> Company:
+def _with_ticker(c: Company, tickers: list[tuple[int, str, str]]) -> Company:
     """A printed code next to the company's name wins (it is the article's own evidence)."""
     for _, name, code in tickers:
         if _same(name, c.name):
@@ -213,15 +327,28 @@ def _with_ticker(c: Company, tickers: list[tuple[int, str, str]], text: str) -> 
     return c
 
 
+def infer_calendar(text: str) -> FiscalCalendar | None:
+    """A fiscal calendar the text gives away: "year ending June 30", "second quarter ended March 31",
+    "first half ended Feb 28", "July 31, the fiscal year-end"; None when it gives none."""
+    for rx, kind in _FY_EVIDENCE:
+        m = rx.search(text)
+        if not m:
+            continue
+        month = _month(m.group("mon"))
+        assert month is not None
+        if kind == "q":
+            month += 3 * (4 - _ORD[m.group("ord").lower()])
+        elif kind == "h" and m.group("half").lower() == "first":
+            month += 6
+        return FiscalCalendar.default((month - 1) % 12 + 1)
+    return None
+
+
 def _calendar(c: Company, text: str) -> FiscalCalendar:
+    """The registry's calendar for a known company, else what the text gives away, else the default."""
     if c.known:
         return c.calendar
-    m = _FY_END.search(text)
-    if m:
-        mon = (m.group("mon") or m.group("mon4") or "")[:3].lower()
-        month = next(v for k, v in _MONTHS.items() if k.startswith(mon))
-        return FiscalCalendar.default(month)
-    return c.calendar
+    return infer_calendar(text) or c.calendar
 
 
 def _year(raw: str | None) -> int | None:
@@ -313,32 +440,50 @@ def article_quarter(article: Article, cal: FiscalCalendar) -> tuple[int, int] | 
     text = article.text
     on = article.published
     paras = paragraphs(text)
-    lede_end = paras[min(1, len(paras) - 1)][1] if paras else len(text)
-    sources = [(article.title or "", True), (text[:lede_end], True), (text, False)]
+    lede_end = paras[0][1] if paras else len(text)
 
     def ended(fy: int, q: int) -> bool:
-        return on is None or cal.quarter_end(fy, q) <= on + dt.timedelta(days=3)
+        return on is None or cal.quarter_end(fy, q) <= on
 
     def recent(fy: int, q: int) -> bool:  # results come out weeks after a period ends, not a year
         return on is None or (on - cal.quarter_end(fy, q)).days <= 135
 
-    forecast: tuple[int, int] | None = None
-    for src, headline in sources:
-        for pos, fy, q in quarter_mentions(src, cal, on):
-            if _COMPARISON.search(src[max(0, pos - 30) : pos]) or _COMPARED_AFTER.match(src, pos):
-                continue
-            if ended(fy, q) and recent(fy, q):
-                return fy, q
-            if headline and forecast is None and not ended(fy, q):
-                forecast = (fy, q)
-    if forecast:
-        return forecast
+    def usable(src: str, pos: int) -> bool:  # not a year-ago comparison
+        return not (_COMPARISON.search(src[max(0, pos - 30) : pos]) or _COMPARED_AFTER.match(src, pos))
+
+    head = [
+        (src, pos, fy, q)
+        for src in (article.title or "", text[:lede_end])
+        for pos, fy, q in quarter_mentions(src, cal, on)
+        if usable(src, pos)
+    ]
+    for _, _, fy, q in head:  # the results the headline or lede reports
+        if ended(fy, q) and recent(fy, q):
+            return fy, q
+    for _, _, fy, q in head:  # failing that, what it forecasts or previews
+        if not ended(fy, q):
+            return fy, q
+    for pos, fy, q in quarter_mentions(text, cal, on):  # results reported further down
+        if usable(text, pos) and ended(fy, q) and recent(fy, q):
+            return fy, q
     return cal.latest_ended(on) if on else None
 
 
 def row_id(article_id: str, char_start: int, char_end: int) -> str:
     """Stable row id: the first 16 hex digits of sha256 over article id and span."""
     return hashlib.sha256(f"{article_id}\x1f{char_start}\x1f{char_end}".encode()).hexdigest()[:16]
+
+
+def _company_for_hint(hint: str, primary: Company, companies: list[Company], registry: Registry) -> Company:
+    """The article company a speaker's title names ("Apple's CFO"); the primary company when it names none."""
+    hint_words = _words(hint)
+    if not hint_words or hint_words <= _words(primary.name) or _same(hint, primary.name):
+        return primary
+    known = registry.lookup(hint)
+    for c in companies:
+        if _same(hint, c.name) or (known is not None and known.name == c.name) or hint_words <= _words(c.name):
+            return c
+    return primary
 
 
 def normalize_article(article: Article, quotes: list[Quote], registry: Registry) -> list[Row]:
@@ -351,17 +496,7 @@ def normalize_article(article: Article, quotes: list[Quote], registry: Registry)
     quarters: dict[str, tuple[int, int] | None] = {}
     rows = []
     for q in quotes:
-        company = primary
-        if q.company_hint:
-            company = next(
-                (
-                    c
-                    for c in companies
-                    if _same(c.name, q.company_hint)
-                    or (registry.lookup(q.company_hint) is not None and registry.lookup(q.company_hint).name == c.name)
-                ),
-                primary,
-            )
+        company = _company_for_hint(q.company_hint, primary, companies, registry) if q.company_hint else primary
         if company.name not in quarters:
             quarters[company.name] = article_quarter(article, _calendar(company, article.text))
         fq = quarters[company.name]

@@ -162,8 +162,15 @@ def score(pred: list[dict], gold: list[dict], only_gold_articles: bool = False) 
         if norm_statement(pred[i]["statement"]) != norm_statement(gold[j]["statement"]):
             wrong.insert(0, "statement")
         if wrong:
-            errors.append({"kind": "mismatch", "article_id": gold[j]["article_id"], "fields": wrong,
-                           "pred": _brief(pred[i]), "gold": _brief(gold[j])})
+            errors.append(
+                {
+                    "kind": "mismatch",
+                    "article_id": gold[j]["article_id"],
+                    "fields": wrong,
+                    "pred": _brief(pred[i]),
+                    "gold": _brief(gold[j]),
+                }
+            )
     return Score(
         n_pred=len(pred),
         n_gold=len(gold),
