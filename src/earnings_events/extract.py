@@ -33,13 +33,19 @@ VERBS = (
     r"expects|expected|hopes|thinks|feels|wrote in|described"
 )
 _CAP = r"(?:(?:[A-Z]\.)+(?=\s)|[A-Z][\w'’&\-]*)"
+# Lower-case title words inside a name phrase: "PaineWebber analyst Stephen Smith", "Sand president Jerry Shattner".
+_LOWER_TITLES = (
+    r"analyst|chairman|chairwoman|president|vice|chief|executive|officer|director|managing|senior|"
+    r"financial|operating|treasurer|controller|spokesman|spokeswoman|strategist|economist|head|founder"
+)
 _WHO = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?(?:(?:{_CAP}|of|de|van|von|and|&)\s+){{0,7}}{_CAP}"  # capitalised run: Chief Executive Tim Cook
+    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?(?:(?:{_CAP}|of|de|van|von|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"  # capitalised run: Chief Executive Tim Cook
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"
 )
 _ADV = r"(?:\s+(?:also|later|then|again|recently|further|previously|once|\w+ly))?"
-_AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)")
+_APPOS = r"(?:,\s(?P<appos>[^,\"“”]{1,90}),)?"  # "Mark Mason, Citi's finance chief, told reporters"
+_AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}{_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)")
 _AFTER_VERB_WHO = re.compile(
     rf"^[\s,;:—–\-]*(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
 )
@@ -66,6 +72,42 @@ _TITLE_WORD = re.compile(
     r"[Aa]nalyst|[Ss]trategist|[Mm]anager|[Tt]reasurer|[Cc]ontroller|[Ff]ounder|[Ee]conomist|"
     r"[Ss]pokes\w+|CEO|CFO|COO|CTO|VP|[Hh]ead|[Pp]artner|[Ll]eader|[Mm]inister|[Oo]fficial)\b"
 )
+
+
+_DEPARTMENTS = {
+    "finance",
+    "marketing",
+    "operations",
+    "engineering",
+    "communications",
+    "planning",
+    "strategy",
+    "technology",
+    "investor",
+    "relations",
+    "human",
+    "resources",
+    "corporate",
+    "affairs",
+    "legal",
+    "treasury",
+    "accounting",
+    "administration",
+    "international",
+    "global",
+    "products",
+    "services",
+    "retail",
+    "consumer",
+    "business",
+    "development",
+    "sales",
+    "research",
+    "manufacturing",
+    "production",
+    "exploration",
+    "refining",
+}
 
 
 @dataclass(frozen=True)
@@ -144,7 +186,7 @@ class _ArticleIndex:
         while toks and toks[-1].rstrip(",") in people.NOT_NAME_WORDS:
             toks.pop()
         name = clean_name(" ".join(toks))
-        if not name or name in self.org_words or any(t in self.org_words for t in name.split()[-1:]):
+        if not name or name in self.org_words:
             return ""
         return name
 
@@ -165,28 +207,41 @@ class _ArticleIndex:
     def classify(self, who: str, at: int) -> _Who:
         """What a WHO phrase names."""
         who = " ".join(who.split())
+        who = re.sub(rf"^(?:(?:{_LOWER_TITLES}|and)\s+)+(?=[A-Z])", "", who)  # "chairman John Akers"
         low = who.lower()
         if low in _PRONOUNS:
             return _Who("pronoun", at=at)
         if not who[:1].isupper() or low in {"they", "it", "we"}:
             return _Who("nonperson", at=at)
+        org = ""
+        cut = re.search(r"\s+(?:of|at|from)\s+", who)
+        if cut:
+            head, tail = who[: cut.start()], who[cut.end() :]
+            head_name = [t for t in head.split() if t[:1].isupper() and t not in people.NOT_NAME_WORDS]
+            if head_name and head.split()[-1] == head_name[-1]:
+                who, org = head, tail  # "Ulric Weil of Weil and Associates"
         toks = who.split()
         # Leading title words (and a company before them) are the title; the trailing run is the name.
         name_toks: list[str] = []
         for t in reversed(toks):
             bare = t.rstrip(",")
-            if bare in people.NOT_NAME_WORDS or bare.endswith(("'s", "’s")) or not bare[:1].isupper():
+            if (
+                bare in people.NOT_NAME_WORDS
+                or bare.endswith(("'s", "’s", "-based"))
+                or not bare[:1].isupper()
+                or bare.lower() in _DEPARTMENTS
+            ):
                 break
             name_toks.insert(0, bare)
         title = " ".join(toks[: len(toks) - len(name_toks)])
         if title.split()[-1:] and title.split()[-1] in people.HONORIFICS_KEPT:
             name_toks.insert(0, title.split()[-1])
         name = clean_name(" ".join(name_toks))
-        if not name or name in self.org_words or name.split()[0] in self.org_words:
+        if not name or name in self.org_words:
             return _Who("nonperson", at=at)
         if re.search(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|LLC|AG|SA|NV)\.?$", name):
             return _Who("nonperson", at=at)
-        return _Who("person", name, title, at)
+        return _Who("person", name, f"{title} {'of ' + org if org else ''}".strip(), at)
 
     def resolve(self, who: _Who) -> Person | None:
         """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
@@ -256,8 +311,15 @@ def _sentence_end(text: str, pos: int, ceil: int) -> int:
 
 
 def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: str = "") -> _Who:
-    who = index.classify(m.group("who"), base + m.start("who"))
+    raw = m.group("who")
+    joint = re.search(r"\s+(?:and|&)\s+(?=[A-Z])", raw)
+    if joint and raw[: joint.start()].split()[-1] not in people.NOT_NAME_WORDS:
+        raw = raw[: joint.start()]  # one quote attributed to two people is spoken by the first named
+    who = index.classify(raw, base + m.start("who"))
     rest = (m.groupdict().get("rest") or "").strip(" ,")
+    appos = (m.groupdict().get("appos") or "").strip()
+    if appos and _TITLE_WORD.search(appos):
+        rest = f"{appos} {rest}".strip()
     if who.kind == "person" and rest and _TITLE_WORD.search(rest):
         who.title = f"{who.title} {rest}".strip()
     if extra_title and who.kind == "person":
@@ -290,12 +352,14 @@ def _attribution(
         m = _ACCORDING.search(ctx)
         if m:
             return _who_from(m, base, index)
-    # A speech verb elsewhere in the sentence: quoted fragments inside reported speech.
+    # A speech verb elsewhere in the sentence: quoted fragments inside reported speech. The outermost
+    # clause with a person as its subject governs ("He said the company expected ...").
     for ctx, base in ((before, sent_start), (after, base_after)):
-        found = [*_ANY_WHO_VERB.finditer(ctx), *_ANY_VERB_WHO.finditer(ctx)]
-        if found:
-            m = max(found, key=lambda x: x.start()) if ctx is before else min(found, key=lambda x: x.start())
-            return _who_from(m, base, index)
+        found = sorted([*_ANY_WHO_VERB.finditer(ctx), *_ANY_VERB_WHO.finditer(ctx)], key=lambda x: x.start())
+        whos = [_who_from(m, base, index) for m in found]
+        person = next((w for w in whos if w.kind != "nonperson"), None)
+        if person or whos:
+            return person or whos[0]
     return None
 
 

@@ -254,6 +254,62 @@ def _title_match(title_name: str, company: Company) -> bool:
     return bool(words & set(re.findall(r"[a-z0-9]+", t))) or (len(initials) >= 2 and initials in t.split())
 
 
+_SUBJECT = re.compile(
+    r"^\s*(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,5})"
+    r"(?=,|\s+(?:said|says|reported|posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost)\b)"
+)
+
+
+def _lede_subject(lede: str) -> Company | None:
+    """The company a lede opens with ("Publix Super Markets, the grocery chain, said ..."), when no other sign
+    of a company was found."""
+    m = _SUBJECT.match(lede)
+    if not m:
+        return None
+    name = canonical(_trim_lead(m.group("name")))
+    if not name or name.split()[0] in _LEAD_STOP:
+        return None
+    return Company(name, None, FiscalCalendar.default(), known=False)
+
+
+_KEEP_TAIL = {
+    "industries",
+    "enterprises",
+    "systems",
+    "technologies",
+    "technology",
+    "international",
+    "pacific",
+    "bancorp",
+    "bancorporation",
+    "financial",
+    "bank",
+    "trust",
+    "motors",
+    "airlines",
+    "foods",
+}
+
+
+def _short_name(name: str, title: str) -> str:
+    """The longest run of a company's name that the headline uses ("Publix" for "Publix Super Markets",
+    "Citroen" for "Automobiles Citroen"), unless that drops a word that belongs to the name ("Industries")."""
+    toks = name.split()
+    norm = [re.sub(r"[^a-z0-9&]", "", t.lower()) for t in toks]
+    words = re.findall(r"[a-z0-9&]+", title.lower().replace("'s", "").replace("’s", ""))
+    for k in range(len(toks), 0, -1):
+        for i in range(len(toks) - k + 1):
+            run = norm[i : i + k]
+            dropped = set(norm[:i] + norm[i + k :])
+            if (
+                len("".join(run)) >= 4
+                and not dropped & _KEEP_TAIL
+                and any(words[j : j + k] == run for j in range(len(words)))
+            ):
+                return " ".join(toks[i : i + k])
+    return name
+
+
 def companies_of(article: Article, registry: Registry) -> tuple[Company | None, list[Company]]:
     """The article's primary (earnings) company and every company it names, registry or text-derived.
 
@@ -304,6 +360,8 @@ def companies_of(article: Article, registry: Registry) -> tuple[Company | None, 
             primary = registry.by_ticker.get(code) or Company(
                 name.title() if name.isupper() else name, code, FiscalCalendar.default(), known=False
             )
+    if primary is None:
+        primary = _lede_subject(text[:lede_end])
     if primary is None and companies:
         primary = companies[0]
     if primary is not None:
@@ -314,6 +372,11 @@ def companies_of(article: Article, registry: Registry) -> tuple[Company | None, 
             if code:
                 companies = [c for c in companies if c is not primary]
                 primary = Company(primary.name, code, primary.calendar, primary.known)
+        if not primary.known and title:
+            short = _short_name(primary.name, title)
+            if short != primary.name:
+                companies = [c for c in companies if c is not primary]
+                primary = Company(short, primary.ticker, primary.calendar, primary.known)
         if primary not in companies:
             companies.insert(0, primary)
     return primary, companies
@@ -526,11 +589,7 @@ def normalize_article(article: Article, quotes: list[Quote], registry: Registry)
 def org_names(article: Article, registry: Registry) -> set[str]:
     """Names in the article known to be organisations, so extract does not take them for people."""
     _, companies = companies_of(article, registry)
-    out = set()
-    for c in companies:
-        out.add(c.name)
-        out.update(c.name.split()[:1])
-    return out
+    return {c.name for c in companies}
 
 
 def run(

@@ -19,6 +19,10 @@ _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
 _HANDOVER = re.compile(
     r",\s+(?=[^,.\"“”]{0,80}?\b(?:said|says|added|adds|told|noted|explained|continued|stated|wrote)\b)"
 )
+# An unclosed quote whose paragraph ends with its attribution: "We expect more, he said.
+_HANDOVER_AT_END = re.compile(
+    r",\s+(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}|he|she)\s+(?:said|says|added|told\s+\w+|noted|explained)[^\"“”]{0,40}?[.!?]?\s*$"
+)
 _SENT_END_BEFORE_REOPEN = re.compile(r"[.!?]\s*$")
 
 
@@ -100,11 +104,12 @@ def find_spans(text: str) -> list[Span]:
         if inside and p != cur_para:
             # A new paragraph while inside: a continuation (it opens with a mark) or an unclosed quote.
             a = paras[p][0]
-            if i == a and (ch in _DOUBLE_OPEN or ch == '"' or text.startswith("``", i)):
+            handover = _HANDOVER_AT_END.search(text, cstart, paras[cur_para][1])
+            if i == a and not handover and (ch in _DOUBLE_OPEN or ch == '"' or text.startswith("``", i)):
                 cur_para = p
                 i += 2 if text.startswith("``", i) else 1
                 continue
-            end = paras[cur_para][1]
+            end = handover.start() if handover else paras[cur_para][1]
             sp = _make(text, open_at, cstart, end, end, False, open_para)
             if sp:
                 spans.append(sp)

@@ -43,6 +43,9 @@ _AMBIGUOUS = {
 }
 
 
+_SUFFIX_NEXT = re.compile(r"\s+(?:Inc|Corp|Co|Company|Ltd|PLC|plc|Group|Holdings|AG|SE|SA|NV|LLC|Limited)\b")
+
+
 @dataclass(frozen=True)
 class Company:
     name: str
@@ -77,6 +80,8 @@ class Registry:
                 r"['’]s\b|\s+(?:Inc|Corp|Co|Ltd|PLC|plc|Group)\b|\s*[(<]", text[m.end() : m.end() + 8]
             ):
                 continue
+            if re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]) and not _SUFFIX_NEXT.match(text, m.end()):
+                continue  # part of a longer name: "Dana Whitfield", "Ford Foundation"
             out.append((m.start(), m.end(), self.by_alias[m.group(0)]))
         return out
 
