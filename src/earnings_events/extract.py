@@ -408,7 +408,14 @@ def extract_article(
                 role = person.role or _org_role(person) or "executive"
                 quotes.append(
                     Quote(
-                        article.article_id, span.start, span.end, span.statement, person.name, role, person.company_hint
+                        article.article_id,
+                        span.start,
+                        span.end,
+                        span.statement,
+                        person.name,
+                        role,
+                        person.company_hint,
+                        person.first,
                     )
                 )
     return quotes

@@ -311,7 +311,13 @@ def _short_name(name: str, title: str) -> str:
 
 
 def companies_of(article: Article, registry: Registry) -> tuple[Company | None, list[Company]]:
-    """The article's primary (earnings) company and every company it names, registry or text-derived.
+    """The article's primary (earnings) company and every company it names, registry or text-derived."""
+    primary, companies, _ = _companies(article, registry)
+    return primary, companies
+
+
+def _companies(article: Article, registry: Registry) -> tuple[Company | None, list[Company], list[tuple[int, Company]]]:
+    """Primary company, all companies, and (position, company) of every mention in the text.
 
     The primary company is the first one named in the lede; a name in the registry that is only part of a
     longer corporate name (``Honeywell`` in ``Honeywell Bull Inc``) gives way to the longer one.
@@ -364,6 +370,7 @@ def companies_of(article: Article, registry: Registry) -> tuple[Company | None, 
         primary = _lede_subject(text[:lede_end])
     if primary is None and companies:
         primary = companies[0]
+    origin = primary
     if primary is not None:
         primary = next((c for c in companies if _same(c.name, primary.name)), _with_ticker(primary, tickers))
         if primary.ticker is None or not primary.known:
@@ -379,7 +386,14 @@ def companies_of(article: Article, registry: Registry) -> tuple[Company | None, 
                 primary = Company(short, primary.ticker, primary.calendar, primary.known)
         if primary not in companies:
             companies.insert(0, primary)
-    return primary, companies
+
+    def final(c: Company) -> Company:  # the company a raw mention ended up as
+        if primary is not None and origin is not None and _same(c.name, origin.name):
+            return primary
+        return next((k for k in companies if _same(k.name, c.name)), c)
+
+    mentions = [(pos, final(c)) for pos, c in found]
+    return primary, companies, mentions
 
 
 def _with_ticker(c: Company, tickers: list[tuple[int, str, str]]) -> Company:
@@ -549,17 +563,53 @@ def _company_for_hint(hint: str, primary: Company, companies: list[Company], reg
     return primary
 
 
+def _company_of_quote(
+    q: Quote,
+    article: Article,
+    primary: Company,
+    companies: list[Company],
+    mentions: list[tuple[int, Company]],
+    registry: Registry,
+) -> Company:
+    """The company whose event a quote speaks to.
+
+    The speaker's own company when a title names it ("Apple's CFO"); in an article about several companies'
+    results, the one named last before the speaker is first named (same or previous paragraph); for analysts
+    and others, the one company the statement itself names; else the article's primary company.
+    """
+    if q.company_hint and q.speaker_role == "executive":  # an analyst's firm is not the company
+        hinted = _company_for_hint(q.company_hint, primary, companies, registry)
+        if hinted is not primary or _words(q.company_hint) & _words(primary.name):
+            return hinted
+    paras = paragraphs(article.text)
+    head = article.title or re.split(r"(?<=[.!?])\s+", article.text, maxsplit=1)[0]
+    headline = {c.name for c in companies if _title_match(head, c)}
+    if len(headline) < 2:
+        return primary
+    if q.speaker_role != "executive":
+        named = {c.name for pos, c in mentions if c.name in headline and q.char_start <= pos < q.char_end}
+        if len(named) == 1:
+            return next(c for c in companies if c.name in named)
+    if q.speaker_at >= 0:
+        para = next((i for i, (a, b) in enumerate(paras) if a <= q.speaker_at < max(b, a + 1)), 0)
+        floor = paras[max(0, para - 1)][0]
+        before = [c for pos, c in mentions if floor <= pos < q.speaker_at and c.name in headline]
+        if before:
+            return before[-1]
+    return primary
+
+
 def normalize_article(article: Article, quotes: list[Quote], registry: Registry) -> list[Row]:
     """Rows (label still empty) for one article's quotes."""
     if not quotes:
         return []
-    primary, companies = companies_of(article, registry)
+    primary, companies, mentions = _companies(article, registry)
     if primary is None:
         return []
     quarters: dict[str, tuple[int, int] | None] = {}
     rows = []
     for q in quotes:
-        company = _company_for_hint(q.company_hint, primary, companies, registry) if q.company_hint else primary
+        company = _company_of_quote(q, article, primary, companies, mentions, registry)
         if company.name not in quarters:
             quarters[company.name] = article_quarter(article, _calendar(company, article.text))
         fq = quarters[company.name]

@@ -112,6 +112,8 @@ NOT_NAME_WORDS = {
     "His",
     "Her",
     "Chief",
+    "Chair",
+    "Co-Chief",
     "Executive",
     "Officer",
     "Financial",

@@ -47,6 +47,7 @@ class Quote:
     speaker: str
     speaker_role: str
     company_hint: str | None = None  # a company named in the speaker's title ("Apple's CFO")
+    speaker_at: int = -1  # where the article first names the speaker
 
 
 @dataclass(frozen=True, slots=True)
