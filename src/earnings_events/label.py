@@ -20,73 +20,112 @@ from .schema import load as load_schema
 
 RULES_VERSION = "label_rules_v1"
 
-_NEG = r"(?:no|not|never|without|nor|n't|hardly|little)\b"
+_NEG = r"(?:no|not|never|without|nor|n't|hardly|little|none)\b"
+# Risk: a problem, headwind, failure, loss or decline, or a caveat or uncertainty.
 _RISK = re.compile(
-    r"\b(?:risk\w*|uncertain\w*|headwinds?|challeng\w*|difficult\w*|problem\w*|concern\w*|worr\w+|"
-    r"declin\w+|decreas\w+|drop\w*|fell|fall\w*|lower|weak\w*|soft\w*|slow\w*|loss(?:es)?|lost|losing|"
-    r"hurt\w*|pressure\w*|disappoint\w*|tough|hard|negative\w*|adverse\w*|shortfall|deficit|down|"
-    r"off\s+slightly|be\s+off|cut\w*|layoffs?|shrink\w*|delay\w*|shortage\w*|volatil\w*|downturn|"
-    r"recession|inflation\w*|costly|expensive|burden\w*|grave|long\s+shot|caution\w*|cautious\w*|"
-    r"unfavou?rable|deteriorat\w+|squeez\w+|erod\w+|impair\w*|write-?(?:down|off)s?|charges?|"
-    r"competition|competitive|threat\w*|fragile|struggl\w+|fail\w*|mistake\w*|setback\w*|"
-    r"even\s+if|even\s+though|although|however|but\s+(?:it|we|the|that|there)|unless|until|"
-    r"not\s+(?:as|yet|off|going|enough)|confusion|bad|worse|worst|poor\w*|penalt\w+|lawsuit\w*|"
-    r"depressed|sluggish|flat|tight\w*|strain\w*|excess\w*|overcapacity|glut|temporary\s+price|dilut\w+)\b",
+    r"\b(?:risk(?:s|y|ier)?|uncertain\w*|headwinds?|challeng\w*|difficult\w*|problem\w*|concern\w*|worr\w+|"
+    r"declin\w+|decreas\w+|drop(?:s|ped|ping)?|fell|fall(?:s|ing|en)?|lower|weak\w*|softer|softness|softening|"
+    r"slow(?:er|ed|ing|down|ness)?|slowdown|loss(?:es)?|lost|losing|lose|hurt\w*|pressur\w+|disappoint\w*|"
+    r"tough\w*|negative\w*|adverse\w*|shortfall|deficit|down|off\s+slightly|be\s+off|cut(?:s|ting)?|"
+    r"layoffs?|shrink\w*|delay\w*|shortage\w*|volatil\w*|downturn|recession|inflation\w*|costly|burden\w*|"
+    r"grave|long\s+shot|caution\w*|unfavou?rable|deteriorat\w+|squeez\w+|erod\w+|impair\w*|write-?(?:down|off)s?|"
+    r"charges?|competition|threat\w*|fragile|struggl\w+|fail\w*|mistake\w*|setback\w*|miss(?:ed|es)?|drag|"
+    r"muted|constrain\w*|normali[sz]\w*|scrutin\w+|pull(?:ing|ed)?\s+back|intense|confusion|bad|worse|worst|"
+    r"poor\w*|penalt\w+|lawsuit\w*|depressed|sluggish|flat|tight(?:er|ening)?|strain\w*|excess\w*|"
+    r"overcapacity|glut|temporary\s+price|dilut\w+|below\s+(?:our\s+)?expectations|not\s+satisfied|"
+    r"(?:is|was|are|were|remains?|still)\s+soft|even\s+if|even\s+though|although|though|however|unless|"
+    r"not\s+(?:as\s+good|yet|off\s+to)|only\s+half|the\s+question\s+is|question\s+mark|a\s+long\s+way|"
+    r"out\s+of\s+the\s+woods|not\s+(?:getting\s+)?any\s+better|not\s+as\s+(?:fast|good|strong|well)|"
+    r"as\s+fast\s+as\s+(?:we'd|we\s+would)\s+like|not\s+sure|unsure|suspicion|fraud|theft|disast\w+|traum\w+|"
+    r"if\s+not\s+for|complacen\w+|watchful|vulnerab\w+|exposure|nonperforming|non-performing|bad\s+debts?)\b",
+    re.I,
+)
+# Decline words that are good news for what follows them: lower costs, cut expenses.
+_GOOD_DECLINE = re.compile(
+    r"^(?:lower|cut(?:s|ting)?|drop(?:s|ped)?|fell|fall(?:s|ing)?|decreas\w+|declin\w+|down|slow\w*)\s+"
+    r"(?:\w+\s+){0,2}(?:costs?|expenses?|freight|rates?|debt|inventor\w+|taxe?s?|prices?\s+for|spending|leverage|"
+    r"interest|losses)\b|^(?:come|came|comes)\s+down|^fall\b(?=\s*[.,]?$)",
     re.I,
 )
 _RISK_OVER = re.compile(
-    r"\b(?:behind\s+us|passed\s+over|is\s+over|are\s+over|no\s+(?:major\s+)?(?:knowledge\s+of\s+any\s+)?problems?)\b",
+    r"\b(?:behind\s+us|passed\s+over|is\s+over|are\s+over|turned\s+the\s+corner|no\s+(?:knowledge\s+of\s+)?"
+    r"(?:any\s+)?(?:major\s+)?(?:problems?|threats?))\b",
     re.I,
 )
+# A cost-like noun followed by a decline is good news: "provisions were much lower".
+_COST_FELL = re.compile(
+    r"\b(?:provisions?|costs?|expenses?|losses|charges|debt|write-?offs?)\s+(?:\w+\s+){0,3}"
+    r"(?:lower|fell|declined|decreased|dropped|down)\b",
+    re.I,
+)
+# Outlook: the future. Past-tense "expected" and "expectations" are comparisons, not forecasts.
 _OUTLOOK = re.compile(
-    r"\b(?:will|won't|shall|expect\w*|anticipat\w+|forecast\w*|project\w*|predict\w*|plan\w*|intend\w*|"
-    r"target\w*|guidance|outlook|goal\w*|aim\w*|hope\w*|going\s+to|gonna|look\s+forward|"
-    r"next\s+(?:year|quarter|month|week|decade|phase|few|several)|coming\s+(?:year|quarter|months?|years)|"
-    r"future|ahead|should|could|may|might|would|likely|possib\w+|potential\w*|opportunit\w+|"
-    r"prospect\w*|confident|optimis\w+|believe|intention|commit\w*|continue\s+to|on\s+track|"
-    r"remain\s+(?:focused|committed)|by\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|later\s+this|this\s+year|"
-    r"pipeline|eventually|someday|soon|long[\s\-]term|over\s+time|see\s+(?:growth|demand|strong)|"
-    r"discussing|consider\w*|whether)\b",
+    r"\b(?:will|won't|shall|'ll|expects?\s+(?!that\s+was)|expecting|anticipat\w+|forecast(?:s|ing)?|"
+    r"projects?\s+(?:that|to|\d)|projected\s+to|projecting|predict\w*|plans?\s+to|planning|planned\s+to|"
+    r"intend\w*|intention|target(?:s|ing)?\b|guidance|outlook|goals?|aims?\s+to|aiming|hope\w*|"
+    r"going\s+to|gonna|look\s+forward|looking\s+(?:ahead|forward)|next\s+(?:year|quarter|month|week|decade|"
+    r"phase|few|several|generation|fiscal)|coming\s+(?:year|quarter|months?|years|weeks)|future|ahead|should|"
+    r"could|may|might|would|likely|possib\w+|potential\w*|opportunit\w+|prospects?|confident|optimis\w+|"
+    r"believe|commit\w*|on\s+track|remain\s+(?:focused|committed)|by\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|"
+    r"later\s+this|this\s+(?:fall|spring|summer|winter)|(?:in|for|during)\s+the\s+(?:second|back)\s+half|"
+    r"eventually|someday|soon|long[\s\-]term|over\s+time|discussing|consider\w*|whether|when,\s+not\s+if|"
+    r"if\s+(?:we|this|that|the\s+need|it)\b|ready\s+to|objective|must|need\s+to|going\s+forward|from\s+now\s+on|"
+    r"ought\s+(?:not\s+)?to|looks?\s+(?:quite\s+|very\s+)?(?:favou?rable|good|promising|bright)|within\s+sight|"
+    r"upcoming|deliverable|resum\w+|we\s+can\s+(?:try|grow|do|get|achieve|deliver))\b",
     re.I,
 )
-_PERFORMANCE = re.compile(
-    r"\b(?:grew|growth|rose|risen|increas\w+|record\w*|reported|revenue\w*|sales|earn\w*|profit\w*|income|"
-    r"margin\w*|results?|percent|pct|per\s*cent|billion|million|mln|dlrs|doubled|tripled|achiev\w+|"
-    r"deliver\w*|strong\w*|solid|healthy|robust|excellent|good|great|best|improv\w+|gain\w*|up|higher|"
-    r"better|beat|exceed\w*|working|launched|completed|shipped|built|gained|won|is\s+doing|are\s+doing|"
-    r"we\s+(?:had|have|saw|see|are|were)|was|were|has\s+been|have\s+been|quarter|year|demand|momentum|"
-    r"performance|performed|returns?|cash|balance\s+sheet|customers?|users?|orders?|backlog|share)\b",
+_THANKS = re.compile(
+    r"\b(?:thank\w*|congratulat\w+|welcome\s+(?:to|everyone)|happy\s+\w+\s+(?:new\s+year|holidays?)|"
+    r"let\s+\w+\s+take\s+that|(?:no|not)\s+comment|leave\s+the\s+\w+\s+to|making\s+(?:this|an|the)\s+announcement|"
+    r"in\s+response\s+to\s+(?:a\s+|the\s+|analysts\W?\s+)?(?:question|inquir\w+)|you\s+win\s+some)\b",
     re.I,
 )
-_GENERIC = re.compile(r"^(?:Nobody|Everybody|No one|Everyone|You win some)\b", re.I)
-_OTHER = re.compile(r"\b(?:thank\w*|congratulat\w+|welcome|joke|kidding|nobody|everybody|like\s+a|as\s+if)\b", re.I)
+_GENERIC = re.compile(r"^(?:Nobody|Everybody|No one|Everyone)\b", re.I)
+# Past modals look back, not forward: "could have", "might have had".
+_PAST_MODAL = re.compile(r"\b(?:could|might|would|should|may)\s+(?:not\s+)?have\b", re.I)
+_PERSONAL = re.compile(r"^(?:You\s+know|Who)\b|\?$")
+# Words of the business; a statement with none of them (and no figure) is a remark on something else.
+_BUSINESS = re.compile(
+    r"\b(?:revenue\w*|sales|sell\w*|sold|margin\w*|profit\w*|earn\w*|income|loss\w*|growth|grow\w*|grew|"
+    r"customers?|clients?|members?|demand|costs?|price\w*|pricing|quarter\w*|year|business\w*|markets?|"
+    r"compan\w+|guidance|forecast\w*|percent|pct|billion|million|mln|dlrs|stores?|products?|orders?|"
+    r"shipments?|deliver\w*|units?|volume\w*|investments?|invest\w*|spending|capital|cash|debt|dividend\w*|"
+    r"shares?|stock|inventor\w+|traffic|plant\w*|factor\w+|production|output|capacity|results?|performance|"
+    r"operations?|brands?|subscribers?|users?|advertis\w*|cloud|data|chips?|software|hardware|services?|"
+    r"rates?|credit|loans?|deposits?|economy|economic|industry|competit\w+|strategy|execution|costs?|"
+    r"jobs?|employees?|headcount|expan\w+|acqui\w+|deals?|contracts?|backlog|pipeline|launch\w*|"
+    r"programs?|projects?|technology|[A-Z]{2,})\b|\d"
+)
 
 
 def _risk(s: str) -> bool:
     hits = list(_RISK.finditer(s))
     if not hits:
         return False
-    if _RISK_OVER.search(s) and len(hits) <= 2:
+    if _RISK_OVER.search(s) and len(hits) <= 1:
         return False
     for m in hits:
-        window = s[max(0, m.start() - 25) : m.start()]
-        if not re.search(_NEG + r"[\w\s]{0,12}$", window, re.I):
-            return True
+        window = s[max(0, m.start() - 40) : m.start()]
+        if re.search(_NEG + r"[\w\s]{0,12}$", window, re.I) or re.search(r"\bno\s+(?:\w+\s+){0,4}$", window, re.I):
+            continue  # "no problems", "not going to cut"
+        if _GOOD_DECLINE.match(s, m.start()) or any(c.start() < m.start() < c.end() for c in _COST_FELL.finditer(s)):
+            continue  # "lower freight costs", "provisions were much lower"
+        return True
     return False
 
 
 def rule_label(statement: str) -> str:
-    """The label the rules give a statement (``label_rules_v1``)."""
+    """The label the rules give a statement (``label_rules_v1``): the first of risk, outlook, performance,
+    other whose cues its own words carry."""
     s = " ".join(statement.split())
-    if _GENERIC.match(s):
+    if _GENERIC.match(s) or (_THANKS.search(s) and not _RISK_OVER.search(s)):
         return "other"
+    if _PERSONAL.search(s) and not _BUSINESS.search(s):
+        return "other"  # jokes and asides about the speaker, with no word of the business
     if _risk(s):
         return "risk"
-    if _OUTLOOK.search(s):
+    if _OUTLOOK.search(_PAST_MODAL.sub(" ", s)):
         return "outlook"
-    if _OTHER.search(s) and not re.search(r"\d", s) and not _PERFORMANCE.search(s):
-        return "other"
-    # A statement with no cue at all is most often about the present state of the business.
     return "performance"
 
 

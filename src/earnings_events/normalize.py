@@ -537,11 +537,11 @@ def article_quarter(article: Article, cal: FiscalCalendar) -> tuple[int, int] | 
     for _, _, fy, q in head:  # the results the headline or lede reports
         if ended(fy, q) and recent(fy, q):
             return fy, q
-    for _, _, fy, q in head:  # failing that, what it forecasts or previews
-        if not ended(fy, q):
-            return fy, q
     for pos, fy, q in quarter_mentions(text, cal, on):  # results reported further down
         if usable(text, pos) and ended(fy, q) and recent(fy, q):
+            return fy, q
+    for _, _, fy, q in head:  # failing that, what the headline or lede forecasts or previews
+        if not ended(fy, q):
             return fy, q
     return cal.latest_ended(on) if on else None
 
