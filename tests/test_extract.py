@@ -127,3 +127,22 @@ def test_company_said_blocks_continuation():
         "“Supply will remain tight until June,” the company said."
     )
     assert quotes(text) == [("Orders are very strong", "Laura Chen", "executive")]
+
+
+def test_the_title_said_resolves_to_the_holder_of_that_title():
+    text = (
+        "Northwind chairman Hal Brice spoke to analysts on Monday.\n\n"
+        "“We paid a temporary price for the restructuring,” the Northwind chairman said.\n\n"
+        "“Margins will be better this year,” the company said."
+    )
+    assert quotes(text) == [("We paid a temporary price for the restructuring", "Hal Brice", "executive")]
+
+
+def test_name_and_title_without_a_verb():
+    text = (
+        "Northwind said profit rose.\n\n"
+        "“Based on the first nine months, we expect a record year,” Anthony J.F. Ross, Northwind’s chairman."
+    )
+    assert quotes(text) == [
+        ("Based on the first nine months, we expect a record year", "Anthony J.F. Ross", "executive")
+    ]

@@ -39,12 +39,14 @@ _LOWER_TITLES = (
     r"financial|operating|treasurer|controller|spokesman|spokeswoman|strategist|economist|head|founder"
 )
 _WHO = (
-    rf"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?(?:(?:{_CAP}|of|de|van|von|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"  # capitalised run: Chief Executive Tim Cook
+    # a capitalised run ("Chief Executive Tim Cook"), a pronoun, or a common noun phrase ("the company")
+    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?(?:(?:{_CAP}|of|de|van|von|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
-    r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"
+    r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)"
 )
 _ADV = r"(?:\s+(?:also|later|then|again|recently|further|previously|once|\w+ly))?"
-_APPOS = r"(?:,\s(?P<appos>[^,\"“”]{1,90}),)?"  # "Mark Mason, Citi's finance chief, told reporters"
+# "Mark Mason, Citi's finance chief, told reporters"; "Romilly Humphries, S.A.Y. president said"
+_APPOS = r"(?:,\s(?P<appos>[^,\"“”]{1,90}?),?)?"
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}{_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)")
 _AFTER_VERB_WHO = re.compile(
     rf"^[\s,;:—–\-]*(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
@@ -53,7 +55,9 @@ _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>{_WHO})(?P<rest>(?:,\s+
 _BEFORE_WHO_VERB = re.compile(
     rf"(?P<who>{_WHO})(?P<rest>,\s[^,\"“”]{{1,80}},)?{_ADV}\s+(?P<verb>{VERBS})\b(?P<obj>[^\"“”.;]{{0,90}}?)[\s,:]*$"
 )
-_BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,[^\"“”]{{0,80}}?)?[\s,:]*$")
+_BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,[^\"“”]{{0,80}}?)?\s*[,:]\s*$")
+# "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
+_AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
 _ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
 _ANY_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})")
 _ABBREV = re.compile(
@@ -122,7 +126,7 @@ class ExtractOptions:
 class _Who:
     """What an attribution names: a person (name set), a pronoun, or a non-person."""
 
-    kind: str  # "person" | "pronoun" | "nonperson"
+    kind: str  # "person" | "pronoun" | "titled" | "nonperson"
     name: str = ""
     title: str = ""
     at: int = 0
@@ -195,8 +199,9 @@ class _ArticleIndex:
         role = role_from_title(title) if title else None
         cur = self.people.get(key)
         if cur is None:
-            self.people[key] = Person(name, pos, role, _company_hint(title))
+            self.people[key] = Person(name, pos, role, _company_hint(title), title=title.lower())
             return
+        cur.title = f"{cur.title} {title.lower()}".strip()
         if len(people.name_tokens(name)) > len(people.name_tokens(cur.name)) and name.endswith(key):
             cur.name = name
         if cur.role is None and role:
@@ -211,6 +216,9 @@ class _ArticleIndex:
         low = who.lower()
         if low in _PRONOUNS:
             return _Who("pronoun", at=at)
+        titled = re.fullmatch(rf"the\s+(?:[A-Z][\w.&'’\-]*\s+){{0,3}}(?P<t>(?:{_LOWER_TITLES}|[\s\-])+)", who)
+        if titled and titled.group("t").strip() not in {"head", "executive", "senior"}:
+            return _Who("titled", title=titled.group("t").strip(), at=at)  # "the K Mart chairman said"
         if not who[:1].isupper() or low in {"they", "it", "we"}:
             return _Who("nonperson", at=at)
         org = ""
@@ -239,8 +247,15 @@ class _ArticleIndex:
         name = clean_name(" ".join(name_toks))
         if not name or name in self.org_words:
             return _Who("nonperson", at=at)
-        if re.search(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|LLC|AG|SA|NV)\.?$", name):
+        if re.search(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|Bancorp|Bancorporation|LLC|AG|SA|NV)\.?$", name):
             return _Who("nonperson", at=at)
+        if (
+            " " not in name
+            and name not in self.people
+            and name not in self.plain_names
+            and any(name in org.split() for org in self.org_words)
+        ):
+            return _Who("nonperson", at=at)  # "First City said": a word of a company's name, not a surname
         return _Who("person", name, f"{title} {'of ' + org if org else ''}".strip(), at)
 
     def resolve(self, who: _Who) -> Person | None:
@@ -265,6 +280,9 @@ class _ArticleIndex:
         if who.kind == "pronoun":
             before = [key for pos, key in self.mentions if pos < who.at]
             return self.people[before[-1]] if before else None
+        if who.kind == "titled":  # the most recently named person who holds that title
+            holders = [key for pos, key in self.mentions if pos < who.at and who.title in self.people[key].title]
+            return self.people[holders[-1]] if holders else None
         return None
 
 
@@ -345,6 +363,11 @@ def _attribution(
         m = rx.match(after)
         if m:
             return _who_from(m, base_after, index)
+    m = _AFTER_NAME_TITLE.match(after)
+    if m and _TITLE_WORD.search(m.group("appos")):
+        who = _who_from(m, base_after, index)
+        if who.kind == "person":
+            return who
     m = _BEFORE_VERB_WHO.search(before) or _BEFORE_WHO_VERB.search(before)
     if m:
         return _who_from(m, sent_start, index)

@@ -262,3 +262,4 @@ class Person:
     role: str | None = None
     company_hint: str | None = None
     org: str | None = None  # "of Morgan Stanley", "at Harbor Ridge Securities"
+    title: str = ""  # the titles the article gives this person, joined
