@@ -146,3 +146,11 @@ def test_name_and_title_without_a_verb():
     assert quotes(text) == [
         ("Based on the first nine months, we expect a record year", "Anthony J.F. Ross", "executive")
     ]
+
+
+def test_quoted_titles_and_product_names_are_not_rows():
+    text = (
+        "Chief Executive Laura Chen said sales of “Copilot for Northwind 365” doubled.\n\n"
+        "“Our new assistant is the fastest growing product we have,” Chen said."
+    )
+    assert quotes(text) == [("Our new assistant is the fastest growing product we have", "Laura Chen", "executive")]

@@ -357,6 +357,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
         raise AssertionError("article counts do not add up")  # a bug, not a user error
     options.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.tmp-", dir=options.out.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it private; a release is an ordinary folder
     try:
         write_release(tmp, articles, df, options, result, rejects, input_fingerprint(options.inputs, annotations))
         if annotations.is_dir() and annotations.resolve() != (options.out / "annotations").resolve():

@@ -424,8 +424,8 @@ def extract_article(
                 person = last[1]
         elif last is None and span.closed:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
-        # Short spans (scare quotes) neither make rows nor break a continuation.
-        if span.words >= options.min_words:
+        # Short spans (scare quotes) and names of works or products neither make rows nor break a continuation.
+        if span.words >= options.min_words and not _is_title(span.statement):
             last = (span, person)
             if person is not None:
                 role = person.role or _org_role(person) or "executive"
@@ -442,6 +442,18 @@ def extract_article(
                     )
                 )
     return quotes
+
+
+_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "with", "by", "&", "-", "–", ":"}
+
+
+def _is_title(statement: str) -> bool:
+    """A quoted title of a work or product name ("Copilot for Microsoft 365", "Taylor Swift: The Eras Tour"):
+    every word capitalised, a number, or a short function word, with no sentence punctuation."""
+    words = statement.split()
+    if statement.rstrip()[-1:] in ".!?" or len(words) > 8:
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
 
 
 def _org_role(person: Person) -> str | None:
