@@ -310,6 +310,25 @@ def _short_name(name: str, title: str) -> str:
     return name
 
 
+@dataclass(frozen=True)
+class ArticleCompanies:
+    """The companies of one article: the primary (earnings) company, all of them, and every mention."""
+
+    primary: Company | None
+    companies: list[Company]
+    mentions: list[tuple[int, Company]]
+
+    @property
+    def names(self) -> set[str]:
+        """Names known to be organisations, so extract does not take them for people."""
+        return {c.name for c in self.companies}
+
+
+def companies_in(article: Article, registry: Registry) -> ArticleCompanies:
+    """Every company an article names, computed once and shared by extract and normalize."""
+    return ArticleCompanies(*_companies(article, registry))
+
+
 def companies_of(article: Article, registry: Registry) -> tuple[Company | None, list[Company]]:
     """The article's primary (earnings) company and every company it names, registry or text-derived."""
     primary, companies, _ = _companies(article, registry)
@@ -599,11 +618,14 @@ def _company_of_quote(
     return primary
 
 
-def normalize_article(article: Article, quotes: list[Quote], registry: Registry) -> list[Row]:
+def normalize_article(
+    article: Article, quotes: list[Quote], registry: Registry, found: ArticleCompanies | None = None
+) -> list[Row]:
     """Rows (label still empty) for one article's quotes."""
     if not quotes:
         return []
-    primary, companies, mentions = _companies(article, registry)
+    found = found or companies_in(article, registry)
+    primary, companies, mentions = found.primary, found.companies, found.mentions
     if primary is None:
         return []
     quarters: dict[str, tuple[int, int] | None] = {}
@@ -638,8 +660,7 @@ def normalize_article(article: Article, quotes: list[Quote], registry: Registry)
 
 def org_names(article: Article, registry: Registry) -> set[str]:
     """Names in the article known to be organisations, so extract does not take them for people."""
-    _, companies = companies_of(article, registry)
-    return {c.name for c in companies}
+    return companies_in(article, registry).names
 
 
 def run(

@@ -9,9 +9,12 @@ Offsets are exact: ``text[span.start:span.end] == span.statement``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 from dataclasses import dataclass
 
 _DOUBLE_OPEN = "“„«‟"
+_MARK = re.compile(r"[\"“”„‟«»‘’'`]")
 _DOUBLE_CLOSE = "”»"
 # A paragraph starts after a blank line, or after a line break followed by indentation (wire layout).
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
@@ -45,8 +48,9 @@ class Span:
         return len(re.findall(r"[\w$€£%]+(?:['’.,-]\w+)*", self.statement))
 
 
+@lru_cache(maxsize=16)
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph."""
+    """(start, end) of each paragraph (cached: every stage asks for the same article's paragraphs)."""
     out, pos = [], 0
     for m in _PARA_BREAK.finditer(text):
         if m.start() > pos:
@@ -77,20 +81,18 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
 
 
 def find_spans(text: str) -> list[Span]:
-    """Every top-level quotation span in ``text``, in order."""
+    """Every top-level quotation span in ``text``, in order.
+
+    A state machine that visits only the places where something can happen (quotation marks and
+    paragraph starts), so its cost follows the number of marks, not the length of the text.
+    """
     paras = paragraphs(text)
-    para_of = [0] * (len(text) + 1)
-    for i, (a, _b) in enumerate(paras):
-        nxt = paras[i + 1][0] if i + 1 < len(paras) else len(text) + 1
-        for k in range(a, min(nxt, len(text) + 1)):
-            para_of[k] = i
+    starts = [a for a, _ in paras]
+    events = sorted({m.start() for m in _MARK.finditer(text)} | set(starts))
     spans: list[Span] = []
     n = len(text)
-    i = 0
     inside = False
-    open_at = cstart = 0
-    open_para = 0
-    cur_para = 0
+    open_at = cstart = open_para = cur_para = 0
 
     def prev_ch(k: int) -> str:
         return text[k - 1] if k > 0 else " "
@@ -98,21 +100,29 @@ def find_spans(text: str) -> list[Span]:
     def next_ch(k: int) -> str:
         return text[k] if k < n else " "
 
-    while i < n:
-        ch = text[i]
-        p = para_of[i]
+    def add(span: Span | None) -> None:
+        if span is not None:
+            spans.append(span)
+
+    k = 0
+    i = 0
+    while k < len(events):
+        if events[k] < i:  # skip what a step already consumed
+            k += 1
+            continue
+        i = events[k]
+        ch = text[i] if i < n else ""
+        p = bisect_right(starts, i) - 1
+        step = 1
         if inside and p != cur_para:
             # A new paragraph while inside: a continuation (it opens with a mark) or an unclosed quote.
-            a = paras[p][0]
             handover = _HANDOVER_AT_END.search(text, cstart, paras[cur_para][1])
-            if i == a and not handover and (ch in _DOUBLE_OPEN or ch == '"' or text.startswith("``", i)):
+            if i == starts[p] and not handover and (ch in _DOUBLE_OPEN or ch == '"' or text.startswith("``", i)):
                 cur_para = p
                 i += 2 if text.startswith("``", i) else 1
                 continue
             end = handover.start() if handover else paras[cur_para][1]
-            sp = _make(text, open_at, cstart, end, end, False, open_para)
-            if sp:
-                spans.append(sp)
+            add(_make(text, open_at, cstart, end, end, False, open_para))
             inside = False
         cur_para = p
         if not inside:
@@ -128,14 +138,12 @@ def find_spans(text: str) -> list[Span]:
             elif ch in "‘'" and (prev_ch(i).isspace() or prev_ch(i) in "([—–-") and next_ch(i + 1).isalpha():
                 single = _single_quote(text, i, paras[p][1])
                 if single:
-                    spans.append(_make(text, i, i + 1, single, single + 1, True, p) or spans[-1])
-                    i = single + 1
-                    continue
+                    add(_make(text, i, i + 1, single, single + 1, True, p))
+                    step = single + 1 - i
             if opener:
                 inside, open_at, cstart, open_para, cur_para = True, i, i + opener, p, p
-                i += opener
-                continue
-            i += 1
+                step = opener
+            i += step
             continue
         # inside a double quote
         close = 0
@@ -147,28 +155,21 @@ def find_spans(text: str) -> list[Span]:
             if prev_ch(i).isspace() and _is_letter(next_ch(i + 1)) and i > cstart + 1:
                 # An opening mark while inside: the previous quote lost its closing mark.
                 end = _unclosed_end(text, cstart, i)
-                sp = _make(text, open_at, cstart, end, end, False, open_para)
-                if sp:
-                    spans.append(sp)
+                add(_make(text, open_at, cstart, end, end, False, open_para))
                 open_at, cstart, open_para = i, i + 1, p
                 i += 1
                 continue
             if ch == '"':
                 close = 1
         if close:
-            sp = _make(text, open_at, cstart, i, i + close, True, open_para)
-            if sp:
-                spans.append(sp)
+            add(_make(text, open_at, cstart, i, i + close, True, open_para))
             inside = False
-            i += close
-            continue
-        i += 1
+            step = close
+        i += step
     if inside:
         end = paras[cur_para][1]
-        sp = _make(text, open_at, cstart, end, end, False, open_para)
-        if sp:
-            spans.append(sp)
-    return [s for s in spans if s is not None]
+        add(_make(text, open_at, cstart, end, end, False, open_para))
+    return spans
 
 
 def _single_quote(text: str, i: int, para_end: int) -> int | None:

@@ -46,6 +46,14 @@ _AMBIGUOUS = {
 _SUFFIX_NEXT = re.compile(r"\s+(?:Inc|Corp|Co|Company|Ltd|PLC|plc|Group|Holdings|AG|SE|SA|NV|LLC|Limited)\b")
 
 
+_WORD = re.compile(r"[\w&][\w&.'’\-]*")
+
+
+def _first_word(s: str) -> str:
+    m = _WORD.match(s)
+    return m.group(0).rstrip(".'’-") if m else s
+
+
 @dataclass(frozen=True)
 class Company:
     name: str
@@ -68,22 +76,52 @@ class Registry:
                 self.by_alias.setdefault(alias, company)
             if company.ticker:
                 self.by_ticker.setdefault(company.ticker, company)
-        names = sorted((n for n in self.by_alias if n), key=len, reverse=True)
-        alternation = "|".join(re.escape(n) for n in names) or r"(?!)"
-        self._pattern = re.compile(r"(?<![\w&])(?:" + alternation + r")(?![\w&])")
+        # Aliases by their first word, longest first: a dict lookup per word of text is much faster
+        # than one regex alternation of thousands of names.
+        self._by_first: dict[str, list[str]] = {}
+        for alias in sorted((n for n in self.by_alias if n), key=lambda n: (-len(n), n)):
+            self._by_first.setdefault(_first_word(alias), []).append(alias)
+        self._initials = frozenset(k[0] for k in self._by_first if k)
 
     def find(self, text: str) -> list[tuple[int, int, Company]]:
-        """Registry companies named in ``text``: (start, end, company), in order."""
+        """Registry companies named in ``text``: (start, end, company), leftmost-longest, in order."""
         out = []
-        for m in self._pattern.finditer(text):
-            if m.group(0) in _AMBIGUOUS and not re.match(
-                r"['’]s\b|\s+(?:Inc|Corp|Co|Ltd|PLC|plc|Group)\b|\s*[(<]", text[m.end() : m.end() + 8]
+        end = 0
+        by_first, initials = self._by_first, self._initials
+        for w in _WORD.finditer(text):
+            tok = w.group(0)
+            start = w.start()
+            if (
+                tok[0] not in initials
+                or start < end
+                or (start and (text[start - 1].isalnum() or text[start - 1] in "&_"))
             ):
                 continue
-            if re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]) and not _SUFFIX_NEXT.match(text, m.end()):
-                continue  # part of a longer name: "Dana Whitfield", "Ford Foundation"
-            out.append((m.start(), m.end(), self.by_alias[m.group(0)]))
+            word = tok.rstrip(".'’-")
+            candidates = by_first.get(word, ())
+            if "'" in word or "’" in word:  # "Walmart’s" is looked up as "Walmart" too
+                candidates = sorted(
+                    {*candidates, *by_first.get(re.split(r"['’]", word)[0], ())}, key=lambda n: (-len(n), n)
+                )
+            for alias in candidates:
+                stop = start + len(alias)
+                if text.startswith(alias, start) and not (
+                    stop < len(text) and (text[stop].isalnum() or text[stop] in "&_")
+                ):
+                    end = stop
+                    if self._accept(text, alias, stop):
+                        out.append((start, stop, self.by_alias[alias]))
+                    break
         return out
+
+    @staticmethod
+    def _accept(text: str, alias: str, stop: int) -> bool:
+        if alias in _AMBIGUOUS and not re.match(
+            r"['’]s\b|\s+(?:Inc|Corp|Co|Ltd|PLC|plc|Group)\b|\s*[(<]", text[stop : stop + 8]
+        ):
+            return False
+        # part of a longer name: "Dana Whitfield", "Ford Foundation"
+        return not (re.match(r"\s+[A-Z][a-z]", text[stop : stop + 3]) and not _SUFFIX_NEXT.match(text, stop))
 
     def lookup(self, name: str) -> Company | None:
         return self.by_alias.get(name)
