@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 _DOUBLE_OPEN = "“„«‟"
 _MARK = re.compile(r"[\"“”„‟«»‘’'`]")
