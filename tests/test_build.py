@@ -137,7 +137,8 @@ def test_a_failed_build_leaves_the_previous_release_intact(tmp_path):
     with pytest.raises(InputError):
         make_release([write_jsonl(tmp_path / "bad.jsonl", ["nope"])], out, strict=True)
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert sorted(x.name for x in tmp_path.iterdir()) == ["bad.jsonl", "out"]
+    # no half-written release beside it; only the work folder that --resume uses
+    assert sorted(x.name for x in tmp_path.iterdir()) == [".out.work", "bad.jsonl", "out"]
 
 
 def test_rebuild_carries_annotations_over(tmp_path):

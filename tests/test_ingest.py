@@ -119,3 +119,63 @@ def test_html_goes_through_trafilatura(tmp_path):
 def test_missing_path_is_an_error_with_its_name(tmp_path):
     with pytest.raises(InputError, match=r"nope\.jsonl"):
         read(tmp_path / "nope.jsonl")
+
+
+def _page(title: str, body: str) -> bytes:
+    paras = "".join(f"<p>{p}</p>" for p in [body] * 3)
+    return (
+        f"<html><head><title>{title}</title></head><body><nav>Menu | Login</nav><article><h1>{title}</h1>"
+        f"{paras}</article></body></html>"
+    ).encode()
+
+
+def test_warc_html_responses_through_trafilatura(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as f:
+        writer = WARCWriter(f, gzip=True)
+        pages = [
+            ("https://example.com/a", "Northwind profit rises", "Northwind Inc. reported higher profit."),
+            ("https://example.com/b", "Pinecrest sales climb", "Pinecrest Foods said sales rose."),
+        ]
+        for url, title, body in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=BytesIO(_page(title, body)), http_headers=headers)
+            )
+        writer.write_record(writer.create_warc_record("https://example.com/a", "request", payload=BytesIO(b"GET /")))
+    items = read(path)
+    assert [type(i) for i in items] == [Article, Article]
+    assert [i.url for i in items] == ["https://example.com/a", "https://example.com/b"]
+    assert "Northwind Inc. reported higher profit." in items[0].text and "Login" not in items[0].text
+    assert items[0].title == "Northwind profit rises" and items[0].article_id != items[1].article_id
+    assert items[0].published is not None  # from the WARC-Date header
+
+
+def test_parquet_article_table_with_news_dataset_columns(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.table(
+        {
+            "title": ["A", "B", "C"],
+            "text": ["Body one.", "Body two.", ""],
+            "date": ["2024-01-25 10:00:00", None, "2024-01-26"],
+            "url": ["https://example.com/1", None, "https://example.com/3"],
+        }
+    )
+    pq.write_table(table, tmp_path / "news.parquet")
+    a, b, c = read(tmp_path / "news.parquet")
+    assert (a.article_id, a.published, a.title) == ("https://example.com/1", dt.date(2024, 1, 25), "A")
+    assert b.article_id == "news-2" and b.published is None
+    assert isinstance(c, Reject) and (c.reason, c.line) == (RejectReason.MISSING_TEXT, 3)
+
+
+def test_large_jsonl_is_streamed_and_a_bad_gzip_is_rejected(tmp_path):
+    (tmp_path / "bad.jsonl.gz").write_bytes(b"this is not gzip data")
+    (reject,) = read(tmp_path / "bad.jsonl.gz")
+    assert reject.reason is RejectReason.UNDECODABLE

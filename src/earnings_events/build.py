@@ -1,22 +1,28 @@
 """Stage 5, build: article files in, a release folder out.
 
-Runs ingest -> extract -> normalize -> label over the inputs, then the global
-steps: exact duplicates kept once (earliest article wins), splits by event
-(company, quarter) in time order, Parquet with the schema's explicit Arrow
-schema, the card (README.md), MANIFEST.json and rejects.jsonl. Output is
-written to a temporary folder beside ``out`` and moved into place only when
-complete; the same inputs and version give byte-identical files.
+Two phases. The per-article phase streams the inputs in shards of ``shard_size``
+records through ``pipeline.process`` (scope, extract, normalize, rule labels), in
+``workers`` processes or on datatrove's executors (scale.py), and writes each
+shard to a work folder (shards.py); ``--resume`` keeps the shards already done.
+The global phase reads the shards back: human labels, exact duplicates kept once
+(earliest article wins), splits by event (company, quarter) in time order,
+Parquet with the schema's explicit Arrow schema, the card (README.md),
+MANIFEST.json and rejects.jsonl. Only the rows, which are small, are held in
+memory; articles are streamed. Output is written to a temporary folder beside
+``out`` and moved into place only when complete; the same inputs and version
+give byte-identical files whatever the number of workers.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
+import multiprocessing
+import os
 import shutil
 import tempfile
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,12 +30,18 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import __version__, card, extract, ingest, label, normalize, schema, scope
+from . import __version__, card, extract, ingest, label, pipeline, schema, scope
 from .errors import InputError, UserError
 from .records import Article, Reject, Row
 from .registry import load as load_registry
+from .shards import ShardStats, WorkFolder, reject_record
 
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "data" / "sample"
+DEFAULT_VERSION = "1.0.0"
+DEFAULT_SHARD_SIZE = 1000
+SPLIT_SHARES = {"train": 0.70, "validation": 0.15, "test": 0.15}
+# Files of a release that build does not make and carries over from the previous release.
+CARRIED = ("annotations", "CHANGELOG.md", "results")
 
 
 def sample_annotations() -> Path:
@@ -39,12 +51,6 @@ def sample_annotations() -> Path:
     return checkout if checkout.is_dir() else here / "data" / "sample_annotations"
 
 
-DEFAULT_VERSION = "1.0.0"
-SPLIT_SHARES = {"train": 0.70, "validation": 0.15, "test": 0.15}
-# Files of a release that build does not make and carries over from the previous release.
-CARRIED = ("annotations", "CHANGELOG.md", "results")
-
-
 @dataclass(frozen=True)
 class BuildOptions:
     inputs: tuple[Path, ...]
@@ -52,6 +58,11 @@ class BuildOptions:
     version: str = DEFAULT_VERSION
     annotations: Path | None = None
     strict: bool = False
+    workers: int = 1
+    shard_size: int = DEFAULT_SHARD_SIZE
+    resume: bool = False
+    engine: str = "local"  # "local" | "datatrove"
+    executor: str = "local"  # datatrove's executor: "local" | "slurm" | "ray"
 
 
 @dataclass
@@ -69,6 +80,7 @@ class BuildResult:
     rows_per_label: dict[str, dict[str, int]] = field(default_factory=dict)
     human_labels: int = 0
     annotations_unmatched: int = 0
+    shards_reused: int = 0
 
 
 def _sha256(path: Path) -> str:
@@ -83,8 +95,7 @@ def input_fingerprint(inputs: Iterable[Path], annotations: Path | None) -> str:
     """sha256 over every input file's name (relative to its argument) and content, and the annotations."""
     h = hashlib.sha256()
     for root in inputs:
-        files = ingest.expand([root])
-        for f in files:
+        for f in ingest.expand([root]):
             rel = f.relative_to(root).as_posix() if root.is_dir() else f.name
             h.update(f"{rel}\0{_sha256(f)}\n".encode())
     if annotations and annotations.is_dir():
@@ -93,47 +104,85 @@ def input_fingerprint(inputs: Iterable[Path], annotations: Path | None) -> str:
     return h.hexdigest()
 
 
-def _process(
-    options: BuildOptions, result: BuildResult, rejects: list[Reject], progress: Callable[[int], None] | None
-) -> tuple[list[Article], list[Row]]:
+# --- phase 1: the per-article work, in shards --------------------------------------------------------
+
+
+def process_shard(items: list[Article | dict]) -> tuple[list[Row], list[Article], list[dict], ShardStats]:
+    """Rows, articles, reject records and counts of one shard (``dict`` items are reject records)."""
     registry = load_registry()
-    articles: list[Article] = []
     rows: list[Row] = []
+    articles: list[Article] = []
+    rejects: list[dict] = []
+    stats = ShardStats(read=len(items))
+    for item in items:
+        if isinstance(item, dict):
+            rejects.append(item)
+            stats.rejected[item["reason"]] += 1
+            continue
+        stats.accepted += 1
+        articles.append(item)
+        done = pipeline.process(item, registry)
+        stats.out_of_scope += not done.in_scope
+        stats.quotes += done.quotes
+        stats.with_rows += bool(done.rows)
+        stats.rows += len(done.rows)
+        rows.extend(done.rows)
+    return rows, articles, rejects, stats
+
+
+def _work_on_shard(args: tuple[str, list[Article | dict], str]) -> int:
+    name, items, root = args
+    WorkFolder(Path(root)).write(name, *process_shard(items))
+    return len(items)
+
+
+def _shards(options: BuildOptions) -> Iterator[list[Article | dict]]:
+    """The input stream cut into shards of ``shard_size`` records (articles and rejects), in input order."""
+    shard: list[Article | dict] = []
     for item in ingest.run(options.inputs):
-        result.articles_read += 1
-        if progress:
-            progress(1)
         if isinstance(item, Reject):
             if options.strict:
                 where = f"{item.source}:{item.line}" if item.line else item.source
                 raise InputError(f"rejected ({item.reason.value}): {item.detail}", where)
-            rejects.append(item)
-            result.rejects[item.reason.value] += 1
-            continue
-        result.articles_accepted += 1
-        articles.append(item)
-        in_scope, _ = scope.is_earnings_article(item)
-        if not in_scope:
-            result.articles_out_of_scope += 1
-            continue
-        quotes = extract.extract_article(item, normalize.org_names(item, registry))
-        result.quotes_found += len(quotes)
-        article_rows = normalize.normalize_article(item, quotes, registry)
-        if article_rows:
-            result.articles_with_rows += 1
-        rows.extend(article_rows)
-    return articles, rows
+            item = reject_record(item, _rel_source(item.source, options))
+        shard.append(item)
+        if len(shard) >= options.shard_size:
+            yield shard
+            shard = []
+    if shard:
+        yield shard
 
 
-def _frame(rows: list[Row]) -> pl.DataFrame:
-    return pl.DataFrame([dataclasses.asdict(r) for r in rows], schema=_polars_schema())
+def extract_local(
+    options: BuildOptions, work: WorkFolder, result: BuildResult, progress: Callable[[int], None] | None
+) -> None:
+    """Phase 1 on this machine: shards processed in ``workers`` processes, at most two each in flight."""
+    todo = ((f"{k:06d}", items) for k, items in enumerate(_shards(options)))
+    advance = progress or (lambda n: None)
+    if options.workers <= 1:
+        for name, items in todo:
+            if work.done(name):
+                result.shards_reused += 1
+            else:
+                work.write(name, *process_shard(items))
+            advance(len(items))
+        return
+    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ctx.Pool(options.workers) as pool:
+        pending: deque = deque()
+        for name, items in todo:
+            if work.done(name):
+                result.shards_reused += 1
+                advance(len(items))
+                continue
+            pending.append(pool.apply_async(_work_on_shard, ((name, items, str(work.root)),)))
+            while len(pending) >= 2 * options.workers:  # back-pressure: memory stays flat
+                advance(pending.popleft().get())
+        while pending:
+            advance(pending.popleft().get())
 
 
-def _polars_schema(config: str = "statements") -> dict[str, pl.DataType]:
-    """The working schema: as the Arrow schema, but class labels as their names (strings)."""
-    spec = schema.load(config)
-    types = dict(pl.from_arrow(schema.arrow_schema(config).empty_table()).schema)
-    return {f.name: pl.String if f.type == "class_label" else types[f.name] for f in spec.fields}
+# --- phase 2: the global steps ------------------------------------------------------------------------
 
 
 def dedupe(df: pl.DataFrame) -> pl.DataFrame:
@@ -144,6 +193,25 @@ def dedupe(df: pl.DataFrame) -> pl.DataFrame:
         .sort(["published", "article_id", "char_start"], nulls_last=False)
         .unique(subset=["speaker", "_key", "company", "quarter"], keep="first", maintain_order=True)
         .drop("_key")
+    )
+
+
+def apply_human_labels(df: pl.DataFrame, human: dict[str, str]) -> pl.DataFrame:
+    """Human labels (by row id) override the rule labels."""
+    if not human:
+        return df
+    labels = pl.DataFrame(
+        {"id": list(human), "_human": list(human.values())}, schema={"id": pl.String, "_human": pl.String}
+    )
+    return (
+        df.join(labels, on="id", how="left")
+        .with_columns(
+            label=pl.coalesce("_human", "label"),
+            label_source=pl.when(pl.col("_human").is_not_null())
+            .then(pl.lit("human"))
+            .otherwise(pl.col("label_source")),
+        )
+        .drop("_human")
     )
 
 
@@ -168,23 +236,14 @@ def assign_splits(df: pl.DataFrame) -> pl.DataFrame:
             s = max(s, 1) if s < 2 else 2
         split_of.append(names[s])
         cum += n
-    events = events.with_columns(split=pl.Series(split_of))
+    events = events.with_columns(split=pl.Series(split_of, dtype=pl.String))
     return df.join(
         events.select(["company", "quarter", "split"]), on=["company", "quarter"], how="left", nulls_equal=True
     )
 
 
-def _write_parquet(table: pa.Table, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(
-        table,
-        path,
-        compression="zstd",
-        compression_level=9,
-        use_dictionary=True,
-        write_statistics=True,
-        row_group_size=256_000,
-    )
+def _parquet_options() -> dict:
+    return {"compression": "zstd", "compression_level": 9, "use_dictionary": True, "write_statistics": True}
 
 
 def _table(df: pl.DataFrame, config: str) -> pa.Table:
@@ -198,68 +257,58 @@ def _table(df: pl.DataFrame, config: str) -> pa.Table:
     return df.with_columns(encode).select(target.names).to_arrow().cast(target)
 
 
+def _write_articles(files: list[Path], path: Path) -> tuple[int, int]:
+    """Stream the shards' articles into one Parquet file; (rows, in-memory bytes)."""
+    target = schema.arrow_schema("articles")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = nbytes = 0
+    with pq.ParquetWriter(path, target, **_parquet_options()) as writer:
+        for f in files:
+            table = pq.read_table(f).cast(target)
+            writer.write_table(table, row_group_size=max(1, table.num_rows))
+            rows += table.num_rows
+            nbytes += table.nbytes
+    return rows, nbytes
+
+
 def write_release(
-    tmp: Path,
-    articles: list[Article],
-    df: pl.DataFrame,
-    options: BuildOptions,
-    result: BuildResult,
-    rejects: list[Reject],
-    fingerprint: str,
+    tmp: Path, work: WorkFolder, df: pl.DataFrame, options: BuildOptions, result: BuildResult, fingerprint: str
 ) -> None:
     """Every file of a release into ``tmp``."""
     files: dict[str, dict[str, str]] = {"statements": {}, "articles": {}}
     info: dict[str, dict[str, dict[str, int]]] = {"statements": {}, "articles": {}}
-    manifest_files: dict[str, dict[str, int | str]] = {}
     order = ["published", "article_id", "char_start"]
     for split in schema.load("statements").splits:
         part = df.filter(pl.col("split") == split).sort(order, nulls_last=False)
         table = _table(part, "statements")
         rel = f"statements/{split}.parquet"
-        _write_parquet(table, tmp / rel)
+        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+        pq.write_table(table, tmp / rel, row_group_size=256_000, **_parquet_options())
         files["statements"][split] = rel
         info["statements"][split] = {"num_bytes": table.nbytes, "num_examples": table.num_rows}
         result.rows_per_split[split] = table.num_rows
         result.rows_per_label[split] = dict(sorted(Counter(part["label"].to_list()).items()))
-    art = pl.DataFrame(
-        [
-            {"article_id": a.article_id, "url": a.url, "published": a.published, "title": a.title, "text": a.text}
-            for a in sorted(articles, key=lambda a: a.article_id)
-        ],
-        schema=_polars_schema("articles"),
-    )
-    table = _table(art, "articles")
     (split,) = schema.load("articles").splits
     files["articles"][split] = f"articles/{split}.parquet"
-    _write_parquet(table, tmp / files["articles"][split])
-    info["articles"][split] = {"num_bytes": table.nbytes, "num_examples": table.num_rows}
+    n, nbytes = _write_articles(work.article_files(), tmp / files["articles"][split])
+    info["articles"][split] = {"num_bytes": nbytes, "num_examples": n}
+    n_rejects = 0
     with (tmp / "rejects.jsonl").open("w", encoding="utf-8") as f:
-        for r in rejects:
-            f.write(
-                json.dumps(
-                    {
-                        "stage": r.stage,
-                        "reason": r.reason.value,
-                        "source": _rel_source(r.source, options),
-                        "line": r.line,
-                        "article_id": r.article_id,
-                        "detail": r.detail,
-                    },
-                    ensure_ascii=False,
-                    sort_keys=True,
-                )
-                + "\n"
-            )
+        for line in work.rejects():
+            f.write(line)
+            n_rejects += 1
+    manifest_files: dict[str, dict[str, int | str]] = {}
     for config in files:
         for split, rel in files[config].items():
             manifest_files[rel] = {"sha256": _sha256(tmp / rel), "rows": info[config][split]["num_examples"]}
-    manifest_files["rejects.jsonl"] = {"sha256": _sha256(tmp / "rejects.jsonl"), "rows": len(rejects)}
+    manifest_files["rejects.jsonl"] = {"sha256": _sha256(tmp / "rejects.jsonl"), "rows": n_rejects}
     manifest = {
         "dataset_version": options.version,
         "schema_version": schema.schema_version(),
         "package_version": __version__,
         "extractor": extract.ExtractOptions().version,
         "labeler": label.RULES_VERSION,
+        "scope": scope.SCOPE_VERSION,
         "input_fingerprint": fingerprint,
         "files": dict(sorted(manifest_files.items())),
         "stats": _stats(result),
@@ -334,36 +383,68 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
         tmp.rename(out)
 
 
+def work_folder(options: BuildOptions) -> WorkFolder:
+    return WorkFolder(options.out.parent / f".{options.out.name}.work")
+
+
 def run(options: BuildOptions, progress: Callable[[int], None] | None = None) -> BuildResult:
     """Build a release of ``options.inputs`` into ``options.out``."""
     if not options.inputs:
         raise UserError("no inputs given")
+    if options.shard_size < 1 or options.workers < 1:
+        raise UserError("--shard-size and --workers must be at least 1")
     annotations = options.annotations if options.annotations is not None else options.out / "annotations"
     if options.annotations is None and not annotations.is_dir() and options.inputs == (SAMPLE_CORPUS,):
         annotations = sample_annotations()
+    human = label.load_annotations(annotations)  # read first: a bad annotation file fails before any work
+    options.out.parent.mkdir(parents=True, exist_ok=True)
     result = BuildResult(options.out, options.version)
-    rejects: list[Reject] = []
-    articles, rows = _process(options, result, rejects, progress)
-    human = label.load_annotations(annotations)
-    rows = list(label.run(rows, human))
-    matched = {r.id for r in rows} & set(human)
+    fingerprint = input_fingerprint(options.inputs, None)
+    work = work_folder(options)
+    key = {
+        "inputs": fingerprint,
+        "package": __version__,
+        "extractor": extract.ExtractOptions().version,
+        "labeler": label.RULES_VERSION,
+        "scope": scope.SCOPE_VERSION,
+        "shard_size": options.shard_size,
+        "engine": options.engine,
+    }
+    work.prepare(key, options.resume)
+    if options.engine == "datatrove":
+        from . import scale  # optional: pip install earnings-events[scale]
+
+        scale.extract(options, work)
+    elif options.engine == "local":
+        extract_local(options, work, result, progress)
+    else:
+        raise UserError(f"unknown engine {options.engine!r} (known: local, datatrove)")
+    totals = work.stats()
+    result.articles_read, result.articles_accepted = totals.read, totals.accepted
+    result.rejects = totals.rejected
+    result.articles_out_of_scope, result.articles_with_rows, result.quotes_found = (
+        totals.out_of_scope,
+        totals.with_rows,
+        totals.quotes,
+    )
+    if result.articles_read != result.articles_accepted + sum(result.rejects.values()):
+        raise AssertionError("article counts do not add up")  # a bug, not a user error
+    df = apply_human_labels(work.rows(), human)
+    matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
     result.human_labels = len(matched)
-    result.annotations_unmatched = len(human) - len(matched)
-    df = _frame(rows)
+    result.annotations_unmatched = len(set(human) - matched)
     deduped = dedupe(df)
     result.duplicates_dropped = df.height - deduped.height
     df = assign_splits(deduped)
-    if result.articles_read != result.articles_accepted + sum(result.rejects.values()):
-        raise AssertionError("article counts do not add up")  # a bug, not a user error
-    options.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.tmp-", dir=options.out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a release is an ordinary folder
     try:
-        write_release(tmp, articles, df, options, result, rejects, input_fingerprint(options.inputs, annotations))
+        write_release(tmp, work, df, options, result, input_fingerprint(options.inputs, annotations))
         if annotations.is_dir() and annotations.resolve() != (options.out / "annotations").resolve():
             shutil.copytree(annotations, tmp / "annotations")
         _swap_into_place(tmp, options.out)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp)
+    work.remove()
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -46,8 +47,8 @@ def build(
     articles: Annotated[
         list[Path] | None,
         typer.Argument(
-            help="Article files or folders (searched recursively): .jsonl, .jsonl.gz, .txt, .html. "
-            "Default: the bundled sample corpus.",
+            help="Article files or folders (searched recursively): .jsonl, .jsonl.gz, .txt, .html, "
+            ".warc, .warc.gz, .parquet. Default: the bundled sample corpus.",
             show_default=False,
         ),
     ] = None,
@@ -64,19 +65,42 @@ def build(
     strict: Annotated[
         bool, typer.Option(help="Stop at the first rejected input record instead of writing it to rejects.jsonl.")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes for the per-article work. Default: the machine's cores.")
+    ] = None,
+    shard_size: Annotated[int, typer.Option(help="Input records per shard (the unit of work and of --resume).")] = 1000,
+    resume: Annotated[
+        bool, typer.Option(help="Continue an interrupted build of the same inputs from the shards already done.")
+    ] = False,
+    engine: Annotated[
+        str, typer.Option(help="'local' (built in) or 'datatrove' (pip install earnings-events[scale]).")
+    ] = "local",
+    executor: Annotated[str, typer.Option(help="datatrove executor: local, slurm or ray.")] = "local",
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Build a release: ingest, extract, normalize, label, dedupe, split, write Parquet, card and manifest.
 
-    Rejected input records (malformed JSON, no id or text, bad date, binary or empty files, ...) go to
-    OUT/rejects.jsonl with file, line and reason; read = accepted + rejected.
+    The per-article work streams through the inputs in shards, in --workers processes (or on datatrove's executors with --engine datatrove); memory stays flat as the corpus grows. An interrupted build leaves the previous release untouched, and --resume picks up from the shards already done.
+
+    Rejected input records (malformed JSON, no id or text, bad date, binary or empty files, ...) go to OUT/rejects.jsonl with file, line and reason; read = accepted + rejected.
     """
     from . import build as build_stage
 
     inputs = tuple(articles) if articles else (build_stage.SAMPLE_CORPUS,)
     if version is None:
         version = _manifest_version(out_dir) or build_stage.DEFAULT_VERSION
-    options = build_stage.BuildOptions(inputs, out_dir, version, annotations, strict)
+    options = build_stage.BuildOptions(
+        inputs,
+        out_dir,
+        version,
+        annotations,
+        strict,
+        workers or os.cpu_count() or 1,
+        shard_size,
+        resume,
+        engine,
+        executor,
+    )
     with Progress(
         SpinnerColumn(),
         TextColumn("[progress.description]{task.description}"),

@@ -7,7 +7,9 @@ Formats:
     are required;
   * ``.txt``: the seed's form, a first line ``date YYYY-MM-DD <title>`` then the body;
     any other ``.txt`` is a body whose id is the file stem;
-  * ``.html`` / ``.htm``: main text, title, date and URL through trafilatura.
+  * ``.html`` / ``.htm``: main text, title, date and URL through trafilatura;
+  * ``.warc`` / ``.warc.gz``: every HTML response record, through trafilatura (CC-News style);
+  * ``.parquet``: an article table (id/text/title/url/published or the usual aliases), in batches.
 Reject reasons: malformed_json, not_an_object, missing_id, missing_text, bad_date,
 bad_field, undecodable, binary_file, empty_file, unsupported_file, duplicate_id.
 """
@@ -25,7 +27,7 @@ from .errors import InputError
 from .records import Article, Reject, RejectReason
 
 STAGE = "ingest"
-SUFFIXES = (".jsonl", ".jsonl.gz", ".txt", ".html", ".htm")
+SUFFIXES = (".jsonl", ".jsonl.gz", ".txt", ".html", ".htm", ".warc", ".warc.gz", ".parquet")
 _DATE_LINE = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*(.*)\Z")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -78,7 +80,7 @@ def run(paths: Iterable[Path]) -> Iterator[Article | Reject]:
 
 
 def read_file(path: Path) -> Iterator[Article | Reject]:
-    """Articles of one file, by its suffix."""
+    """Articles of one file, by its suffix. JSONL, WARC and Parquet are streamed, never read whole."""
     src = str(path)
     suffix = _suffix(path)
     if suffix not in SUFFIXES:
@@ -91,21 +93,24 @@ def read_file(path: Path) -> Iterator[Article | Reject]:
             f"unsupported file type {suffix or '(none)'}; expected one of {', '.join(SUFFIXES)}",
         )
         return
-    data = path.read_bytes()
-    if suffix == ".jsonl.gz":
-        try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            yield Reject(STAGE, RejectReason.UNDECODABLE, src, None, None, f"not a gzip file: {exc}")
-            return
-    if not data.strip():
+    if path.stat().st_size == 0:
         yield Reject(STAGE, RejectReason.EMPTY_FILE, src, None, None, "file is empty")
+        return
+    if suffix in (".warc", ".warc.gz"):
+        yield from _read_warc(path)
+        return
+    if suffix == ".parquet":
+        yield from _read_parquet(path)
+        return
+    if suffix in (".jsonl", ".jsonl.gz"):
+        yield from _read_jsonl(path, suffix == ".jsonl.gz")
+        return
+    data = path.read_bytes()  # .txt and .html: one article a file
+    if not data.strip():
+        yield Reject(STAGE, RejectReason.EMPTY_FILE, src, None, None, "file holds only white space")
         return
     if b"\x00" in data[:8192]:
         yield Reject(STAGE, RejectReason.BINARY_FILE, src, None, None, "file holds NUL bytes")
-        return
-    if suffix in (".jsonl", ".jsonl.gz"):
-        yield from _read_jsonl(data, src)
         return
     try:
         text = data.decode("utf-8")
@@ -115,22 +120,107 @@ def read_file(path: Path) -> Iterator[Article | Reject]:
     if suffix == ".txt":
         yield _read_txt(text, path)
     else:
-        yield _read_html(text, path)
+        yield article_from_html(text, path.stem, src)
 
 
-def _read_jsonl(data: bytes, src: str) -> Iterator[Article | Reject]:
-    for lineno, raw in enumerate(data.split(b"\n"), start=1):
-        if not raw.strip():
-            continue
-        try:
-            rec = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            yield Reject(STAGE, RejectReason.UNDECODABLE, src, lineno, None, f"not UTF-8: {exc.reason}")
-            continue
-        except json.JSONDecodeError as exc:
-            yield Reject(STAGE, RejectReason.MALFORMED_JSON, src, lineno, None, exc.msg)
-            continue
-        yield article_from_record(rec, src, lineno)
+def _read_jsonl(path: Path, gzipped: bool) -> Iterator[Article | Reject]:
+    src = str(path)
+    try:
+        with gzip.open(path, "rb") if gzipped else path.open("rb") as f:
+            head = f.peek(8192)[:8192] if hasattr(f, "peek") else b""
+            if b"\x00" in head:
+                yield Reject(STAGE, RejectReason.BINARY_FILE, src, None, None, "file holds NUL bytes")
+                return
+            seen = False
+            for lineno, raw in enumerate(f, start=1):
+                if not raw.strip():
+                    continue
+                seen = True
+                try:
+                    rec = json.loads(raw.decode("utf-8"))
+                except UnicodeDecodeError as exc:
+                    yield Reject(STAGE, RejectReason.UNDECODABLE, src, lineno, None, f"not UTF-8: {exc.reason}")
+                    continue
+                except json.JSONDecodeError as exc:
+                    yield Reject(STAGE, RejectReason.MALFORMED_JSON, src, lineno, None, exc.msg)
+                    continue
+                yield article_from_record(rec, src, lineno)
+            if not seen:
+                yield Reject(STAGE, RejectReason.EMPTY_FILE, src, None, None, "file holds only blank lines")
+    except (OSError, EOFError) as exc:  # a truncated or non-gzip .gz
+        yield Reject(STAGE, RejectReason.UNDECODABLE, src, None, None, f"cannot read: {exc}")
+
+
+# Column names of common news datasets, mapped to the article's fields.
+_PARQUET_KEYS = {
+    "id": ("id", "article_id", "doc_id"),
+    "text": ("text", "maintext", "content", "body", "article"),
+    "title": ("title", "headline"),
+    "url": ("url", "link", "source_url"),
+    "published": ("published", "date", "date_publish", "published_at", "publish_date", "pubdate"),
+}
+
+
+def _read_parquet(path: Path) -> Iterator[Article | Reject]:
+    """Rows of a Parquet article table (a Hugging Face news dataset's files, say), streamed in batches.
+    Without an id column the URL is the id, and without that the file stem and row number."""
+    import pyarrow.parquet as pq
+
+    src = str(path)
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a bad file
+        yield Reject(STAGE, RejectReason.UNDECODABLE, src, None, None, f"not a Parquet file: {exc}")
+        return
+    names = set(pf.schema_arrow.names)
+    cols = {field: next((c for c in keys if c in names), None) for field, keys in _PARQUET_KEYS.items()}
+    if cols["text"] is None:
+        yield Reject(
+            STAGE,
+            RejectReason.MISSING_TEXT,
+            src,
+            None,
+            None,
+            f"no text column (looked for {', '.join(_PARQUET_KEYS['text'])})",
+        )
+        return
+    row = 0
+    for batch in pf.iter_batches(batch_size=1000, columns=[c for c in cols.values() if c]):
+        for rec in batch.to_pylist():
+            row += 1
+            out = {field: rec.get(col) if col else None for field, col in cols.items()}
+            out["id"] = out["id"] if out["id"] not in (None, "") else (out["url"] or f"{path.stem}-{row}")
+            if out["published"] is not None and not isinstance(out["published"], str):
+                out["published"] = str(out["published"])[:10]  # a date or timestamp column
+            elif isinstance(out["published"], str):
+                out["published"] = out["published"][:10]
+            yield article_from_record(out, src, row)
+
+
+def _read_warc(path: Path) -> Iterator[Article | Reject]:
+    """HTML responses of a WARC file (CC-News style), main text through trafilatura. The WARC record id
+    is the article id; the record number is the "line" of a reject."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    src = str(path)
+    try:
+        with path.open("rb") as f:
+            for n, record in enumerate(ArchiveIterator(f), start=1):
+                if record.rec_type != "response":
+                    continue
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                if "html" not in ctype.lower():
+                    continue
+                rid = (record.rec_headers.get_header("WARC-Record-ID") or f"{path.stem}-{n}").strip("<>")
+                rid = rid.removeprefix("urn:uuid:")
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
+                charset = re.search(r"charset=([\w\-]+)", ctype)
+                html = record.content_stream().read().decode(charset.group(1) if charset else "utf-8", "replace")
+                yield article_from_html(html, rid, src, n, url, date)
+    except (ArchiveLoadFailed, OSError, EOFError) as exc:
+        yield Reject(STAGE, RejectReason.UNDECODABLE, src, None, None, f"not a readable WARC file: {exc}")
 
 
 def article_from_record(rec: object, src: str, lineno: int | None) -> Article | Reject:
@@ -168,15 +258,25 @@ def _read_txt(content: str, path: Path) -> Article | Reject:
     return Article(path.stem, body.strip(), m.group(2).strip() or None, None, published, str(path), None)
 
 
-def _read_html(content: str, path: Path) -> Article | Reject:
+def article_from_html(
+    html: str, article_id: str, source: str, line: int | None = None, url: str | None = None, date: str | None = None
+) -> Article | Reject:
+    """An article from an HTML page: main text, title, date and URL through trafilatura (page metadata
+    first, then what the caller knows, e.g. from WARC headers). Offsets refer to the extracted text."""
     import trafilatura  # slow to import; only HTML needs it
 
-    doc = trafilatura.bare_extraction(content, with_metadata=True, include_comments=False)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
-        return Reject(STAGE, RejectReason.MISSING_TEXT, str(path), None, path.stem, "no main text found in the HTML")
-    try:
-        published = parse_date(getattr(doc, "date", None))
-    except ValueError:
-        published = None  # trafilatura could not find a date in ISO form
-    return Article(path.stem, text, getattr(doc, "title", None), getattr(doc, "url", None), published, str(path), None)
+        return Reject(STAGE, RejectReason.MISSING_TEXT, source, line, article_id, "no main text found in the HTML")
+    published = None
+    for candidate in (getattr(doc, "date", None), date):
+        try:
+            published = parse_date(candidate)
+        except ValueError:
+            continue
+        if published:
+            break
+    return Article(
+        article_id, text, getattr(doc, "title", None), getattr(doc, "url", None) or url, published, source, line
+    )
