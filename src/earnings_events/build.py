@@ -16,9 +16,9 @@ give byte-identical files whatever the number of workers.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
-import os
 import shutil
 import tempfile
 from collections import Counter, deque
@@ -157,9 +157,11 @@ def extract_local(
     options: BuildOptions, work: WorkFolder, result: BuildResult, progress: Callable[[int], None] | None
 ) -> None:
     """Phase 1 on this machine: shards processed in ``workers`` processes, at most two each in flight."""
-    todo = ((f"{k:06d}", items) for k, items in enumerate(_shards(options)))
+    shards = _shards(options)
+    first = list(itertools.islice(shards, 2))
+    todo = ((f"{k:06d}", items) for k, items in enumerate(itertools.chain(first, shards)))
     advance = progress or (lambda n: None)
-    if options.workers <= 1:
+    if options.workers <= 1 or len(first) < 2:  # one shard: starting processes would cost more than it saves
         for name, items in todo:
             if work.done(name):
                 result.shards_reused += 1
@@ -167,7 +169,8 @@ def extract_local(
                 work.write(name, *process_shard(items))
             advance(len(items))
         return
-    ctx = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    # spawn, not fork: polars and pyarrow keep thread pools that a forked child can deadlock on
+    ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(options.workers) as pool:
         pending: deque = deque()
         for name, items in todo:
