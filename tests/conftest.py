@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,8 @@ def make_release(inputs: list[Path], out: Path, **kw) -> build.BuildResult:
 def sample_release(tmp_path_factory) -> Path:
     """The bundled sample corpus built once, with the committed human annotations."""
     out = tmp_path_factory.mktemp("sample") / "release"
+    if (REPO / "dataset" / "results").is_dir():  # as a maintainer rebuilds: the evaluated release's results
+        shutil.copytree(REPO / "dataset" / "results", out / "results")
     make_release([build.SAMPLE_CORPUS], out, annotations=REPO / "dataset" / "annotations")
     return out
 

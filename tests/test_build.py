@@ -8,7 +8,7 @@ import pytest
 
 from conftest import DATA, SHARED, make_release, write_jsonl
 from earnings_events import build
-from earnings_events.errors import InputError
+from earnings_events.errors import InputError, UserError
 
 SPLITS = ("train", "validation", "test")
 WORKED_EXAMPLE = [
@@ -130,6 +130,19 @@ def test_exact_duplicates_kept_once_earliest_wins(tmp_path):
     assert result.duplicates_dropped == 1
 
 
+def test_a_version_number_is_never_reused_for_other_content(tmp_path):
+    out = tmp_path / "out"
+    make_release([DATA / "articles.jsonl"], out)
+    make_release([DATA / "articles.jsonl"], out)  # same content, same version: fine
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    fewer = write_jsonl(tmp_path / "fewer.jsonl", (DATA / "articles.jsonl").read_text().splitlines()[:3])
+    with pytest.raises(UserError, match=r"version 1\.0\.0 is already built with different content.*--version 1\.1\.0"):
+        make_release([fewer], out)
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    make_release([fewer], out, version="1.1.0")
+    assert "## [1.1.0]" in (out / "CHANGELOG.md").read_text()
+
+
 def test_a_failed_build_leaves_the_previous_release_intact(tmp_path):
     out = tmp_path / "out"
     make_release([DATA / "articles.jsonl"], out)
@@ -147,7 +160,7 @@ def test_rebuild_carries_annotations_over(tmp_path):
     first = rows(out).row(0, named=True)
     (out / "annotations").mkdir()
     (out / "annotations/mine.jsonl").write_text(json.dumps({"id": first["id"], "label": "other"}) + "\n")
-    result = make_release([DATA / "articles.jsonl"], out)
+    result = make_release([DATA / "articles.jsonl"], out, version="1.0.1")  # new labels: a new version
     again = rows(out).filter(pl.col("id") == first["id"]).row(0, named=True)
     assert (again["label"], again["label_source"]) == (3, "human")
     assert result.human_labels == 1

@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO, make_release
 
 sys.path.insert(0, str(REPO / "scripts"))
-from make_bench_corpus import generate  # noqa: E402
+from make_bench_corpus import generate
 
 
 def files(release: Path) -> dict[str, bytes]:
@@ -88,7 +88,35 @@ def test_killed_build_leaves_the_previous_release_intact(corpus, tmp_path):
     assert not list(stats.glob(".*.tmp"))  # no half-written shard files
     done = len(list(stats.glob("*.json")))
     assert done >= 2
-    subprocess.run([*cmd, "--resume"], check=True, capture_output=True)
+    subprocess.run([*cmd, "--resume", "--version", "1.1.0"], check=True, capture_output=True)
     assert files(out) != before
-    make_release([bigger], tmp_path / "clean", shard_size=50)
-    assert files(out) == files(tmp_path / "clean")
+    make_release([bigger], tmp_path / "clean", shard_size=50, version="1.1.0")
+    data = (
+        "statements/train.parquet",
+        "statements/validation.parquet",
+        "statements/test.parquet",
+        "articles/corpus.parquet",
+        "rejects.jsonl",
+        "README.md",
+    )
+    assert {k: files(out)[k] for k in data} == {k: files(tmp_path / "clean")[k] for k in data}
+
+
+def test_datatrove_engine_yields_the_rows_of_the_local_engine(corpus, tmp_path):
+    pytest.importorskip("datatrove")
+    import pyarrow.parquet as pq
+
+    local = make_release([corpus], tmp_path / "local", shard_size=60)
+    engine = make_release([corpus], tmp_path / "datatrove", engine="datatrove", workers=2)
+    for split in ("train", "validation", "test"):
+        rel = f"statements/{split}.parquet"
+        assert pq.read_table(tmp_path / "local" / rel).equals(pq.read_table(tmp_path / "datatrove" / rel)), rel
+    arts = [
+        pq.read_table(tmp_path / d / "articles/corpus.parquet").sort_by("article_id") for d in ("local", "datatrove")
+    ]
+    assert arts[0].equals(arts[1])
+    assert (engine.articles_read, engine.quotes_found, engine.articles_with_rows) == (
+        local.articles_read,
+        local.quotes_found,
+        local.articles_with_rows,
+    )

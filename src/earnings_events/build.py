@@ -30,7 +30,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import __version__, card, extract, ingest, label, pipeline, schema, scope
+from . import __version__, card, croissant, extract, ingest, label, pipeline, results, schema, scope, versions
 from .errors import InputError, UserError
 from .records import Article, Reject, Row
 from .registry import load as load_registry
@@ -260,18 +260,37 @@ def _table(df: pl.DataFrame, config: str) -> pa.Table:
     return df.with_columns(encode).select(target.names).to_arrow().cast(target)
 
 
-def _write_articles(files: list[Path], path: Path) -> tuple[int, int]:
-    """Stream the shards' articles into one Parquet file; (rows, in-memory bytes)."""
+class ContentHash:
+    """sha256 over a table's rows as canonical JSON: the same rows give the same hash whichever pyarrow wrote
+    the file (the file's own sha256 changes with the writer's version), so versions compare content."""
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha256()
+
+    def update(self, table: pa.Table) -> None:
+        for batch in table.to_batches(max_chunksize=10_000):
+            for row in batch.to_pylist():
+                self._h.update(json.dumps(row, sort_keys=True, default=str, ensure_ascii=False).encode())
+                self._h.update(b"\n")
+
+    def hexdigest(self) -> str:
+        return self._h.hexdigest()
+
+
+def _write_articles(files: list[Path], path: Path) -> tuple[int, int, str]:
+    """Stream the shards' articles into one Parquet file; (rows, in-memory bytes, content hash)."""
     target = schema.arrow_schema("articles")
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = nbytes = 0
+    content = ContentHash()
     with pq.ParquetWriter(path, target, **_parquet_options()) as writer:
         for f in files:
             table = pq.read_table(f).cast(target)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
+            content.update(table)
             rows += table.num_rows
             nbytes += table.nbytes
-    return rows, nbytes
+    return rows, nbytes, content.hexdigest()
 
 
 def write_release(
@@ -280,6 +299,7 @@ def write_release(
     """Every file of a release into ``tmp``."""
     files: dict[str, dict[str, str]] = {"statements": {}, "articles": {}}
     info: dict[str, dict[str, dict[str, int]]] = {"statements": {}, "articles": {}}
+    content: dict[str, str] = {}
     order = ["published", "article_id", "char_start"]
     for split in schema.load("statements").splits:
         part = df.filter(pl.col("split") == split).sort(order, nulls_last=False)
@@ -289,11 +309,14 @@ def write_release(
         pq.write_table(table, tmp / rel, row_group_size=256_000, **_parquet_options())
         files["statements"][split] = rel
         info["statements"][split] = {"num_bytes": table.nbytes, "num_examples": table.num_rows}
+        digest = ContentHash()
+        digest.update(table)
+        content[rel] = digest.hexdigest()
         result.rows_per_split[split] = table.num_rows
         result.rows_per_label[split] = dict(sorted(Counter(part["label"].to_list()).items()))
     (split,) = schema.load("articles").splits
     files["articles"][split] = f"articles/{split}.parquet"
-    n, nbytes = _write_articles(work.article_files(), tmp / files["articles"][split])
+    n, nbytes, content[files["articles"][split]] = _write_articles(work.article_files(), tmp / files["articles"][split])
     info["articles"][split] = {"num_bytes": nbytes, "num_examples": n}
     n_rejects = 0
     with (tmp / "rejects.jsonl").open("w", encoding="utf-8") as f:
@@ -303,7 +326,11 @@ def write_release(
     manifest_files: dict[str, dict[str, int | str]] = {}
     for config in files:
         for split, rel in files[config].items():
-            manifest_files[rel] = {"sha256": _sha256(tmp / rel), "rows": info[config][split]["num_examples"]}
+            manifest_files[rel] = {
+                "sha256": _sha256(tmp / rel),
+                "rows": info[config][split]["num_examples"],
+                "content_sha256": content[rel],
+            }
     manifest_files["rejects.jsonl"] = {"sha256": _sha256(tmp / "rejects.jsonl"), "rows": n_rejects}
     manifest = {
         "dataset_version": options.version,
@@ -318,7 +345,10 @@ def write_release(
     }
     (tmp / "MANIFEST.json").write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     header = card.card_yaml(files, info)
-    (tmp / "README.md").write_text(card.render(header, release_notes(result, options.version)), encoding="utf-8")
+    # the leaderboard `evaluate` left in the release being replaced, if it was computed on this very content
+    board = results.card_section(options.out, options.version, fingerprint)
+    notes = release_notes(result, options.version) + ("\n" + board if board else "")
+    (tmp / "README.md").write_text(card.render(header, notes), encoding="utf-8")
 
 
 def _rel_source(source: str, options: BuildOptions) -> str:
@@ -386,6 +416,15 @@ def _swap_into_place(tmp: Path, out: Path) -> None:
         tmp.rename(out)
 
 
+def _read_manifest(release: Path | None) -> dict | None:
+    if release is None:
+        return None
+    try:
+        return json.loads((release / "MANIFEST.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None  # an unreadable manifest guards nothing; validate reports it
+
+
 def work_folder(options: BuildOptions) -> WorkFolder:
     return WorkFolder(options.out.parent / f".{options.out.name}.work")
 
@@ -396,6 +435,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
         raise UserError("no inputs given")
     if options.shard_size < 1 or options.workers < 1:
         raise UserError("--shard-size and --workers must be at least 1")
+    versions.parse(options.version)  # a bad --version fails before any work
     annotations = options.annotations if options.annotations is not None else options.out / "annotations"
     if options.annotations is None and not annotations.is_dir() and options.inputs == (SAMPLE_CORPUS,):
         annotations = sample_annotations()
@@ -445,6 +485,10 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
         write_release(tmp, work, df, options, result, input_fingerprint(options.inputs, annotations))
         if annotations.is_dir() and annotations.resolve() != (options.out / "annotations").resolve():
             shutil.copytree(annotations, tmp / "annotations")
+        previous = options.out if (options.out / "MANIFEST.json").is_file() else None
+        versions.guard(_read_manifest(previous), json.loads((tmp / "MANIFEST.json").read_text(encoding="utf-8")))
+        versions.update_changelog(previous, tmp)  # before croissant.json, which takes its date from it
+        croissant.write(tmp)
         _swap_into_place(tmp, options.out)
     finally:
         if tmp.exists():

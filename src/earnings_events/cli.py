@@ -214,6 +214,362 @@ def score(
         out.print(json.dumps(e, ensure_ascii=False))
 
 
+@app.command()
+def diff(
+    old: Annotated[
+        str,
+        typer.Argument(
+            help="The older release: a folder, or OWNER/NAME@REVISION on the Hub "
+            "(a tag such as v1.0.0 or 1.0.0, a branch or a commit).",
+            show_default=False,
+        ),
+    ],
+    new: Annotated[str, typer.Argument(help="The newer release, in the same forms.", show_default=False)],
+    show: Annotated[int, typer.Option("--show", help="List up to N added, removed and changed rows.")] = 10,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole report as JSON.")] = False,
+) -> None:
+    """Compare two releases: rows added, removed and changed by id, label changes as a matrix,
+    rows per split, schema changes, and the version bump the changes need (major: incompatible schema or
+    label set; minor: rows or columns added or removed; patch: corrections).
+    """
+    import tempfile
+
+    from . import diff as diff_stage
+
+    with tempfile.TemporaryDirectory(prefix="earnings-events-diff-") as tmp:
+        _quiet_hub()
+        old_dir = _guard(lambda: diff_stage.resolve(old, Path(tmp) / "old"))
+        new_dir = _guard(lambda: diff_stage.resolve(new, Path(tmp) / "new"))
+        report = _guard(lambda: diff_stage.compare(old_dir, new_dir, old, new))
+    if as_json:
+        out.print_json(json.dumps(report.to_dict(), ensure_ascii=False))
+        return
+    need = report.level or "none"
+    verdict = {True: "enough", False: "NOT enough", None: "unknown"}[report.version_ok]
+    out.print(
+        f"{old} ({report.old_version}) -> {new} ({report.new_version}): "
+        f"{'identical content' if report.identical else 'changes need a ' + need + ' release'}; "
+        f"version bump {verdict}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    t = Table(title="rows per split")
+    for col in ("config", "split", "old", "new"):
+        t.add_column(col, justify="right" if col in ("old", "new") else "left")
+    for c in report.configs.values():
+        for split, n in c.rows_per_split.items():
+            t.add_row(c.config, split, str(n["old"]), str(n["new"]))
+    out.print(t)
+    for c in report.configs.values():
+        out.print(
+            f"{c.config}: {len(c.added)} added, {len(c.removed)} removed, {len(c.changed)} changed"
+            + (f" ({', '.join(f'{k} {v}' for k, v in c.changed_columns.items())})" if c.changed else "")
+            + f", {len(c.moved)} moved between splits",
+            highlight=False,
+        )
+    if report.label_changes:
+        m = Table(title=f"label changes: {len(report.label_changes)} rows")
+        m.add_column("old \\ new label")
+        for name in report.label_names:
+            m.add_column(name, justify="right")
+        for a in report.label_names:
+            m.add_row(a, *(str(report.label_matrix[a][b]) for b in report.label_names))
+        out.print(m)
+    st = report.configs.get("statements")
+    if st and show:
+        for rid in st.added[:show]:
+            out.print(f"+ {rid}", highlight=False)
+        for rid in st.removed[:show]:
+            out.print(f"- {rid}", highlight=False)
+        for rid, cols in list(st.changed.items())[:show]:
+            change = "; ".join(f"{k}: {a!r} -> {b!r}" for k, (a, b) in cols.items())
+            out.print(f"~ {rid} {change}", highlight=False, soft_wrap=True)
+    for s in report.schemas.values():
+        if not s.empty:
+            out.print(
+                f"schema of {s.config}: added {s.added}, removed {s.removed}, retyped {s.retyped}, "
+                f"classes {s.classes}, splits added {s.splits_added}, removed {s.splits_removed}",
+                highlight=False,
+                soft_wrap=True,
+            )
+    for reason in report.changes().schema_breaking:
+        out.print(f"major: {reason}", highlight=False)
+
+
+@app.command()
+def publish(
+    release: Annotated[Path, typer.Argument(help="The release folder to publish (as built by `build`).")],
+    repo_id: Annotated[str, typer.Option("--repo-id", help="The dataset repo on the Hub, OWNER/NAME.")],
+    private: Annotated[
+        bool, typer.Option("--private", help="Create the repo private (applies only when it does not exist yet).")
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Validate and print the exact operations; send nothing.")
+    ] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the result as JSON (progress goes to stderr).")
+    ] = False,
+) -> None:
+    """Publish a release to the Hugging Face Hub as the tag vX.Y.Z of its version.
+
+    Refuses an invalid release before any request; creates the dataset repo if needed; commits the files
+    that changed to main in one commit; tags it vX.Y.Z; reads the file list at the tag back and checks it
+    against MANIFEST.json. A version already published with the same files is left as it is; a tag with
+    other files, or a newer version on the Hub, is refused. A failed run can be run again to resume.
+    The token comes from HF_TOKEN or `hf auth login` and is never printed; HF_ENDPOINT selects the Hub.
+    """
+    from . import publish as publish_stage
+
+    _quiet_hub()
+    log = console if as_json else out
+    result = _guard(
+        lambda: publish_stage.publish(
+            release,
+            repo_id,
+            private=private,
+            dry_run=dry_run,
+            log=lambda line: log.print(line, highlight=False, markup=False, soft_wrap=True),
+        )
+    )
+    if as_json:
+        out.print_json(json.dumps(result.to_dict()))
+    elif result.status == "published":
+        out.print(
+            f'published {result.repo_id} {result.tag}: load_dataset("{result.repo_id}", revision="{result.tag}")',
+            highlight=False,
+            markup=False,
+            soft_wrap=True,
+        )
+
+
+@app.command()
+def fetch(
+    repo_id: Annotated[str, typer.Argument(help="The dataset repo on the Hub, OWNER/NAME.", show_default=False)],
+    version: Annotated[str, typer.Option("--version", help="The version X.Y.Z to fetch (the Hub tag vX.Y.Z).")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="A new folder to download the release into.")],
+) -> None:
+    """Download one published version into a folder and check it, for offline use.
+
+    Offline, load_dataset("OWNER/NAME", revision=...) ignores the revision and returns whichever version
+    is cached (datasets issue 7928). Fetch the version once, then load the folder: load_dataset("OUT").
+    """
+    from . import publish as publish_stage
+
+    _quiet_hub()
+    path = _guard(lambda: publish_stage.fetch(repo_id, version, out_dir))
+    out.print(
+        f'fetched {repo_id} v{version.removeprefix("v")} into {path} (valid); load it with load_dataset("{path}")',
+        highlight=False,
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+def _quiet_hub() -> None:
+    """No progress bars or warnings from huggingface_hub: the commands print their own progress."""
+    from huggingface_hub.utils import disable_progress_bars, logging
+
+    disable_progress_bars()
+    logging.set_verbosity_error()
+
+
+@app.command()
+def evaluate(
+    release: Annotated[Path, typer.Argument(help="A release folder (as built by `build`).")],
+    task: Annotated[
+        list[str] | None,
+        typer.Option("--task", "-t", help="A task to evaluate (repeatable). Default: every task in schema/tasks."),
+    ] = None,
+    baseline: Annotated[
+        list[str] | None,
+        typer.Option("--baseline", "-b", help="A baseline to run (repeatable). Default: every baseline of each task."),
+    ] = None,
+    predictions: Annotated[
+        Path | None,
+        typer.Option(
+            "--predictions",
+            "-p",
+            help='Score your model instead: JSONL of {"id", "prediction"} for every test unit of one --task '
+            "(row id and class name or speaker; article_id and a list of rows for event-extraction).",
+        ),
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option(help="Your model's name for --predictions (default: the file's stem).")
+    ] = None,
+    seed: Annotated[
+        int | None, typer.Option(help="Seed of the trained baselines and of the bootstrap. Default: 20240229.")
+    ] = None,
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Results folder. Default: RELEASE/results.")] = None,
+    tasks_dir: Annotated[
+        Path | None, typer.Option("--tasks-dir", help="A folder of task YAMLs. Default: the package's schema/tasks.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
+) -> None:
+    """Score baselines (or your predictions) on the benchmark tasks, with 95% bootstrap intervals.
+
+    Trained baselines fit on train, choose settings on validation and predict test once. Scores on
+    human gold and on gold from the project's rules are reported apart; the headline uses the human
+    gold. Writes RESULTS/<task>__<system>.json, a confusion-matrix PNG for statement-type and
+    RESULTS/leaderboard.md. A baseline whose optional packages are missing is skipped with a message.
+
+    Examples: earnings-events evaluate dataset;
+    earnings-events evaluate dataset --task statement-type --predictions preds.jsonl --name my-model
+    """
+    from . import evaluate as evaluate_stage
+    from . import results as results_stage
+
+    options = evaluate_stage.EvaluateOptions(
+        release=release,
+        tasks=tuple(task or ()),
+        baselines=tuple(baseline or ()),
+        predictions=predictions,
+        name=name,
+        out=out_dir,
+        tasks_dir=tasks_dir,
+        **({"seed": seed} if seed is not None else {}),
+    )
+    report = _guard(
+        lambda: evaluate_stage.run(options, lambda step: console.print(f"evaluating {step}", highlight=False))
+    )
+    for message in report.skipped:
+        console.print(message, highlight=False, markup=False)
+    if as_json:
+        out.print_json(
+            json.dumps(
+                {"results": [str(p) for p in report.results], "skipped": report.skipped, "scores": report.scores}
+            )
+        )
+        return
+    t = Table(title=f"{release}: scored split, headline gold, [95% bootstrap interval]")
+    shown = [
+        m
+        for m in ("accuracy", "macro_f1", "quote_f1", "tuple_f1")
+        if any(m in results_stage.headline(r) for r in report.scores)
+    ]
+    for col in ("task", "system", "gold"):
+        t.add_column(col, no_wrap=True)
+    for col in shown:
+        t.add_column(col)
+    for r in report.scores:
+        head = results_stage.headline(r)
+        t.add_row(
+            r["task"],
+            r["system"],
+            f"{head['n']} {head['gold']}",
+            *(results_stage.format_estimate(head[m]) if m in head else "" for m in shown),
+        )
+    out.print(t)
+    out.print(f"leaderboard: {report.leaderboard}", highlight=False)
+
+
+annotate_app = typer.Typer(
+    help="Human labels: export rows for labelling, import labels and report inter-annotator agreement.",
+    no_args_is_help=True,
+)
+app.add_typer(annotate_app, name="annotate")
+
+
+@annotate_app.command("export")
+def annotate_export(
+    release: Annotated[Path, typer.Argument(help="A release folder.")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The CSV file to write.")],
+    split: Annotated[
+        list[str] | None, typer.Option("--split", help="Only rows of this split (repeatable). Default: all.")
+    ] = None,
+    only_rules: Annotated[bool, typer.Option(help="Only rows whose label still comes from the rules.")] = False,
+    with_current: Annotated[
+        bool, typer.Option(help="Add the current label and its source (annotators then see the rules' answer).")
+    ] = False,
+) -> None:
+    """Write rows as CSV for human labelling: fill `label` (outlook, performance, risk, other) and `annotator`."""
+    from . import annotate as annotate_stage
+
+    n = _guard(lambda: annotate_stage.export_rows(release, out_file, tuple(split or ()), only_rules, with_current))
+    out.print(
+        f"wrote {n} rows to {out_file}; fill 'label' and 'annotator', then: earnings-events annotate import "
+        f"{out_file} --into {release / 'annotations'}",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@annotate_app.command("import")
+def annotate_import(
+    labels: Annotated[
+        Path, typer.Argument(help="A filled CSV from `annotate export`, or JSONL rows in the guide's form.")
+    ],
+    into: Annotated[Path, typer.Option("--into", help="The annotations folder to merge into.")] = Path(
+        "dataset/annotations"
+    ),
+    annotator: Annotated[
+        str | None, typer.Option(help="The annotator of rows whose 'annotator' column is empty.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Merge human labels into an annotations folder; with two annotators or more, report Cohen's kappa.
+
+    Each annotator's labels go to INTO/annotators/<name>.jsonl; INTO/imported.jsonl holds the label a
+    strict majority of each row's annotators gave (ties are listed, not imported). Rebuild (a new patch
+    version) to apply them.
+    """
+    from . import annotate as annotate_stage
+
+    report = _guard(lambda: annotate_stage.import_labels(labels, into, annotator))
+    if as_json:
+        out.print_json(json.dumps(report.to_dict()))
+        return
+    who = ", ".join(f"{k} {v}" for k, v in sorted(report.by_annotator.items()))
+    out.print(
+        f"imported {report.labelled} labels ({who}; {report.skipped_blank} blank skipped) into {into}; "
+        f"{report.consensus} rows have a consensus label",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for a in report.agreement:
+        kappa = "undefined" if a.kappa is None else f"{a.kappa:.3f}"
+        out.print(
+            f"agreement {a.a} vs {a.b}: {a.n} rows, {a.agreement:.1%} the same, Cohen's kappa {kappa}", highlight=False
+        )
+    if report.disagreements:
+        out.print(
+            f"{len(report.disagreements)} rows have no majority label (not imported), e.g. "
+            f"{report.disagreements[0]['id']}: {report.disagreements[0]['labels']}",
+            highlight=False,
+        )
+    for name, n in report.overridden.items():
+        out.print(f"{n} imported labels are overridden by {name} (later files win)", highlight=False)
+
+
+export_app = typer.Typer(help="Export the benchmark tasks to other tools.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+
+
+@export_app.command("lm-eval")
+def export_lm_eval(
+    release: Annotated[Path, typer.Argument(help="A release folder.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="The folder to write the lm-eval tasks into.")],
+    hub: Annotated[
+        str | None, typer.Option(help="Point the tasks at this Hub repo (OWNER/NAME) instead of the folder.")
+    ] = None,
+    revision: Annotated[str | None, typer.Option(help="With --hub: the revision (e.g. the tag v1.0.0).")] = None,
+    task: Annotated[list[str] | None, typer.Option("--task", "-t", help="Only this task (repeatable).")] = None,
+) -> None:
+    """Write the tasks as lm-evaluation-harness tasks (YAML + utils.py).
+
+    Then: lm_eval --include_path OUT --tasks earnings_statement_type --model hf --model_args pretrained=MODEL
+    (--tasks earnings_events runs every task).
+    """
+    from . import lmeval_export
+
+    files = _guard(lambda: lmeval_export.export(release, out_dir, hub, revision, tuple(task or ())))
+    names = ", ".join(p.stem for p in files if p.suffix == ".yaml")
+    out.print(
+        f"wrote {names} to {out_dir}; run: lm_eval --include_path {out_dir} --tasks {files[0].stem} ...",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 def _manifest_version(out_dir: Path) -> str | None:
     try:
         return json.loads((out_dir / "MANIFEST.json").read_text(encoding="utf-8")).get("dataset_version")

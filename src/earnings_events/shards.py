@@ -95,10 +95,18 @@ class WorkFolder:
         return (self.root / "stats" / f"{name}.json").is_file()
 
     def write(
-        self, name: str, rows: list[Row], articles: list[Article], rejects: list[dict], stats: ShardStats
+        self,
+        name: str,
+        rows: list[Row],
+        articles: list[Article],
+        rejects: list[dict],
+        stats: ShardStats,
+        rows_file: bool = True,
     ) -> None:
-        """All of one shard's files; the stats file, written last, marks it complete."""
-        _atomic_parquet(rows_frame(rows).to_arrow(), self.root / "rows" / f"{name}.parquet")
+        """All of one shard's files; the stats file, written last, marks it complete. (The datatrove engine
+        writes the rows file with datatrove's own Parquet writer: ``rows_file=False``.)"""
+        if rows_file:
+            _atomic_parquet(rows_frame(rows).to_arrow(), self.root / "rows" / f"{name}.parquet")
         _atomic_parquet(articles_table(articles), self.root / "articles" / f"{name}.parquet")
         _atomic_text(
             "".join(json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n" for r in rejects),
@@ -122,8 +130,14 @@ class WorkFolder:
         return total
 
     def rows(self) -> pl.DataFrame:
-        files = [self.root / "rows" / f"{n}.parquet" for n in self.names()]
-        frames = [pl.read_parquet(f) for f in files]
+        # datatrove's writer names its files NNN_<name>.parquet (NNN counts rotations) and writes none for a
+        # shard without rows
+        files = [
+            f
+            for n in self.names()
+            for f in [self.root / "rows" / f"{n}.parquet", *sorted((self.root / "rows").glob(f"*_{n}.parquet"))]
+        ]
+        frames = [pl.read_parquet(f).cast(working_schema("statements")) for f in files if f.is_file()]
         return pl.concat(frames) if frames else pl.DataFrame(schema=working_schema("statements"))
 
     def article_files(self) -> list[Path]:
