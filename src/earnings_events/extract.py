@@ -114,6 +114,13 @@ _DEPARTMENTS = {
 }
 
 
+_TITLED = re.compile(
+    rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|\b(?:Lord|Lady|Sir|Dame|Baroness)\s+)(?P<name>{NAME})"
+)
+_APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
+_CUE = re.compile(rf"{_TITLE_WORD.pattern}|\b(?:{VERBS})\b|\b(?:Lord|Lady|Sir|Dame|Baroness)\s")
+
+
 @dataclass(frozen=True)
 class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
@@ -148,37 +155,37 @@ class _ArticleIndex:
         return any(a <= pos < b for a, b in self.quoted)
 
     def _scan(self) -> None:
-        titled = re.compile(
-            rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|\b(?:Lord|Lady|Sir|Dame|Baroness)\s+)(?P<name>{NAME})"
-        )
-        for m in titled.finditer(self.text):
-            if self.in_quote(m.start("name")):
-                continue
-            kept = m.group("pre").strip() if m.group("pre").strip() in people.HONORIFICS_KEPT else ""
-            name = self._trim(m.group("name"))
-            if name and (len(people.name_tokens(name)) >= 2 or kept):
-                full = f"{kept} {name}".strip()
-                self._add(full, m.start("name"), self.title_before(m.start()) + " " + m.group("pre"))
-        appos = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
-        for m in appos.finditer(self.text):
-            name = self._trim(m.group("name"))
-            if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
-                self._add(name, m.start("name"), m.group("title"))
-        for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO):
-            for m in rx.finditer(self.text):
-                who = self.classify(m.group("who"), m.start("who"))
-                if who.kind == "person" and len(people.name_tokens(who.name)) >= 2 and not self.in_quote(m.start()):
-                    self._add(who.name, m.start("who"), who.title)
+        # The person patterns are costly; run them only on paragraphs with a title or speech-verb cue
+        # (a name with neither is caught by the plain-name pass below).
+        windows = [(a, b) for a, b in paragraphs(self.text) if _CUE.search(self.text, a, b)]
+        for a, b in windows:
+            for m in _TITLED.finditer(self.text, a, b):
+                if self.in_quote(m.start("name")):
+                    continue
+                kept = m.group("pre").strip() if m.group("pre").strip() in people.HONORIFICS_KEPT else ""
+                name = self._trim(m.group("name"))
+                if name and (len(people.name_tokens(name)) >= 2 or kept):
+                    full = f"{kept} {name}".strip()
+                    self._add(full, m.start("name"), self.title_before(m.start()) + " " + m.group("pre"))
+            for m in _APPOSITIVE.finditer(self.text, a, b):
+                name = self._trim(m.group("name"))
+                if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
+                    self._add(name, m.start("name"), m.group("title"))
+            for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO):
+                for m in rx.finditer(self.text, a, b):
+                    who = self.classify(m.group("who"), m.start("who"))
+                    if who.kind == "person" and len(people.name_tokens(who.name)) >= 2 and not self.in_quote(m.start()):
+                        self._add(who.name, m.start("who"), who.title)
         for m in NAME_RE.finditer(self.text):
             name = self._trim(m.group(0))
             if len(people.name_tokens(name)) >= 2 and surname(name) not in self.people and not self.in_quote(m.start()):
                 self.plain_names.setdefault(surname(name), (name, m.start()))
         # Every later mention of a known surname (outside quotes) counts for pronoun resolution.
-        for key in self.people:
-            for m in re.finditer(rf"\b{re.escape(key)}\b", self.text):
-                if not self.in_quote(m.start()):
-                    self.mentions.append((m.start(), key))
-        self.mentions.sort()
+        if self.people:
+            keys = re.compile(
+                r"\b(?:" + "|".join(re.escape(k) for k in sorted(self.people, key=len, reverse=True)) + r")\b"
+            )
+            self.mentions = [(m.start(), m.group(0)) for m in keys.finditer(self.text) if not self.in_quote(m.start())]
 
     def title_before(self, pos: int) -> str:
         return self.text[max(0, pos - 40) : pos]
