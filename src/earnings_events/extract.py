@@ -283,6 +283,9 @@ class _ArticleIndex:
                 self.people[key] = person
             elif who.title and person.role is None:
                 person.role = role_from_title(who.title)
+            org = re.search(r"\bof\s+(.+)$", who.title)
+            if org and person.org is None:
+                person.org = org.group(1)  # "Ulric Weil of Weil and Associates"
             return person
         if who.kind == "pronoun":
             before = [key for pos, key in self.mentions if pos < who.at]
@@ -465,7 +468,7 @@ def _is_title(statement: str) -> bool:
 
 def _org_role(person: Person) -> str | None:
     if person.org and re.search(
-        r"Securities|Capital|Research|Partners|Sachs|Lynch|Stanley|Investments|"
+        r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|"
         r"Management|Advisors|Advisers|Asset|Brokerage|Funds?\b",
         person.org,
     ):

@@ -244,7 +244,8 @@ def surname(name: str) -> str:
 def role_from_title(title: str) -> str | None:
     """``executive``, ``analyst`` or ``other`` from a title phrase, or None when it names no role."""
     t = " " + re.sub(r"[^a-z\- ]+", " ", title.lower()) + " "
-    if any(f" {w}" in t for w in ANALYST_TITLES):
+    # "analyst at", not "told analysts": an audience is not a title
+    if any(f" {w} " in t or f" {w}-" in t for w in ANALYST_TITLES):
         return "analyst"
     if any(f" {w} " in t or f" {w}s " in t for w in OTHER_TITLES):
         return "other"
