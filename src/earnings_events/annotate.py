@@ -30,7 +30,7 @@ from typing import Any
 
 import polars as pl
 
-from . import metrics, schema
+from . import jsonl, metrics, schema
 from .errors import ConfigError, InputError
 
 IMPORTED = "imported.jsonl"
@@ -196,18 +196,7 @@ def _read_source(path: Path) -> list[tuple[int, dict[str, Any]]]:
                 raise InputError("a CSV of labels needs a 'label' column", str(path), 1)
             return [(reader.line_num, dict(r)) for r in reader]
     if path.suffix.lower() in (".jsonl", ".json"):
-        out = []
-        for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"malformed JSON: {exc.msg}", str(path), lineno) from exc
-            if not isinstance(rec, dict):
-                raise InputError("each line must be a JSON object", str(path), lineno)
-            out.append((lineno, rec))
-        return out
+        return list(jsonl.objects(path))
     raise InputError("labels must be a .csv or a .jsonl file", str(path))
 
 

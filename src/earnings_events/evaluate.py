@@ -26,7 +26,7 @@ from typing import Any
 
 import polars as pl
 
-from . import __version__, annotate, baselines, metrics, results, schema, score, tasks
+from . import __version__, annotate, baselines, jsonl, metrics, results, schema, score, tasks
 from .baselines import Baseline, BaselineUnavailable, Example
 from .errors import ConfigError, InputError
 from .tasks import TaskSpec
@@ -354,15 +354,7 @@ def read_predictions(path: Path, data: TaskData) -> list[Any]:
     if not path.is_file():
         raise InputError("no such predictions file", str(path))
     found: dict[str, Any] = {}
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON: {exc.msg}", str(path), lineno) from exc
-        if not isinstance(rec, dict) or "id" not in rec or "prediction" not in rec:
-            raise InputError("each line needs 'id' and 'prediction'", str(path), lineno)
+    for lineno, rec in jsonl.objects(path, ("id", "prediction")):
         if rec["id"] in found:
             raise InputError(f"a second prediction for id {rec['id']!r}", str(path), lineno)
         found[str(rec["id"])] = rec["prediction"]

@@ -9,11 +9,11 @@ from ``dataset/annotations/*.jsonl`` (keyed by row id) override the rules.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import jsonl
 from .errors import InputError
 from .records import Row
 from .schema import load as load_schema
@@ -138,15 +138,14 @@ def load_annotations(folder: Path | None) -> dict[str, str]:
     from .normalize import row_id  # the id recipe lives with the rows
 
     for path in sorted(folder.glob("*.jsonl")):
-        for lineno, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if not raw.strip():
-                continue
+        for lineno, rec in jsonl.objects(path, ("label",)):
             try:
-                rec = json.loads(raw)
                 rid = rec.get("id") or row_id(rec["article_id"], int(rec["char_start"]), int(rec["char_end"]))
-                label = rec["label"]
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise InputError(f"bad annotation record ({exc})", str(path), lineno) from exc
+            except (KeyError, TypeError, ValueError) as exc:
+                raise InputError(
+                    f"an annotation needs 'id', or 'article_id' with offsets ({exc})", str(path), lineno
+                ) from exc
+            label = rec["label"]
             if label not in allowed:
                 raise InputError(f"label {label!r} is not one of {sorted(allowed)}", str(path), lineno)
             labels[rid] = label

@@ -11,7 +11,6 @@ and quarter are all right.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from typing import Any
 
 import polars as pl
 
-from . import schema
+from . import jsonl, schema
 from .errors import InputError
 
 _QUOTES = re.compile(r"[\"“”„‟«»‘’'`]+")
@@ -202,18 +201,7 @@ def read_rows(path: Path) -> list[dict]:
             if f.type == "class_label":
                 df = df.with_columns(pl.col(f.name).replace_strict(list(range(len(f.classes))), list(f.classes)))
         return df.sort("article_id", "char_start").to_dicts()
-    rows = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON: {exc.msg}", str(path), lineno) from exc
-        if not isinstance(rec, dict) or "article_id" not in rec or "statement" not in rec:
-            raise InputError("a row needs at least 'article_id' and 'statement'", str(path), lineno)
-        rows.append(rec)
-    return rows
+    return [rec for _, rec in jsonl.objects(path, ("article_id", "statement"))]
 
 
 def error_counts(errors: list[dict]) -> dict[str, int]:
