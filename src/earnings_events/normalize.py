@@ -565,9 +565,17 @@ def article_quarter(article: Article, cal: FiscalCalendar) -> tuple[int, int] | 
     return cal.latest_ended(on) if on else None
 
 
+ID_SEPARATOR = "\x1f"
+
+
 def row_id(article_id: str, char_start: int, char_end: int) -> str:
     """Stable row id: the first 16 hex digits of sha256 over article id and span."""
-    return hashlib.sha256(f"{article_id}\x1f{char_start}\x1f{char_end}".encode()).hexdigest()[:16]
+    return id_of_key(ID_SEPARATOR.join((article_id, str(char_start), str(char_end))))
+
+
+def id_of_key(key: str) -> str:
+    """The id of a key ``article_id<US>char_start<US>char_end`` (validate builds the keys vectorised)."""
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def _company_for_hint(hint: str, primary: Company, companies: list[Company], registry: Registry) -> Company:

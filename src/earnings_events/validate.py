@@ -12,13 +12,14 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import polars as pl
 import pyarrow.parquet as pq
 
 from . import card, schema
-from .normalize import row_id
+from .normalize import ID_SEPARATOR, id_of_key
 
 FAILURE_SCHEMA = {
     "check": pl.String,
@@ -40,8 +41,9 @@ class Release:
     frames: dict[str, pl.DataFrame]  # relative path -> data
     problems: list[dict[str, str | None]]  # failures found while reading
 
-    @property
+    @cached_property
     def statements(self) -> pl.DataFrame:
+        """Every split's rows, with a ``split`` column (built once, shared by the checks)."""
         parts = [
             self.frames[p].with_columns(split=pl.lit(s))
             for s, p in self.files.get("statements", {}).items()
@@ -49,7 +51,7 @@ class Release:
         ]
         return pl.concat(parts, how="vertical_relaxed") if parts else pl.DataFrame()
 
-    @property
+    @cached_property
     def articles(self) -> pl.DataFrame:
         parts = [self.frames[p] for p in self.files.get("articles", {}).values() if p in self.frames]
         return pl.concat(parts, how="vertical_relaxed") if parts else pl.DataFrame()
@@ -141,6 +143,27 @@ def check_schema(rel: Release) -> list[dict]:
     return out
 
 
+def _field_conditions(f: schema.FieldSpec) -> list[tuple[str, pl.Expr]]:
+    """(check name, failing-row condition) for one field, derived from its declaration in schema/."""
+    c = pl.col(f.name)
+    conds: list[tuple[str, pl.Expr]] = []
+    if not f.nullable:
+        conds.append(("not_null", c.is_null()))
+    if f.allowed is not None:
+        conds.append(("allowed_values", c.is_not_null() & ~c.is_in(list(f.allowed))))
+    if f.pattern:
+        conds.append(("pattern", c.is_not_null() & ~c.cast(pl.String).str.contains(f.pattern)))
+    if f.min is not None:
+        conds.append(("range", c.is_not_null() & (c < f.min)))
+    if f.max is not None:
+        conds.append(("range", c.is_not_null() & (c > f.max)))
+    if f.min_length is not None:
+        conds.append(("non_empty", c.is_not_null() & (c.str.strip_chars().str.len_chars() < f.min_length)))
+    if f.type == "class_label":
+        conds.append(("class_label_range", c.is_not_null() & ((c < 0) | (c >= len(f.classes)))))
+    return conds
+
+
 def check_fields(rel: Release) -> list[dict]:
     """Nullability, allowed values, patterns, ranges, non-empty strings, class-label ints in range."""
     out = []
@@ -153,31 +176,21 @@ def check_fields(rel: Release) -> list[dict]:
             if df is None:
                 continue
             key = spec.primary_key if spec.primary_key in df.columns else None
-            for f in spec.fields:
-                if f.name not in df.columns:
+            conds = [
+                (f, name, cond) for f in spec.fields if f.name in df.columns for name, cond in _field_conditions(f)
+            ]
+            if not conds:
+                continue
+            # one vectorised pass counts every condition; only the failing ones are looked at row by row
+            counts = df.select([cond.sum().alias(str(i)) for i, (_, _, cond) in enumerate(conds)]).row(0)
+            for (f, name, cond), count in zip(conds, counts, strict=True):
+                if not count:
                     continue
-                c = pl.col(f.name)
-                conds: list[tuple[str, pl.Expr]] = []
-                if not f.nullable:
-                    conds.append(("not_null", c.is_null()))
-                if f.allowed is not None:
-                    conds.append(("allowed_values", c.is_not_null() & ~c.is_in(list(f.allowed))))
-                if f.pattern:
-                    conds.append(("pattern", c.is_not_null() & ~c.cast(pl.String).str.contains(f.pattern)))
-                if f.min is not None:
-                    conds.append(("range", c.is_not_null() & (c < f.min)))
-                if f.max is not None:
-                    conds.append(("range", c.is_not_null() & (c > f.max)))
-                if f.min_length is not None:
-                    conds.append(("non_empty", c.is_not_null() & (c.str.strip_chars().str.len_chars() < f.min_length)))
-                if f.type == "class_label":
-                    conds.append(("class_label_range", c.is_not_null() & ((c < 0) | (c >= len(f.classes)))))
-                for name, cond in conds:
-                    bad = df.filter(cond)
-                    for r in bad.head(1000).iter_rows(named=True):
-                        out.append(_fail(f"{name}", rel_path, f.name, r.get(key) if key else None, r[f.name]))
-                    if bad.height > 1000:
-                        out.append(_fail(name, rel_path, f.name, None, f"... and {bad.height - 1000} more"))
+                bad = df.filter(cond)
+                for r in bad.head(1000).iter_rows(named=True):
+                    out.append(_fail(name, rel_path, f.name, r.get(key) if key else None, r[f.name]))
+                if bad.height > 1000:
+                    out.append(_fail(name, rel_path, f.name, None, f"... and {bad.height - 1000} more"))
     return out
 
 
@@ -241,9 +254,18 @@ def check_ids(rel: Release) -> list[dict]:
         return []
     dup = df.filter(pl.col("id").is_duplicated())
     out = [_fail("unique_ids", r["split"], "id", r["id"], r["id"]) for r in dup.iter_rows(named=True)]
-    for r in df.select("id", "article_id", "char_start", "char_end", "split").iter_rows(named=True):
-        if r["id"] != row_id(r["article_id"], r["char_start"], r["char_end"]):
-            out.append(_fail("id_recipe", r["split"], "id", r["id"], "id is not sha256(article_id, span)[:16]"))
+    keys = df.select(
+        pl.concat_str(
+            [pl.col("article_id"), pl.col("char_start").cast(pl.String), pl.col("char_end").cast(pl.String)],
+            separator=ID_SEPARATOR,
+        )
+    ).to_series()
+    expected = pl.Series([id_of_key(k) for k in keys], dtype=pl.String)
+    wrong = df.select("id", "split").with_columns(_ok=pl.col("id") == expected).filter(~pl.col("_ok"))
+    out += [
+        _fail("id_recipe", r["split"], "id", r["id"], "id is not sha256(article_id, span)[:16]")
+        for r in wrong.iter_rows(named=True)
+    ]
     return out
 
 
