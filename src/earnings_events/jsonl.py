@@ -23,7 +23,6 @@ def objects(path: Path, required: tuple[str, ...] = ()) -> Iterator[tuple[int, d
             raise InputError("each line must be a JSON object", str(path), lineno)
         missing = [k for k in required if k not in rec]
         if missing:
-            raise InputError(
-                f"each line needs {', '.join(repr(k) for k in required)} (missing {missing[0]!r})", str(path), lineno
-            )
+            needed = " and ".join(repr(k) for k in required)
+            raise InputError(f"each line needs {needed} (missing {missing[0]!r})", str(path), lineno)
         yield lineno, rec
