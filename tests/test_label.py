@@ -8,6 +8,7 @@ from earnings_events import label
 from earnings_events.errors import InputError
 from earnings_events.normalize import row_id
 from earnings_events.records import Row
+from earnings_events.shards import rows_frame
 
 
 @pytest.mark.parametrize(
@@ -51,8 +52,12 @@ def test_human_labels_override_rules(tmp_path):
     )
     human = label.load_annotations(tmp_path)
     assert human == {rid: "other", "ffffffffffffffff": "risk"}
-    rows = list(label.run([_row(rid, "Revenue grew 30 percent."), _row("0000000000000000", "Revenue grew.")], human))
-    assert [(r.label, r.label_source) for r in rows] == [("other", "human"), ("performance", "rules")]
+    rows = list(label.run([_row(rid, "Revenue grew 30 percent."), _row("0000000000000000", "Revenue grew.")]))
+    labelled = label.apply_human_labels(rows_frame(rows), human)
+    assert list(zip(labelled["label"], labelled["label_source"], strict=True)) == [
+        ("other", "human"),
+        ("performance", "rules"),
+    ]
 
 
 def test_bad_annotation_names_file_and_line(tmp_path):

@@ -199,25 +199,6 @@ def dedupe(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def apply_human_labels(df: pl.DataFrame, human: dict[str, str]) -> pl.DataFrame:
-    """Human labels (by row id) override the rule labels."""
-    if not human:
-        return df
-    labels = pl.DataFrame(
-        {"id": list(human), "_human": list(human.values())}, schema={"id": pl.String, "_human": pl.String}
-    )
-    return (
-        df.join(labels, on="id", how="left")
-        .with_columns(
-            label=pl.coalesce("_human", "label"),
-            label_source=pl.when(pl.col("_human").is_not_null())
-            .then(pl.lit("human"))
-            .otherwise(pl.col("label_source")),
-        )
-        .drop("_human")
-    )
-
-
 def assign_splits(df: pl.DataFrame) -> pl.DataFrame:
     """A ``split`` column: whole events (company, quarter) in time order, the latest in test."""
     events = (
@@ -472,7 +453,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     )
     if result.articles_read != result.articles_accepted + sum(result.rejects.values()):
         raise AssertionError("article counts do not add up")  # a bug, not a user error
-    df = apply_human_labels(work.rows(), human)
+    df = label.apply_human_labels(work.rows(), human)
     matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
     result.human_labels = len(matched)
     result.annotations_unmatched = len(set(human) - matched)

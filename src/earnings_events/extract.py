@@ -14,7 +14,6 @@ organisation or an unnamed person give no row.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from . import people
@@ -474,11 +473,3 @@ def _org_role(person: Person) -> str | None:
     ):
         return "analyst"
     return None
-
-
-def run(
-    articles: Iterable[Article], options: ExtractOptions = ExtractOptions()
-) -> Iterator[tuple[Article, list[Quote]]]:
-    """Each article with its quotes."""
-    for article in articles:
-        yield article, extract_article(article, options=options)

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import polars as pl
+
 from . import jsonl
 from .errors import InputError
 from .records import Row
@@ -152,11 +154,27 @@ def load_annotations(folder: Path | None) -> dict[str, str]:
     return labels
 
 
-def run(rows: Iterable[Row], human: dict[str, str] | None = None) -> Iterator[Row]:
-    """Rows labelled: human labels where given, the rules elsewhere."""
-    human = human or {}
+def run(rows: Iterable[Row]) -> Iterator[Row]:
+    """Rows with their rule labels (``label_source = rules``); build's global phase then applies the human
+    labels with ``apply_human_labels``."""
     for row in rows:
-        if row.id in human:
-            yield dataclasses.replace(row, label=human[row.id], label_source="human")
-        else:
-            yield dataclasses.replace(row, label=rule_label(row.statement), label_source="rules")
+        yield dataclasses.replace(row, label=rule_label(row.statement), label_source="rules")
+
+
+def apply_human_labels(df: pl.DataFrame, human: dict[str, str]) -> pl.DataFrame:
+    """Human labels (by row id) override the rule labels of a frame of rows."""
+    if not human:
+        return df
+    labels = pl.DataFrame(
+        {"id": list(human), "_human": list(human.values())}, schema={"id": pl.String, "_human": pl.String}
+    )
+    return (
+        df.join(labels, on="id", how="left")
+        .with_columns(
+            label=pl.coalesce("_human", "label"),
+            label_source=pl.when(pl.col("_human").is_not_null())
+            .then(pl.lit("human"))
+            .otherwise(pl.col("label_source")),
+        )
+        .drop("_human")
+    )

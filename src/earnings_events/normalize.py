@@ -14,14 +14,12 @@ import calendar
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .fiscal import FiscalCalendar
 from .quotes import paragraphs
 from .records import Article, Quote, Row
 from .registry import Company, Registry
-from .registry import load as load_registry
 
 _SUFFIX = (
     r"(?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Ltd|Limited|PLC|plc|LLC|LP|L\.P|AG|SE|SA|S\.A|"
@@ -664,17 +662,3 @@ def normalize_article(
             )
         )
     return rows
-
-
-def org_names(article: Article, registry: Registry) -> set[str]:
-    """Names in the article known to be organisations, so extract does not take them for people."""
-    return companies_in(article, registry).names
-
-
-def run(
-    items: Iterable[tuple[Article, list[Quote]]], registry: Registry | None = None
-) -> Iterator[tuple[Article, list[Row]]]:
-    """Each article with its rows (company, ticker, quarter filled; label empty)."""
-    registry = registry or load_registry()
-    for article, quotes in items:
-        yield article, normalize_article(article, quotes, registry)
