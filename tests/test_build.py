@@ -130,6 +130,19 @@ def test_exact_duplicates_kept_once_earliest_wins(tmp_path):
     assert result.duplicates_dropped == 1
 
 
+def test_dedupe_by_hash_matches_the_exact_comparison(sample_release):
+    # build dedupes through one 64-bit hash per row; the plain sort-and-unique gives the same rows, in order
+    df = pl.concat([rows(sample_release).drop("split")] * 2).with_columns(
+        statement=pl.when(pl.int_range(pl.len()) % 3 == 0)
+        .then(pl.col("statement").str.to_uppercase() + " ")
+        .otherwise(pl.col("statement"))
+    )
+    df = df.with_columns(label=pl.col("label").cast(pl.String), speaker_role=pl.col("speaker_role").cast(pl.String))
+    fast, exact = build.dedupe(df), build._dedupe_exact(df)
+    assert fast.height == rows(sample_release).height
+    assert fast.equals(exact)
+
+
 def test_a_version_number_is_never_reused_for_other_content(tmp_path):
     out = tmp_path / "out"
     make_release([DATA / "articles.jsonl"], out)

@@ -109,3 +109,18 @@ def test_row_ids_are_stable():
     assert normalize.row_id("a", 1, 5) == normalize.row_id("a", 1, 5)
     assert normalize.row_id("a", 1, 5) != normalize.row_id("a", 1, 6)
     assert len(normalize.row_id("a", 1, 5)) == 16
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Apple Inc reported results.", ["Apple"]),
+        ("(Apple) and 'Apple' and -Apple", ["Apple", "Apple", "Apple"]),
+        ("iApple and x-Apple and U.S.-Apple are not the company", []),  # inside a longer word
+        ("Apple’s chief and Apple's chief", ["Apple", "Apple"]),
+        ("eXp World Holdings Inc said", ["eXp World"]),  # an alias that starts in lower case
+        ("Shares of 3M Co rose", ["3M"]),
+    ],
+)
+def test_registry_finds_names_only_where_a_word_starts(text, found):
+    assert [c.name for _, _, c in load().find(text)] == found

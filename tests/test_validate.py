@@ -111,6 +111,42 @@ def test_duplicate_statements(release):
     assert "duplicate_statements" in checks(release)
 
 
+def test_duplicate_statements_differing_only_in_spacing_and_quote_marks(release):
+    # the cheap pre-pass (white space and quote marks removed) must not hide what the full key calls duplicates
+    def dup(t):
+        first = t["statement"][0].as_py()
+        words = first.split()
+        variant = "  " + "\n".join(words[:2]) + " \u2009" + " ".join(words[2:]).replace("'", "’") + " ."
+        second = set_cell(set_cell(t.slice(0, 1), "statement", 0, variant), "char_start", 0, 0)
+        return pa.concat_tables([t, second])
+
+    rewrite(release, "statements/train.parquet", dup)
+    rel = validate.read_release(release)
+    bad = validate.check_no_duplicate_statements(rel)
+    assert len(bad) == 2  # both rows are named
+
+
+def test_statements_that_squeeze_alike_are_not_duplicates(release):
+    # "a bc" and "ab c" are equal once spaces are removed, not under the duplicate key
+    def near(t):
+        one = set_cell(t.slice(0, 1), "statement", 0, "We see demand rising in all regions")
+        two = set_cell(
+            set_cell(t.slice(0, 1), "statement", 0, "We seedemand rising in all regions"), "char_start", 0, 0
+        )
+        return pa.concat_tables([t.slice(1), one, two])
+
+    rewrite(release, "statements/train.parquet", near)
+    assert validate.check_no_duplicate_statements(validate.read_release(release)) == []
+
+
+def test_ids_that_are_not_hex_still_checked_for_uniqueness(release):
+    rewrite(
+        release, "statements/train.parquet", lambda t: set_cell(set_cell(t, "id", 0, "not-hex"), "id", 1, "not-hex")
+    )
+    rel = validate.read_release(release)
+    assert {f["row_id"] for f in validate.check_unique_ids(rel)} == {"not-hex"}
+
+
 def test_event_in_two_splits(release):
     train = pq.read_table(release / "statements/train.parquet")
     rewrite(release, "statements/test.parquet", lambda t: pa.concat_tables([t, train.slice(0, 1)]))

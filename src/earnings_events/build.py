@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 
 from . import __version__, card, croissant, extract, ingest, label, pipeline, results, schema, scope, versions
 from .errors import InputError, UserError
+from .normalize import duplicate_key
 from .records import Article, Reject, Row
 from .registry import load as load_registry
 from .shards import ShardStats, WorkFolder, reject_record
@@ -189,13 +190,34 @@ def extract_local(
 
 
 def dedupe(df: pl.DataFrame) -> pl.DataFrame:
-    """Exact duplicates (same speaker, normalised statement, company and quarter) kept once; earliest article wins."""
-    key = pl.col("statement").str.to_lowercase().str.replace_all(r"[\s\"“”‘’'«»]+", " ").str.strip_chars(" .,;:")
+    """Exact duplicates (same speaker, normalised statement, company and quarter) kept once; earliest article wins.
+
+    Works on a row order and one 64-bit hash per row, not on copies of the rows: the global phase's memory
+    is what limits a large build. Rows whose hashes agree are compared in full before one is dropped."""
+    order = (
+        df.select("published", "article_id", "char_start")
+        .with_row_index("_i")
+        .sort(["published", "article_id", "char_start"], nulls_last=False, maintain_order=True)
+        .get_column("_i")
+    )
+    hashes = df.select(duplicate_key().hash()).to_series().gather(order)
+    first = hashes.is_first_distinct()
+    if not first.all():
+        # a 64-bit collision between different keys would drop a row silently: check the dropped ones exactly
+        dropped = pl.DataFrame({"_h": hashes.filter(~first), "_i": order.filter(~first)})
+        kept = pl.DataFrame({"_h": hashes.filter(first), "_j": order.filter(first)}).join(dropped, on="_h")
+        a, b = (df[kept[c]].select(duplicate_key()) for c in ("_i", "_j"))
+        if not a.equals(b):
+            return _dedupe_exact(df)
+    return df[order.filter(first)]
+
+
+def _dedupe_exact(df: pl.DataFrame) -> pl.DataFrame:
     return (
-        df.with_columns(_key=key)
-        .sort(["published", "article_id", "char_start"], nulls_last=False)
-        .unique(subset=["speaker", "_key", "company", "quarter"], keep="first", maintain_order=True)
-        .drop("_key")
+        df.with_columns(_k=duplicate_key())
+        .sort(["published", "article_id", "char_start"], nulls_last=False, maintain_order=True)
+        .unique(subset=["_k"], keep="first", maintain_order=True)
+        .drop("_k")
     )
 
 
@@ -221,9 +243,18 @@ def assign_splits(df: pl.DataFrame) -> pl.DataFrame:
         split_of.append(names[s])
         cum += n
     events = events.with_columns(split=pl.Series(split_of, dtype=pl.String))
-    return df.join(
-        events.select(["company", "quarter", "split"]), on=["company", "quarter"], how="left", nulls_equal=True
+    split = (
+        df.select("company", "quarter")
+        .join(
+            events.select("company", "quarter", "split"),
+            on=["company", "quarter"],
+            how="left",
+            nulls_equal=True,
+            maintain_order="left",
+        )
+        .get_column("split")
     )
+    return df.with_columns(split)
 
 
 def _parquet_options() -> dict:
@@ -294,7 +325,8 @@ def write_release(
         digest.update(table)
         content[rel] = digest.hexdigest()
         result.rows_per_split[split] = table.num_rows
-        result.rows_per_label[split] = dict(sorted(Counter(part["label"].to_list()).items()))
+        result.rows_per_label[split] = dict(part.group_by("label").len().sort("label").iter_rows())
+        del part, table  # before the next split's copy is made
     (split,) = schema.load("articles").splits
     files["articles"][split] = f"articles/{split}.parquet"
     n, nbytes, content[files["articles"][split]] = _write_articles(work.article_files(), tmp / files["articles"][split])
@@ -457,9 +489,10 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
     result.human_labels = len(matched)
     result.annotations_unmatched = len(set(human) - matched)
-    deduped = dedupe(df)
-    result.duplicates_dropped = df.height - deduped.height
-    df = assign_splits(deduped)
+    before = df.height
+    df = dedupe(df)  # one frame of rows alive at a time: the global phase's memory is the build's peak
+    result.duplicates_dropped = before - df.height
+    df = assign_splits(df)
     tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.tmp-", dir=options.out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a release is an ordinary folder
     try:

@@ -117,7 +117,22 @@ _TITLED = re.compile(
     rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|\b(?:Lord|Lady|Sir|Dame|Baroness)\s+)(?P<name>{NAME})"
 )
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
-_CUE = re.compile(rf"{_TITLE_WORD.pattern}|\b(?:{VERBS})\b|\b(?:Lord|Lady|Sir|Dame|Baroness)\s")
+# Cheap tests that tell which paragraphs the person patterns below can match at all (each is a superset of
+# where its patterns match, so skipping a paragraph that fails one changes nothing but the time taken).
+# Every person they add has a name of two words or more ("Tim Cook", "Ludwig van Beethoven", "Lord Catto").
+_TWO_NAME_WORDS = re.compile(rf"[A-Z][\w'’&\-.]*\s+(?:{people._PARTICLE}\s+)*[A-Z]")
+_TITLE_CUE = re.compile(rf"{_TITLE_WORD.pattern}|\b(?:Lord|Lady|Sir|Dame|Baroness)\s")
+_VERB_CUE = re.compile(rf"\b(?:{VERBS})\b")
+_APPOSITIVE_CUE = re.compile(
+    r"chief|officer|executive|chair|president|director|analyst|strategist|manager|treasurer|controller|founder|"
+    r"economist|investor|spokes|head|partner|minister|official|leader|secretary|member|CEO|CFO|COO|CTO"
+)
+
+
+_LEADING_TITLES = re.compile(rf"^(?:(?:{_LOWER_TITLES}|and)\s+)+(?=[A-Z])")
+_THE_TITLE = re.compile(rf"the\s+(?:[A-Z][\w.&'’\-]*\s+){{0,3}}(?P<t>(?:{_LOWER_TITLES}|[\s\-])+)")
+_OF_AT_FROM = re.compile(r"\s+(?:of|at|from)\s+")
+_CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|Bancorp|Bancorporation|LLC|AG|SA|NV)\.?$")
 
 
 @dataclass(frozen=True)
@@ -154,11 +169,17 @@ class _ArticleIndex:
         return any(a <= pos < b for a, b in self.quoted)
 
     def _scan(self) -> None:
-        # The person patterns are costly; run them only on paragraphs with a title or speech-verb cue
-        # (a name with neither is caught by the plain-name pass below).
-        windows = [(a, b) for a, b in paragraphs(self.text) if _CUE.search(self.text, a, b)]
-        for a, b in windows:
-            for m in _TITLED.finditer(self.text, a, b):
+        # The person patterns are costly: each runs only on paragraphs its cue says it can match in (a name
+        # with no title or speech verb is caught by the plain-name pass below).
+        text = self.text
+        for a, b in paragraphs(text):
+            if not _TWO_NAME_WORDS.search(text, a, b):
+                continue
+            titled = _TITLE_CUE.search(text, a, b) is not None
+            verb = _VERB_CUE.search(text, a, b) is not None
+            if not (titled or verb):
+                continue
+            for m in _TITLED.finditer(self.text, a, b) if titled else ():
                 if self.in_quote(m.start("name")):
                     continue
                 kept = m.group("pre").strip() if m.group("pre").strip() in people.HONORIFICS_KEPT else ""
@@ -166,16 +187,18 @@ class _ArticleIndex:
                 if name and (len(people.name_tokens(name)) >= 2 or kept):
                     full = f"{kept} {name}".strip()
                     self._add(full, m.start("name"), self.title_before(m.start()) + " " + m.group("pre"))
-            for m in _APPOSITIVE.finditer(self.text, a, b):
+            for m in _APPOSITIVE.finditer(self.text, a, b) if _APPOSITIVE_CUE.search(text, a, b) else ():
                 name = self._trim(m.group("name"))
                 if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
                     self._add(name, m.start("name"), m.group("title"))
-            for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO):
+            for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO) if verb else ():
                 for m in rx.finditer(self.text, a, b):
                     who = self.classify(m.group("who"), m.start("who"))
                     if who.kind == "person" and len(people.name_tokens(who.name)) >= 2 and not self.in_quote(m.start()):
                         self._add(who.name, m.start("who"), who.title)
         for m in NAME_RE.finditer(self.text):
+            if len(m.group(0).split()) < 2:  # one word stays one word: not a full name
+                continue
             name = self._trim(m.group(0))
             if len(people.name_tokens(name)) >= 2 and surname(name) not in self.people and not self.in_quote(m.start()):
                 self.plain_names.setdefault(surname(name), (name, m.start()))
@@ -218,17 +241,17 @@ class _ArticleIndex:
     def classify(self, who: str, at: int) -> _Who:
         """What a WHO phrase names."""
         who = " ".join(who.split())
-        who = re.sub(rf"^(?:(?:{_LOWER_TITLES}|and)\s+)+(?=[A-Z])", "", who)  # "chairman John Akers"
+        who = _LEADING_TITLES.sub("", who)  # "chairman John Akers"
         low = who.lower()
         if low in _PRONOUNS:
             return _Who("pronoun", at=at)
-        titled = re.fullmatch(rf"the\s+(?:[A-Z][\w.&'’\-]*\s+){{0,3}}(?P<t>(?:{_LOWER_TITLES}|[\s\-])+)", who)
+        titled = _THE_TITLE.fullmatch(who)
         if titled and titled.group("t").strip() not in {"head", "executive", "senior"}:
             return _Who("titled", title=titled.group("t").strip(), at=at)  # "the K Mart chairman said"
         if not who[:1].isupper() or low in {"they", "it", "we"}:
             return _Who("nonperson", at=at)
         org = ""
-        cut = re.search(r"\s+(?:of|at|from)\s+", who)
+        cut = _OF_AT_FROM.search(who)
         if cut:
             head, tail = who[: cut.start()], who[cut.end() :]
             head_name = [t for t in head.split() if t[:1].isupper() and t not in people.NOT_NAME_WORDS]
@@ -253,7 +276,7 @@ class _ArticleIndex:
         name = clean_name(" ".join(name_toks))
         if not name or name in self.org_words:
             return _Who("nonperson", at=at)
-        if re.search(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|Bancorp|Bancorporation|LLC|AG|SA|NV)\.?$", name):
+        if _CORPORATE_END.search(name):
             return _Who("nonperson", at=at)
         if (
             " " not in name

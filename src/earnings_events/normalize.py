@@ -16,6 +16,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+import polars as pl
+
 from .fiscal import FiscalCalendar
 from .quotes import paragraphs
 from .records import Article, Quote, Row
@@ -114,7 +116,19 @@ _MENTIONS = [
     ),
 ]
 _ORDS = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+# Words without which a quarter-mention pattern cannot match (lower case): a pattern whose words a text lacks
+# is not run on it. (The year pattern has no such word: it always runs.)
+_MENTION_CUES: list[tuple[str, ...] | None] = [
+    ("quarter", "qtr", "period"),
+    ("quarter", "qtr"),
+    ("q1", "q2", "q3", "q4"),
+    ("quarter", "months"),
+    ("half", "h1", "h2", "months"),
+    ("months",),
+    None,
+]
 # Evidence of a fiscal calendar in the text: (regex, months from the matched month to the year end).
+_FY_EVIDENCE_CUE = re.compile(r"\bend|yearend", re.I)
 _FY_EVIDENCE = [
     (
         re.compile(
@@ -424,6 +438,8 @@ def _with_ticker(c: Company, tickers: list[tuple[int, str, str]]) -> Company:
 def infer_calendar(text: str) -> FiscalCalendar | None:
     """A fiscal calendar the text gives away: "year ending June 30", "second quarter ended March 31",
     "first half ended Feb 28", "July 31, the fiscal year-end"; None when it gives none."""
+    if not _FY_EVIDENCE_CUE.search(text):  # every pattern needs an "end" word; most texts have none
+        return None
     for rx, kind in _FY_EVIDENCE:
         m = rx.search(text)
         if not m:
@@ -460,7 +476,10 @@ def _month(raw: str | None) -> int | None:
 def quarter_mentions(text: str, cal: FiscalCalendar, on: dt.date | None) -> list[tuple[int, int, int]]:
     """(position, fiscal year, quarter) of every quarter mention whose year can be known."""
     out: list[tuple[int, int, int]] = []
-    for kind, rx in _MENTIONS:
+    low = text.lower()
+    for (kind, rx), cues in zip(_MENTIONS, _MENTION_CUES, strict=True):
+        if cues is not None and not any(c in low for c in cues):
+            continue
         for m in rx.finditer(text):
             g = m.groupdict()
             year = _year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4"))
@@ -566,6 +585,13 @@ def article_quarter(article: Article, cal: FiscalCalendar) -> tuple[int, int] | 
 ID_SEPARATOR = "\x1f"
 
 
+def duplicate_key() -> pl.Expr:
+    """What makes two rows duplicates (build keeps one, validate refuses two): the same speaker, company and
+    quarter, and the same statement once case, white space, quote marks and edge punctuation are ignored."""
+    statement = pl.col("statement").str.to_lowercase().str.replace_all(r"[\s\"“”‘’'«»]+", " ").str.strip_chars(" .,;:")
+    return pl.struct("speaker", "company", "quarter", statement)
+
+
 def row_id(article_id: str, char_start: int, char_end: int) -> str:
     """Stable row id: the first 16 hex digits of sha256 over article id and span."""
     return id_of_key(ID_SEPARATOR.join((article_id, str(char_start), str(char_end))))
@@ -574,6 +600,12 @@ def row_id(article_id: str, char_start: int, char_end: int) -> str:
 def id_of_key(key: str) -> str:
     """The id of a key ``article_id<US>char_start<US>char_end`` (validate builds the keys vectorised)."""
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def ids_of_keys(keys: list[str]) -> list[str]:
+    """``id_of_key`` over many keys (a million in under a second: no call per key)."""
+    sha = hashlib.sha256
+    return [sha(k.encode()).hexdigest()[:16] for k in keys]
 
 
 def _company_for_hint(hint: str, primary: Company, companies: list[Company], registry: Registry) -> Company:

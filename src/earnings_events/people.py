@@ -232,12 +232,16 @@ def clean_name(raw: str) -> str:
     return name.rstrip(",")
 
 
+_SUFFIX_RE = re.compile(_SUFFIX)
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.)+")
+
+
 def name_tokens(name: str) -> list[str]:
-    return [t for t in name.replace(",", " ").split() if not re.fullmatch(_SUFFIX, t)]
+    return [t for t in name.replace(",", " ").split() if not _SUFFIX_RE.fullmatch(t)]
 
 
 def surname(name: str) -> str:
-    toks = [t for t in name_tokens(name) if not re.fullmatch(r"(?:[A-Z]\.)+", t)]
+    toks = [t for t in name_tokens(name) if not _INITIALS_RE.fullmatch(t)]
     return toks[-1] if toks else name
 
 

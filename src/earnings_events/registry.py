@@ -49,6 +49,15 @@ _SUFFIX_NEXT = re.compile(r"\s+(?:Inc|Corp|Co|Company|Ltd|PLC|plc|Group|Holdings
 _WORD = re.compile(r"[\w&][\w&.'’\-]*")
 
 
+def _token_start(text: str, start: int) -> bool:
+    """Whether a word starts at ``start``, as a left-to-right word scan sees it: "Apple" in "(Apple" and
+    " -Apple", not in "iApple" or "x-Apple" (a word runs on over ``.'’-``)."""
+    j = start - 1
+    while j >= 0 and text[j] in ".'’-":
+        j -= 1
+    return j < 0 or not (text[j].isalnum() or text[j] in "&_")
+
+
 def _first_word(s: str) -> str:
     m = _WORD.match(s)
     return m.group(0).rstrip(".'’-") if m else s
@@ -81,22 +90,25 @@ class Registry:
         self._by_first: dict[str, list[str]] = {}
         for alias in sorted((n for n in self.by_alias if n), key=lambda n: (-len(n), n)):
             self._by_first.setdefault(_first_word(alias), []).append(alias)
-        self._initials = frozenset(k[0] for k in self._by_first if k)
+        # Only tokens that can start an alias are visited: those starting with an upper-case letter or a
+        # digit, and the few lower-case first words ("eBay"). Most words of a text are neither.
+        firsts = [k for k in self._by_first if k]
+        upper = "".join(sorted({re.escape(k[0]) for k in firsts if k[0].isupper() or k[0].isdigit()}))
+        lower = sorted({k for k in firsts if not (k[0].isupper() or k[0].isdigit())}, key=lambda k: (-len(k), k))
+        heads = "|".join([f"[{upper}]", *(re.escape(k) for k in lower)])
+        self._candidates = re.compile(rf"(?:{heads})[\w&.'’\-]*")
 
     def find(self, text: str) -> list[tuple[int, int, Company]]:
         """Registry companies named in ``text``: (start, end, company), leftmost-longest, in order."""
         out = []
         end = 0
-        by_first, initials = self._by_first, self._initials
-        for w in _WORD.finditer(text):
-            tok = w.group(0)
+        by_first = self._by_first
+        for w in self._candidates.finditer(text):
             start = w.start()
-            if (
-                tok[0] not in initials
-                or start < end
-                or (start and (text[start - 1].isalnum() or text[start - 1] in "&_"))
-            ):
+            if start < end or not _token_start(text, start):
                 continue
+            # the whole token, as a word scan would see it (the match may stop short of a continuation)
+            tok = _WORD.match(text, start).group(0)  # type: ignore[union-attr]
             word = tok.rstrip(".'’-")
             candidates = by_first.get(word, ())
             if "'" in word or "’" in word:  # "Walmart’s" is looked up as "Walmart" too
