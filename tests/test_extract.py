@@ -154,3 +154,47 @@ def test_quoted_titles_and_product_names_are_not_rows():
         "“Our new assistant is the fastest growing product we have,” Chen said."
     )
     assert quotes(text) == [("Our new assistant is the fastest growing product we have", "Laura Chen", "executive")]
+
+
+def test_surname_with_a_lower_case_particle():
+    text = (
+        "Brouwerij Noord NV raised its dividend after a record year.\n\n"
+        "Chief Executive Maarten van der Laan said exports to Asia doubled.\n\n"
+        "“We have the capacity, but distribution is what decides the year,” van der Laan said, adding that "
+        "prices would rise.\n\n"
+        "“The question is how fast, not whether,” said Ana de la Cruz, an analyst at Harbor Ridge Securities."
+    )
+    assert quotes(text, {"Brouwerij Noord"}) == [
+        ("We have the capacity, but distribution is what decides the year", "Maarten van der Laan", "executive"),
+        ("The question is how fast, not whether", "Ana de la Cruz", "analyst"),
+    ]
+
+
+def test_speech_verb_coordinated_with_another_verb():
+    text = (
+        "Quillon Tools Inc reported higher profit.\n"
+        "    Olsen declined to predict full-year results, but\n"
+        'said, "We expect a very strong year." Quillon earned 3 mln dlrs in 1986.\n'
+    )
+    assert quotes(text, {"Quillon Tools"}) == [("We expect a very strong year.", "Olsen", "executive")]
+
+
+def test_fragment_after_a_scare_quote_in_the_same_sentence():
+    text = (
+        "Quillon Tools Inc reported higher profit.\n"
+        "    Chief Executive Marta Olsen spoke to analysts.\n"
+        "    Asked if the pump unit is for sale, Olsen\n"
+        'said it is a "touchy subject", and "we\'re weighing all of the\nchoices."\n'
+    )
+    assert quotes(text, {"Quillon Tools"}) == [("we're weighing all of the\nchoices.", "Marta Olsen", "executive")]
+
+
+def test_name_with_a_suffix_speaks_reported_speech():
+    text = (
+        "Quillon Tools Inc reported higher profit.\n"
+        "    At the meeting, Quillon's\npresident Fred Lyons Jr. said Wall Street estimates of\n"
+        '1.10 dlrs a share for fiscal 1987 "are likely to prove\nfar too low for the year."\n'
+    )
+    assert quotes(text, {"Quillon Tools"}) == [
+        ("are likely to prove\nfar too low for the year.", "Fred Lyons Jr.", "executive")
+    ]

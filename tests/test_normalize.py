@@ -124,3 +124,16 @@ def test_row_ids_are_stable():
 )
 def test_registry_finds_names_only_where_a_word_starts(text, found):
     assert [c.name for _, _, c in load().find(text)] == found
+
+
+def test_an_initialism_is_not_a_corporate_suffix():
+    # "S.A." ends a company name; the "S.A" of "S.A.Q." after a person's name does not
+    text = (
+        "Quarry Stone Inc said it expects a loss in its third quarter.\n"
+        '    "We see no quick return on the unit," Romilly Ashdown, S.A.Q. president said.\n'
+    )
+    _, companies = normalize.companies_of(Article("a", text, published=dt.date(1987, 3, 20)), load())
+    assert "Romilly Ashdown" not in [c.name for c in companies]
+    text2 = "Grupo Ferrovial S.A. said profit rose."
+    _, companies = normalize.companies_of(Article("b", text2, published=dt.date(1987, 3, 20)), load())
+    assert "Grupo Ferrovial" in [c.name for c in companies]

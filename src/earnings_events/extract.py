@@ -39,7 +39,8 @@ _LOWER_TITLES = (
 )
 _WHO = (
     # a capitalised run ("Chief Executive Tim Cook"), a pronoun, or a common noun phrase ("the company")
-    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?(?:(?:{_CAP}|of|de|van|von|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"
+    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?(?:(?:{_CAP}|of|{people._PARTICLE}|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"
+    r"(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)\b)?"  # "Fred Lyons Jr. said"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)"
 )
@@ -55,6 +56,9 @@ _BEFORE_WHO_VERB = re.compile(
     rf"(?P<who>{_WHO})(?P<rest>,\s[^,\"“”]{{1,80}},)?{_ADV}\s+(?P<verb>{VERBS})\b(?P<obj>[^\"“”.;]{{0,90}}?)[\s,:]*$"
 )
 _BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,[^\"“”]{{0,80}}?)?\s*[,:]\s*$")
+# a speech verb that is the second of two coordinated verbs, right before the quote; its speaker is the subject
+_COORDINATED_VERB = re.compile(rf"\s(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})[\s,:]*$")
+_SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
 # "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
 _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
 _ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
@@ -131,6 +135,8 @@ _APPOSITIVE_CUE = re.compile(
 
 _LEADING_TITLES = re.compile(rf"^(?:(?:{_LOWER_TITLES}|and)\s+)+(?=[A-Z])")
 _THE_TITLE = re.compile(rf"the\s+(?:[A-Z][\w.&'’\-]*\s+){{0,3}}(?P<t>(?:{_LOWER_TITLES}|[\s\-])+)")
+_PARTICLE_WORD = re.compile(people._PARTICLE)
+_PARTICLE_NAME = re.compile(rf"(?:{people._PARTICLE}\s+)+[A-Z]")
 _OF_AT_FROM = re.compile(r"\s+(?:of|at|from)\s+")
 _CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|Bancorp|Bancorporation|LLC|AG|SA|NV)\.?$")
 
@@ -248,8 +254,8 @@ class _ArticleIndex:
         titled = _THE_TITLE.fullmatch(who)
         if titled and titled.group("t").strip() not in {"head", "executive", "senior"}:
             return _Who("titled", title=titled.group("t").strip(), at=at)  # "the K Mart chairman said"
-        if not who[:1].isupper() or low in {"they", "it", "we"}:
-            return _Who("nonperson", at=at)
+        if not (who[:1].isupper() or _PARTICLE_NAME.match(who)) or low in {"they", "it", "we"}:
+            return _Who("nonperson", at=at)  # ("van Schaik said" names a person)
         org = ""
         cut = _OF_AT_FROM.search(who)
         if cut:
@@ -262,6 +268,9 @@ class _ArticleIndex:
         name_toks: list[str] = []
         for t in reversed(toks):
             bare = t.rstrip(",")
+            if name_toks and _PARTICLE_WORD.fullmatch(bare):  # "Gerard van Schaik", "Ana de la Cruz"
+                name_toks.insert(0, bare)
+                continue
             if (
                 bare in people.NOT_NAME_WORDS
                 or bare.endswith(("'s", "’s", "-based"))
@@ -403,6 +412,12 @@ def _attribution(
     m = _BEFORE_VERB_WHO.search(before) or _BEFORE_WHO_VERB.search(before)
     if m:
         return _who_from(m, sent_start, index)
+    if _COORDINATED_VERB.search(before):  # "Smith declined to give a forecast, but said, "...""
+        m = _SUBJECT.match(before)
+        if m:
+            who = _who_from(m, sent_start, index)
+            if who.kind in ("person", "pronoun"):
+                return who
     for ctx, base in ((after, base_after), (before, sent_start)):
         m = _ACCORDING.search(ctx)
         if m:
@@ -421,6 +436,25 @@ def _attribution(
 def _intervening_person(index: _ArticleIndex, start: int, end: int, speaker: Person) -> bool:
     key = surname(speaker.name)
     return any(start <= pos < end and k != key for pos, k in index.mentions)
+
+
+def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _ArticleIndex) -> Person | None:
+    """``Smith said costs rose. "We expect ..."``: a quote that starts a sentence, with no attribution of its
+    own, right after a sentence of the same paragraph in which a person speaks."""
+    start = _sentence_start(text, span.open, para_start)
+    if text[start : span.open].strip() or start <= para_start:
+        return None
+    prev = text[_sentence_start(text, start - 1, para_start) : start]
+    if any(c in prev for c in "\"“”"):
+        return None  # a quote there has its own speaker, and continuation decides
+    base = start - len(prev)
+    for m in sorted([*_ANY_WHO_VERB.finditer(prev), *_ANY_VERB_WHO.finditer(prev)], key=lambda x: x.start()):
+        who = _who_from(m, base, index)
+        if who.kind in ("person", "pronoun"):
+            return index.resolve(who)
+        if who.kind == "nonperson":
+            return None  # "The company said ...": an organisation speaks
+    return None
 
 
 def _next_sentence_person(text: str, span: Span, index: _ArticleIndex, ceil: int) -> Person | None:
@@ -443,8 +477,8 @@ def extract_article(
     paras = paragraphs(text)
     quotes: list[Quote] = []
     last: tuple[Span, Person | None] | None = None  # the previous span and who spoke it
+    prev: Span | None = None  # the last span that can be a row (a scare quote before does not end the sentence)
     for i, span in enumerate(spans):
-        prev = spans[i - 1] if i else None
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         para_start = paras[span.paragraph][0]
         who = _attribution(text, span, nxt, prev, para_start, index)
@@ -454,11 +488,14 @@ def extract_article(
         elif last is not None and last[1] is not None and last[0].paragraph >= span.paragraph - 1:
             if not _intervening_person(index, last[0].close_end, span.open, last[1]):
                 person = last[1]
-        elif last is None and span.closed:
+        if who is None and person is None:
+            person = _previous_sentence_speaker(text, span, para_start, index)
+        if who is None and person is None and last is None and span.closed:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
         # Short spans (scare quotes) and names of works or products neither make rows nor break a continuation.
         if span.words >= options.min_words and not _is_title(span.statement):
             last = (span, person)
+            prev = span
             if person is not None:
                 role = person.role or _org_role(person) or "executive"
                 quotes.append(

@@ -28,7 +28,8 @@ _SUFFIX = (
     r"NV|N\.V|BV|AB|ASA|Oyj|SpA|GmbH|KGaA|Holdings?|Group)\.?"
 )
 _NAME_RUN = r"(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&|de))*?"
-_CORP = re.compile(rf"(?P<name>{_NAME_RUN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w])")
+# a suffix ends the word: "S.A." but not the "S.A" of an initialism such as "S.A.Y."
+_CORP = re.compile(rf"(?P<name>{_NAME_RUN})\s*,?\s+(?P<suffix>{_SUFFIX})(?!\w|\.\w)")
 _TICKER = re.compile(
     r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,6})\s*,?\s*"
     r"(?:<(?P<reuters>[A-Z0-9][A-Z0-9.\-]{0,11})>"

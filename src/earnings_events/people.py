@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# One capitalised name token: Cook, O'Reilly, McDonald, Jean-Pierre, initials J. / J.F.
-_TOK = r"(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))"
+# One capitalised name token: Cook, O'Reilly, McDonald, Jean-Pierre, initials J. / J.F. ("Jr." is a suffix)
+_TOK = r"(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))"
 _PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 NAME = rf"(?:{_TOK}(?:\s+(?:{_PARTICLE}\s+)*{_TOK})*(?:,?\s+{_SUFFIX})?)"
