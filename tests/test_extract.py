@@ -198,3 +198,16 @@ def test_name_with_a_suffix_speaks_reported_speech():
     assert quotes(text, {"Quillon Tools"}) == [
         ("are likely to prove\nfar too low for the year.", "Fred Lyons Jr.", "executive")
     ]
+
+
+def test_roles_from_the_firm_and_not_from_words_inside_a_company_name():
+    text = (
+        "Quarry Union Corp Ltd\nchairman Pieter Marais cautioned that profits may not rise.\n"
+        '    "We would do well to match last year," Marais said.\n'
+        '    "Orders were very strong in\nMarch," after a weak February, said Ulla Brandt of\n'
+        "Boston-based Brandt and Associates.\n"
+    )
+    assert quotes(text, {"Quarry Union"}) == [
+        ("We would do well to match last year", "Pieter Marais", "executive"),
+        ("Orders were very strong in\nMarch", "Ulla Brandt", "analyst"),
+    ]

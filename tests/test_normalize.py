@@ -1,13 +1,14 @@
 """Company, ticker and fiscal quarter, per the guide."""
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
 from earnings_events import normalize
 from earnings_events.fiscal import FiscalCalendar
 from earnings_events.records import Article
-from earnings_events.registry import load
+from earnings_events.registry import Company, load
 
 
 @pytest.mark.parametrize(
@@ -137,3 +138,62 @@ def test_an_initialism_is_not_a_corporate_suffix():
     text2 = "Grupo Ferrovial S.A. said profit rose."
     _, companies = normalize.companies_of(Article("b", text2, published=dt.date(1987, 3, 20)), load())
     assert "Grupo Ferrovial" in [c.name for c in companies]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # results reported before, cited as such, are the results the article reports
+        (
+            "Ferro Line Inc expects a better first quarter.\n\nLast week it reported a\nloss of 1.2 mln dlrs for 1986.",
+            "1987-03-06",
+            (1986, 4),
+        ),
+        (
+            "Ferro Line Inc cautioned on 1987 profits.\n\nFerro Line earlier reported that 1986 per share\n"
+            "earnings rose 28 pct.",
+            "1987-03-12",
+            (1986, 4),
+        ),
+        # a year compared against is not a year reported
+        ("Ferro Line Inc expects 1987 profits to exceed 1986 results.", "1987-04-09", (1987, 4)),
+        # estimates of a period do not report it; the period the lede forecasts does
+        (
+            "Ferro Line Inc expects revenue for the quarter ending March 31 to rise.\n\nIt spoke in response to "
+            "analysts' fourth quarter revenue estimates.",
+            "1987-03-03",
+            (1987, 1),
+        ),
+        # a forecast named only in the body, when the headline and lede name no period
+        (
+            "With the tax deadline near, customers are queuing.\n\nResults are expected to be good in fiscal "
+            "1987, analysts said.",
+            "1987-03-16",
+            (1987, 4),
+        ),
+        (
+            "Ferro Line Inc sees rising profits in the current fiscal year ending in early March, 1988, its "
+            "chairman said.",
+            "1987-03-20",
+            (1988, 4),
+        ),
+    ],
+)
+def test_article_quarter_per_the_guide(text, published, expected):
+    assert normalize.article_quarter(art(text, published), FiscalCalendar.default(12)) == expected
+
+
+def test_the_texts_fiscal_year_beats_an_unchecked_registry_default():
+    text = "Blockwell Tax Inc expects its fiscal 1987 year (to end April 30) to show good gains."
+    registry_default = Company("Blockwell Tax", "BTX", FiscalCalendar(12, "end"), known=True)
+    checked = replace(registry_default, calendar_checked=True)
+    assert normalize._calendar(registry_default, text).end_month == 4
+    assert normalize._calendar(checked, text).end_month == 12
+
+
+def test_a_headline_code_names_the_company_as_the_text_spells_it():
+    text = "Lone Star Trust Bancorp of Texas, which lost 90 mln dlrs in 1986, said losses would continue."
+    primary, _ = normalize.companies_of(
+        art(text, "1987-03-31", title="AUDITORS QUALIFY LONE STAR TRUST <LST> OPINION"), load()
+    )
+    assert (primary.name, primary.ticker) == ("Lone Star Trust", "LST")

@@ -372,8 +372,10 @@ def _sentence_end(text: str, pos: int, ceil: int) -> int:
 def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: str = "") -> _Who:
     raw = m.group("who")
     joint = re.search(r"\s+(?:and|&)\s+(?=[A-Z])", raw)
-    if joint and raw[: joint.start()].split()[-1] not in people.NOT_NAME_WORDS:
-        raw = raw[: joint.start()]  # one quote attributed to two people is spoken by the first named
+    head = raw[: joint.start()] if joint else ""
+    # one quote attributed to two people is spoken by the first named (not "X of Weil and Associates")
+    if joint and head.split()[-1] not in people.NOT_NAME_WORDS and not _OF_AT_FROM.search(head):
+        raw = head
     who = index.classify(raw, base + m.start("who"))
     rest = (m.groupdict().get("rest") or "").strip(" ,")
     appos = (m.groupdict().get("appos") or "").strip()
@@ -445,7 +447,7 @@ def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _A
     if text[start : span.open].strip() or start <= para_start:
         return None
     prev = text[_sentence_start(text, start - 1, para_start) : start]
-    if any(c in prev for c in "\"“”"):
+    if any(c in prev for c in '"“”'):
         return None  # a quote there has its own speaker, and continuation decides
     base = start - len(prev)
     for m in sorted([*_ANY_WHO_VERB.finditer(prev), *_ANY_VERB_WHO.finditer(prev)], key=lambda x: x.start()):
@@ -485,9 +487,13 @@ def extract_article(
         person: Person | None = None
         if who is not None:
             person = index.resolve(who)
-        elif last is not None and last[1] is not None and last[0].paragraph >= span.paragraph - 1:
-            if not _intervening_person(index, last[0].close_end, span.open, last[1]):
-                person = last[1]
+        elif (
+            last is not None
+            and last[1] is not None
+            and last[0].paragraph >= span.paragraph - 1
+            and not _intervening_person(index, last[0].close_end, span.open, last[1])
+        ):
+            person = last[1]
         if who is None and person is None:
             person = _previous_sentence_speaker(text, span, para_start, index)
         if who is None and person is None and last is None and span.closed:
@@ -526,10 +532,15 @@ def _is_title(statement: str) -> bool:
 
 
 def _org_role(person: Person) -> str | None:
-    if person.org and re.search(
+    """``analyst`` when the firm a person is "of" or "at" is named like a research or investment firm."""
+    org = person.org
+    if org is None:
+        m = re.search(r"\b(?:of|at)\s+(.+)$", person.title)  # titles are kept in lower case
+        org = m.group(1).title() if m else None
+    if org and re.search(
         r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|"
         r"Management|Advisors|Advisers|Asset|Brokerage|Funds?\b",
-        person.org,
+        org,
     ):
         return "analyst"
     return None

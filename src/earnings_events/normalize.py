@@ -14,7 +14,7 @@ import calendar
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import polars as pl
 
@@ -111,7 +111,7 @@ _MENTIONS = [
     (
         "year",
         re.compile(
-            rf"\b(?:(?:full|whole)[\s\-]year(?:\s+(?P<y2>{_YEAR}))?|(?:fiscal(?:\s+year)?|FY)\s?(?P<y1>{_YEAR}|\d\d)\b(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR})\s+(?:results|earnings|profits?|net|annual)|(?:fiscal\s+)?year\s+(?:ended|ending)\s+(?P<mon>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+results)",
+            rf"\b(?:(?:full|whole)[\s\-]year(?:\s+(?P<y2>{_YEAR}))?|(?:fiscal(?:\s+year)?|FY)\s?(?P<y1>{_YEAR}|\d\d)\b(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR})\s+(?:(?:per[\s\-]share|operating|fiscal)\s+)?(?:results|earnings|profits?|net|annual|loss)|(?:earned|lost|reported|posted)\b(?:[^.;\"“”]|\.\d){{0,60}}?\b(?:in|for)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?:fiscal\s+)?year\s+(?:ended|ending)\s+(?:in\s+)?(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+results)",
             re.I,
         ),
     ),
@@ -133,7 +133,7 @@ _FY_EVIDENCE_CUE = re.compile(r"\bend|yearend", re.I)
 _FY_EVIDENCE = [
     (
         re.compile(
-            rf"\b(?:fiscal\s+)?year(?:[\s\-]?end)?,?\s+(?:that\s+)?(?:ended|ending|ends|to\s+end)\s+(?:in\s+)?(?P<mon>{_MON})",
+            rf"\b(?:fiscal\s+)?year(?:[\s\-]?end)?,?\s+\(?(?:that\s+)?(?:ended|ending|ends|to\s+end)\s+(?:in\s+)?(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})",
             re.I,
         ),
         None,
@@ -168,7 +168,14 @@ _FY_EVIDENCE = [
 ]
 _COMPARED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:a\s+year\s+(?:ago|earlier)|year[\s\-]ago|year[\s\-]earlier)\b", re.I)
 _COMPARISON = re.compile(
-    r"(?:year[\s\-]ago|year[\s\-]earlier|a\s+year\s+(?:ago|earlier)|prior[\s\-]year|same\s+period|last\s+year'?s|compared\s+with|versus|from)\s*$",
+    r"(?:year[\s\-]ago|year[\s\-]earlier|a\s+year\s+(?:ago|earlier)|prior[\s\-]year|same\s+period|last\s+year'?s|"
+    r"compared\s+with|versus|vs\.?|from|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|beat(?:s|ing)?|"
+    r"over|above|below|than(?:\s+(?:in|for))?|repeat(?:s|ed|ing)?|match(?:es|ed|ing)?)\s*$",
+    re.I,
+)
+# a period followed by estimates of it ("analysts' fourth-quarter earnings estimates") is forecast, not reported
+_ESTIMATES_AFTER = re.compile(
+    r"[\w\-]*(?:\s+(?:[\w'’]+|per\s+share)){0,5}?\s+(?:estimates?|forecasts?|projections?|targets?|guidance)\b",
     re.I,
 )
 
@@ -396,7 +403,7 @@ def _companies(article: Article, registry: Registry) -> tuple[Company | None, li
         if primary is None and title_codes:
             _, name, code = title_codes[0]
             primary = registry.by_ticker.get(code) or Company(
-                name.title() if name.isupper() else name, code, FiscalCalendar.default(), known=False
+                _headline_name(name, text), code, FiscalCalendar.default(), known=False
             )
     if primary is None:
         primary = _lede_subject(text[:lede_end])
@@ -410,12 +417,12 @@ def _companies(article: Article, registry: Registry) -> tuple[Company | None, li
             code = next((code for _, name, code in title_codes if _title_match(name, primary)), None)
             if code:
                 companies = [c for c in companies if c is not primary]
-                primary = Company(primary.name, code, primary.calendar, primary.known)
+                primary = replace(primary, ticker=code)
         if not primary.known and title:
             short = _short_name(primary.name, title)
             if short != primary.name:
                 companies = [c for c in companies if c is not primary]
-                primary = Company(short, primary.ticker, primary.calendar, primary.known)
+                primary = replace(primary, name=short)
         if primary not in companies:
             companies.insert(0, primary)
 
@@ -428,11 +435,22 @@ def _companies(article: Article, registry: Registry) -> tuple[Company | None, li
     return primary, companies, mentions
 
 
+def _headline_name(name: str, text: str) -> str:
+    """The company a headline names before its code, as the text spells it: "AUDITORS GIVE FIRST CITY <FBT>"
+    names "First City" when the text says "First City"; title case when the text never names it."""
+    words = name.split()
+    for i in range(len(words)):
+        m = re.search(rf"(?<![\w&]){re.escape(' '.join(words[i:]))}(?![\w&])", text, re.I)
+        if m and any(c.isupper() for c in m.group(0)):
+            return " ".join(m.group(0).split())
+    return name.title() if name.isupper() else name
+
+
 def _with_ticker(c: Company, tickers: list[tuple[int, str, str]]) -> Company:
     """A printed code next to the company's name wins (it is the article's own evidence)."""
     for _, name, code in tickers:
         if _same(name, c.name):
-            return Company(c.name, code, c.calendar, c.known)
+            return replace(c, ticker=code)
     return c
 
 
@@ -456,8 +474,9 @@ def infer_calendar(text: str) -> FiscalCalendar | None:
 
 
 def _calendar(c: Company, text: str) -> FiscalCalendar:
-    """The registry's calendar for a known company, else what the text gives away, else the default."""
-    if c.known:
+    """The registry's hand-checked calendar; else what the text gives away ("the year ending April 30": the
+    article's own evidence beats the December the index data assumes for every company); else the registry's."""
+    if c.known and c.calendar_checked:
         return c.calendar
     return infer_calendar(text) or c.calendar
 
@@ -483,7 +502,7 @@ def quarter_mentions(text: str, cal: FiscalCalendar, on: dt.date | None) -> list
             continue
         for m in rx.finditer(text):
             g = m.groupdict()
-            year = _year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4"))
+            year = _year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4") or g.get("y5"))
             if kind == "q" and g.get("y3") and not g.get("y1"):
                 year = _year(g.get("y3")) if g.get("num") else year
             if kind == "q":
@@ -565,20 +584,27 @@ def article_quarter(article: Article, cal: FiscalCalendar) -> tuple[int, int] | 
     def usable(src: str, pos: int) -> bool:  # not a year-ago comparison
         return not (_COMPARISON.search(src[max(0, pos - 30) : pos]) or _COMPARED_AFTER.match(src, pos))
 
+    def reported(src: str, pos: int) -> bool:  # not a comparison, nor estimates of the period
+        return usable(src, pos) and not _ESTIMATES_AFTER.match(src, pos)
+
     head = [
         (src, pos, fy, q)
         for src in (article.title or "", text[:lede_end])
         for pos, fy, q in quarter_mentions(src, cal, on)
         if usable(src, pos)
     ]
-    for _, _, fy, q in head:  # the results the headline or lede reports
-        if ended(fy, q) and recent(fy, q):
+    for src, pos, fy, q in head:  # the results the headline or lede reports
+        if ended(fy, q) and recent(fy, q) and reported(src, pos):
             return fy, q
-    for pos, fy, q in quarter_mentions(text, cal, on):  # results reported further down
-        if usable(text, pos) and ended(fy, q) and recent(fy, q):
+    body = quarter_mentions(text, cal, on)
+    for pos, fy, q in body:  # results reported further down
+        if reported(text, pos) and ended(fy, q) and recent(fy, q):
             return fy, q
     for _, _, fy, q in head:  # failing that, what the headline or lede forecasts or previews
         if not ended(fy, q):
+            return fy, q
+    for pos, fy, q in body:  # ... or, when they name none, the first period the article forecasts
+        if not ended(fy, q) and usable(text, pos):
             return fy, q
     return cal.latest_ended(on) if on else None
 

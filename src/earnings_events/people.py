@@ -75,7 +75,11 @@ OTHER_TITLES = (
     "consultant",
     "attorney",
     "lawyer",
-    "union",
+    "union leader",  # not bare "union": "General Mining Union Corp chairman"
+    "union official",
+    "union president",
+    "union chief",
+    "union head",
     "senator",
     "governor",
     "secretary of",

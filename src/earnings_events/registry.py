@@ -69,6 +69,7 @@ class Company:
     ticker: str | None
     calendar: FiscalCalendar
     known: bool = True
+    calendar_checked: bool = False  # hand-checked (scripts/fiscal_calendars.csv), not the index data's default
 
 
 class Registry:
@@ -79,7 +80,10 @@ class Registry:
         self.by_ticker: dict[str, Company] = {}
         for e in entries:
             company = Company(
-                e["name"], e.get("ticker"), FiscalCalendar(int(e.get("fy_end_month", 12)), e.get("fy_naming", "end"))
+                e["name"],
+                e.get("ticker"),
+                FiscalCalendar(int(e.get("fy_end_month", 12)), e.get("fy_naming", "end")),
+                calendar_checked=e.get("source", "hand") != "pytickersymbols",
             )
             for alias in [e["name"], *e.get("aliases", [])]:
                 self.by_alias.setdefault(alias, company)
