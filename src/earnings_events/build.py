@@ -189,11 +189,12 @@ def extract_local(
 # --- phase 2: the global steps ------------------------------------------------------------------------
 
 
-def dedupe(df: pl.DataFrame) -> pl.DataFrame:
-    """Exact duplicates (same speaker, normalised statement, company and quarter) kept once; earliest article wins.
+def kept_rows(df: pl.DataFrame) -> pl.Series:
+    """Row numbers of the rows a release keeps, earliest first: of exact duplicates (same speaker, normalised
+    statement, company and quarter) the one from the earliest article.
 
-    Works on a row order and one 64-bit hash per row, not on copies of the rows: the global phase's memory
-    is what limits a large build. Rows whose hashes agree are compared in full before one is dropped."""
+    Works on a row order and one 64-bit hash per row, not on copies of the rows: the global phase's memory is
+    what limits a large build. Rows whose hashes agree are compared in full before one is dropped."""
     order = (
         df.select("published", "article_id", "char_start")
         .with_row_index("_i")
@@ -208,8 +209,13 @@ def dedupe(df: pl.DataFrame) -> pl.DataFrame:
         kept = pl.DataFrame({"_h": hashes.filter(first), "_j": order.filter(first)}).join(dropped, on="_h")
         a, b = (df[kept[c]].select(duplicate_key()) for c in ("_i", "_j"))
         if not a.equals(b):
-            return _dedupe_exact(df)
-    return df[order.filter(first)]
+            return _dedupe_exact(df.with_row_index("_i")).get_column("_i")
+    return order.filter(first)
+
+
+def dedupe(df: pl.DataFrame) -> pl.DataFrame:
+    """The rows a release keeps (``kept_rows``), earliest first."""
+    return df[kept_rows(df)]
 
 
 def _dedupe_exact(df: pl.DataFrame) -> pl.DataFrame:
@@ -221,10 +227,14 @@ def _dedupe_exact(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def assign_splits(df: pl.DataFrame) -> pl.DataFrame:
-    """A ``split`` column: whole events (company, quarter) in time order, the latest in test."""
+def assign_splits(df: pl.DataFrame, kept: pl.Series | None = None) -> pl.DataFrame:
+    """A ``split`` column: whole events (company, quarter) in time order, the latest in test. Only the rows
+    ``kept`` (row numbers; default all) count and get a split; the others get null."""
+    rows = df.select("company", "quarter", "published")
+    if kept is not None:
+        rows = rows[kept]
     events = (
-        df.group_by(["company", "quarter"])
+        rows.group_by(["company", "quarter"])
         .agg(pl.col("published").min().alias("first"), pl.len().alias("n"))
         .sort(["first", "company", "quarter"], nulls_last=False)
     )
@@ -254,6 +264,8 @@ def assign_splits(df: pl.DataFrame) -> pl.DataFrame:
         )
         .get_column("split")
     )
+    if kept is not None:
+        split = pl.repeat(None, df.height, dtype=pl.String, eager=True).alias("split").scatter(kept, split.gather(kept))
     return df.with_columns(split)
 
 
@@ -289,6 +301,32 @@ class ContentHash:
         return self._h.hexdigest()
 
 
+ROW_GROUP_ROWS = 64_000  # a row group is also what the writer holds in memory
+
+
+def _write_split(df: pl.DataFrame, split: str, path: Path) -> tuple[int, int, str, dict[str, int]]:
+    """One split's rows into ``path``, in (published, article_id, char_start) order, a row group at a time, so
+    that only one row group is ever converted to Arrow; (rows, in-memory bytes, content hash, rows per label)."""
+    order = ["published", "article_id", "char_start"]
+    idx = (
+        df.select(*order, "split")
+        .with_row_index("_i")
+        .filter(pl.col("split") == split)
+        .sort(order, nulls_last=False, maintain_order=True)
+        .get_column("_i")
+    )
+    content = ContentHash()
+    nbytes = 0
+    with pq.ParquetWriter(path, schema.arrow_schema("statements"), **_parquet_options()) as writer:
+        for start in range(0, max(len(idx), 1), ROW_GROUP_ROWS):  # an empty split still gets its schema
+            table = _table(df[idx[start : start + ROW_GROUP_ROWS]], "statements")
+            writer.write_table(table, row_group_size=ROW_GROUP_ROWS)
+            content.update(table)
+            nbytes += table.nbytes
+    labels = df.select("split", "label").filter(pl.col("split") == split).group_by("label").len().sort("label")
+    return len(idx), nbytes, content.hexdigest(), dict(labels.iter_rows())
+
+
 def _write_articles(files: list[Path], path: Path) -> tuple[int, int, str]:
     """Stream the shards' articles into one Parquet file; (rows, in-memory bytes, content hash)."""
     target = schema.arrow_schema("articles")
@@ -312,21 +350,14 @@ def write_release(
     files: dict[str, dict[str, str]] = {"statements": {}, "articles": {}}
     info: dict[str, dict[str, dict[str, int]]] = {"statements": {}, "articles": {}}
     content: dict[str, str] = {}
-    order = ["published", "article_id", "char_start"]
     for split in schema.load("statements").splits:
-        part = df.filter(pl.col("split") == split).sort(order, nulls_last=False)
-        table = _table(part, "statements")
         rel = f"statements/{split}.parquet"
         (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-        pq.write_table(table, tmp / rel, row_group_size=256_000, **_parquet_options())
+        rows, nbytes, content[rel], labels = _write_split(df, split, tmp / rel)
         files["statements"][split] = rel
-        info["statements"][split] = {"num_bytes": table.nbytes, "num_examples": table.num_rows}
-        digest = ContentHash()
-        digest.update(table)
-        content[rel] = digest.hexdigest()
-        result.rows_per_split[split] = table.num_rows
-        result.rows_per_label[split] = dict(part.group_by("label").len().sort("label").iter_rows())
-        del part, table  # before the next split's copy is made
+        info["statements"][split] = {"num_bytes": nbytes, "num_examples": rows}
+        result.rows_per_split[split] = rows
+        result.rows_per_label[split] = labels
     (split,) = schema.load("articles").splits
     files["articles"][split] = f"articles/{split}.parquet"
     n, nbytes, content[files["articles"][split]] = _write_articles(work.article_files(), tmp / files["articles"][split])
@@ -489,10 +520,11 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
     result.human_labels = len(matched)
     result.annotations_unmatched = len(set(human) - matched)
-    before = df.height
-    df = dedupe(df)  # one frame of rows alive at a time: the global phase's memory is the build's peak
-    result.duplicates_dropped = before - df.height
-    df = assign_splits(df)
+    # Duplicates are not copied out: they get no split, and the writers take each split's rows. One frame of
+    # rows is alive at a time, since the global phase's memory is the build's peak.
+    kept = kept_rows(df)
+    result.duplicates_dropped = df.height - len(kept)
+    df = assign_splits(df, kept)
     tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.tmp-", dir=options.out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a release is an ordinary folder
     try:
