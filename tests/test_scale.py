@@ -120,3 +120,57 @@ def test_datatrove_engine_yields_the_rows_of_the_local_engine(corpus, tmp_path):
         local.quotes_found,
         local.articles_with_rows,
     )
+
+
+def _cli(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "earnings_events.cli", *args], capture_output=True, text=True, env=env, timeout=600
+    )
+
+
+def test_slurm_executor_submits_then_resume_writes_the_release(corpus, tmp_path):
+    # Slurm does not run here: sbatch, srun, squeue and scontrol are stand-ins (tests/data/fake_slurm) that run the
+    # batch script datatrove writes, as the nodes would; everything else is the real pipeline.
+    pytest.importorskip("datatrove")
+    import pyarrow.parquet as pq
+
+    fake = REPO / "tests" / "data" / "fake_slurm"
+    log = tmp_path / "sbatch.log"
+    env = dict(os.environ, PATH=f"{fake}{os.pathsep}{os.environ['PATH']}", FAKE_SLURM_LOG=str(log))
+    out = tmp_path / "release"
+    build = [
+        "build",
+        str(corpus),
+        "--out",
+        str(out),
+        "--engine",
+        "datatrove",
+        "--executor",
+        "slurm",
+        "--partition",
+        "cpu",
+    ]
+
+    missing = _cli(build[:-2], env)
+    assert missing.returncode == 2 and "--partition" in missing.stderr
+
+    held = dict(env, FAKE_SLURM_HOLD="1")  # queued: sbatch accepts the job, nothing runs yet
+    first = _cli(build, held)
+    assert first.returncode == 0, first.stderr
+    assert "submitted 1 tasks as Slurm job" in first.stdout and "--resume" in first.stdout
+    assert not out.exists()
+
+    waiting = _cli([*build, "--resume"], dict(held, FAKE_SLURM_RUNNING="1"))
+    assert waiting.returncode == 0 and "still queued or running" in waiting.stdout
+    assert len(log.read_text().splitlines()) == 2  # the array and datatrove's stats job; nothing resubmitted
+
+    again = _cli([*build, "--resume"], env)  # the job left the queue unfinished: its tasks are submitted again
+    assert again.returncode == 0 and "submitted 1 tasks" in again.stdout
+    done = _cli([*build, "--resume"], env)
+    assert done.returncode == 0, done.stderr
+    assert "built" in done.stdout
+
+    make_release([corpus], tmp_path / "local", shard_size=60)
+    for split in ("train", "validation", "test"):
+        rel = f"statements/{split}.parquet"
+        assert pq.read_table(tmp_path / "local" / rel).equals(pq.read_table(out / rel)), rel

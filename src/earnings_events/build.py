@@ -64,6 +64,8 @@ class BuildOptions:
     resume: bool = False
     engine: str = "local"  # "local" | "datatrove"
     executor: str = "local"  # datatrove's executor: "local" | "slurm" | "ray"
+    partition: str | None = None  # Slurm partition (--executor slurm)
+    time_limit: str = "04:00:00"  # Slurm time limit per task
 
 
 @dataclass

@@ -14,7 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from . import __version__
-from .errors import UserError
+from .errors import JobSubmitted, UserError
 
 app = typer.Typer(
     name="earnings-events",
@@ -75,7 +75,17 @@ def build(
     engine: Annotated[
         str, typer.Option(help="'local' (built in) or 'datatrove' (pip install earnings-events[scale]).")
     ] = "local",
-    executor: Annotated[str, typer.Option(help="datatrove executor: local, slurm or ray.")] = "local",
+    executor: Annotated[
+        str,
+        typer.Option(
+            help="datatrove executor: local, slurm or ray. slurm submits a job array and returns; run the same "
+            "command with --resume when it has finished to write the release."
+        ),
+    ] = "local",
+    partition: Annotated[str | None, typer.Option(help="Slurm partition (--executor slurm).")] = None,
+    time_limit: Annotated[
+        str, typer.Option("--time", help="Slurm time limit per task, HH:MM:SS (--executor slurm).")
+    ] = "04:00:00",
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
     """Build a release: ingest, extract, normalize, label, dedupe, split, write Parquet, card and manifest.
@@ -100,6 +110,8 @@ def build(
         resume,
         engine,
         executor,
+        partition,
+        time_limit,
     )
     with Progress(
         SpinnerColumn(),
@@ -112,7 +124,14 @@ def build(
         disable=not console.is_terminal,
     ) as bar:
         task = bar.add_task("reading articles", total=None)
-        result = _guard(lambda: build_stage.run(options, lambda n: bar.advance(task, n)))
+        try:
+            result = _guard(lambda: build_stage.run(options, lambda n: bar.advance(task, n)))
+        except JobSubmitted as submitted:
+            result = None
+            message = str(submitted)
+    if result is None:
+        out.print(message, soft_wrap=True)
+        return
     stats = build_stage._stats(result)
     if as_json:
         out.print_json(json.dumps({"out": str(result.out), "version": result.version, **stats}))

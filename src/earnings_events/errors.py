@@ -19,3 +19,7 @@ class InputError(UserError):
 
 class ConfigError(UserError):
     """An option, schema or registry file is wrong."""
+
+
+class JobSubmitted(Exception):  # not an error: the work goes on in a scheduler
+    """The per-article work was handed to a batch scheduler (Slurm); the message says how to finish."""

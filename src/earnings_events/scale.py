@@ -5,18 +5,22 @@ go through ``IngestReader``, datatrove's disk reader around this package's inges
 per-article path (``pipeline.process``) as a step, and datatrove's Parquet writer for the rows, with
 an explicit Arrow schema. The step also writes each rank's articles, rejects and counts into the
 build's work folder (shards.py), so build's global steps (human labels, dedupe, splits, card,
-manifest) run on the written shards exactly as for the local engine. Executors: ``local``
-(tested here), ``slurm`` and ``ray`` (the same pipeline; not exercised in this project's CI).
+manifest) run on the written shards exactly as for the local engine. Executors: ``local``,
+``slurm`` (submit, then ``--resume`` to finish; tested against stand-ins for sbatch, srun and squeue) and
+``ray`` (the same pipeline; not exercised in this project's CI).
 Optional: ``pip install earnings-events[scale]``.
 """
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ConfigError, UserError
+from .errors import ConfigError, JobSubmitted, UserError
 from .records import Reject
 from .shards import ShardStats, WorkFolder, reject_record, working_schema
 
@@ -181,6 +185,53 @@ def pipeline_steps(options: BuildOptions, work: WorkFolder) -> list:
     ]
 
 
+def _slurm(options: BuildOptions, work: WorkFolder, steps: list, tasks: int, logs: str) -> None:
+    """Submit the per-article work as a Slurm job array and stop (``JobSubmitted``); run again with --resume
+    once it has finished: when every task is complete the build goes on to the global steps here. Tasks that
+    failed are submitted again; while the job is still queued or running nothing is submitted twice."""
+    from datatrove.executor import SlurmPipelineExecutor
+
+    if not options.partition:
+        raise UserError("--executor slurm needs --partition (the Slurm partition to submit to)")
+    activate = Path(sys.prefix) / "bin" / "activate"  # the tasks run in this same environment
+    executor = SlurmPipelineExecutor(
+        steps,
+        tasks=tasks,
+        time=options.time_limit,
+        partition=options.partition,
+        job_name="earnings-events",
+        logging_dir=logs,
+        slurm_logs_folder=str(work.root / "slurm-logs"),
+        venv_path=str(activate) if activate.is_file() else None,
+        skip_completed=True,
+    )
+    pending = executor.get_incomplete_ranks()
+    if not pending:
+        return
+    job_file = work.root / "slurm-job.json"
+    if job_file.is_file():
+        job = json.loads(job_file.read_text())["job_id"]
+        if _in_queue(job):
+            raise JobSubmitted(
+                f"{len(pending)} of {tasks} tasks are not done yet: Slurm job {job} is still queued or running. "
+                "Run the same command with --resume when it has finished."
+            )
+    executor.run()  # submits the job array and returns
+    job_file.write_text(json.dumps({"job_id": executor.job_id, "tasks": len(pending)}))
+    raise JobSubmitted(
+        f"submitted {len(pending)} tasks as Slurm job {executor.job_id} (logs: {work.root / 'slurm-logs'}). "
+        "When it has finished, run the same command with --resume to write the release."
+    )
+
+
+def _in_queue(job_id: str) -> bool:
+    try:
+        out = subprocess.run(["squeue", "-h", "-j", str(job_id)], capture_output=True, text=True, check=False)
+    except FileNotFoundError as exc:
+        raise UserError("squeue not found: --executor slurm runs where Slurm's commands are installed") from exc
+    return bool(out.stdout.strip())
+
+
 def extract(options: BuildOptions, work: WorkFolder) -> None:
     """Run the per-article phase on datatrove's executor; blocks until the shards are written."""
     if options.strict:
@@ -202,9 +253,6 @@ def extract(options: BuildOptions, work: WorkFolder) -> None:
             steps, tasks=tasks, workers=options.workers, logging_dir=logs, skip_completed=options.resume
         ).run()
     elif options.executor == "slurm":
-        raise UserError(
-            "--executor slurm submits jobs and returns; run scripts/build_on_slurm.py, which chains the "
-            "global steps as a dependent job"
-        )
+        _slurm(options, work, steps, tasks, logs)
     else:
         raise UserError(f"unknown executor {options.executor!r} (known: local, slurm, ray)")
