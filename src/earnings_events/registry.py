@@ -94,6 +94,13 @@ class Registry:
         self._by_first: dict[str, list[str]] = {}
         for alias in sorted((n for n in self.by_alias if n), key=lambda n: (-len(n), n)):
             self._by_first.setdefault(_first_word(alias), []).append(alias)
+        # ... and by the two characters after the first word ("The H" of "The Home Depot"), so a common first
+        # word is not compared with every alias it starts
+        self._by_next: dict[str, dict[str, list[str]]] = {}
+        for first, aliases in self._by_first.items():
+            buckets = self._by_next.setdefault(first, {})
+            for alias in aliases:
+                buckets.setdefault(alias[len(first) : len(first) + 2], []).append(alias)
         # Only tokens that can start an alias are visited: those starting with an upper-case letter or a
         # digit, and the few lower-case first words ("eBay"). Most words of a text are neither.
         firsts = [k for k in self._by_first if k]
@@ -106,7 +113,6 @@ class Registry:
         """Registry companies named in ``text``: (start, end, company), leftmost-longest, in order."""
         out = []
         end = 0
-        by_first = self._by_first
         for w in self._candidates.finditer(text):
             start = w.start()
             if start < end or not _token_start(text, start):
@@ -114,10 +120,11 @@ class Registry:
             # the whole token, as a word scan would see it (the match may stop short of a continuation)
             tok = _WORD.match(text, start).group(0)  # type: ignore[union-attr]
             word = tok.rstrip(".'’-")
-            candidates = by_first.get(word, ())
+            candidates = self._aliases_at(text, start, word)
             if "'" in word or "’" in word:  # "Walmart’s" is looked up as "Walmart" too
                 candidates = sorted(
-                    {*candidates, *by_first.get(re.split(r"['’]", word)[0], ())}, key=lambda n: (-len(n), n)
+                    {*candidates, *self._aliases_at(text, start, re.split(r"['’]", word)[0])},
+                    key=lambda n: (-len(n), n),
                 )
             for alias in candidates:
                 stop = start + len(alias)
@@ -129,6 +136,17 @@ class Registry:
                         out.append((start, stop, self.by_alias[alias]))
                     break
         return out
+
+    def _aliases_at(self, text: str, start: int, first: str) -> list[str]:
+        """Aliases starting with the word ``first`` that can match at ``start``, longest first."""
+        buckets = self._by_next.get(first)
+        if not buckets:
+            return []
+        p = start + len(first)
+        found = [b for k in {text[p : p + 2], text[p : p + 1], ""} if (b := buckets.get(k))]
+        if len(found) == 1:
+            return found[0]
+        return sorted((a for b in found for a in b), key=lambda n: (-len(n), n))
 
     @staticmethod
     def _accept(text: str, alias: str, stop: int) -> bool:
