@@ -61,6 +61,7 @@ def test_undecodable_line_binary_empty_and_unsupported_files(tmp_path):
     (tmp_path / "empty.jsonl").write_text("\n\n")
     (tmp_path / "notes.csv").write_text("a,b\n")
     (tmp_path / "bad.txt").write_bytes(b"caf\xe9 au lait")
+    (tmp_path / "blank.txt").write_text("\x1c \u3000\n")  # white space, though not ASCII
     reasons = {Path(r.source).name: r.reason for r in read(tmp_path)}
     assert reasons == {
         "latin.jsonl": RejectReason.UNDECODABLE,
@@ -68,6 +69,7 @@ def test_undecodable_line_binary_empty_and_unsupported_files(tmp_path):
         "empty.jsonl": RejectReason.EMPTY_FILE,
         "notes.csv": RejectReason.UNSUPPORTED_FILE,
         "bad.txt": RejectReason.UNDECODABLE,
+        "blank.txt": RejectReason.EMPTY_FILE,
     }
 
 

@@ -106,9 +106,6 @@ def read_file(path: Path) -> Iterator[Article | Reject]:
         yield from _read_jsonl(path, suffix == ".jsonl.gz")
         return
     data = path.read_bytes()  # .txt and .html: one article a file
-    if not data.strip():
-        yield Reject(STAGE, RejectReason.EMPTY_FILE, src, None, None, "file holds only white space")
-        return
     if b"\x00" in data[:8192]:
         yield Reject(STAGE, RejectReason.BINARY_FILE, src, None, None, "file holds NUL bytes")
         return
@@ -116,6 +113,9 @@ def read_file(path: Path) -> Iterator[Article | Reject]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         yield Reject(STAGE, RejectReason.UNDECODABLE, src, None, None, f"not UTF-8: {exc.reason} at byte {exc.start}")
+        return
+    if not text.strip():  # after decoding: Unicode white space too ("\x1c", "\u3000")
+        yield Reject(STAGE, RejectReason.EMPTY_FILE, src, None, None, "file holds only white space")
         return
     if suffix == ".txt":
         yield _read_txt(text, path)
