@@ -68,11 +68,15 @@ _ABBREV = re.compile(
 )
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _PRONOUNS = {"he", "she"}
+# words that make an appositive a title (", Apple's chief executive"), anywhere in it
+_APPOSITIVE_TITLES = (
+    r"chief|officer|executive|chairman|chairwoman|chair|president|director|analyst|strategist|manager|treasurer|"
+    r"controller|founder|economist|investor|spokes\w+|head|partner|minister|official|leader|secretary|member|"
+    r"CEO|CFO|COO|CTO"
+)
 _TITLE_AFTER = re.compile(
     r",\s+(?P<title>(?:the\s+|an?\s+|its\s+|their\s+|[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*['’]s\s+)?"
-    r"[^,.;\"“”]{0,80}?(?:chief|officer|executive|chairman|chairwoman|chair|president|director|analyst|"
-    r"strategist|manager|treasurer|controller|founder|economist|investor|spokes\w+|head|partner|"
-    r"minister|official|leader|secretary|member|CEO|CFO|COO|CTO)[^,.;\"“”]{0,60})"
+    rf"[^,.;\"“”]{{0,80}}?(?:{_APPOSITIVE_TITLES})[^,.;\"“”]{{0,60}})"
 )
 _TITLE_WORD = re.compile(
     r"\b(?:[Cc]hief|[Oo]fficer|[Ee]xecutive|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Pp]resident|[Dd]irector|"
@@ -117,20 +121,16 @@ _DEPARTMENTS = {
 }
 
 
-_TITLED = re.compile(
-    rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|\b(?:Lord|Lady|Sir|Dame|Baroness)\s+)(?P<name>{NAME})"
-)
+_KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lord Catto"
+_TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
 # Cheap tests that tell which paragraphs the person patterns below can match at all (each is a superset of
 # where its patterns match, so skipping a paragraph that fails one changes nothing but the time taken).
 # Every person they add has a name of two words or more ("Tim Cook", "Ludwig van Beethoven", "Lord Catto").
 _TWO_NAME_WORDS = re.compile(rf"[A-Z][\w'’&\-.]*\s+(?:{people._PARTICLE}\s+)*[A-Z]")
-_TITLE_CUE = re.compile(rf"{_TITLE_WORD.pattern}|\b(?:Lord|Lady|Sir|Dame|Baroness)\s")
+_TITLE_CUE = re.compile(rf"{_TITLE_WORD.pattern}|{_KEPT_HONORIFIC}\s")
 _VERB_CUE = re.compile(rf"\b(?:{VERBS})\b")
-_APPOSITIVE_CUE = re.compile(
-    r"chief|officer|executive|chair|president|director|analyst|strategist|manager|treasurer|controller|founder|"
-    r"economist|investor|spokes|head|partner|minister|official|leader|secretary|member|CEO|CFO|COO|CTO"
-)
+_APPOSITIVE_CUE = re.compile(_APPOSITIVE_TITLES)
 
 
 _LEADING_TITLES = re.compile(rf"^(?:(?:{_LOWER_TITLES}|and)\s+)+(?=[A-Z])")

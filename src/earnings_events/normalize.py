@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 import polars as pl
 
 from .fiscal import FiscalCalendar
+from .people import SENTENCE_STARTERS
 from .quotes import paragraphs
 from .records import Article, Quote, Row
 from .registry import Company, Registry
@@ -220,39 +221,8 @@ def _same(a: str, b: str) -> bool:
     return bool(a) and a == b
 
 
-_LEAD_STOP = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "For",
-    "Shares",
-    "Analysts",
-    "Investors",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "But",
-    "And",
-    "As",
-    "While",
-    "After",
-    "When",
-    "Earlier",
-    "Meanwhile",
-    "Rival",
-    "Rivals",
-    "Both",
-    "Unit",
-    "Its",
-    "Parent",
-}
+# before a company's name: sentence starters, and words that lead into one ("Rival Pepsi")
+_LEAD_STOP = SENTENCE_STARTERS | {"After", "Both", "Earlier", "Parent", "Rival", "Rivals", "When", "While"}
 
 
 def _trim_lead(name: str) -> str:
@@ -612,10 +582,19 @@ def article_quarter(article: Article, cal: FiscalCalendar) -> tuple[int, int] | 
 ID_SEPARATOR = "\x1f"
 
 
+QUOTE_MARKS = "\"“”‘’'«»"  # what the duplicate key ignores, with white space and EDGE_PUNCTUATION
+EDGE_PUNCTUATION = ".,;:"
+
+
 def duplicate_key() -> pl.Expr:
     """What makes two rows duplicates (build keeps one, validate refuses two): the same speaker, company and
     quarter, and the same statement once case, white space, quote marks and edge punctuation are ignored."""
-    statement = pl.col("statement").str.to_lowercase().str.replace_all(r"[\s\"“”‘’'«»]+", " ").str.strip_chars(" .,;:")
+    statement = (
+        pl.col("statement")
+        .str.to_lowercase()
+        .str.replace_all(rf"[\s{QUOTE_MARKS}]+", " ")
+        .str.strip_chars(" " + EDGE_PUNCTUATION)
+    )
     return pl.struct("speaker", "company", "quarter", statement)
 
 

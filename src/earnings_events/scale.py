@@ -145,7 +145,8 @@ class ExtractStep(PipelineStep):
 def _row_adapter(self, document: Document) -> dict:
     import dataclasses
 
-    return dataclasses.asdict(document.metadata["row"])
+    row = document.metadata["row"]  # its values are immutable: no deep copy (dataclasses.asdict) needed
+    return {f.name: getattr(row, f.name) for f in dataclasses.fields(row)}
 
 
 def _readers(options: BuildOptions) -> list:

@@ -20,7 +20,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from . import card, schema
-from .normalize import ID_SEPARATOR, duplicate_key, ids_of_keys
+from .normalize import EDGE_PUNCTUATION, ID_SEPARATOR, QUOTE_MARKS, duplicate_key, ids_of_keys
 
 FAILURE_SCHEMA = {
     "check": pl.String,
@@ -282,7 +282,7 @@ def check_id_recipe(rel: Release) -> list[dict]:
 
 # what duplicate_key turns into spaces: quote marks and every Unicode white-space character
 _SQUEEZE = [
-    *"\"“”‘’'«»",
+    *QUOTE_MARKS,
     *"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000",
     *map(chr, range(0x2000, 0x200B)),
 ]
@@ -296,7 +296,10 @@ def check_no_duplicate_statements(rel: Release) -> list[dict]:
     # Rows equal under the duplicate key are equal once white space and quote marks are removed, which is much
     # cheaper to compute: only rows that collide on that are given the full key.
     squeezed = (
-        pl.col("statement").str.to_lowercase().str.replace_many(_SQUEEZE, [""] * len(_SQUEEZE)).str.strip_chars(".,;:")
+        pl.col("statement")
+        .str.to_lowercase()
+        .str.replace_many(_SQUEEZE, [""] * len(_SQUEEZE))
+        .str.strip_chars(EDGE_PUNCTUATION)
     )
     d = df.filter(pl.struct("speaker", "company", "quarter", squeezed).is_duplicated())
     d = d.filter(duplicate_key().is_duplicated())
