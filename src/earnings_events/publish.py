@@ -28,7 +28,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -109,17 +109,7 @@ class PublishResult:
     operations: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "repo_id": self.repo_id,
-            "version": self.version,
-            "tag": self.tag,
-            "status": self.status,
-            "commit": self.commit,
-            "files": self.files,
-            "uploaded": self.uploaded,
-            "deleted": self.deleted,
-            "created_repo": self.created_repo,
-        }
+        return {k: v for k, v in asdict(self).items() if k != "operations"}
 
 
 def _size(n: int) -> str:

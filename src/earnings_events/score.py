@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -125,16 +125,7 @@ class Score:
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "n_pred": self.n_pred,
-            "n_gold": self.n_gold,
-            "matched": self.matched,
-            "quote": self.quote,
-            "accuracy": self.accuracy,
-            "label_macro_f1": self.label_macro_f1,
-            "tuple": self.tuple,
-            "errors": self.errors,
-        }
+        return asdict(self)
 
 
 def score(pred: list[dict], gold: list[dict], only_gold_articles: bool = False) -> Score:
