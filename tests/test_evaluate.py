@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from conftest import DATA, make_release, write_jsonl
+from conftest import DATA, make_release, sample_version, write_jsonl
 from earnings_events import build, evaluate, results, tasks
 from earnings_events.baselines import Example
 from earnings_events.errors import InputError
@@ -70,7 +70,12 @@ def test_sample_leaderboard_lists_every_baseline_with_intervals(sample_release, 
 
 def test_rebuild_and_reevaluation_reproduce_every_number(sample_release, sample_results, tmp_path):
     again = tmp_path / "again"
-    make_release([build.SAMPLE_CORPUS], again, annotations=Path(__file__).parents[1] / "dataset" / "annotations")
+    make_release(
+        [build.SAMPLE_CORPUS],
+        again,
+        annotations=Path(__file__).parents[1] / "dataset" / "annotations",
+        version=sample_version(),
+    )
     out = tmp_path / "results"
     evaluate_into(again, out, baselines=FAST)
     names = sorted(p.name for p in sample_results.glob("*.json"))

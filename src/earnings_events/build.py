@@ -110,11 +110,13 @@ def input_fingerprint(inputs: Iterable[Path], annotations: Path | None) -> str:
 # --- phase 1: the per-article work, in shards --------------------------------------------------------
 
 
-def process_shard(items: list[Article | dict]) -> tuple[list[Row], list[Article], list[dict], ShardStats]:
+def process_shard(
+    items: list[Article | dict],
+) -> tuple[list[Row], list[pipeline.Processed], list[dict], ShardStats]:
     """Rows, articles, reject records and counts of one shard (``dict`` items are reject records)."""
     registry = load_registry()
     rows: list[Row] = []
-    articles: list[Article] = []
+    articles: list[pipeline.Processed] = []
     rejects: list[dict] = []
     stats = ShardStats(read=len(items))
     for item in items:
@@ -123,8 +125,8 @@ def process_shard(items: list[Article | dict]) -> tuple[list[Row], list[Article]
             stats.rejected[item["reason"]] += 1
             continue
         stats.accepted += 1
-        articles.append(item)
         done = pipeline.process(item, registry)
+        articles.append(done)
         stats.out_of_scope += not done.in_scope
         stats.quotes += done.quotes
         stats.with_rows += bool(done.rows)

@@ -67,6 +67,7 @@ DATA_TYPES = {
     "int32": "cr:Int32",
     "int64": "cr:Int64",
     "date32": "sc:Date",
+    "bool": "sc:Boolean",
     "class_label": "cr:Int64",  # ClassLabel ints; the field references its classes' record set
 }
 LICENSES = {

@@ -24,18 +24,19 @@ class Processed:
     rows: list[Row] = field(default_factory=list)
     in_scope: bool = True
     quotes: int = 0
+    scope_reason: str = ""
 
 
 def process(article: Article, registry: Registry | None = None) -> Processed:
     """Rows of one article, or none when it is not about an earnings event."""
     registry = registry or load_registry()
-    in_scope, _ = scope.is_earnings_article(article)
+    in_scope, reason = scope.is_earnings_article(article)
     if not in_scope:
-        return Processed(article, in_scope=False)
+        return Processed(article, in_scope=False, scope_reason=reason)
     found = normalize.companies_in(article, registry)
     quotes = extract.extract_article(article, found.names)
     rows = normalize.normalize_article(article, quotes, registry, found)
-    return Processed(article, list(label.run(rows)), True, len(quotes))
+    return Processed(article, list(label.run(rows)), True, len(quotes), reason)
 
 
 def run(articles: Iterable[Article], registry: Registry | None = None) -> Iterator[Processed]:

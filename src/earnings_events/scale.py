@@ -126,9 +126,9 @@ class ExtractStep(PipelineStep):
                 self.stat_update(f"rejected_{item.reason.value}")
                 continue
             stats.accepted += 1
-            articles.append(item)
             with self.track_time():
                 done = pipeline.process(item, registry)
+            articles.append(done)
             stats.out_of_scope += not done.in_scope
             stats.quotes += done.quotes
             stats.with_rows += bool(done.rows)

@@ -26,6 +26,7 @@ _TYPES = {
     "int32": pa.int32(),
     "int64": pa.int64(),
     "date32": pa.date32(),
+    "bool": pa.bool_(),
     "class_label": pa.int64(),  # datasets.ClassLabel stores int64
 }
 _FIELD_KEYS = {
@@ -179,6 +180,8 @@ def json_schema(config: str) -> dict[str, Any]:
             prop = {"type": "string"}
         elif f.type == "date32":
             prop = {"type": "string", "format": "date"}
+        elif f.type == "bool":
+            prop = {"type": "boolean"}
         else:
             prop = {"type": "integer"}
         for key, jkey in (("pattern", "pattern"), ("min", "minimum"), ("max", "maximum"), ("min_length", "minLength")):

@@ -22,7 +22,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import schema
-from .records import Article, Reject, Row
+from .pipeline import Processed
+from .records import Reject, Row
 
 PARTS = ("rows", "articles", "rejects", "stats")
 
@@ -59,10 +60,18 @@ def rows_frame(rows: Iterable[Row]) -> pl.DataFrame:
     return pl.DataFrame({n: [getattr(r, n) for r in rows] for n in names}, schema=working_schema("statements"))
 
 
-def articles_table(articles: Iterable[Article]) -> pa.Table:
+def articles_table(done: Iterable[Processed]) -> pa.Table:
     data = [
-        {"article_id": a.article_id, "url": a.url, "published": a.published, "title": a.title, "text": a.text}
-        for a in articles
+        {
+            "article_id": d.article.article_id,
+            "url": d.article.url,
+            "published": d.article.published,
+            "title": d.article.title,
+            "in_scope": d.in_scope,
+            "scope_reason": d.scope_reason,
+            "text": d.article.text,
+        }
+        for d in done
     ]
     return pa.Table.from_pylist(data, schema=schema.arrow_schema("articles"))
 
@@ -101,7 +110,7 @@ class WorkFolder:
         self,
         name: str,
         rows: list[Row],
-        articles: list[Article],
+        articles: list[Processed],
         rejects: list[dict],
         stats: ShardStats,
         rows_file: bool = True,
