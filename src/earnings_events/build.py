@@ -1,7 +1,8 @@
 """Stage 5, build: article files in, a release folder out.
 
 Two phases. The per-article phase streams the inputs in shards of ``shard_size``
-records through ``pipeline.process`` (scope, extract, normalize, rule labels), in
+records through ``pipeline.process`` (layout, quotes, mentions, periods, scope, speakers, company,
+quarter, label), in
 ``workers`` processes or on datatrove's executors (scale.py), and writes each
 shard to a work folder (shards.py); ``--resume`` keeps the shards already done.
 The global phase reads the shards back: human labels, exact duplicates kept once
@@ -30,11 +31,11 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import __version__, card, croissant, extract, ingest, label, pipeline, results, schema, scope, versions
+from . import __version__, card, croissant, human_labels, ingest, pipeline, results, schema, versions
 from .errors import InputError, UserError
-from .normalize import duplicate_key
 from .records import Article, Reject, Row
 from .registry import load as load_registry
+from .rowid import duplicate_key
 from .shards import ShardStats, WorkFolder, reject_record
 
 SAMPLE_CORPUS = Path(__file__).resolve().parent / "data" / "sample"
@@ -384,9 +385,7 @@ def write_release(
         "dataset_version": options.version,
         "schema_version": schema.schema_version(),
         "package_version": __version__,
-        "extractor": extract.ExtractOptions().version,
-        "labeler": label.RULES_VERSION,
-        "scope": scope.SCOPE_VERSION,
+        **pipeline.component_versions(),
         "input_fingerprint": fingerprint,
         "files": dict(sorted(manifest_files.items())),
         "stats": _stats(result),
@@ -487,7 +486,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     annotations = options.annotations if options.annotations is not None else options.out / "annotations"
     if options.annotations is None and not annotations.is_dir() and options.inputs == (SAMPLE_CORPUS,):
         annotations = sample_annotations()
-    human = label.load_annotations(annotations)  # read first: a bad annotation file fails before any work
+    human = human_labels.load_annotations(annotations)  # read first: a bad annotation file fails before any work
     options.out.parent.mkdir(parents=True, exist_ok=True)
     result = BuildResult(options.out, options.version)
     fingerprint = input_fingerprint(options.inputs, None)
@@ -495,9 +494,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     key = {
         "inputs": fingerprint,
         "package": __version__,
-        "extractor": extract.ExtractOptions().version,
-        "labeler": label.RULES_VERSION,
-        "scope": scope.SCOPE_VERSION,
+        **pipeline.component_versions(),
         "shard_size": options.shard_size,
         "engine": options.engine,
     }
@@ -520,7 +517,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     )
     if result.articles_read != result.articles_accepted + sum(result.rejects.values()):
         raise AssertionError("article counts do not add up")  # a bug, not a user error
-    df = label.apply_human_labels(work.rows(), human)
+    df = human_labels.apply_human_labels(work.rows(), human)
     matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
     result.human_labels = len(matched)
     result.annotations_unmatched = len(set(human) - matched)

@@ -56,3 +56,13 @@ class FiscalCalendar:
         """Fiscal year of the quarter numbered ``quarter`` whose end lies nearest ``on``."""
         fy, _ = self.quarter_of_month(on.year, on.month)
         return min((fy - 1, fy, fy + 1), key=lambda y: abs((self.quarter_end(y, quarter) - on).days))
+
+    def reported_or_next(self, quarter: int, on: dt.date, lag_days: int) -> int:
+        """Fiscal year of the quarter numbered ``quarter`` that a yearless mention on ``on`` names: the latest one
+        ended no more than ``lag_days`` before (its results are the news), else the next one to end."""
+        fy, _ = self.quarter_of_month(on.year, on.month)
+        ended = [y for y in (fy - 2, fy - 1, fy, fy + 1) if self.quarter_end(y, quarter) <= on]
+        last = max(ended)
+        if (on - self.quarter_end(last, quarter)).days <= lag_days:
+            return last
+        return last + 1

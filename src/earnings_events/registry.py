@@ -47,6 +47,7 @@ _SUFFIX_NEXT = re.compile(r"\s+(?:Inc|Corp|Co|Company|Ltd|PLC|plc|Group|Holdings
 
 
 _WORD = re.compile(r"[\w&][\w&.'’\-]*")
+_PERIOD_WORD = re.compile(r"[QH][1-4]|FY\d*|[1-4]Q")
 
 
 def _token_start(text: str, start: int) -> bool:
@@ -70,6 +71,10 @@ class Company:
     calendar: FiscalCalendar
     known: bool = True
     calendar_checked: bool = False  # hand-checked (scripts/fiscal_calendars.csv), not the index data's default
+
+    def calendar_on(self, day: object) -> FiscalCalendar:
+        """The fiscal calendar the company had on ``day``."""
+        return self.calendar
 
 
 class Registry:
@@ -127,6 +132,8 @@ class Registry:
                     key=lambda n: (-len(n), n),
                 )
             for alias in candidates:
+                if _PERIOD_WORD.fullmatch(alias):  # "Q2" is a quarter before it is Q2 Holdings
+                    continue
                 stop = start + len(alias)
                 if text.startswith(alias, start) and not (
                     stop < len(text) and (text[stop].isalnum() or text[stop] in "&_")
@@ -156,6 +163,10 @@ class Registry:
             return False
         # part of a longer name: "Dana Whitfield", "Ford Foundation"
         return not (re.match(r"\s+[A-Z][a-z]", text[stop : stop + 3]) and not _SUFFIX_NEXT.match(text, stop))
+
+    def ticker_on(self, company: Company, day: object) -> str | None:
+        """The company's ticker on ``day``."""
+        return company.ticker
 
     def lookup(self, name: str) -> Company | None:
         return self.by_alias.get(name)

@@ -20,7 +20,7 @@ import polars as pl
 import pyarrow.parquet as pq
 
 from . import card, schema
-from .normalize import EDGE_PUNCTUATION, ID_SEPARATOR, QUOTE_MARKS, duplicate_key, ids_of_keys
+from .rowid import EDGE_PUNCTUATION, ID_SEPARATOR, QUOTE_MARKS, duplicate_key, ids_of_keys
 
 FAILURE_SCHEMA = {
     "check": pl.String,

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .quotes import paragraphs
-from .records import Article
+from .document import ArticleDoc, ScopeDecision
 
 SCOPE_VERSION = "scope_rules_v1"
 
@@ -53,26 +52,28 @@ _COMPANY_SIGN = re.compile(
 )
 
 
-def _first_sentence(text: str) -> str:
-    paras = paragraphs(text)
-    lede = text[: paras[0][1]] if paras else text
-    return re.split(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z\"“])", lede, maxsplit=1)[0]
+def annotate(doc: ArticleDoc) -> ArticleDoc:
+    """Add the ``scope`` decision."""
+    ok, why = _rules(doc)
+    doc.scope = ScopeDecision(ok, why)
+    return doc
 
 
-def is_earnings_article(article: Article) -> tuple[bool, str]:
-    """(in scope, why). The headline and first sentence decide; an earnings call or results release
-    named in the opening paragraphs also makes an article about it in scope."""
-    title = article.title or ""
-    first = _first_sentence(article.text)
+def _rules(doc: ArticleDoc) -> tuple[bool, str]:
+    """(in scope, reason). The headline and first sentence decide; an earnings call or results release named
+    in the opening paragraphs also makes an article about it in scope."""
+    title = doc.title
+    a, b = doc.lede
+    first = doc.text[a:b]
     head = f"{title}\n{first}"
-    paras = paragraphs(article.text)
-    opening = article.text[: paras[min(2, len(paras) - 1)][1]] if paras else article.text
+    paras = doc.paragraphs
+    opening = doc.text[: paras[min(2, len(paras) - 1)][1]] if paras else doc.text
     other = _OTHER_NEWS.search(title) or _OTHER_NEWS.search(first)
     if other and not _RESULTS.search(first):
-        return False, f"main news is {other.group(0).lower()!r}, not earnings"
+        return False, "other_news"
     industry = _INDUSTRY.search(first) or _INDUSTRY_CAPS.search(title)
     if industry and not _COMPANY_SIGN.search(head) and not _OCCASION.search(opening):
-        return False, f"main news is an {industry.group(0).lower()!r} story, not one company's earnings"
+        return False, "industry"
     if _RESULTS.search(head) or _OCCASION.search(opening):
-        return True, "earnings news"
-    return False, "headline and opening name no results, forecast or earnings call"
+        return True, "results_reported"
+    return False, "no_results_news"

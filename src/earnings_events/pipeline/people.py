@@ -8,7 +8,6 @@ resolve to the fullest name the article gives.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # One capitalised name token: Cook, O'Reilly, McDonald, Jean-Pierre, initials J. / J.F. ("Jr." is a suffix)
 _TOK = r"(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))"
@@ -258,6 +257,7 @@ def surname(name: str) -> str:
 def role_from_title(title: str) -> str | None:
     """``executive``, ``analyst`` or ``other`` from a title phrase, or None when it names no role."""
     t = " " + re.sub(r"[^a-z\- ]+", " ", title.lower()) + " "
+    t = t.replace(" investor relations ", " relations ")  # an executive function, not an investor
     # "analyst at", not "told analysts": an audience is not a title
     if any(f" {w} " in t or f" {w}-" in t for w in ANALYST_TITLES):
         return "analyst"
@@ -266,15 +266,3 @@ def role_from_title(title: str) -> str | None:
     if any(f" {w} " in t or f" {w}-" in t for w in EXEC_TITLES):
         return "executive"
     return None
-
-
-@dataclass
-class Person:
-    """A person named in one article: the fullest form seen, where first named, and a role if a title gave one."""
-
-    name: str
-    first: int
-    role: str | None = None
-    company_hint: str | None = None
-    org: str | None = None  # "of Morgan Stanley", "at Harbor Ridge Securities"
-    title: str = ""  # the titles the article gives this person, joined

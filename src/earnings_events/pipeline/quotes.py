@@ -1,6 +1,6 @@
-"""Quotation spans in article text: where each quote opens, closes, and what its statement is.
+"""Component 2, quotes: every quotation span in the text, where it opens, closes, and what its statement is.
 
-Used by extract. Handles straight, curly, single and guillemet marks, ``''`` and
+Reads the ``paragraphs`` layer; adds ``quotes``. Handles straight, curly, single and guillemet marks, ``''`` and
 ````` openers/closers, quotes running over several paragraphs, a missing closing
 mark, and apostrophes that are not quotes (``OPEC"s``, ``'90s``, ``rock 'n' roll``).
 Offsets are exact: ``text[span.start:span.end] == span.statement``.
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
-from functools import lru_cache
+
+from .document import ArticleDoc, QuoteSpan
 
 _DOUBLE_OPEN = "“„«‟"
 _MARK = re.compile(r"[\"“”„‟«»‘’'`]")
@@ -29,43 +29,17 @@ _HANDOVER_AT_END = re.compile(
 _SENT_END_BEFORE_REOPEN = re.compile(r"[.!?]\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
-    """One quotation: mark positions and the trimmed statement's offsets."""
-
-    open: int  # index of the opening mark
-    content_start: int  # first index after the opening mark
-    content_end: int  # index of the closing mark (or where an unclosed quote ends)
-    close_end: int  # first index after the closing mark (== content_end when unclosed)
-    start: int  # statement offsets, after trimming
-    end: int
-    statement: str
-    closed: bool
-    paragraph: int  # index of the paragraph the quote opens in
-
-    @property
-    def words(self) -> int:
-        return len(re.findall(r"[\w$€£%]+(?:['’.,-]\w+)*", self.statement))
-
-
-@lru_cache(maxsize=16)
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph (cached: every stage asks for the same article's paragraphs)."""
-    out, pos = [], 0
-    for m in _PARA_BREAK.finditer(text):
-        if m.start() > pos:
-            out.append((pos, m.start()))
-        pos = m.end()
-    if pos < len(text):
-        out.append((pos, len(text)))
-    return out or [(0, len(text))]
+def annotate(doc: ArticleDoc) -> ArticleDoc:
+    """Add the ``quotes`` layer; quotation marks inside layout blocks (credit lines, headings) are not quotes."""
+    doc.quotes = [q for q in find_spans(doc.text, doc.paragraphs) if doc.in_block(q.start) is None]
+    return doc
 
 
 def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed: bool, para: int) -> Span | None:
+def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed: bool, para: int) -> QuoteSpan | None:
     s, e = cstart, cend
     while s < e and text[s].isspace():
         s += 1
@@ -77,19 +51,22 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
             e -= 1
     if e <= s:
         return None
-    return Span(open_, cstart, cend, close_end, s, e, text[s:e], closed, para)
+    return QuoteSpan(open_, cstart, cend, close_end, s, e, text[s:e], closed, para)
 
 
-def find_spans(text: str) -> list[Span]:
-    """Every top-level quotation span in ``text``, in order.
+def find_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
+    """Every top-level quotation span in ``text``, in order (``paras``: the layout's paragraphs).
 
     A state machine that visits only the places where something can happen (quotation marks and
     paragraph starts), so its cost follows the number of marks, not the length of the text.
     """
-    paras = paragraphs(text)
+    if paras is None:
+        from .layout import paragraphs
+
+        paras = paragraphs(text)
     starts = [a for a, _ in paras]
     events = sorted({m.start() for m in _MARK.finditer(text)} | set(starts))
-    spans: list[Span] = []
+    spans: list[QuoteSpan] = []
     n = len(text)
     inside = False
     open_at = cstart = open_para = cur_para = 0
@@ -100,7 +77,7 @@ def find_spans(text: str) -> list[Span]:
     def next_ch(k: int) -> str:
         return text[k] if k < n else " "
 
-    def add(span: Span | None) -> None:
+    def add(span: QuoteSpan | None) -> None:
         if span is not None:
             spans.append(span)
 

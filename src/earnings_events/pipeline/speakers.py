@@ -1,14 +1,14 @@
-"""Stage 2, extract: an ``Article`` in, its ``Quote`` records out.
+"""Component 6, speakers: who said each quotation, and what kind of speaker they are.
 
-Each quotation span (``quotes.find_spans``) of four words or more is attributed
-to a named person, in this order: an attribution right after the closing mark
-(``," Musk said``, ``," said Tim Cook, Apple's chief executive``), one right
-before the opening mark (``Cook said:``, ``told analysts``, ``according to X,``),
-a speech verb elsewhere in the same sentence (quoted fragments in reported
-speech), the speaker of the quote before it in the same or previous paragraph
-(continuation), and a person named in the next sentence. Surnames and pronouns
-resolve to the fullest name in the article. Quotes attributed to an
-organisation or an unnamed person give no row.
+Reads ``quotes``, ``paragraphs``, ``blocks`` and ``orgs``; adds ``people`` and ``attributions``. Each quotation
+span of four words or more is attributed to a named person, in this order: an attribution right after the
+closing mark (``," Musk said``, ``," said Tim Cook, Apple's chief executive``), one right before the opening
+mark (``Cook said:``, ``told analysts``, ``according to X,``), a speech verb elsewhere in the same sentence
+(quoted fragments in reported speech), the speaker of the quote before it in the same or previous paragraph
+(continuation), an instant-view heading above it ("PATRICK WANG, ANALYST, EVERCORE PARTNERS"), and a person
+named in the next sentence. Surnames and pronouns resolve to the fullest name in the article. Quotes
+attributed to an organisation or an unnamed person give no row. Names are read from the prose with layout
+blocks blanked out, so a subhead or a dateline is never glued to a name ("WORKING TOGETHER Girsky").
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 
 from . import people
-from .people import NAME, NAME_RE, Person, clean_name, role_from_title, surname
-from .quotes import Span, find_spans, paragraphs
-from .records import Article, Quote
+from .document import ArticleDoc, Attribution, Person
+from .document import QuoteSpan as Span
+from .people import NAME, NAME_RE, clean_name, role_from_title, surname
 
 MIN_WORDS = 4
 VERBS = (
@@ -121,6 +121,10 @@ _DEPARTMENTS = {
 }
 
 
+# What may stand between an organisation and the name of its officer: titles, "'s", commas, codes blanked out.
+_TITLE_RUN = re.compile(
+    rf"(?:['’]s)?[\s,]*(?:(?:[A-Z][\w\-]*|{_LOWER_TITLES}|[a-z]+-(?:chief|president)|group|global|&|of|the|and|its)[\s,]*){{1,8}}"
+)
 _KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lord Catto"
 _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
@@ -162,9 +166,18 @@ class _Who:
 class _ArticleIndex:
     """People named in one article, with their fullest names, roles and first mentions."""
 
-    def __init__(self, text: str, spans: list[Span], org_words: set[str]):
+    def __init__(
+        self,
+        text: str,
+        spans: list[Span],
+        org_words: set[str],
+        paras: list[tuple[int, int]],
+        orgs: list[tuple[int, int, str]] = (),  # type: ignore[assignment]
+    ):
         self.text = text
         self.org_words = org_words
+        self.paras = paras
+        self.orgs = orgs
         self.quoted = [(s.open, s.close_end) for s in spans]
         self.people: dict[str, Person] = {}  # keyed by surname
         self.mentions: list[tuple[int, str]] = []  # (position, surname key)
@@ -178,7 +191,7 @@ class _ArticleIndex:
         # The person patterns are costly: each runs only on paragraphs its cue says it can match in (a name
         # with no title or speech verb is caught by the plain-name pass below).
         text = self.text
-        for a, b in paragraphs(text):
+        for a, b in self.paras:
             if not _TWO_NAME_WORDS.search(text, a, b):
                 continue
             titled = _TITLE_CUE.search(text, a, b) is not None
@@ -229,12 +242,27 @@ class _ArticleIndex:
             return ""
         return name
 
+    def org_before(self, pos: int) -> str | None:
+        """The organisation named right before a person's name with only title words between ("United
+        Technologies Corp ( UTX.N ) Chief Financial Officer Greg Hayes", "Rockwell's chief executive Keith
+        Nosbusch")."""
+        for start, end, name in reversed(self.orgs):
+            if end > pos:
+                continue
+            if pos - end > 70:
+                break
+            between = self.text[end:pos]
+            if _TITLE_RUN.fullmatch(between) and _TITLE_WORD.search(between):
+                return name
+            break
+        return None
+
     def _add(self, name: str, pos: int, title: str) -> None:
         key = surname(name)
         role = role_from_title(title) if title else None
         cur = self.people.get(key)
         if cur is None:
-            self.people[key] = Person(name, pos, role, _company_hint(title), title=title.lower())
+            self.people[key] = Person(name, pos, role, _company_hint(title) or self.org_before(pos), title=title.lower())
             return
         cur.title = f"{cur.title} {title.lower()}".strip()
         if len(people.name_tokens(name)) > len(people.name_tokens(cur.name)) and name.endswith(key):
@@ -242,7 +270,7 @@ class _ArticleIndex:
         if cur.role is None and role:
             cur.role = role
         if cur.company_hint is None:
-            cur.company_hint = _company_hint(title)
+            cur.company_hint = _company_hint(title) or self.org_before(pos)
 
     def classify(self, who: str, at: int) -> _Who:
         """What a WHO phrase names."""
@@ -304,12 +332,18 @@ class _ArticleIndex:
             if person is None and key in self.plain_names and len(people.name_tokens(who.name)) == 1:
                 full, first = self.plain_names[key]
                 person = Person(
-                    full, first, role_from_title(who.title) if who.title else None, _company_hint(who.title)
+                    full,
+                    first,
+                    role_from_title(who.title) if who.title else None,
+                    _company_hint(who.title) or self.org_before(first),
                 )
                 self.people[key] = person
             if person is None:
                 person = Person(
-                    who.name, who.at, role_from_title(who.title) if who.title else None, _company_hint(who.title)
+                    who.name,
+                    who.at,
+                    role_from_title(who.title) if who.title else None,
+                    _company_hint(who.title) or self.org_before(who.at),
                 )
                 self.people[key] = person
             elif who.title and person.role is None:
@@ -392,7 +426,7 @@ def _attribution(
     text: str, span: Span, nxt: Span | None, prev: Span | None, para_start: int, index: _ArticleIndex
 ) -> _Who | None:
     """The attribution of one span, or None when it has none of its own."""
-    para_end = next(b for a, b in paragraphs(text) if a <= span.open < b or b >= span.open)
+    para_end = next(b for a, b in index.paras if a <= span.open < b or b >= span.open)
     ceil = min(nxt.open if nxt else len(text), max(para_end, span.close_end))
     after_end = _sentence_end(text, span.close_end, ceil) if span.closed else ceil
     after = text[span.close_end : after_end]
@@ -469,15 +503,15 @@ def _next_sentence_person(text: str, span: Span, index: _ArticleIndex, ceil: int
     return None
 
 
-def extract_article(
-    article: Article, org_words: set[str] | None = None, options: ExtractOptions = ExtractOptions()
-) -> list[Quote]:
-    """The quotes of one article. ``org_words`` are names known to be organisations (the article's companies)."""
-    text = article.text
-    spans = find_spans(text)
-    index = _ArticleIndex(text, spans, org_words or set())
-    paras = paragraphs(text)
-    quotes: list[Quote] = []
+def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> ArticleDoc:
+    """Add ``people`` and ``attributions``: the row-worthy quotes of the article and who said each."""
+    text = prose(doc)
+    spans = doc.quotes
+    org_words = {o.name for o in doc.orgs} | {o.company.name for o in doc.orgs if o.company}
+    orgs = [(o.start, o.end, o.company.name if o.company else o.name) for o in doc.orgs if not o.in_title]
+    index = _ArticleIndex(text, spans, org_words, doc.paragraphs, orgs)
+    paras = doc.paragraphs
+    out: list[Attribution] = []
     last: tuple[Span, Person | None] | None = None  # the previous span and who spoke it
     prev: Span | None = None  # the last span that can be a row (a scare quote before does not end the sentence)
     for i, span in enumerate(spans):
@@ -504,19 +538,24 @@ def extract_article(
             prev = span
             if person is not None:
                 role = person.role or _org_role(person) or "executive"
-                quotes.append(
-                    Quote(
-                        article.article_id,
-                        span.start,
-                        span.end,
-                        span.statement,
-                        person.name,
-                        role,
-                        person.company_hint,
-                        person.first,
-                    )
-                )
-    return quotes
+                out.append(Attribution(span, person, role))
+    doc.people = index.people
+    doc.attributions = out
+    return doc
+
+
+def prose(doc: ArticleDoc) -> str:
+    """The text with every layout block (subheads, bylines, credits, dateline) blanked out, offsets kept."""
+    text = doc.text
+    blocks = [*doc.blocks, *([doc.dateline] if doc.dateline else []), *(c for c in doc.codes if not c.in_title)]
+    if not blocks:
+        return text
+    chars = list(text)
+    for b in blocks:
+        for k in range(b.start, b.end):
+            if chars[k] not in "\n":
+                chars[k] = " "
+    return "".join(chars)
 
 
 _FUNCTION_WORDS = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "with", "by", "&", "-", "–", ":"}

@@ -1,24 +1,17 @@
-"""Stage 4, label: ``Row``s in, ``Row``s with ``label`` and ``label_source`` out.
+"""Component 9, label: the statement type of each attributed quote.
 
-``label_rules_v1`` follows the guide's table and precedence (risk, outlook,
-performance, other): each label has cue patterns read from the statement's own
-words; the first label in precedence order whose cues fire wins. Human labels
-from ``dataset/annotations/*.jsonl`` (keyed by row id) override the rules.
+Reads ``attributions``; adds ``labels`` and ``labeler`` (the labeler's versioned name).
+
+``label_rules_v1`` follows the guide's table and precedence (risk, outlook, performance, other): each label
+has cue patterns read from the statement's own words; the first label in precedence order whose cues fire
+wins. Human labels (``human_labels.py``) override the labeler's in build's global phase.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from collections.abc import Iterable, Iterator
-from pathlib import Path
 
-import polars as pl
-
-from . import jsonl
-from .errors import InputError
-from .records import Row
-from .schema import load as load_schema
+from .document import ArticleDoc
 
 RULES_VERSION = "label_rules_v1"
 
@@ -131,50 +124,13 @@ def rule_label(statement: str) -> str:
     return "performance"
 
 
-def load_annotations(folder: Path | None) -> dict[str, str]:
-    """Human labels by row id from every ``*.jsonl`` in ``folder`` (later files win, in name order)."""
-    labels: dict[str, str] = {}
-    if folder is None or not folder.is_dir():
-        return labels
-    allowed = set(load_schema("statements").field("label").classes)
-    from .normalize import row_id  # the id recipe lives with the rows
-
-    for path in sorted(folder.glob("*.jsonl")):
-        for lineno, rec in jsonl.objects(path, ("label",)):
-            try:
-                rid = rec.get("id") or row_id(rec["article_id"], int(rec["char_start"]), int(rec["char_end"]))
-            except (KeyError, TypeError, ValueError) as exc:
-                raise InputError(
-                    f"an annotation needs 'id', or 'article_id' with offsets ({exc})", str(path), lineno
-                ) from exc
-            label = rec["label"]
-            if label not in allowed:
-                raise InputError(f"label {label!r} is not one of {sorted(allowed)}", str(path), lineno)
-            labels[rid] = label
-    return labels
+def labeler_name() -> str:
+    """The versioned name of the labeler the build uses."""
+    return RULES_VERSION
 
 
-def run(rows: Iterable[Row]) -> Iterator[Row]:
-    """Rows with their rule labels (``label_source = rules``); build's global phase then applies the human
-    labels with ``apply_human_labels``."""
-    for row in rows:
-        yield dataclasses.replace(row, label=rule_label(row.statement), label_source="rules")
-
-
-def apply_human_labels(df: pl.DataFrame, human: dict[str, str]) -> pl.DataFrame:
-    """Human labels (by row id) override the rule labels of a frame of rows."""
-    if not human:
-        return df
-    labels = pl.DataFrame(
-        {"id": list(human), "_human": list(human.values())}, schema={"id": pl.String, "_human": pl.String}
-    )
-    return (
-        df.join(labels, on="id", how="left")
-        .with_columns(
-            label=pl.coalesce("_human", "label"),
-            label_source=pl.when(pl.col("_human").is_not_null())
-            .then(pl.lit("human"))
-            .otherwise(pl.col("label_source")),
-        )
-        .drop("_human")
-    )
+def annotate(doc: ArticleDoc) -> ArticleDoc:
+    """Add ``labels``: one statement type per attribution."""
+    doc.labels = [rule_label(a.quote.statement) for a in doc.attributions]
+    doc.labeler = RULES_VERSION
+    return doc

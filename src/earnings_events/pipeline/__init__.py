@@ -1,0 +1,119 @@
+"""The per-article pipeline: an ``Article`` in, its rows out, through one ``ArticleDoc``.
+
+``process(article)`` builds the article's doc once and runs the components in order; each reads the layers
+before it and adds its own (see ``document.py``)::
+
+    layout -> quotes -> mentions -> periods -> scope -> speakers -> company -> quarter -> label
+
+An article out of scope stops after ``scope``. Every engine (the local one, its worker processes, the datatrove
+step) calls ``process``, so every engine yields the same rows; build's global steps (human labels, dedupe,
+splits, writing) run afterwards on the rows of every article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from ..records import Article, Row
+from ..registry import Registry
+from ..registry import load as load_registry
+from ..rowid import row_id
+from . import company, label, layout, mentions, periods, quarter, quotes, scope, speakers
+from .document import ArticleDoc
+
+EXTRACTOR_VERSION = speakers.ExtractOptions().version
+
+
+def component_versions() -> dict[str, str]:
+    """The versioned names of the components whose output a release depends on (its manifest records them)."""
+    return {"extractor": EXTRACTOR_VERSION, "labeler": label.labeler_name(), "scope": scope.SCOPE_VERSION}
+
+
+@dataclass
+class Processed:
+    """What one article gave: its rows (labelled), its scope decision and its counts."""
+
+    article: Article
+    rows: list[Row] = field(default_factory=list)
+    in_scope: bool = True
+    quotes: int = 0
+    scope_reason: str = ""
+
+
+def analyse(article: Article, registry: Registry | None = None) -> ArticleDoc:
+    """The article's doc with every layer; out-of-scope articles stop after the scope decision."""
+    registry = registry or load_registry()
+    doc = ArticleDoc(article)
+    layout.annotate(doc)
+    quotes.annotate(doc)
+    mentions.annotate(doc, registry)
+    periods.annotate(doc)
+    scope.annotate(doc)
+    assert doc.scope is not None
+    if not doc.scope.in_scope:
+        return doc
+    speakers.annotate(doc)
+    company.annotate(doc, registry)
+    quarter.annotate(doc)
+    label.annotate(doc)
+    return doc
+
+
+def attribute(article: Article, registry: Registry | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, speaker) of every attributed quote, whatever the article's scope (the speaker-attribution
+    baseline asks who said a given span)."""
+    registry = registry or load_registry()
+    doc = ArticleDoc(article)
+    for step in (layout.annotate, quotes.annotate):
+        step(doc)
+    mentions.annotate(doc, registry)
+    speakers.annotate(doc)
+    return [(a.quote.start, a.quote.end, a.person.name) for a in doc.attributions]
+
+
+def rows(doc: ArticleDoc) -> list[Row]:
+    """The dataset rows of an analysed doc (one per attribution that has a company)."""
+    art = doc.article
+    out = []
+    for a, c, lab in zip(doc.attributions, doc.companies, doc.labels, strict=True):
+        if c is None:
+            continue
+        fq = doc.quarters.get(c.name)
+        out.append(
+            Row(
+                id=row_id(art.article_id, a.quote.start, a.quote.end),
+                company=c.name,
+                ticker=c.ticker,
+                quarter=f"{fq[0]}Q{fq[1]}" if fq else None,
+                fiscal_year=fq[0] if fq else None,
+                fiscal_quarter=fq[1] if fq else None,
+                statement=a.quote.statement,
+                speaker=a.person.name,
+                speaker_role=a.role,
+                label=lab,
+                label_source="rules" if doc.labeler.startswith("label_rules") else "model",
+                article_id=art.article_id,
+                url=art.url,
+                published=art.published,
+                char_start=a.quote.start,
+                char_end=a.quote.end,
+            )
+        )
+    return out
+
+
+def process(article: Article, registry: Registry | None = None) -> Processed:
+    """Rows of one article, or none when it is not about an earnings event."""
+    doc = analyse(article, registry)
+    assert doc.scope is not None
+    if not doc.scope.in_scope:
+        return Processed(article, in_scope=False, scope_reason=doc.scope.reason)
+    return Processed(article, rows(doc), True, len(doc.attributions), doc.scope.reason)
+
+
+def run(articles: Iterable[Article], registry: Registry | None = None) -> Iterator[Processed]:
+    """``process`` over a stream of articles."""
+    registry = registry or load_registry()
+    for article in articles:
+        yield process(article, registry)

@@ -1,0 +1,375 @@
+"""Component 7, company: the company whose earnings event each quote belongs to, its ticker, and final roles.
+
+Reads ``orgs``, ``codes``, ``blocks`` and ``attributions``; adds ``primary`` and ``companies`` (one per
+attribution) and settles each attribution's role.
+
+The organisations the mentions layer found are grouped into entities (the same company named as "H.J. Heinz
+Co.", "Heinz" and "HNZ.N"). The article's company is the entity its headline and first sentence are about:
+named in the headline, the first sentence's subject, printed with its code, named often; never a news agency
+or data provider, an exchange or index, a public body, a fund, or a firm the article names only as a
+speaker's employer ("Morgan Keegan analyst ..."), an editor's name in a credit line, or a dateline. In an
+article about several companies' results each quote goes to the company whose event it speaks to: the
+speaker's own company, the company heading it stands under, the one company the statement names, or the one
+named last before it.
+
+The ticker: a code the article prints for the company wins (the first one printed); the registry fills in
+only what the text does not print, with the ticker the company had on the article's date.
+
+Roles: ``executive`` only for officers and directors of the quote's company; an executive of another
+company, an official, an academic or a union leader is ``other``; a speaker at a broker, bank research desk
+or fund is ``analyst``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from ..fiscal import FiscalCalendar
+from ..registry import Company, Registry
+from .document import ArticleDoc, Attribution, BlockKind, OrgKind, OrgMention
+from .mentions import canonical
+
+# Words too common in company names to identify one on their own.
+_GENERIC = {
+    "the",
+    "and",
+    "corp",
+    "inc",
+    "co",
+    "company",
+    "group",
+    "holdings",
+    "international",
+    "bank",
+    "financial",
+    "american",
+    "general",
+    "national",
+    "united",
+    "first",
+    "new",
+    "global",
+    "capital",
+    "industries",
+    "systems",
+    "technologies",
+    "energy",
+    "motors",
+    "services",
+    "resources",
+    "communications",
+    "brands",
+    "airlines",
+    "foods",
+    "pharmaceuticals",
+    "of",
+    "&",
+}
+_ANALYST_CONTEXT = re.compile(
+    r"(?:\banalysts?\b|\bstrategists?\b|\beconomists?\b|\bportfolio\s+managers?\b|\bfund\s+managers?\b|\bsaid\s+in\s+a\s+(?:research\s+)?note\b)",
+    re.I,
+)
+_DATA_CONTEXT = re.compile(r"\b(?:according\s+to|data\s+from|compiled\s+by|polled\s+by|survey\s+by|estimates\s+from)\s*$", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@dataclass
+class Entity:
+    """One organisation however the article names it."""
+
+    names: list[str]
+    mentions: list[OrgMention] = field(default_factory=list)
+    company: Company | None = None
+    kind: OrgKind = OrgKind.COMPANY
+    score: float = 0.0
+    as_firm: int = 0  # mentions as a speaker's or a data provider's firm
+
+    @property
+    def name(self) -> str:
+        if self.company is not None and self.company.known:
+            return self.company.name
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    def words(self) -> set[str]:
+        return {w for n in self.names for w in _words(n)}
+
+    @property
+    def ticker(self) -> str | None:
+        for m in sorted(self.mentions, key=lambda m: (not m.in_title, m.start)):
+            if m.code is not None:
+                return m.code.ticker
+        return self.company.ticker if self.company is not None else None
+
+
+def _words(name: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9&'’\-]*", canonical(name).lower()) if len(w) >= 2} - _GENERIC
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in canonical(name).split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the"}).upper()
+
+
+def _same_entity(a: str, b: str) -> bool:
+    """"H.J. Heinz" and "Heinz"; "Merrill Lynch" and "Merrill"; not "General Motors" and "General Electric"."""
+    na, nb = (re.sub(r"[^a-z0-9&]+", " ", canonical(x).lower()).strip() for x in (a, b))
+    if not na or not nb:
+        return False
+    if na == nb:
+        return True
+    wa, wb = _words(a), _words(b)
+    short, long_ = sorted((na.split(), nb.split()), key=len)
+    if wa and wb and (wa <= wb or wb <= wa):
+        # the shorter is a run of the longer's words, starting at its first distinctive word
+        return " ".join(short) in " ".join(long_)
+    return False
+
+
+def entities(doc: ArticleDoc) -> list[Entity]:
+    """The article's organisations, grouped; in order of first mention."""
+    out: list[Entity] = []
+    for m in doc.orgs:
+        hit = None
+        for e in out:
+            if (
+                (m.company is not None and e.company is not None and m.company.name == e.company.name)
+                or (m.code is not None and any(x.code is not None and x.code.ticker == m.code.ticker for x in e.mentions))
+                or any(_same_entity(m.name, n) for n in e.names)
+            ):
+                hit = e
+                break
+        if hit is None:
+            hit = Entity([m.name], kind=m.kind)
+            out.append(hit)
+        hit.mentions.append(m)
+        if m.name not in hit.names:
+            hit.names.append(m.name)
+        if m.company is not None and (hit.company is None or (m.company.known and not hit.company.known)):
+            hit.company = m.company
+        if m.kind == OrgKind.COMPANY or m.code is not None:
+            hit.kind = OrgKind.COMPANY
+    return out
+
+
+def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
+    """Does the headline name this entity (in any case: wire headlines are often in capitals)?"""
+    if any(m.in_title for m in e.mentions):
+        return True
+    title = doc.title
+    if not title:
+        return False
+    low = re.sub(r"['’]s\b", "", title.lower())
+    words = set(re.findall(r"[a-z0-9][a-z0-9&'’\-]*", low))
+    for n in e.names:
+        w = _words(n)
+        if w and w <= words:
+            return True
+        first = canonical(n).split()[0].lower() if canonical(n).split() else ""
+        if len(first) >= 4 and first not in _GENERIC and first in words:
+            return True
+        ini = _initials(n)
+        if len(ini) >= 2 and ini in title.replace(".", "").split():
+            return True
+    return False
+
+
+def _score(doc: ArticleDoc, e: Entity) -> None:
+    lede_start, lede_end = doc.lede
+    text = doc.text
+    first_in_lede = next((m for m in e.mentions if not m.in_title and lede_start <= m.start < lede_end), None)
+    e.score = 0.0
+    if _headline_names(doc, e):
+        e.score += 4
+    if first_in_lede is not None:
+        e.score += 3
+        if not any(
+            o.kind == OrgKind.COMPANY and not o.in_title and lede_start <= o.start < first_in_lede.start for o in doc.orgs
+        ):
+            e.score += 1  # the first company the lede names: usually its subject
+    if any(m.code is not None and not m.in_title for m in e.mentions[:3]):
+        e.score += 1.5
+    body = [m for m in e.mentions if not m.in_title]
+    e.score += 0.4 * min(5, len(body))
+    for m in body:
+        before = text[max(0, m.start - 40) : m.start]
+        after = text[m.end : m.end + 40]
+        if _DATA_CONTEXT.search(before) or (_ANALYST_CONTEXT.match(after.lstrip(" '’s")) and not _headline_names(doc, e)) or re.match(r"\s*,?\s+(?:an?\s+)?analysts?\b", after) or re.search(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with|from)\s+$", before):
+            e.as_firm += 1
+    if body and e.as_firm >= len(body):
+        e.score -= 6
+
+
+_RESULTS_WORDS = re.compile(
+    r"\b(?:results?|earnings|profits?|net\s+(?:income|loss)|revenues?|quarterly|quarter|forecasts?|outlook|guidance|"
+    r"reported|posted|per\s+share|a\s+share|estimates?|expectations|loss(?:es)?|margins?)\b",
+    re.I,
+)
+
+
+def _has_event(doc: ArticleDoc, e: Entity) -> bool:
+    """Does the article report or forecast this company's results (headline, or a sentence naming it with
+    results words, not as a speaker's firm)?"""
+    if _headline_names(doc, e):
+        return True
+    for m in e.mentions:
+        if m.in_title or doc.in_quote(m.start):
+            continue
+        s = doc.sentences[doc.sentence_at(m.start)] if doc.sentences else None
+        if s is not None and _RESULTS_WORDS.search(doc.text, s.start, s.end):
+            after = doc.text[m.end : m.end + 30]
+            if not re.match(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:analysts?|economists?|strategists?)\b", after):
+                return True
+    return False
+
+
+def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) -> list[Entity]:
+    """The companies whose results the article is about: the article's company, and others only when the
+    article covers several (its headline names two or more, or its opening sentences report two or more)."""
+    if best is None:
+        return []
+    named = [e for e in ents if _headline_names(doc, e)]
+    opening_end = doc.sentences[min(len(doc.sentences) - 1, doc.sentence_at(doc.lede[0]) + 4)].end if doc.sentences else 0
+    reported = [e for e in ents if any(not m.in_title and m.start < opening_end for m in e.mentions) and _has_event(doc, e)]
+    # a headline that names one company is about it; one that names none ("Manufacturers rebounding") may be a
+    # round-up, when its opening reports several
+    several = len(named) >= 2 or (not named and len(reported) >= 2)
+    if not several:
+        return [best]
+    return [e for e in ents if e is best or e in named or _has_event(doc, e)]
+
+
+def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
+    """Add ``primary`` and one company per attribution; settle each attribution's role."""
+    ents = [e for e in entities(doc) if e.kind == OrgKind.COMPANY]
+    for e in ents:
+        _score(doc, e)
+    ranked = sorted(ents, key=lambda e: -e.score)
+    best = ranked[0] if ranked and ranked[0].score > 0 else None
+    doc.primary = _company(best, doc, registry) if best else None
+    if doc.primary is None:
+        doc.primary = _lede_subject(doc)
+    event = _event_entities(doc, ents, best)
+    doc.companies = []
+    by_person: dict[str, Entity | None] = {}
+    for a in doc.attributions:
+        e = _quote_entity(doc, a, ents, event, best, by_person)
+        doc.companies.append(_company(e, doc, registry) if e is not None else doc.primary)  # type: ignore[arg-type]
+    doc.attributions = [replace(a, role=_role(a, c, ents, doc)) for a, c in zip(doc.attributions, doc.companies, strict=True)]
+    return doc
+
+
+def _company(e: Entity, doc: ArticleDoc, registry: Registry) -> Company:
+    base = e.company or Company(e.name, None, FiscalCalendar.default(), known=False)
+    ticker = e.ticker
+    if ticker is None and base.known:
+        ticker = registry.ticker_on(base, doc.article.published)
+    return replace(base, name=e.name, ticker=ticker)
+
+
+def _lede_subject(doc: ArticleDoc) -> Company | None:
+    """A lede that opens with a name no pattern caught ("Publix Super Markets, the grocery chain, said ...")."""
+    a, b = doc.lede
+    m = re.match(
+        r"\s*(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,5})"
+        r"(?=,|\s+(?:said|says|reported|posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost)\b)",
+        doc.text[a:b],
+    )
+    if not m:
+        return None
+    name = canonical(m.group("name"))
+    if not name or name.split()[0] in {"Analysts", "Investors", "Shares", "The", "U.S.", "Officials"}:
+        return None
+    return Company(name, None, FiscalCalendar.default(), known=False)
+
+
+def _quote_entity(
+    doc: ArticleDoc,
+    a: Attribution,
+    ents: list[Entity],
+    event: list[Entity],
+    best: Entity | None,
+    by_person: dict[str, Entity | None],
+) -> Entity | None:
+    """The entity whose event a quote speaks to. In an article about several companies' results: under an
+    instant-view heading, its company; the one reporting company the statement names; else the speaker's: an
+    executive's own company, the one reporting company the attributing sentence names, the one named last
+    before the speaker is first named. Otherwise the article's company."""
+    if len(event) < 2:
+        return best
+    heading = _heading_company(doc, a, event)
+    if heading is not None:
+        return heading
+    q = a.quote
+    named = {id(e): e for e in event for m in e.mentions if not m.in_title and q.start <= m.start < q.end}
+    if len(named) == 1:
+        return next(iter(named.values()))
+    person = a.person
+    if person.name in by_person:
+        return by_person[person.name]
+    found: Entity | None = None
+    hint = person.company_hint
+    if hint and a.role == "executive":
+        found = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None)
+    if found is None:
+        lo, hi = _attribution_span(doc, a)
+        named = {id(e): e for e in event for m in e.mentions if not m.in_title and lo <= m.start < hi and not (q.start <= m.start < q.end)}
+        if len(named) == 1:
+            found = next(iter(named.values()))
+    if found is None:
+        anchor = min(person.first, q.open) if person.first >= 0 else q.open
+        floor = doc.sentences[max(0, doc.sentence_at(anchor) - 3)].start if doc.sentences else 0
+        before = [
+            (m.start, e)
+            for e in event
+            for m in e.mentions
+            if not m.in_title and floor <= m.start < anchor and not doc.in_quote(m.start)
+        ]
+        found = max(before, key=lambda x: x[0])[1] if before else best
+    by_person[person.name] = found
+    return found
+
+
+def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:
+    """The sentence that holds the quote, outside the quote itself (where "..., said X of Y, which holds
+    Z shares" names what the speaker comments on)."""
+    if not doc.sentences:
+        return a.quote.close_end, a.quote.close_end
+    first = doc.sentences[doc.sentence_at(a.quote.open)]
+    last = doc.sentences[doc.sentence_at(max(a.quote.close_end - 1, a.quote.open))]
+    end = last.end
+    k = doc.sentence_at(max(a.quote.close_end - 1, a.quote.open))
+    if k + 1 < len(doc.sentences) and doc.sentences[k].end <= a.quote.close_end + 2:
+        end = doc.sentences[k + 1].end  # the attribution after a quote that ends a sentence
+    return min(first.start, a.quote.open), end
+
+
+def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Entity | None:
+    """The company named by the instant-view heading the quote stands under ("INTEL", "YAHOO")."""
+    heads = [b for b in doc.blocks if b.kind in (BlockKind.SPEAKER, BlockKind.SUBHEAD, BlockKind.COMPANY) and b.end <= a.quote.open]
+    for b in reversed(heads):
+        words = set(re.findall(r"[a-z0-9&'’\-]+", doc.text[b.start : b.end].lower()))
+        hit = [e for e in event if any(w in words for w in e.words())]
+        if len(hit) == 1:
+            return hit[0]
+    return None
+
+
+def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: ArticleDoc) -> str:
+    """The final role: an executive of another company (or of no company) is ``other``."""
+    role = a.role
+    person = a.person
+    firm = person.company_hint or person.org
+    if role == "executive" and firm and company is not None:
+        firm_entity = next((e for e in entities(doc) if any(_same_entity(firm, n) for n in e.names)), None)
+        if firm_entity is not None and firm_entity.kind in (OrgKind.REGULATOR,):
+            return "other"
+        if firm_entity is not None and firm_entity.kind in (OrgKind.BROKER, OrgKind.FUND):
+            return "analyst"
+        if (
+            firm_entity is not None
+            and not _same_entity(firm_entity.name, company.name)
+            and not any(_same_entity(n, company.name) for n in firm_entity.names)
+            and not _words(company.name) & _words(firm)
+        ):
+            return "other"
+    return role

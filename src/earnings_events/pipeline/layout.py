@@ -1,0 +1,206 @@
+"""Component 1, layout: paragraphs, sentences, the dateline and the blocks that are not prose.
+
+Three layouts are common. Wire copy of the 1980s is hard-wrapped at ~70 columns, a paragraph opening with
+an indented line. Wire copy of the 2000s (the Ding et al. corpus) has a lede paragraph, then the body as one
+long paragraph, subheads in capitals inline ("... Senatore said. PROFIT TOPS STREET McDonald's global
+sales ..."). Web text has one paragraph a line, summary bullets and a "(Reuters) -" dateline. The layout
+stage finds, as offsets into the text: paragraphs, sentences, the dateline, and blocks that are layout
+rather than prose (subheads, bylines, credit lines, instant-view speaker and company headings), which the
+later stages never take for a name, a company or a statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import ArticleDoc, Block, BlockKind, Sentence
+
+# A paragraph starts after a blank line, or after a line break followed by indentation (wire layout).
+_PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_AGENCIES = (
+    r"Reuters(?:\s+Breakingviews)?|IFR|AP|AFP|Bloomberg|Dow\s+Jones|Market\s?Watch|CNBC|"
+    r"Business\s+Wire|BUSINESS\s+WIRE|PRNewswire|PR\s+Newswire|GLOBE\s+NEWSWIRE|Globe\s+Newswire|Marketwired"
+)
+# "NEW YORK (Reuters) -", "CHARLOTTE, North Carolina  (Reuters) -", "LONDON, Jan 23 (Reuters) -",
+# "Jan 4 (Reuters) -", "SAN JOSE, Calif., Jan. 25, 2018 /PRNewswire/ --"
+_DATELINE = re.compile(
+    r"(?P<place>(?:[A-Z][A-Za-z.'’\-]*\.?(?:[ ,]+|$)){0,6}?)"
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)?"
+    rf"(?:\((?:{_AGENCIES})\)|/\s*(?:{_AGENCIES})\s*/)\s*(?:[-—–]+|:)\s*"
+)
+# Lines before the dateline: a correction note, a byline, summary bullets.
+_PRE_DATELINE_MAX = 900
+# Credit lines and notes: "(Reporting by ...)", "(Additional reporting ...)", "(Editing by ...)", "Keywords:".
+_CREDIT = re.compile(
+    r"\((?:[Aa]dditional\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Ee]dited|[Cc]ompiled|[Rr]esearch)\b[^()]*(?:\([^()]*\)[^()]*)*\)"
+    r"|\(\([^()]*\)\)"
+    r"|\((?:[Cc]orrects|[Aa]dds|[Uu]pdates|[Rr]efiles|[Rr]epeats|[Rr]ecasts|[Ee]xpands)\b[^()]*\)"
+    r"|\b(?:Keywords|Reuters\s+[Mm]essaging|Our\s+Standards):[^\n]*"
+    r"|\n\s*(?:Reporting|Editing|Additional\s+reporting)\s+by\b[^\n]*"
+    r"|\n\s*Reuter\s*$"
+)
+_BYLINE = re.compile(r"\A\s*By\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}(?=\s)")
+# An ALL-CAPS token: "PROFIT", "U.S.", "AT&T", "Q3", "3M", "10-K"; a run of them is a subhead.
+_CAP_TOKEN = r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|\d+(?:[.,/]\d+)*%?)"
+_CAPS_RUN = re.compile(rf"{_CAP_TOKEN}(?:[ ,:;]+{_CAP_TOKEN})*")
+_SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
+_ABBREV = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Cos|Inc|Corp|Ltd|Jr|Sr|No|Nos|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Gov|"
+    r"Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|Dept|Fig|approx|est|Bros|Mt|Ft|etc|al)"
+    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:a\.m|p\.m|U\.S|U\.K|U\.N|E\.U))\.$"
+)
+# An instant-view speaker heading: "PATRICK WANG, ANALYST, EVERCORE PARTNERS" / "BEN SCHACHTER, MACQUARIE".
+_HEADING_TITLE = re.compile(
+    r"\b(?:ANALYST|ECONOMIST|STRATEGIST|PORTFOLIO\s+MANAGER|FUND\s+MANAGER|MANAGING\s+DIRECTOR|PARTNER|"
+    r"PRESIDENT|CHIEF|CEO|CFO|DIRECTOR|HEAD|TRADER|CHAIRMAN|FOUNDER|PRINCIPAL|VICE|SENIOR|RESEARCH|"
+    r"SECURITIES|CAPITAL|PARTNERS|GROUP|ADVISORS|ADVISERS|MANAGEMENT|INVESTMENTS|ASSOCIATES|BANK|MARKETS)\b"
+)
+
+
+def annotate(doc: ArticleDoc) -> ArticleDoc:
+    """Add ``paragraphs``, ``dateline``, ``blocks`` and ``sentences`` to ``doc``."""
+    text = doc.text
+    doc.paragraphs = paragraphs(text)
+    doc.dateline, pre = _dateline(text)
+    blocks = list(pre)
+    blocks += [Block(m.start(), m.end(), BlockKind.CREDIT) for m in _CREDIT.finditer(text)]
+    floor = doc.dateline.end if doc.dateline else 0
+    blocks += _caps_blocks(text, floor)
+    blocks.sort(key=lambda b: (b.start, -b.end))
+    doc.blocks = _non_overlapping(blocks)
+    doc.sentences = sentences(text, doc.paragraphs, doc.blocks)
+    return doc
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph. Text that is not hard-wrapped (web text, one paragraph a line) breaks
+    at every line; hard-wrapped wire text at blank lines and indented lines only."""
+    rx = _PARA_BREAK if _hard_wrapped(text) else _LINE_BREAK
+    out, pos = [], 0
+    for m in rx.finditer(text):
+        if text[pos : m.start()].strip():
+            out.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append((pos, len(text)))
+    return out or [(0, len(text))]
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Wire copy broken into lines of ~70 characters, a line break inside most sentences."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    if len(lines) < 4:
+        return False
+    short = sum(1 for ln in lines if len(ln) <= 90)
+    return short >= 0.7 * len(lines)
+
+
+def _dateline(text: str) -> tuple[Block | None, list[Block]]:
+    """The dateline near the top, and the blocks before it (correction notes, bylines, summary bullets)."""
+    head = text[:_PRE_DATELINE_MAX]
+    for m in _DATELINE.finditer(head):
+        start = m.start("place") if m.group("place") else m.start()
+        # the place is in capitals or a short run of capitalised words, right after a line start or a block
+        before = text[:start]
+        if before.strip() and not _only_preamble(before):
+            continue
+        pre = [Block(0, start, BlockKind.BYLINE)] if before.strip() else []
+        return Block(start, m.end(), BlockKind.DATELINE), pre
+    m = _BYLINE.match(text)
+    return None, ([Block(m.start(), m.end(), BlockKind.BYLINE)] if m else [])
+
+
+def _only_preamble(before: str) -> bool:
+    """Text before a dateline that is a byline, a note in brackets or summary bullets, not prose."""
+    rest = re.sub(r"\([^()]*\)", " ", before)
+    rest = re.sub(r"(?m)^\s*[*•\-]\s.*$", " ", rest)
+    rest = re.sub(r"\bBy\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}", " ", rest)
+    return not rest.strip()
+
+
+def _caps_blocks(text: str, floor: int) -> list[Block]:
+    """Runs of capitals that are layout: section subheads and instant-view headings.
+
+    A run counts when it holds two words or more of three letters or more (or one such word standing on its
+    own line), starts a line or follows a sentence end, and is followed by a sentence that starts or by a
+    quotation. Known short forms (U.S., AT&T, IBM) alone are not subheads."""
+    out: list[Block] = []
+    for m in _CAPS_RUN.finditer(text, floor):
+        run = m.group(0).rstrip(" ,:;")
+        words = [w for w in re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)]
+        start, end = m.start(), m.start() + len(run)
+        line_alone = _line_start(text, start) and _line_end(text, end)
+        if len(words) < 2 and not (line_alone and words):
+            continue
+        if not (_line_start(text, start) or re.search(r"[.!?\"”’)]\s+$", text[max(0, start - 4) : start])):
+            continue
+        # a heading's last word may be the first word of the sentence ("... STREET McDonald's"): the run ends
+        # where lower case begins, and the capital of the next word is not part of it
+        if text[end : end + 1].isalpha():
+            cut = run.rfind(" ")
+            if cut <= 0:
+                continue
+            run, end = run[:cut].rstrip(" ,"), start + len(run[:cut].rstrip(" ,"))
+            if len(re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)) < 2:
+                continue
+        nxt = text[end : end + 2].lstrip()
+        if not (line_alone or nxt[:1].isupper() or nxt[:1] in "\"“" or nxt[:1].isdigit()):
+            continue
+        kind = BlockKind.SPEAKER if "," in run and _HEADING_TITLE.search(run) else BlockKind.SUBHEAD
+        if kind == BlockKind.SUBHEAD and "," in run and _looks_like_name_heading(run, text, end):
+            kind = BlockKind.SPEAKER
+        out.append(Block(start, end, kind))
+    return out
+
+
+def _looks_like_name_heading(run: str, text: str, end: int) -> bool:
+    """"BEN SCHACHTER, MACQUARIE RESEARCH" followed by a quotation: a speaker heading."""
+    return bool(re.match(r"\s*[\"“]", text[end : end + 3])) and len(run.split(",")[0].split()) in (2, 3)
+
+
+def _line_start(text: str, pos: int) -> bool:
+    j = pos - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] == "\n"
+
+
+def _line_end(text: str, pos: int) -> bool:
+    j = pos
+    while j < len(text) and text[j] in " \t":
+        j += 1
+    return j >= len(text) or text[j] == "\n"
+
+
+def _non_overlapping(blocks: list[Block]) -> list[Block]:
+    out: list[Block] = []
+    for b in blocks:
+        if out and b.start < out[-1].end:
+            continue
+        out.append(b)
+    return out
+
+
+def sentences(text: str, paras: list[tuple[int, int]], blocks: list[Block] = ()) -> list[Sentence]:  # type: ignore[assignment]
+    """Sentences of each paragraph: cut after ``.``, ``!`` or ``?`` (and closing marks) followed by white
+    space, unless the word before is an abbreviation or an initial; also cut around layout blocks."""
+    out: list[Sentence] = []
+    cuts_at_blocks = sorted({p for b in blocks for p in (b.start, b.end)})
+    for i, (a, b) in enumerate(paras):
+        start = a
+        cuts = [m.end() for m in _SENT_END.finditer(text, a, b) if not _ABBREV.search(text[max(a, m.start() - 12) : m.start() + 1])]
+        cuts += [c for c in cuts_at_blocks if a < c < b]
+        for c in sorted(set(cuts)):
+            if text[start:c].strip():
+                out.append(Sentence(_skip_space(text, start, c), c, i))
+            start = c
+        if text[start:b].strip():
+            out.append(Sentence(_skip_space(text, start, b), b, i))
+    return out
+
+
+def _skip_space(text: str, a: int, b: int) -> int:
+    while a < b and text[a].isspace():
+        a += 1
+    return a

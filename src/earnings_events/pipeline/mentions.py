@@ -1,0 +1,366 @@
+"""Component 3, mentions: printed instrument codes and organisations, each with its kind.
+
+Reads the layout (blocks are never names); adds ``codes`` and ``orgs``, in the headline (``in_title``,
+offsets into ``doc.title``) and in the text.
+
+Codes: Reuters instrument codes printed bare or in brackets (``FDC.N``, ``( XOM.N )``, ``(7203.T)``), the
+1980s wire's ``<DF>``, and exchange-prefixed symbols (``(NYSE: TRV)``, ``(NASDAQ:CHKP)``). A code on a US
+venue (``.N``, ``.O``, ``.OQ``, ``.A``, ``.K`` ..., or NYSE/Nasdaq/AMEX) gives the bare symbol; any other is
+kept whole (``7203.T``, ``VOD.L``; ``(TSX: CP)`` gives ``CP.TO``).
+
+Organisations come from the registry, from a name printed before a code, from a name ending in a corporate
+suffix (``Dean Foods Co``), and from the 1980s wire's bracketed names (``<Shell Australia Ltd>``). Each gets
+a kind: a company, or a news agency or data provider, an exchange or index, a regulator or other public
+body, a broker or analyst firm, a fund. Brokers and funds are named by what they are to a person
+("Morgan Keegan analyst", "of NWQ Investment Management"); that is the speakers stage's business, so here
+they are kinds only when their names say so (``... Securities``, ``... Asset Management``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..fiscal import FiscalCalendar
+from ..registry import Company, Registry
+from .document import ArticleDoc, Code, OrgKind, OrgMention
+from .people import SENTENCE_STARTERS
+
+_US_VENUES = {"N", "O", "OQ", "OB", "A", "K", "P", "PK", "Q", "NYSE", "NaE", "OTC"}
+# RIC exchange suffixes seen in wire copy (a bare code needs one of these, so "U.S." is never a code).
+_RIC_SUFFIX = (
+    r"N|O|OQ|OB|A|K|P|PK|L|T|TO|V|PA|DE|F|AS|MI|MC|SW|VX|S|HK|SS|SZ|KS|KQ|AX|BO|NS|SI|TW|TWO|BR|CO|ST|OL|HE|"
+    r"VI|LS|AT|IR|I|J|JO|SA|MX|BA|SN|NZ|BK|JK|KL|IS|TA|WA|PR|BU|Z|MU|BE|H|D|EU|DU|HA|CN|NE|CA"
+)
+_CODE_BODY = rf"(?:[A-Z][A-Z0-9\-]{{0,7}}|\d{{3,6}})\.(?:{_RIC_SUFFIX})"
+_BRACKETED_CODES = re.compile(rf"\(\s*(?P<code>{_CODE_BODY})\s*\)")
+# a bare code: a one-letter symbol only on a US venue ("F.N", "C.N"), never "U.S" or "U.K"
+_BARE_CODE = re.compile(
+    rf"(?<=[\s,])(?P<code>(?:[A-Z][A-Z0-9\-]{{1,7}}|\d{{3,6}})\.(?:{_RIC_SUFFIX.replace('|S|', '|')})|[A-Z]\.(?:N|O|OQ|A|K))(?=[\s,;)]|\.\s|$)"
+)
+_EXCHANGES = {
+    "NYSE": "",
+    "NYSE AMERICAN": "",
+    "NYSE MKT": "",
+    "NYSE ARCA": "",
+    "NYSEARCA": "",
+    "NASDAQ": "",
+    "NASDAQGS": "",
+    "NASDAQGM": "",
+    "NASDAQCM": "",
+    "AMEX": "",
+    "OTC": "",
+    "OTCQX": "",
+    "OTCQB": "",
+    "OTCBB": "",
+    "TSX": ".TO",
+    "TSXV": ".V",
+    "TSX-V": ".V",
+    "TSX VENTURE": ".V",
+    "LSE": ".L",
+    "AIM": ".L",
+    "ASX": ".AX",
+    "HKEX": ".HK",
+    "SEHK": ".HK",
+    "TSE": ".T",
+    "FRA": ".F",
+    "XETRA": ".DE",
+    "EURONEXT": ".PA",
+    "SIX": ".SW",
+}
+_EXCHANGE_CODE = re.compile(
+    r"\(\s*(?P<ex>NYSE(?:\s?American|\s?MKT|\s?Arca)?|NYSEARCA|NASDAQ(?:GS|GM|CM)?|Nasdaq(?:GS|GM|CM)?|AMEX|OTC(?:QX|QB|BB)?|"
+    r"TSX(?:-?V|\s?Venture)?|LSE|AIM|ASX|HKEX|SEHK|TSE|FRA|XETRA|Euronext|EURONEXT|SIX)\s*:\s*(?P<sym>[A-Z0-9][A-Z0-9.\-]{0,9})\s*\)"
+)
+_ANGLE_CODE = re.compile(r"<(?P<code>[A-Z][A-Z0-9.]{0,7})>")
+_ANGLE_NAME = re.compile(r"<(?P<name>[A-Z][\w&'’.\-]*(?:\s+[\w&'’.\-]+){1,6})>")
+
+_SUFFIX = (
+    r"(?:Inc|Incorporated|Corp|Corporation|Co|Cos|Company|Ltd|Limited|PLC|plc|Plc|LLC|LP|L\.P|AG|SE|SA|S\.A|"
+    r"NV|N\.V|BV|AB|ASA|Oyj|SpA|S\.p\.A|GmbH|KGaA|Holdings?|Group|Bancorp|Bancorporation)\.?"
+)
+_SUFFIX_END = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
+# A name: capitalised words, with the small words names hold ("Bank of America", "Procter & Gamble").
+_NAME_TOKEN = r"(?:[A-Z][\w&'’.\-]*|[A-Z]\.|&|[a-z][A-Z][\w&'’.\-]*)"
+_NAME_BEFORE = re.compile(rf"(?:{_NAME_TOKEN}(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+))*{_NAME_TOKEN}[\s,]*$")
+_CORP = re.compile(
+    rf"(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|and|de|&)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
+)
+# Words before a company's name that are not part of it ("Rival Pepsi", "Chip maker Intel", "On Tuesday, ...").
+_LEAD_STOP = SENTENCE_STARTERS | {
+    "After",
+    "Both",
+    "Earlier",
+    "Parent",
+    "Rival",
+    "Rivals",
+    "When",
+    "While",
+    "Like",
+    "Unlike",
+    "Including",
+    "Shares",
+    "U.S.-based",
+    "Also",
+    "Last",
+    "This",
+    "That",
+    "Chief",
+    "Executive",
+}
+# "China's Lenovo", "Britain's Barclays": a place (or a rival) in the possessive is not part of the name
+_PLACES_AND_RIVALS = {
+    "America", "Britain", "China", "Japan", "Germany", "France", "India", "Italy", "Spain", "Canada", "Korea",
+    "South Korea", "Taiwan", "Australia", "Brazil", "Russia", "Mexico", "Sweden", "Switzerland", "Finland",
+    "Norway", "Denmark", "Netherlands", "Holland", "Belgium", "Ireland", "Europe", "Asia", "Israel", "Singapore",
+    "Indonesia", "Thailand", "Malaysia", "Philippines", "Argentina", "Chile", "Turkey", "Poland", "Austria",
+    "Greece", "Portugal", "Africa", "Hong Kong", "Scotland", "Dubai", "Qatar", "Kuwait",
+    "Saudi", "Egypt", "Nigeria", "Kenya", "Vietnam", "Pakistan", "Iran", "Iraq", "Ukraine", "Hungary", "Wall",
+    "Street", "Detroit", "Texas", "California", "Ohio", "Michigan", "Illinois", "Florida", "Seattle",
+    "Chicago", "London", "Tokyo", "Paris", "Frankfurt", "Zurich", "Toronto", "Sydney", "Seoul", "Beijing",
+    "Shanghai", "Mumbai", "Moscow", "Rival", "Nation", "World", "Country",
+}
+_NOT_NAMES = {"I", "We", "It", "He", "She", "They", "You", "CEO", "CFO", "Reuters", "U.S", "U.S."}
+
+# Kinds that names alone decide. (A registry company with such a name, such as Nasdaq Inc or Thomson Reuters,
+# is a company only where the article prints its code or its headline is about it; the company stage asks.)
+_AGENCY = re.compile(
+    r"^(?:Thomson\s+Reuters(?:\s+(?:I/B/E/S|Estimates|StarMine|Datastream|Lipper))?|Reuters(?:\s+Estimates|\s+Breakingviews)?|"
+    r"I/B/E/S|Thomson\s+Financial|Thomson\s+First\s+Call|First\s+Call|Bloomberg(?:\s+News)?|Dow\s+Jones(?:\s+Newswires)?|"
+    r"FactSet|Zacks(?:\s+Investment\s+Research)?|StarMine|Capital\s+IQ|S&P\s+Capital\s+IQ|Lipper|Dealogic|Datastream|"
+    r"Associated\s+Press|AP|AFP|CNBC|Fox\s+Business|MarketWatch|Wall\s+Street\s+Journal|Financial\s+Times|"
+    r"Barron's|Forbes|Fortune|New\s+York\s+Times|Nikkei(?:\s+business\s+daily)?|Business\s+Wire|PR\s?Newswire|GlobeNewswire|"
+    r"Globe\s+Newswire|Marketwired|Mad\s+Money|Squawk\s+Box|Squawk\s+on\s+the\s+Street|Closing\s+Bell|Fast\s+Money|"
+    r"Power\s+Lunch|Halftime\s+Report|Street\s+Signs|Worldwide\s+Exchange|Yahoo\s+Finance|TheStreet(?:\.com)?|"
+    r"Seeking\s+Alpha|Briefing\.com|IHS(?:\s+Markit)?|Nielsen|comScore|IDC|Gartner|Kantar(?:\s+Worldpanel)?)$"
+)
+_MARKET = re.compile(
+    r"^(?:Nasdaq(?:\s+Composite|\s+100|\s+Stock\s+Market)?|NASDAQ|NYSE|New\s+York\s+Stock\s+Exchange|American\s+Stock\s+Exchange|"
+    r"AMEX|Amex|Big\s+Board|NYSE\s+Arca|Euronext|London\s+Stock\s+Exchange|Tokyo\s+Stock\s+Exchange|Toronto\s+Stock\s+Exchange|"
+    r"TSX|Hong\s+Kong\s+Stock\s+Exchange|Bombay\s+Stock\s+Exchange|National\s+Stock\s+Exchange|Shanghai\s+Stock\s+Exchange|"
+    r"Dow(?:\s+Jones(?:\s+(?:industrial|Industrial|transportation|Transportation|U\.S\.|Wilshire)\b.*)?)?|Dow\s+Jones\s+industrials|"
+    r"S&P(?:\s+\d+)?|Standard\s+&\s+Poor's\s+\d+|Standard\s+and\s+Poor's\s+\d+|FTSE(?:\s+\d+)?|Nikkei(?:\s+\d+|\s+average|\s+share\s+average)?|"
+    r"Topix|TOPIX|DAX|Xetra\s+DAX|CAC(?:\s+40)?|Hang\s+Seng(?:\s+Index)?|Russell(?:\s+\d+)?|Stoxx(?:\s+\d+)?|STOXX(?:\s+\d+)?|"
+    r"Euro\s+STOXX(?:\s+\d+)?|DJ\s+Stoxx(?:\s+\d+)?|KOSPI|Kospi|Sensex|Nifty|MSCI(?:\s+[\w\-]+){0,3}|Philadelphia\s+\w+\s+index|"
+    r"Chicago\s+Board\s+Options\s+Exchange|CBOE|Chicago\s+Mercantile\s+Exchange|NYMEX|Nymex|COMEX|Comex|ICE|LME|"
+    r"London\s+Metal\s+Exchange|Wall\s+Street|Street)$"
+)
+_REGULATOR = re.compile(
+    r"^(?:SEC|Securities\s+and\s+Exchange\s+Commission|Federal\s+Reserve(?:\s+Bank(?:\s+of\s+[A-Z][\w\s]+)?|\s+Board)?|Fed|FDIC|"
+    r"Federal\s+Deposit\s+Insurance\s+Corp(?:oration)?|Treasury(?:\s+Department)?|Justice\s+Department|Department\s+of\s+\w+(?:\s+\w+)?|"
+    r"FDA|Food\s+and\s+Drug\s+Administration|FTC|Federal\s+Trade\s+Commission|FCC|Federal\s+Communications\s+Commission|EPA|"
+    r"FAA|FINRA|CFTC|Commodity\s+Futures\s+Trading\s+Commission|OCC|Comptroller\s+of\s+the\s+Currency|Congress|Senate|"
+    r"House(?:\s+of\s+Representatives)?|White\s+House|Supreme\s+Court|European\s+Commission|European\s+Union|EU|"
+    r"European\s+Central\s+Bank|ECB|Bank\s+of\s+(?:England|Japan|Canada|France|Italy|Spain|Korea|China|Thailand)|"
+    r"People's\s+Bank\s+of\s+China|Reserve\s+Bank\s+of\s+\w+|Bundesbank|IMF|International\s+Monetary\s+Fund|World\s+Bank|"
+    r"OPEC|Financial\s+Services\s+Authority|FSA|Financial\s+Conduct\s+Authority|FCA|Prudential\s+Regulation\s+Authority|"
+    r"Ofcom|Ofgem|Bafin|BaFin|SFC|CSRC|Ministry\s+of\s+[\w\s]+|[\w\s]+\s+Ministry|[\w\s]+\s+Commission|[\w\s]+\s+Authority|"
+    r"[\w\s]+\s+Agency|Internal\s+Revenue\s+Service|IRS|Pentagon|Parliament|Bundestag|Kremlin|TARP|"
+    r"(?:U\.S\.|UK|British|German|French|Japanese|Chinese|Indian)\s+(?:government|Treasury|regulators?))$"
+)
+_BROKER_NAME = re.compile(
+    r"\b(?:Securities|Capital\s+Markets|Equity\s+Research|Research|Brokerage|Bruyette|Jaffray|Nicolaus|Wunderlich|"
+    r"Sterne\s+Agee|Janney|Cowen|Wedbush|Oppenheimer|Jefferies|Raymond\s+James|Robert\s+W\.?\s+Baird|BMO\s+Capital|"
+    r"RBC\s+Capital|Sanford\s+(?:C\.\s+)?Bernstein|Bernstein|Evercore|Macquarie|Canaccord|Needham|Piper|Stifel|"
+    r"Morningstar|Argus|CFRA|S&P\s+Equity|Edward\s+Jones|Keefe|FBR|KBW|BTIG|Barclays\s+Capital|Nomura\s+Securities)\b"
+)
+_FUND_NAME = re.compile(
+    r"\b(?:Asset\s+Management|Investment\s+Management|Capital\s+Management|Fund(?:s)?|Investors?|Advisors|Advisers|"
+    r"Wealth\s+Management|Partners|Associates|Investment\s+Counsel|Trust\s+Co|Capital\s+Advisors|Hedge)\b"
+)
+
+
+def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
+    """Add ``codes`` and ``orgs`` (headline first, then the text in order)."""
+    doc.codes = codes_in(doc.title, in_title=True) + [c for c in codes_in(doc.text) if not doc.in_block(c.start)]
+    orgs = orgs_in(doc.title, registry, [c for c in doc.codes if c.in_title], in_title=True)
+    body = orgs_in(doc.text, registry, [c for c in doc.codes if not c.in_title])
+    doc.orgs = orgs + [o for o in body if not _in_layout(doc, o)]
+    return doc
+
+
+def _in_layout(doc: ArticleDoc, org: OrgMention) -> bool:
+    block = doc.in_block(org.start)
+    return block is not None and block.kind != "company"
+
+
+def ticker_of(code: str, exchange: str | None = None) -> str:
+    """The dataset's ticker for a printed code: the bare symbol on a US venue, else the code kept whole."""
+    code = code.strip()
+    if exchange is not None:
+        ex = " ".join(exchange.upper().split())
+        suffix = _EXCHANGES.get(ex, _EXCHANGES.get(ex.replace(" ", ""), ""))
+        return code if (not suffix or "." in code) else code + suffix
+    base, _, venue = code.partition(".")
+    return base if venue in _US_VENUES else code
+
+
+def codes_in(text: str, in_title: bool = False) -> list[Code]:
+    """Every instrument code printed in ``text``, in order."""
+    found: dict[int, Code] = {}
+    for m in _BRACKETED_CODES.finditer(text):
+        found[m.start()] = Code(m.start(), m.end(), m.group("code"), ticker_of(m.group("code")), in_title)
+    for m in _EXCHANGE_CODE.finditer(text):
+        raw = f"{m.group('ex')}: {m.group('sym')}"
+        found[m.start()] = Code(m.start(), m.end(), raw, ticker_of(m.group("sym"), m.group("ex")), in_title)
+    for m in _ANGLE_CODE.finditer(text):
+        found[m.start()] = Code(m.start(), m.end(), m.group("code"), m.group("code"), in_title)
+    taken = [(c.start, c.end) for c in found.values()]
+    for m in _BARE_CODE.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken) and _bare_code_ok(text, m):
+            found[m.start()] = Code(m.start(), m.end(), m.group("code"), ticker_of(m.group("code")), in_title)
+    return [found[k] for k in sorted(found)]
+
+
+def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
+    """A bare ``FDC.N`` follows a name (or another code), not a sentence's first word."""
+    before = text[max(0, m.start() - 3) : m.start()]
+    return not re.search(r"[.!?]\s+$", before) and bool(re.search(r"[A-Za-z)\]'’]\s*,?\s*$", text[max(0, m.start() - 40) : m.start()]))
+
+
+def canonical(name: str) -> str:
+    """A company name without corporate suffixes or a leading "The": ``Dean Foods Co.`` -> ``Dean Foods``."""
+    name = " ".join(name.split()).strip(" ,")
+    name = re.sub(r"^The\s+", "", name)
+    name = re.sub(r"(?:\s*(?:&|and|,))+$", "", _SUFFIX_END.sub("", name)) if _SUFFIX_END.search(name) else name
+    prev = None
+    while prev != name:
+        prev, name = name, _SUFFIX_END.sub("", name).strip(" ,")
+    return name or prev or ""
+
+
+def trim_lead(name: str) -> str:
+    """A name without the words before it that are not part of it ("Rival Pepsi" -> "Pepsi")."""
+    toks = name.split()
+    while toks and (
+        toks[0] in _LEAD_STOP
+        or toks[0].lower() in {"of", "and", "&", "de", "the"}
+        or not toks[0][:1].isupper()
+        or (len(toks) > 1 and re.search(r"['’]s$", toks[0]) and toks[0][:-2] in _PLACES_AND_RIVALS)
+    ):
+        toks.pop(0)
+    return " ".join(toks)
+
+
+def kind_of(name: str) -> OrgKind:
+    """The kind a name alone says: a news agency or data provider, an exchange or index, a public body, a
+    broker or a fund by their names; a company otherwise."""
+    bare = canonical(name)
+    if _AGENCY.match(bare):
+        return OrgKind.AGENCY
+    if _MARKET.match(bare):
+        return OrgKind.MARKET
+    if _REGULATOR.match(bare):
+        return OrgKind.REGULATOR
+    if _BROKER_NAME.search(bare):
+        return OrgKind.BROKER
+    if _FUND_NAME.search(bare):
+        return OrgKind.FUND
+    return OrgKind.COMPANY
+
+
+def _name_before(text: str, end: int) -> tuple[int, str] | None:
+    """The capitalised name that ends right before ``end`` ("... maker H.J. Heinz Co." -> "H.J. Heinz Co.")."""
+    start = max(0, end - 120)
+    m = _NAME_BEFORE.search(text, start, end)
+    if not m:
+        return None
+    raw = m.group(0).rstrip(" ,")
+    name = trim_lead(raw)
+    if not name or name in _NOT_NAMES:
+        return None
+    return m.start() + raw.find(name), name
+
+
+def orgs_in(text: str, registry: Registry, codes: list[Code], in_title: bool = False) -> list[OrgMention]:
+    """Organisations named in ``text``: registry names, names printed before a code, names with a corporate
+    suffix, bracketed names; leftmost-longest, each with its kind."""
+    found: list[OrgMention] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, name: str, company: Company | None, code: Code | None = None) -> None:
+        if any(a <= start < b or a < end <= b for a, b in spans):
+            return
+        kind = kind_of(name) if company is None or code is None else OrgKind.COMPANY
+        if company is not None and code is None and kind != OrgKind.COMPANY:
+            company = None  # "Nasdaq", "Thomson Reuters": the name's kind wins unless a code says company
+        elif kind == OrgKind.COMPANY and company is None:
+            company = Company(canonical(name), code.ticker if code else None, FiscalCalendar.default(), known=False)
+        elif company is not None and code is not None:
+            company = replace(company, ticker=code.ticker)
+        found.append(OrgMention(start, end, canonical(name) if kind == OrgKind.COMPANY else name, kind, company, code, in_title))
+        spans.append((start, end))
+
+    # 1. names printed right before a code: the article's own evidence of a listed company
+    for code in codes:
+        hit = _name_before(text, code.start)
+        if hit is None:
+            continue
+        start, name = hit
+        if _MARKET.match(name) or _AGENCY.match(name):
+            continue
+        known = registry.lookup(canonical(name)) or registry.lookup(name) or registry.by_ticker.get(code.ticker)
+        end = start + len(name)
+        if known is not None and not _same_name(known.name, name):
+            known = replace(known, name=known.name)
+        add(start, end, name, known or None, code)
+    # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
+    for m in _CORP.finditer(text):
+        raw = trim_lead(m.group("name"))
+        if not raw or raw in _NOT_NAMES:
+            continue
+        start = m.start("name") + m.group("name").find(raw)
+        full = f"{raw} {m.group('suffix')}"
+        known = registry.lookup(canonical(full)) or registry.lookup(raw)
+        add(start, m.end("suffix"), full, known)
+    for s, e, c in registry.find(text):
+        add(s, e, text[s:e], c)
+    for m in _ANGLE_NAME.finditer(text):
+        add(m.start("name"), m.end("name"), m.group("name"), registry.lookup(canonical(m.group("name"))))
+    # 5. short forms of the companies found so far ("Merrill" after "Merrill Lynch & Co"), which no pattern
+    # above finds on their own
+    for alias, company in _short_forms(found, registry).items():
+        for m in re.finditer(rf"(?<![\w&.'’\-]){alias}(?![\w&]|\.\w|-\w)", text):
+            add(m.start(), m.end(), m.group(0), company)
+    found.sort(key=lambda o: o.start)
+    return found
+
+
+# First words too common to stand for a company on their own.
+_COMMON_FIRST = {
+    "American", "General", "United", "First", "National", "Royal", "New", "Great", "Southern", "Northern",
+    "Western", "Eastern", "Central", "International", "Global", "Standard", "Continental", "Pacific",
+    "Atlantic", "Capital", "Bank", "China", "Japan", "British", "Deutsche", "Commonwealth", "Federal",
+    "Public", "Mutual", "Pioneer", "Universal", "Allied", "Consolidated", "Texas", "Florida", "Old",
+    "Union", "Security", "Home", "Energy", "Carolina", "Washington", "Chicago", "Boston", "Canadian",
+    "Hong", "South", "North", "West", "East", "Bancorp", "Banco", "Credit", "Midwest", "Columbia",
+}
+
+
+def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Company | None]:
+    """"Merrill" for "Merrill Lynch", "Textron" for "Textron Inc": a company's distinctive first word, when
+    the registry does not give it to another company."""
+    out: dict[str, Company | None] = {}
+    for o in found:
+        if o.kind != OrgKind.COMPANY:
+            continue
+        toks = canonical(o.name).split()
+        if len(toks) < 2:
+            continue
+        first = re.sub(r"['’]s$", "", toks[0])
+        if first in _COMMON_FIRST and len(toks[1]) >= 6 and toks[1][:1].isupper():
+            # "United Tech" for "United Technologies": the common word and the start of the next
+            out.setdefault(rf"{re.escape(first)}\s+{re.escape(toks[1][:4])}[a-z]*", o.company)
+            continue
+        if len(first) < 4 or first in _COMMON_FIRST or not first[0].isupper() or (first.isupper() and len(first) < 3):
+            continue
+        other = registry.lookup(first)
+        if other is not None and o.company is not None and other.name != o.company.name:
+            continue
+        out.setdefault(re.escape(first), o.company)
+    return out
+
+
+def _same_name(a: str, b: str) -> bool:
+    norm = [re.sub(r"[^a-z0-9&]+", " ", canonical(x).lower()).strip() for x in (a, b)]
+    return bool(norm[0]) and norm[0] == norm[1]

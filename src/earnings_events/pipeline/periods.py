@@ -1,0 +1,269 @@
+"""Component 4, periods: every mention of a reporting period, and the fiscal calendar the text gives away.
+
+Reads the text and headline; adds ``periods`` (``Period`` records, before any calendar is applied: "fourth
+quarter", "fiscal 2024 first quarter", "Q4'23", "the December quarter", "the three months to December",
+"first half", "nine months ended September", "fiscal 2023", "1986 results", "the year ending March") and
+``fiscal_year_end``: the month a fiscal year ends in when the article says so ("its fiscal third quarter
+ended Oct. 28", "the three months to December, its third quarter", "the year ending March 31"), which the
+quarter stage prefers over the registry's calendar.
+
+Each period also carries how the text uses it: ``compared`` (a year-ago base: "from $2.10 a share in 1986",
+"a year earlier"), ``estimate`` (estimates or targets of it: "fourth-quarter earnings estimates").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .document import ArticleDoc, Period
+
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"],
+        start=1,
+    )
+}
+_MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?:19|20)\d\d"
+_FY = rf"(?P<fiscal1>fiscal(?:\s+year)?\s*|FY\s?)?(?P<y1>{_YEAR}|'\d\d)"
+_ORDS = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    kind: str
+    rx: re.Pattern[str]
+    cues: tuple[str, ...] | None  # lower-case words without which the pattern cannot match (None: always run)
+
+
+_PATTERNS = [
+    # fiscal 2024 first quarter / 1986 fourth-quarter
+    _Pattern(
+        "quarter",
+        re.compile(rf"\b{_FY}\s+{_ORDS}[\s\-]+(?P<fiscal2>fiscal\s+)?(?:quarter|qtr|period)", re.I),
+        ("quarter", "qtr", "period"),
+    ),
+    # fourth-quarter (of fiscal 2024 | 2023) / fiscal fourth-quarter
+    _Pattern(
+        "quarter",
+        re.compile(
+            rf"\b(?P<fiscal1>fiscal[\s\-]+)?{_ORDS}[\s\-]+(?P<fiscal2>fiscal[\s\-]+)?(?:quarter|qtr)s?\b"
+            rf"(?:\s+(?:of\s+|ended\s+|ending\s+)?(?P<fiscal3>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y2>{_YEAR})\b)?",
+            re.I,
+        ),
+        ("quarter", "qtr"),
+    ),
+    # Q4 2023, Q4'23, 2023 Q4, FY24 Q1, Q1 FY2024, 4Q 2023, 4Q07
+    _Pattern(
+        "quarter",
+        re.compile(
+            rf"(?:\b(?P<fiscal1>FY\s?)?(?P<y1>{_YEAR})\s+|\bFY(?P<y3>\d\d)\s+)?\b(?:Q(?P<num>[1-4])|(?P<num2>[1-4])Q)"
+            rf"(?:\s*(?:of\s+)?(?P<fiscal2>FY\s?|fiscal\s+)?(?P<y2>{_YEAR}|'\d\d|\d\d\b))?\b"
+        ),
+        ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
+    ),
+    # the December quarter / three months ended December 31, 2023 / quarter ended March 31
+    _Pattern(
+        "month_quarter",
+        re.compile(
+            rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon2>{_MON})"
+            rf"(?:\s+\d{{1,2}})?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?P<mon3>{_MON})"
+            rf"(?:\s+\d{{1,2}})?(?:,?\s+(?P<y3>{_YEAR}))?)",
+            re.I,
+        ),
+        ("quarter", "months", "month"),
+    ),
+    # first half / H1 / six months ended June 30
+    _Pattern(
+        "half",
+        re.compile(
+            rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<six>six|6)[\s\-]+months?\s+(?:ended|ending|to|through)\s+"
+            rf"(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?",
+            re.I,
+        ),
+        ("half", "h1", "h2", "months"),
+    ),
+    # nine months ended ...
+    _Pattern(
+        "nine",
+        re.compile(rf"\b(?:nine|9)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?P<mon>{_MON})", re.I),
+        ("months",),
+    ),
+    # full year / fiscal 2023 / 1986 results / year ended May 31 / annual results / reported ... for 1986
+    _Pattern(
+        "year",
+        re.compile(
+            rf"\b(?:(?:full|whole)[\s\-]year(?:\s+(?P<y2>{_YEAR}))?|(?P<fiscal1>fiscal(?:\s+year)?|FY)\s?(?P<y1>{_YEAR}|\d\d)\b"
+            rf"(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR})\s+(?:(?:per[\s\-]share|operating|fiscal|full[\s\-]year)\s+)?"
+            rf"(?:results|earnings|profits?|net|annual|loss|revenues?|sales)|(?:earned|lost|reported|posted)\b(?:[^.;\"“”]|\.\d){{0,60}}?\b(?:in|for)\s+"
+            rf"(?:the\s+)?(?P<fiscal4>fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?year\s+(?:ended|ending|to)\s+(?:in\s+)?"
+            rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profit|earnings))",
+            re.I,
+        ),
+        None,
+    ),
+]
+# Evidence of a fiscal calendar: (regex, how the matched month relates to the year end).
+_FY_EVIDENCE_CUE = re.compile(r"\bend|yearend|\bto\s|\bthrough\s", re.I)
+_FY_EVIDENCE = [
+    (
+        re.compile(
+            rf"\b(?:fiscal\s+)?year(?:[\s\-]?end)?,?\s+\(?(?:that\s+)?(?:ended|ending|ends|to\s+end|to)\s+(?:in\s+)?"
+            rf"(?:(?:early|late|mid)[\s\-]+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        "y",
+    ),
+    (re.compile(rf"\bfiscal\s+(?:year\s+)?(?:{_YEAR}|'\d\d)\s*,?\s+(?:which\s+)?(?:ended|ending|ends)\s+(?:in\s+)?(?P<mon>{_MON})", re.I), "y"),
+    (re.compile(rf"\b(?P<mon>{_MON})\s+\d{{1,2}},?\s+(?:{_YEAR},?\s+)?the\s+(?:company's\s+)?fiscal\s+year[\s\-]?end", re.I), "y"),
+    (
+        re.compile(
+            rf"\b(?:fiscal\s+){_ORDS}[\s\-]+(?:fiscal\s+)?(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+"
+            rf"(?:which\s+)?(?:ended|ending|ends|to\s+end|to|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        "q",
+    ),
+    (
+        re.compile(
+            rf"\b{_ORDS}[\s\-]+fiscal[\s\-]+(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+(?:which\s+)?"
+            rf"(?:ended|ending|ends|to\s+end|to|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        "q",
+    ),
+    (
+        re.compile(
+            rf"\b(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+{_YEAR})?"
+            rf"\s*[,(]\s*(?:its|the\s+company's|their)\s+(?:fiscal\s+)?{_ORDS}[\s\-]+(?:fiscal\s+)?quarter",
+            re.I,
+        ),
+        "q",
+    ),
+    (
+        re.compile(
+            rf"\b{_ORDS}[\s\-]+(?:fiscal\s+)?(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+(?:which\s+)?(?:ended|ending|ends|to\s+end)\s+"
+            rf"(?:in\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        "q",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<half>first|second)[\s\-]half(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+(?:ended|ending|ends|to)\s+(?:in\s+)?"
+            rf"(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        "h",
+    ),
+]
+_COMPARED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:a\s+year\s+(?:ago|earlier)|year[\s\-]ago|year[\s\-]earlier)\b", re.I)
+_COMPARISON = re.compile(
+    r"(?:year[\s\-]ago|year[\s\-]earlier|a\s+year\s+(?:ago|earlier)|prior[\s\-]year|same\s+period|last\s+year'?s|"
+    r"compared\s+(?:with|to)|versus|vs\.?|from|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|beat(?:s|ing)?|"
+    r"over|above|below|than(?:\s+(?:in|for))?|repeat(?:s|ed|ing)?|match(?:es|ed|ing)?|since)\s*(?:the\s+|its\s+)?$",
+    re.I,
+)
+# a period followed by estimates of it ("analysts' fourth-quarter earnings estimates") is not reported
+_ESTIMATES_AFTER = re.compile(
+    r"[\w\-]*(?:\s+(?:[\w'’]+|per\s+share)){0,5}?\s+(?:estimates?|forecasts?|projections?|targets?|guidance|outlook|expectations?)\b",
+    re.I,
+)
+
+
+def annotate(doc: ArticleDoc) -> ArticleDoc:
+    """Add ``periods`` (headline first, then text) and ``fiscal_year_end``."""
+    doc.periods = mentions(doc.title, in_title=True) + [p for p in mentions(doc.text) if not doc.in_block(p.start)]
+    doc.fiscal_year_end = fiscal_year_end(doc.text)
+    return doc
+
+
+def month(raw: str | None) -> int | None:
+    return _MONTHS[raw[:3].lower()] if raw else None
+
+
+def year(raw: str | None) -> int | None:
+    if not raw:
+        return None
+    raw = raw.strip("'")
+    y = int(raw)
+    return y if y > 100 else (2000 + y if y < 70 else 1900 + y)
+
+
+def _tense(phrase: str) -> str | None:
+    low = phrase.lower()
+    if "ended" in low or "through" in low:
+        return "past"
+    if "ending" in low or "ends" in low:
+        return "future"
+    return None
+
+
+def mentions(text: str, in_title: bool = False) -> list[Period]:
+    """Every period mention in ``text``, in order (leftmost-longest: one mention per stretch of text)."""
+    low = text.lower()
+    found: list[Period] = []
+    for pat in _PATTERNS:
+        if pat.cues is not None and not any(c in low for c in pat.cues):
+            continue
+        for m in pat.rx.finditer(text):
+            g = m.groupdict()
+            fiscal = any(g.get(k) for k in ("fiscal1", "fiscal2", "fiscal3", "fiscal4", "fiscal5"))
+            y = year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4") or g.get("y5"))
+            number = mon = None
+            kind = pat.kind
+            if kind == "quarter":
+                if g.get("ord"):
+                    number = _ORD[g["ord"].lower()]
+                else:
+                    number = int(g.get("num") or g.get("num2"))
+                if g.get("y3") and not g.get("y1"):  # FY24 Q1
+                    y, fiscal = year(g["y3"]), True
+            elif kind == "half":
+                if g.get("six"):
+                    kind, mon = "month_half", month(g["mon"])
+                else:
+                    number = 1 if (g.get("ord") or "").lower() == "first" or g.get("num") == "1" else 2
+            elif kind == "nine":
+                mon = month(g["mon"])
+            elif kind == "month_quarter":
+                mon = month(g.get("mon1") or g.get("mon2") or g.get("mon3"))
+            elif kind == "year":
+                mon = month(g.get("mon"))
+            s, e = m.start(), m.end()
+            found.append(
+                Period(
+                    s, e, kind, number, y, mon, fiscal, _tense(m.group(0)), in_title,
+                    compared=bool(_COMPARISON.search(text[max(0, s - 30) : s]) or _COMPARED_AFTER.match(text, e)),
+                    estimate=bool(_ESTIMATES_AFTER.match(text, e)),
+                )
+            )
+    found.sort(key=lambda p: (p.start, -p.end))
+    out: list[Period] = []
+    for p in found:  # leftmost-longest
+        if out and p.start < out[-1].end:
+            continue
+        out.append(p)
+    return out
+
+
+def fiscal_year_end(text: str) -> int | None:
+    """The month the fiscal year ends in, when the text gives it away; None otherwise."""
+    if not _FY_EVIDENCE_CUE.search(text):
+        return None
+    best: tuple[int, int] | None = None
+    for rx, kind in _FY_EVIDENCE:
+        m = rx.search(text)
+        if not m or (best is not None and m.start() >= best[0]):
+            continue
+        mon = month(m.group("mon"))
+        assert mon is not None
+        if kind == "q":
+            mon += 3 * (4 - _ORD[m.group("ord").lower()])
+        elif kind == "h" and m.group("half").lower() == "first":
+            mon += 6
+        best = (m.start(), (mon - 1) % 12 + 1)
+    return best[1] if best else None
