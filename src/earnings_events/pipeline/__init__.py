@@ -41,14 +41,21 @@ class Processed:
     scope_reason: str = ""
 
 
-def analyse(article: Article, registry: Registry | None = None) -> ArticleDoc:
-    """The article's doc with every layer; out-of-scope articles stop after the scope decision."""
+def prepare(article: Article, registry: Registry | None = None) -> ArticleDoc:
+    """The article's doc with the layers scope reads: layout, quotes, mentions, periods."""
     registry = registry or load_registry()
     doc = ArticleDoc(article)
     layout.annotate(doc)
     quotes.annotate(doc)
     mentions.annotate(doc, registry)
     periods.annotate(doc)
+    return doc
+
+
+def analyse(article: Article, registry: Registry | None = None) -> ArticleDoc:
+    """The article's doc with every layer; out-of-scope articles stop after the scope decision."""
+    registry = registry or load_registry()
+    doc = prepare(article, registry)
     scope.annotate(doc)
     assert doc.scope is not None
     if not doc.scope.in_scope:

@@ -70,7 +70,9 @@ _ANALYST_CONTEXT = re.compile(
     r"(?:\banalysts?\b|\bstrategists?\b|\beconomists?\b|\bportfolio\s+managers?\b|\bfund\s+managers?\b|\bsaid\s+in\s+a\s+(?:research\s+)?note\b)",
     re.I,
 )
-_DATA_CONTEXT = re.compile(r"\b(?:according\s+to|data\s+from|compiled\s+by|polled\s+by|survey\s+by|estimates\s+from)\s*$", re.I)
+_DATA_CONTEXT = re.compile(
+    r"\b(?:according\s+to|data\s+from|compiled\s+by|polled\s+by|survey\s+by|estimates\s+from)\s*$", re.I
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
@@ -107,11 +109,13 @@ def _words(name: str) -> set[str]:
 
 
 def _initials(name: str) -> str:
-    return "".join(w[0] for w in canonical(name).split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the"}).upper()
+    return "".join(
+        w[0] for w in canonical(name).split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the"}
+    ).upper()
 
 
 def _same_entity(a: str, b: str) -> bool:
-    """"H.J. Heinz" and "Heinz"; "Merrill Lynch" and "Merrill"; not "General Motors" and "General Electric"."""
+    """ "H.J. Heinz" and "Heinz"; "Merrill Lynch" and "Merrill"; not "General Motors" and "General Electric"."""
     na, nb = (re.sub(r"[^a-z0-9&]+", " ", canonical(x).lower()).strip() for x in (a, b))
     if not na or not nb:
         return False
@@ -133,7 +137,10 @@ def entities(doc: ArticleDoc) -> list[Entity]:
         for e in out:
             if (
                 (m.company is not None and e.company is not None and m.company.name == e.company.name)
-                or (m.code is not None and any(x.code is not None and x.code.ticker == m.code.ticker for x in e.mentions))
+                or (
+                    m.code is not None
+                    and any(x.code is not None and x.code.ticker == m.code.ticker for x in e.mentions)
+                )
                 or any(_same_entity(m.name, n) for n in e.names)
             ):
                 hit = e
@@ -183,7 +190,8 @@ def _score(doc: ArticleDoc, e: Entity) -> None:
     if first_in_lede is not None:
         e.score += 3
         if not any(
-            o.kind == OrgKind.COMPANY and not o.in_title and lede_start <= o.start < first_in_lede.start for o in doc.orgs
+            o.kind == OrgKind.COMPANY and not o.in_title and lede_start <= o.start < first_in_lede.start
+            for o in doc.orgs
         ):
             e.score += 1  # the first company the lede names: usually its subject
     if any(m.code is not None and not m.in_title for m in e.mentions[:3]):
@@ -193,7 +201,12 @@ def _score(doc: ArticleDoc, e: Entity) -> None:
     for m in body:
         before = text[max(0, m.start - 40) : m.start]
         after = text[m.end : m.end + 40]
-        if _DATA_CONTEXT.search(before) or (_ANALYST_CONTEXT.match(after.lstrip(" '’s")) and not _headline_names(doc, e)) or re.match(r"\s*,?\s+(?:an?\s+)?analysts?\b", after) or re.search(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with|from)\s+$", before):
+        if (
+            _DATA_CONTEXT.search(before)
+            or (_ANALYST_CONTEXT.match(after.lstrip(" '’s")) and not _headline_names(doc, e))
+            or re.match(r"\s*,?\s+(?:an?\s+)?analysts?\b", after)
+            or re.search(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with|from)\s+$", before)
+        ):
             e.as_firm += 1
     if body and e.as_firm >= len(body):
         e.score -= 6
@@ -228,8 +241,12 @@ def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) ->
     if best is None:
         return []
     named = [e for e in ents if _headline_names(doc, e)]
-    opening_end = doc.sentences[min(len(doc.sentences) - 1, doc.sentence_at(doc.lede[0]) + 4)].end if doc.sentences else 0
-    reported = [e for e in ents if any(not m.in_title and m.start < opening_end for m in e.mentions) and _has_event(doc, e)]
+    opening_end = (
+        doc.sentences[min(len(doc.sentences) - 1, doc.sentence_at(doc.lede[0]) + 4)].end if doc.sentences else 0
+    )
+    reported = [
+        e for e in ents if any(not m.in_title and m.start < opening_end for m in e.mentions) and _has_event(doc, e)
+    ]
     # a headline that names one company is about it; one that names none ("Manufacturers rebounding") may be a
     # round-up, when its opening reports several
     several = len(named) >= 2 or (not named and len(reported) >= 2)
@@ -254,7 +271,9 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
     for a in doc.attributions:
         e = _quote_entity(doc, a, ents, event, best, by_person)
         doc.companies.append(_company(e, doc, registry) if e is not None else doc.primary)  # type: ignore[arg-type]
-    doc.attributions = [replace(a, role=_role(a, c, ents, doc)) for a, c in zip(doc.attributions, doc.companies, strict=True)]
+    doc.attributions = [
+        replace(a, role=_role(a, c, ents, doc)) for a, c in zip(doc.attributions, doc.companies, strict=True)
+    ]
     return doc
 
 
@@ -312,7 +331,12 @@ def _quote_entity(
         found = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None)
     if found is None:
         lo, hi = _attribution_span(doc, a)
-        named = {id(e): e for e in event for m in e.mentions if not m.in_title and lo <= m.start < hi and not (q.start <= m.start < q.end)}
+        named = {
+            id(e): e
+            for e in event
+            for m in e.mentions
+            if not m.in_title and lo <= m.start < hi and not (q.start <= m.start < q.end)
+        }
         if len(named) == 1:
             found = next(iter(named.values()))
     if found is None:
@@ -345,7 +369,11 @@ def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:
 
 def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Entity | None:
     """The company named by the instant-view heading the quote stands under ("INTEL", "YAHOO")."""
-    heads = [b for b in doc.blocks if b.kind in (BlockKind.SPEAKER, BlockKind.SUBHEAD, BlockKind.COMPANY) and b.end <= a.quote.open]
+    heads = [
+        b
+        for b in doc.blocks
+        if b.kind in (BlockKind.SPEAKER, BlockKind.SUBHEAD, BlockKind.COMPANY) and b.end <= a.quote.open
+    ]
     for b in reversed(heads):
         words = set(re.findall(r"[a-z0-9&'’\-]+", doc.text[b.start : b.end].lower()))
         hit = [e for e in event if any(w in words for w in e.words())]

@@ -40,6 +40,15 @@ _CREDIT = re.compile(
     r"|\n\s*(?:Reporting|Editing|Additional\s+reporting)\s+by\b[^\n]*"
     r"|\n\s*Reuter\s*$"
 )
+# Web-crawl furniture at the top of a page: "January 23, 2018 / 9:11 AM / Updated 11 minutes ago <headline>
+# <author> 3 Min Read", "5 Hours Ago | 03:07", a photo credit "Mark Ralston | AFP | Getty Images".
+_WEB_PREAMBLE = re.compile(
+    r"\A\s*(?:"
+    r"(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\s*/\s*\d{1,2}:\d{2}\s*[AP]M\s*/\s*Updated[^\n]*)"
+    r"|(?:\d+\s+(?:Hours?|Mins?|Minutes?|Days?)\s+Ago\s*\|\s*\d{1,2}:\d{2})"
+    r"|(?:[^\n|]{2,60}\|\s*(?:AFP|Reuters|AP|Bloomberg|CNBC)?[^\n|]{0,40}\|?\s*Getty\s+Images)"
+    r")[ \t]*"
+)
 _BYLINE = re.compile(r"\A\s*By\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}(?=\s)")
 # An ALL-CAPS token: "PROFIT", "U.S.", "AT&T", "Q3", "3M", "10-K"; a run of them is a subhead.
 _CAP_TOKEN = r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|\d+(?:[.,/]\d+)*%?)"
@@ -97,7 +106,9 @@ def _hard_wrapped(text: str) -> bool:
 
 
 def _dateline(text: str) -> tuple[Block | None, list[Block]]:
-    """The dateline near the top, and the blocks before it (correction notes, bylines, summary bullets)."""
+    """The dateline near the top, and the blocks before it (correction notes, bylines, summary bullets, web
+    furniture)."""
+    web = _WEB_PREAMBLE.match(text)
     head = text[:_PRE_DATELINE_MAX]
     for m in _DATELINE.finditer(head):
         start = m.start("place") if m.group("place") else m.start()
@@ -107,13 +118,17 @@ def _dateline(text: str) -> tuple[Block | None, list[Block]]:
             continue
         pre = [Block(0, start, BlockKind.BYLINE)] if before.strip() else []
         return Block(start, m.end(), BlockKind.DATELINE), pre
+    if web:
+        return None, [Block(0, web.end(), BlockKind.BYLINE)]
     m = _BYLINE.match(text)
     return None, ([Block(m.start(), m.end(), BlockKind.BYLINE)] if m else [])
 
 
 def _only_preamble(before: str) -> bool:
-    """Text before a dateline that is a byline, a note in brackets or summary bullets, not prose."""
-    rest = re.sub(r"\([^()]*\)", " ", before)
+    """Text before a dateline that is a byline, a note in brackets, summary bullets or web furniture, not prose."""
+    web = _WEB_PREAMBLE.match(before)
+    rest = before[web.end() :] if web else before
+    rest = re.sub(r"\([^()]*\)", " ", rest)
     rest = re.sub(r"(?m)^\s*[*•\-]\s.*$", " ", rest)
     rest = re.sub(r"\bBy\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}", " ", rest)
     return not rest.strip()
@@ -145,7 +160,7 @@ def _caps_blocks(text: str, floor: int) -> list[Block]:
             if len(re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)) < 2:
                 continue
         nxt = text[end : end + 2].lstrip()
-        if not (line_alone or nxt[:1].isupper() or nxt[:1] in "\"“" or nxt[:1].isdigit()):
+        if not (line_alone or nxt[:1].isupper() or nxt[:1] in '"“' or nxt[:1].isdigit()):
             continue
         kind = BlockKind.SPEAKER if "," in run and _HEADING_TITLE.search(run) else BlockKind.SUBHEAD
         if kind == BlockKind.SUBHEAD and "," in run and _looks_like_name_heading(run, text, end):
@@ -155,7 +170,7 @@ def _caps_blocks(text: str, floor: int) -> list[Block]:
 
 
 def _looks_like_name_heading(run: str, text: str, end: int) -> bool:
-    """"BEN SCHACHTER, MACQUARIE RESEARCH" followed by a quotation: a speaker heading."""
+    """ "BEN SCHACHTER, MACQUARIE RESEARCH" followed by a quotation: a speaker heading."""
     return bool(re.match(r"\s*[\"“]", text[end : end + 3])) and len(run.split(",")[0].split()) in (2, 3)
 
 
@@ -189,7 +204,11 @@ def sentences(text: str, paras: list[tuple[int, int]], blocks: list[Block] = ())
     cuts_at_blocks = sorted({p for b in blocks for p in (b.start, b.end)})
     for i, (a, b) in enumerate(paras):
         start = a
-        cuts = [m.end() for m in _SENT_END.finditer(text, a, b) if not _ABBREV.search(text[max(a, m.start() - 12) : m.start() + 1])]
+        cuts = [
+            m.end()
+            for m in _SENT_END.finditer(text, a, b)
+            if not _ABBREV.search(text[max(a, m.start() - 12) : m.start() + 1])
+        ]
         cuts += [c for c in cuts_at_blocks if a < c < b]
         for c in sorted(set(cuts)):
             if text[start:c].strip():

@@ -110,15 +110,90 @@ _LEAD_STOP = SENTENCE_STARTERS | {
 }
 # "China's Lenovo", "Britain's Barclays": a place (or a rival) in the possessive is not part of the name
 _PLACES_AND_RIVALS = {
-    "America", "Britain", "China", "Japan", "Germany", "France", "India", "Italy", "Spain", "Canada", "Korea",
-    "South Korea", "Taiwan", "Australia", "Brazil", "Russia", "Mexico", "Sweden", "Switzerland", "Finland",
-    "Norway", "Denmark", "Netherlands", "Holland", "Belgium", "Ireland", "Europe", "Asia", "Israel", "Singapore",
-    "Indonesia", "Thailand", "Malaysia", "Philippines", "Argentina", "Chile", "Turkey", "Poland", "Austria",
-    "Greece", "Portugal", "Africa", "Hong Kong", "Scotland", "Dubai", "Qatar", "Kuwait",
-    "Saudi", "Egypt", "Nigeria", "Kenya", "Vietnam", "Pakistan", "Iran", "Iraq", "Ukraine", "Hungary", "Wall",
-    "Street", "Detroit", "Texas", "California", "Ohio", "Michigan", "Illinois", "Florida", "Seattle",
-    "Chicago", "London", "Tokyo", "Paris", "Frankfurt", "Zurich", "Toronto", "Sydney", "Seoul", "Beijing",
-    "Shanghai", "Mumbai", "Moscow", "Rival", "Nation", "World", "Country",
+    "America",
+    "Britain",
+    "China",
+    "Japan",
+    "Germany",
+    "France",
+    "India",
+    "Italy",
+    "Spain",
+    "Canada",
+    "Korea",
+    "South Korea",
+    "Taiwan",
+    "Australia",
+    "Brazil",
+    "Russia",
+    "Mexico",
+    "Sweden",
+    "Switzerland",
+    "Finland",
+    "Norway",
+    "Denmark",
+    "Netherlands",
+    "Holland",
+    "Belgium",
+    "Ireland",
+    "Europe",
+    "Asia",
+    "Israel",
+    "Singapore",
+    "Indonesia",
+    "Thailand",
+    "Malaysia",
+    "Philippines",
+    "Argentina",
+    "Chile",
+    "Turkey",
+    "Poland",
+    "Austria",
+    "Greece",
+    "Portugal",
+    "Africa",
+    "Hong Kong",
+    "Scotland",
+    "Dubai",
+    "Qatar",
+    "Kuwait",
+    "Saudi",
+    "Egypt",
+    "Nigeria",
+    "Kenya",
+    "Vietnam",
+    "Pakistan",
+    "Iran",
+    "Iraq",
+    "Ukraine",
+    "Hungary",
+    "Wall",
+    "Street",
+    "Detroit",
+    "Texas",
+    "California",
+    "Ohio",
+    "Michigan",
+    "Illinois",
+    "Florida",
+    "Seattle",
+    "Chicago",
+    "London",
+    "Tokyo",
+    "Paris",
+    "Frankfurt",
+    "Zurich",
+    "Toronto",
+    "Sydney",
+    "Seoul",
+    "Beijing",
+    "Shanghai",
+    "Mumbai",
+    "Moscow",
+    "Rival",
+    "Nation",
+    "World",
+    "Country",
 }
 _NOT_NAMES = {"I", "We", "It", "He", "She", "They", "You", "CEO", "CFO", "Reuters", "U.S", "U.S."}
 
@@ -215,7 +290,9 @@ def codes_in(text: str, in_title: bool = False) -> list[Code]:
 def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
     """A bare ``FDC.N`` follows a name (or another code), not a sentence's first word."""
     before = text[max(0, m.start() - 3) : m.start()]
-    return not re.search(r"[.!?]\s+$", before) and bool(re.search(r"[A-Za-z)\]'’]\s*,?\s*$", text[max(0, m.start() - 40) : m.start()]))
+    return not re.search(r"[.!?]\s+$", before) and bool(
+        re.search(r"[A-Za-z)\]'’]\s*,?\s*$", text[max(0, m.start() - 40) : m.start()])
+    )
 
 
 def canonical(name: str) -> str:
@@ -288,7 +365,9 @@ def orgs_in(text: str, registry: Registry, codes: list[Code], in_title: bool = F
             company = Company(canonical(name), code.ticker if code else None, FiscalCalendar.default(), known=False)
         elif company is not None and code is not None:
             company = replace(company, ticker=code.ticker)
-        found.append(OrgMention(start, end, canonical(name) if kind == OrgKind.COMPANY else name, kind, company, code, in_title))
+        found.append(
+            OrgMention(start, end, canonical(name) if kind == OrgKind.COMPANY else name, kind, company, code, in_title)
+        )
         spans.append((start, end))
 
     # 1. names printed right before a code: the article's own evidence of a listed company
@@ -328,17 +407,66 @@ def orgs_in(text: str, registry: Registry, codes: list[Code], in_title: bool = F
 
 # First words too common to stand for a company on their own.
 _COMMON_FIRST = {
-    "American", "General", "United", "First", "National", "Royal", "New", "Great", "Southern", "Northern",
-    "Western", "Eastern", "Central", "International", "Global", "Standard", "Continental", "Pacific",
-    "Atlantic", "Capital", "Bank", "China", "Japan", "British", "Deutsche", "Commonwealth", "Federal",
-    "Public", "Mutual", "Pioneer", "Universal", "Allied", "Consolidated", "Texas", "Florida", "Old",
-    "Union", "Security", "Home", "Energy", "Carolina", "Washington", "Chicago", "Boston", "Canadian",
-    "Hong", "South", "North", "West", "East", "Bancorp", "Banco", "Credit", "Midwest", "Columbia",
+    "American",
+    "General",
+    "United",
+    "First",
+    "National",
+    "Royal",
+    "New",
+    "Great",
+    "Southern",
+    "Northern",
+    "Western",
+    "Eastern",
+    "Central",
+    "International",
+    "Global",
+    "Standard",
+    "Continental",
+    "Pacific",
+    "Atlantic",
+    "Capital",
+    "Bank",
+    "China",
+    "Japan",
+    "British",
+    "Deutsche",
+    "Commonwealth",
+    "Federal",
+    "Public",
+    "Mutual",
+    "Pioneer",
+    "Universal",
+    "Allied",
+    "Consolidated",
+    "Texas",
+    "Florida",
+    "Old",
+    "Union",
+    "Security",
+    "Home",
+    "Energy",
+    "Carolina",
+    "Washington",
+    "Chicago",
+    "Boston",
+    "Canadian",
+    "Hong",
+    "South",
+    "North",
+    "West",
+    "East",
+    "Bancorp",
+    "Banco",
+    "Credit",
+    "Midwest",
+    "Columbia",
 }
 
 
 def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Company | None]:
-    """"Merrill" for "Merrill Lynch", "Textron" for "Textron Inc": a company's distinctive first word, when
+    """ "Merrill" for "Merrill Lynch", "Textron" for "Textron Inc": a company's distinctive first word, when
     the registry does not give it to another company."""
     out: dict[str, Company | None] = {}
     for o in found:

@@ -117,8 +117,19 @@ _FY_EVIDENCE = [
         ),
         "y",
     ),
-    (re.compile(rf"\bfiscal\s+(?:year\s+)?(?:{_YEAR}|'\d\d)\s*,?\s+(?:which\s+)?(?:ended|ending|ends)\s+(?:in\s+)?(?P<mon>{_MON})", re.I), "y"),
-    (re.compile(rf"\b(?P<mon>{_MON})\s+\d{{1,2}},?\s+(?:{_YEAR},?\s+)?the\s+(?:company's\s+)?fiscal\s+year[\s\-]?end", re.I), "y"),
+    (
+        re.compile(
+            rf"\bfiscal\s+(?:year\s+)?(?:{_YEAR}|'\d\d)\s*,?\s+(?:which\s+)?(?:ended|ending|ends)\s+(?:in\s+)?(?P<mon>{_MON})",
+            re.I,
+        ),
+        "y",
+    ),
+    (
+        re.compile(
+            rf"\b(?P<mon>{_MON})\s+\d{{1,2}},?\s+(?:{_YEAR},?\s+)?the\s+(?:company's\s+)?fiscal\s+year[\s\-]?end", re.I
+        ),
+        "y",
+    ),
     (
         re.compile(
             rf"\b(?:fiscal\s+){_ORDS}[\s\-]+(?:fiscal\s+)?(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+"
@@ -236,7 +247,15 @@ def mentions(text: str, in_title: bool = False) -> list[Period]:
             s, e = m.start(), m.end()
             found.append(
                 Period(
-                    s, e, kind, number, y, mon, fiscal, _tense(m.group(0)), in_title,
+                    s,
+                    e,
+                    kind,
+                    number,
+                    y,
+                    mon,
+                    fiscal,
+                    _tense(m.group(0)),
+                    in_title,
                     compared=bool(_COMPARISON.search(text[max(0, s - 30) : s]) or _COMPARED_AFTER.match(text, e)),
                     estimate=bool(_ESTIMATES_AFTER.match(text, e)),
                 )

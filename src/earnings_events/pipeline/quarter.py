@@ -41,7 +41,9 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
 
 def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
     """The article's own evidence first (for the article's company), then the registry's calendar."""
-    if doc.fiscal_year_end is not None and (doc.primary is None or company.name == doc.primary.name or not company.known):
+    if doc.fiscal_year_end is not None and (
+        doc.primary is None or company.name == doc.primary.name or not company.known
+    ):
         base = company.calendar_on(doc.article.published) if company.known else FiscalCalendar.default()
         if base.end_month == doc.fiscal_year_end:
             return base

@@ -262,7 +262,9 @@ class _ArticleIndex:
         role = role_from_title(title) if title else None
         cur = self.people.get(key)
         if cur is None:
-            self.people[key] = Person(name, pos, role, _company_hint(title) or self.org_before(pos), title=title.lower())
+            self.people[key] = Person(
+                name, pos, role, _company_hint(title) or self.org_before(pos), title=title.lower()
+            )
             return
         cur.title = f"{cur.title} {title.lower()}".strip()
         if len(people.name_tokens(name)) > len(people.name_tokens(cur.name)) and name.endswith(key):
