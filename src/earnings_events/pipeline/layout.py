@@ -18,6 +18,7 @@ from .document import ArticleDoc, Block, BlockKind, Sentence
 # A paragraph starts after a blank line, or after a line break followed by indentation (wire layout).
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
 _LINE_BREAK = re.compile(r"[ \t]*\n\s*")
+_MID_OR_END = re.compile(r"(\S)[ \t]*\n(?=[ \t]*\S)")  # a line break and the last character before it
 _AGENCIES = (
     r"Reuters(?:\s+Breakingviews)?|IFR|AP|AFP|Bloomberg|Dow\s+Jones|Market\s?Watch|CNBC|"
     r"Business\s+Wire|BUSINESS\s+WIRE|PRNewswire|PR\s+Newswire|GLOBE\s+NEWSWIRE|Globe\s+Newswire|Marketwired"
@@ -97,12 +98,12 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _hard_wrapped(text: str) -> bool:
-    """Wire copy broken into lines of ~70 characters, a line break inside most sentences."""
-    lines = [ln for ln in text.split("\n") if ln.strip()]
-    if len(lines) < 4:
+    """Wire copy broken into lines of ~70 characters: most line breaks fall inside a sentence."""
+    breaks = list(_MID_OR_END.finditer(text))
+    if len(breaks) < 3:
         return False
-    short = sum(1 for ln in lines if len(ln) <= 90)
-    return short >= 0.7 * len(lines)
+    mid = sum(1 for m in breaks if m.group(1) not in '.!?"”:')
+    return mid >= 0.4 * len(breaks)
 
 
 def _dateline(text: str) -> tuple[Block | None, list[Block]]:

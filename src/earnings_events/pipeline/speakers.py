@@ -226,7 +226,11 @@ class _ArticleIndex:
             keys = re.compile(
                 r"\b(?:" + "|".join(re.escape(k) for k in sorted(self.people, key=len, reverse=True)) + r")\b"
             )
-            self.mentions = [(m.start(), m.group(0)) for m in keys.finditer(self.text) if not self.in_quote(m.start())]
+            self.mentions = [
+                (m.start(), m.group(0))
+                for m in keys.finditer(self.text)
+                if not self.in_quote(m.start()) and not _company_use(self.text, m.start(), m.end())
+            ]
 
     def title_before(self, pos: int) -> str:
         return self.text[max(0, pos - 40) : pos]
@@ -313,8 +317,8 @@ class _ArticleIndex:
         if title.split()[-1:] and title.split()[-1] in people.HONORIFICS_KEPT:
             name_toks.insert(0, title.split()[-1])
         name = clean_name(" ".join(name_toks))
-        if not name or name in self.org_words:
-            return _Who("nonperson", at=at)
+        if not name or (name in self.org_words and surname(name) not in self.people):
+            return _Who("nonperson", at=at)  # "Wynn said" is Steve Wynn when the article names him
         if _CORPORATE_END.search(name):
             return _Who("nonperson", at=at)
         if (
@@ -438,9 +442,12 @@ def _attribution(
     sent_start = _sentence_start(text, span.open, floor)
     before = text[sent_start : span.open]
     base_after = span.close_end if span.closed else span.end
+    ends_sentence = span.closed and span.statement[-1:] in ".!?"
     for rx in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
         m = rx.match(after)
-        if m:
+        # after a quote that ends its own sentence, "Executives said they were charting ..." is a new sentence
+        # of reported speech, not this quote's attribution ("... ." Smith said on Tuesday.)
+        if m and not (ends_sentence and _new_clause(m.group("rest"))):
             return _who_from(m, base_after, index)
     m = _AFTER_NAME_TITLE.match(after)
     if m and _TITLE_WORD.search(m.group("appos")):
@@ -456,19 +463,49 @@ def _attribution(
             who = _who_from(m, sent_start, index)
             if who.kind in ("person", "pronoun"):
                 return who
-    for ctx, base in ((after, base_after), (before, sent_start)):
+    # A quote that ends its own sentence ("... persist.") is followed by a new sentence, not by more of its own:
+    # only an attribution right after the closing mark (above) belongs to it.
+    own_after = "" if span.closed and span.statement[-1:] in ".!?" else after
+    for ctx, base in ((own_after, base_after), (before, sent_start)):
         m = _ACCORDING.search(ctx)
         if m:
             return _who_from(m, base, index)
     # A speech verb elsewhere in the sentence: quoted fragments inside reported speech. The outermost
     # clause with a person as its subject governs ("He said the company expected ...").
-    for ctx, base in ((before, sent_start), (after, base_after)):
+    for ctx, base in ((before, sent_start), (own_after, base_after)):
         found = sorted([*_ANY_WHO_VERB.finditer(ctx), *_ANY_VERB_WHO.finditer(ctx)], key=lambda x: x.start())
         whos = [_who_from(m, base, index) for m in found]
         person = next((w for w in whos if w.kind != "nonperson"), None)
         if person or whos:
             return person or whos[0]
     return None
+
+
+def _new_clause(rest: str) -> bool:
+    """Words after a speech verb that make a clause of their own ("they were charting a recovery path"), not the
+    tail of an attribution (" on Tuesday", ", adding ...", " in a statement")."""
+    rest = rest.strip()
+    if (
+        not rest
+        or rest[0] in ",;:"
+        or re.match(r"(?:on|in|at|during|to|after|before|via|from|late|earlier|last|this|yesterday|today)\b", rest)
+    ):
+        return False
+    return len(rest.split()) > 3
+
+
+# A surname that is also a company's name, used for the company: "owns Wynn shares", "Dell's profit".
+_COMPANY_AFTER = re.compile(
+    r"(?:['’]s\s+(?:shares?|stock|profits?|earnings|results|revenues?|sales|quarter|net|outlook|forecast)\b|"
+    r"\s+(?:shares?|stock|Inc|Corp|Co\b|Resorts|Motors?|Group|Holdings|Ltd|executives?|officials?|spokes\w+)\b)"
+)
+_COMPANY_BEFORE = re.compile(
+    r"\b(?:owns?|owned|of|at|in|from|rival|buy|buying|sell|selling|holds?|held|shares\s+of)\s+$"
+)
+
+
+def _company_use(text: str, start: int, end: int) -> bool:
+    return bool(_COMPANY_AFTER.match(text, end) or _COMPANY_BEFORE.search(text, max(0, start - 20), start))
 
 
 def _intervening_person(index: _ArticleIndex, start: int, end: int, speaker: Person) -> bool:
