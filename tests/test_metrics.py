@@ -137,3 +137,28 @@ def test_extraction_micro_averages_over_articles():
 def test_empty_input_has_no_value_and_no_interval():
     out = metrics.classification([], ["a"], ["accuracy", "macro_f1"])
     assert out["accuracy"] == {"value": None, "ci95": [None, None]}
+
+
+@pytest.mark.parametrize(
+    ("k", "n", "low", "high"),
+    [  # Newcombe (1998), "Two-sided confidence intervals for the single proportion", table I, method 3
+        (81, 263, 0.2553, 0.3662),
+        (15, 148, 0.0624, 0.1605),
+        (0, 20, 0.0, 0.1611),
+        (1, 29, 0.0061, 0.1718),
+        (29, 29, 0.8830, 1.0),
+    ],
+)
+def test_wilson_interval_matches_published_values(k, n, low, high):
+    lo, hi = metrics.wilson(k, n)
+    assert (round(lo, 4), round(hi, 4)) == (low, high)
+
+
+def test_wilson_interval_edges_level_and_bad_counts():
+    assert metrics.wilson(0, 0) is None
+    assert metrics.wilson(0, 5)[0] == 0.0 and metrics.wilson(5, 5)[1] == 1.0  # exact ends, inside [0, 1]
+    assert metrics.wilson(5, 10) == pytest.approx((0.2366, 0.7634), abs=1e-4)  # symmetric about 1/2
+    narrow = metrics.wilson(81, 263, confidence=0.90)
+    assert narrow == pytest.approx((0.2633, 0.3566), abs=1e-4)  # a lower level gives a narrower interval
+    with pytest.raises(ValueError):
+        metrics.wilson(6, 5)

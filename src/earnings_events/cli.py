@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -559,6 +560,146 @@ def annotate_import(
         out.print(f"{n} imported labels are overridden by {name} (later files win)", highlight=False)
 
 
+audit_app = typer.Typer(
+    help="Audit a release: draw rows for people to judge, then report the share right per field "
+    "with Wilson 95% intervals.",
+    no_args_is_help=True,
+)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("sample")
+def audit_sample(
+    release: Annotated[Path, typer.Argument(help="The release folder to audit (as built by `build`).")],
+    out_file: Annotated[
+        Path, typer.Option("--out", "-o", help="The sheet to write: SHEET.jsonl, or SHEET.csv for a spreadsheet.")
+    ],
+    seed: Annotated[int, typer.Option(help="Seed of the draw; record it with the audit (same seed, same rows).")],
+    n: Annotated[int, typer.Option("--n", help="Rows to draw (all of them when the release has fewer).")] = 150,
+    split: Annotated[
+        list[str] | None, typer.Option("--split", help="Draw only from this split (repeatable). Default: all.")
+    ] = None,
+    blind: Annotated[
+        bool,
+        typer.Option(
+            help="Leave the extracted values out: judges write the right value in each <field>_gold "
+            '("none" for no value), and `audit report --release` compares it with the release\'s.'
+        ),
+    ] = False,
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--articles",
+            help="The corpus files or folders the release was built from (repeatable); needed only when the "
+            "release holds no article text.",
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing sheet (it may hold judgements).")] = False,
+) -> None:
+    """Draw N rows of a release at random and write an audit sheet for people to judge.
+
+    Each row of the sheet holds the statement, its article's headline, date and URL, the sentences
+    around it (the statement between ⟦ ⟧), the extracted fields, and empty judgements: in_scope (is the
+    article about an earnings event), is_row (is this a row under the annotation guide), span_ok, and
+    for speaker, role, company, ticker, quarter and label an <field>_ok (true/false) and a <field>_gold
+    (the right value), plus error_class and note. The draw orders row ids by sha256(seed, id): the
+    same release and seed give the same sheet, and its first k rows are a random sample too.
+
+    Example: earnings-events audit sample dataset --n 150 --seed 7 --out audit.csv
+    """
+    from . import audit as audit_stage
+
+    options = audit_stage.SampleOptions(
+        release, out_file, n, seed, tuple(split or ()), blind, tuple(articles or ()), force
+    )
+    path = _guard(lambda: audit_stage.sample(options))
+    drawn = len(_guard(lambda: audit_stage.read_sheet(path)))
+    out.print(
+        f"wrote {drawn} rows to {path} (seed {seed}); fill the judged columns, then: "
+        f"earnings-events audit report {path}" + (f" --release {release}" if blind else ""),
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@audit_app.command("report")
+def audit_report(
+    sheet: Annotated[Path, typer.Argument(help="A judged sheet (.jsonl or .csv) from `audit sample`.")],
+    release: Annotated[
+        Path | None,
+        typer.Option(
+            help="The release the sheet was drawn from: needed for a blind sheet, whose gold values are "
+            "compared with the release's values."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+) -> None:
+    """Report what share of a judged sheet is right, each share with its Wilson 95% interval.
+
+    Of all judged rows: from an in-scope article, a row, tuple right (in scope, a row, span, speaker,
+    company and quarter right), every field right (tuple + role, ticker, label). On the judged rows
+    from in-scope articles that are rows: each field's share right. Then the counts of error_class.
+    Rows with no judgement at all are counted apart; a judgement missing for one field leaves the row
+    out of that field's n instead of counting it wrong. Where a judge gave <field>_gold but no
+    <field>_ok, the report compares the gold value with the extracted one itself (speakers and
+    companies normalised as `score` does; a blind sheet needs --release for that). An empty gold
+    value is no judgement; write "none" for "no value" (an unlisted company's ticker).
+
+    Example: earnings-events audit report audit.csv; earnings-events audit report blind.csv --release dataset
+    """
+    from . import audit as audit_stage
+
+    result = _guard(lambda: audit_stage.report(sheet, release))
+    if as_json:
+        out.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    labels = {
+        "in_scope": "from an in-scope article",
+        "is_row": "a row",
+        "tuple": "tuple right",
+        "every_field": "every field right",
+    }
+    out.print(
+        f"{sheet}: judged {result.judged} of {result.rows} rows ({result.rows - result.judged} not yet judged, left out)",
+        highlight=False,
+        soft_wrap=True,
+    )
+    for title, shares, names in (
+        (f"of the {result.judged} judged rows:", result.overall, labels),
+        (f"on the {result.field_rows} judged rows from in-scope articles that are rows:", result.fields, {}),
+    ):
+        out.print(title, highlight=False)
+        t = Table()
+        for col in ("measure", "right", "n", "share", "95% interval"):
+            t.add_column(col, justify="left" if col == "measure" else "right")
+        for name, share in shares.items():
+            ci = share.interval
+            t.add_row(
+                names.get(name, name),
+                str(share.right),
+                str(share.n),
+                "-" if share.value is None else f"{share.value:.1%}",
+                "-" if ci is None else f"{ci[0]:.1%}-{ci[1]:.1%}",
+            )
+        out.print(t)
+    if result.error_classes:
+        out.print("error classes:", highlight=False)
+        t = Table()
+        t.add_column("error_class")
+        t.add_column("rows", justify="right")
+        for name, count in result.error_classes.items():
+            t.add_row(name, str(count))
+        out.print(t)
+    if result.derived:
+        out.print(
+            f"{result.derived} <field>_ok values were set by comparing <field>_gold with the extracted value",
+            highlight=False,
+            markup=False,
+        )
+    for note in result.notes:
+        out.print(note, highlight=False, markup=False)
+
+
 export_app = typer.Typer(help="Export the benchmark tasks to other tools.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
@@ -597,7 +738,7 @@ def _manifest_version(out_dir: Path) -> str | None:
 
 
 def _fail(message: str) -> None:
-    console.print(f"[red]error:[/red] {message}", highlight=False)
+    console.print(f"[red]error:[/red] {escape(message)}", highlight=False, soft_wrap=True)
     raise typer.Exit(2)
 
 

@@ -3,7 +3,8 @@
 Classification (pairs of predicted and gold labels): accuracy, macro-F1 over the classes seen in gold
 or prediction (as scikit-learn's ``f1_score(average="macro")``), per-class precision, recall and F1,
 and the confusion matrix. Extraction (per-article counts from ``score.py``): quote and tuple
-precision, recall and F1, micro-averaged over rows. Agreement: Cohen's kappa.
+precision, recall and F1, micro-averaged over rows. Agreement: Cohen's kappa. Proportions judged by
+hand (``audit.py``): the Wilson score interval, exact from the counts, with no resampling.
 
 Intervals are percentile bootstraps: ``RESAMPLES`` resamples of the units (rows, or articles for
 extraction) drawn with ``random.Random(seed)``, the statistic recomputed on each, and the 2.5th and
@@ -19,6 +20,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from statistics import NormalDist
 from typing import Any
 
 SEED = 20240229
@@ -110,6 +112,26 @@ def cohen_kappa(a: Sequence[Hashable], b: Sequence[Hashable]) -> float | None:
     if math.isclose(pe, 1.0):
         return None
     return (po - pe) / (1 - pe)
+
+
+def wilson(k: int, n: int, confidence: float = CONFIDENCE) -> tuple[float, float] | None:
+    """The Wilson score interval of a proportion of ``k`` successes in ``n`` trials; None for n = 0.
+
+    Unlike the normal (Wald) interval it stays inside [0, 1] and is not zero-width at k = 0 or k = n,
+    which matters for the small samples people judge by hand (Newcombe 1998, method 3).
+    """
+    if not 0 <= k <= n:
+        raise ValueError(f"need 0 <= k <= n, got k={k}, n={n}")
+    if n == 0:
+        return None
+    z = NormalDist().inv_cdf(1 - (1 - confidence) / 2)
+    p = k / n
+    denominator = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denominator
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denominator
+    low = 0.0 if k == 0 else max(0.0, centre - half)  # exact at the ends, where rounding could stray
+    high = 1.0 if k == n else min(1.0, centre + half)
+    return low, high
 
 
 def percentile(values: Sequence[float], q: float) -> float:
