@@ -11,7 +11,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from earnings_events import build, card, schema, validate
-from earnings_events.normalize import row_id
+from earnings_events.rowid import row_id
 
 ROWS = int(os.environ.get("BENCH_ROWS", "1000000"))
 

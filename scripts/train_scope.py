@@ -106,20 +106,29 @@ def main() -> None:
     print(f"decision, cross-validated (5 folds, {len(y)} articles): C={c} threshold={threshold} P={p:.3f} R={r:.3f}")
     names = [str(n) for n in vec.get_feature_names_out()]
     decision = fit_decision(X, gold_in, c)
-    kinds_model = OneVsRestClassifier(LogisticRegression(C=1.0, solver="liblinear", penalty="l1", max_iter=2000, tol=1e-6))
+    kinds_model = OneVsRestClassifier(
+        LogisticRegression(C=1.0, solver="liblinear", penalty="l1", max_iter=2000, tol=1e-6)
+    )
     kinds_model.fit(X, y)
     kinds_model.intercept_ = np.array([e.intercept_[0] for e in kinds_model.estimators_])
     kinds_model.coef_ = np.vstack([e.coef_[0] for e in kinds_model.estimators_])
     model = {
         "version": scope.SCOPE_VERSION,
         "threshold": threshold,
-        "trained_on": {"labels": LABELS.name, "articles": len(y), "C": c, "cv": {"precision": round(p, 4), "recall": round(r, 4)}},
+        "trained_on": {
+            "labels": LABELS.name,
+            "articles": len(y),
+            "C": c,
+            "cv": {"precision": round(p, 4), "recall": round(r, 4)},
+        },
         "decision": {
             "bias": round(float(decision.intercept_[0]), 5),
             "weights": {n: round(float(w), 5) for n, w in zip(names, decision.coef_[0], strict=True) if abs(w) >= 5e-4},
         },
         "kinds": {
-            "bias": {str(k): round(float(b), 5) for k, b in zip(kinds_model.classes_, kinds_model.intercept_, strict=True)},
+            "bias": {
+                str(k): round(float(b), 5) for k, b in zip(kinds_model.classes_, kinds_model.intercept_, strict=True)
+            },
             "weights": {
                 str(k): {n: round(float(w), 5) for n, w in zip(names, row, strict=True) if abs(w) >= 5e-4}
                 for k, row in zip(kinds_model.classes_, kinds_model.coef_, strict=True)
@@ -134,7 +143,9 @@ def main() -> None:
     scope.MODEL.parent.mkdir(parents=True, exist_ok=True)
     scope.MODEL.write_text(out, encoding="utf-8")
     n_kind = sum(len(v) for v in model["kinds"]["weights"].values())
-    print(f"{len(model['decision']['weights'])} decision weights, {n_kind} kind weights -> {scope.MODEL} ({len(out) // 1024} KiB)")
+    print(
+        f"{len(model['decision']['weights'])} decision weights, {n_kind} kind weights -> {scope.MODEL} ({len(out) // 1024} KiB)"
+    )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -12,7 +13,10 @@ import pytest
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from earnings_events import build
+from earnings_events import build, pipeline
+from earnings_events.pipeline.document import ArticleDoc
+from earnings_events.records import Article
+from earnings_events.registry import Registry
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -52,3 +56,40 @@ def small_release(tmp_path) -> Path:
     out = tmp_path / "release"
     make_release([DATA / "articles.jsonl"], out, annotations=tmp_path / "no-annotations")
     return out
+
+
+def registry_of(companies: set[str] | dict[str, dict] | None) -> Registry:
+    """A registry that knows just these companies (a name, or a name and its registry entry)."""
+    entries = []
+    for name in companies or ():
+        extra = companies[name] if isinstance(companies, dict) else {}
+        entries.append({"name": name, "ticker": None, "source": "hand", **extra})
+    return Registry(entries)
+
+
+STAGES = ("scope", "speakers", "company", "quarter", "label")
+
+
+def doc_until(
+    text: str,
+    last: str,
+    title: str = "",
+    published: dt.date | None = dt.date(2024, 1, 25),
+    companies: set[str] | dict[str, dict] | None = None,
+    url: str | None = None,
+) -> ArticleDoc:
+    """A hand-written article analysed by the pipeline's components up to the stage ``last`` (one of
+    ``STAGES``; the layers before scope are always there), whatever its scope decision. ``companies`` is the
+    registry the mentions and company stages see."""
+    registry = registry_of(companies)
+    doc = pipeline.prepare(Article("t", text, title or None, url, published), registry)
+    steps = {
+        "scope": pipeline.scope.annotate,
+        "speakers": pipeline.speakers.annotate,
+        "company": lambda d: pipeline.company.annotate(d, registry),
+        "quarter": pipeline.quarter.annotate,
+        "label": pipeline.label.annotate,
+    }
+    for name in STAGES[: STAGES.index(last) + 1]:
+        steps[name](doc)
+    return doc

@@ -16,7 +16,7 @@ from conftest import DATA, make_release, sample_version, write_jsonl
 from earnings_events import build, evaluate, results, tasks
 from earnings_events.baselines import Example
 from earnings_events.errors import InputError
-from earnings_events.label import rule_label
+from earnings_events.pipeline.label import rule_label
 
 FAST = ("majority", "rules", "tfidf-logreg", "nearest-name", "attributor", "extractor")
 

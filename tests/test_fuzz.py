@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from earnings_events import ingest, pipeline
-from earnings_events.quotes import find_spans
+from earnings_events.pipeline.quotes import find_spans
 from earnings_events.records import Article, Reject
 
 MARKS = ['"', "“", "”", "‘", "’", "'", "«", "»", "''", "``", "\n\n", "\n    ", ", he said. ", " said Tim Cook, "]

@@ -1,6 +1,6 @@
 """Quotation spans: every style the guide lists, with exact offsets."""
 
-from earnings_events.quotes import find_spans
+from earnings_events.pipeline.quotes import find_spans
 
 
 def statements(text: str) -> list[str]:

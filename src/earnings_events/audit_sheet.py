@@ -191,7 +191,7 @@ class SheetRow:
 
 def read_sheet(path: Path) -> list[SheetRow]:
     """The rows of an audit sheet (JSONL or CSV); a line that breaks the format raises ``InputError``."""
-    from .normalize import row_id  # the id recipe lives with the rows
+    from .rowid import row_id  # the id recipe lives with the rows
 
     rows: list[SheetRow] = []
     seen: dict[str, int] = {}

@@ -111,8 +111,10 @@ class Registry:
         firsts = [k for k in self._by_first if k]
         upper = "".join(sorted({re.escape(k[0]) for k in firsts if k[0].isupper() or k[0].isdigit()}))
         lower = sorted({k for k in firsts if not (k[0].isupper() or k[0].isdigit())}, key=lambda k: (-len(k), k))
-        heads = "|".join([f"[{upper}]", *(re.escape(k) for k in lower)])
-        self._candidates = re.compile(rf"(?:{heads})[\w&.'’\-]*")
+        heads = "|".join([*([f"[{upper}]"] if upper else []), *(re.escape(k) for k in lower)])
+        self._candidates = re.compile(
+            rf"(?:{heads})[\w&.'’\-]*" if heads else r"(?!x)x"
+        )  # an empty registry finds nothing
 
     def find(self, text: str) -> list[tuple[int, int, Company]]:
         """Registry companies named in ``text``: (start, end, company), leftmost-longest, in order."""

@@ -91,7 +91,9 @@ class Entity:
     def name(self) -> str:
         if self.company is not None and self.company.known:
             return self.company.name
-        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        # a headline in capitals names it as "DEAN WIDGETS": the text's own spelling is the name
+        spelled = [n for n in self.names if not n.isupper()] or self.names
+        return max(spelled, key=lambda n: (len(n.split()), len(n)))
 
     def words(self) -> set[str]:
         return {w for n in self.names for w in _words(n)}

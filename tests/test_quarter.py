@@ -1,14 +1,13 @@
-"""Company, ticker and fiscal quarter, per the guide."""
+"""The quarter stage: the fiscal quarter an article's earnings news is about, per the guide's three steps."""
 
 import datetime as dt
-from dataclasses import replace
 
 import pytest
 
-from earnings_events import normalize
+from conftest import doc_until
 from earnings_events.fiscal import FiscalCalendar
-from earnings_events.records import Article
-from earnings_events.registry import Company, load
+from earnings_events.pipeline import quarter
+from earnings_events.registry import load
 
 
 @pytest.mark.parametrize(
@@ -44,8 +43,8 @@ def test_latest_quarter_ended_14_days_before_publication():
     assert cal.latest_ended(dt.date(2024, 1, 10)) == (2023, 3)
 
 
-def art(text: str, published: str = "2024-01-25", title: str | None = None) -> Article:
-    return Article("t", text, title, None, dt.date.fromisoformat(published))
+def doc_of(text: str, published: str = "2024-01-25", title: str = ""):
+    return doc_until(text, "scope", title=title, published=dt.date.fromisoformat(published))
 
 
 @pytest.mark.parametrize(
@@ -70,74 +69,15 @@ def art(text: str, published: str = "2024-01-25", title: str | None = None) -> A
 )
 def test_article_quarter(text, published, company, expected):
     cal = load().lookup(company).calendar
-    assert normalize.article_quarter(art(text, published), cal) == expected
+    assert quarter.article_quarter(doc_of(text, published), cal) == expected
 
 
 def test_forecast_quarter_when_no_results_are_reported():
     text = "Dean Widgets Co expects earnings for the fourth quarter ending May 31 to exceed last year's."
-    a = art(text, "1987-02-26")
-    primary, _ = normalize.companies_of(a, load())
-    assert primary.name == "Dean Widgets"
-    cal = normalize._calendar(primary, text)
-    assert cal.end_month == 5
-    assert normalize.article_quarter(a, cal) == (1987, 4)
-
-
-@pytest.mark.parametrize(
-    ("text", "title", "name", "ticker"),
-    [
-        ("Harbor Freightways Inc. (NASDAQ: HBFW) reported higher profit.", None, "Harbor Freightways", "HBFW"),
-        ("Kraft Foods Inc (KFT.N) said profit rose.", None, "Kraft Foods", "KFT"),
-        ("Dean Widgets Co said profit rose.", "DEAN WIDGETS <DWG> PROFIT RISES", "Dean Widgets", "DWG"),
-        ("Hongkong Widgets Ltd <HKWG.HK> said profit rose.", None, "Hongkong Widgets", "HKWG.HK"),
-        ("Apple reported record iPhone sales on Thursday.", None, "Apple", "AAPL"),
-        ("Toyota Motor Corp raised its forecast.", None, "Toyota", "7203.T"),
-        ("Brightwater Robotics Ltd, a private company, said sales doubled.", None, "Brightwater Robotics", None),
-    ],
-)
-def test_company_and_ticker(text, title, name, ticker):
-    primary, _ = normalize.companies_of(art(text, title=title), load())
-    assert (primary.name, primary.ticker) == (name, ticker)
-
-
-def test_canonical_names():
-    assert normalize.canonical("The Coca-Cola Co.") == "Coca-Cola"
-    assert normalize.canonical("Dean Foods Co") == "Dean Foods"
-    assert normalize.canonical("Acme Holdings Inc.") == "Acme"
-
-
-def test_row_ids_are_stable():
-    assert normalize.row_id("a", 1, 5) == normalize.row_id("a", 1, 5)
-    assert normalize.row_id("a", 1, 5) != normalize.row_id("a", 1, 6)
-    assert len(normalize.row_id("a", 1, 5)) == 16
-
-
-@pytest.mark.parametrize(
-    ("text", "found"),
-    [
-        ("Apple Inc reported results.", ["Apple"]),
-        ("(Apple) and 'Apple' and -Apple", ["Apple", "Apple", "Apple"]),
-        ("iApple and x-Apple and U.S.-Apple are not the company", []),  # inside a longer word
-        ("Apple’s chief and Apple's chief", ["Apple", "Apple"]),
-        ("eXp World Holdings Inc said", ["eXp World"]),  # an alias that starts in lower case
-        ("Shares of 3M Co rose", ["3M"]),
-    ],
-)
-def test_registry_finds_names_only_where_a_word_starts(text, found):
-    assert [c.name for _, _, c in load().find(text)] == found
-
-
-def test_an_initialism_is_not_a_corporate_suffix():
-    # "S.A." ends a company name; the "S.A" of "S.A.Q." after a person's name does not
-    text = (
-        "Quarry Stone Inc said it expects a loss in its third quarter.\n"
-        '    "We see no quick return on the unit," Romilly Ashdown, S.A.Q. president said.\n'
-    )
-    _, companies = normalize.companies_of(Article("a", text, published=dt.date(1987, 3, 20)), load())
-    assert "Romilly Ashdown" not in [c.name for c in companies]
-    text2 = "Grupo Ferrovial S.A. said profit rose."
-    _, companies = normalize.companies_of(Article("b", text2, published=dt.date(1987, 3, 20)), load())
-    assert "Grupo Ferrovial" in [c.name for c in companies]
+    doc = doc_until(text, "quarter", published=dt.date(1987, 2, 26))
+    assert doc.primary is not None and doc.primary.name == "Dean Widgets"
+    assert doc.fiscal_year_end == 5
+    assert doc.quarters["Dean Widgets"] == (1987, 4)
 
 
 @pytest.mark.parametrize(
@@ -180,20 +120,11 @@ def test_an_initialism_is_not_a_corporate_suffix():
     ],
 )
 def test_article_quarter_per_the_guide(text, published, expected):
-    assert normalize.article_quarter(art(text, published), FiscalCalendar.default(12)) == expected
+    assert quarter.article_quarter(doc_of(text, published), FiscalCalendar.default(12)) == expected
 
 
-def test_the_texts_fiscal_year_beats_an_unchecked_registry_default():
+def test_a_fiscal_year_the_article_states_beats_the_registry():
     text = "Blockwell Tax Inc expects its fiscal 1987 year (to end April 30) to show good gains."
-    registry_default = Company("Blockwell Tax", "BTX", FiscalCalendar(12, "end"), known=True)
-    checked = replace(registry_default, calendar_checked=True)
-    assert normalize._calendar(registry_default, text).end_month == 4
-    assert normalize._calendar(checked, text).end_month == 12
-
-
-def test_a_headline_code_names_the_company_as_the_text_spells_it():
-    text = "Lone Star Trust Bancorp of Texas, which lost 90 mln dlrs in 1986, said losses would continue."
-    primary, _ = normalize.companies_of(
-        art(text, "1987-03-31", title="AUDITORS QUALIFY LONE STAR TRUST <LST> OPINION"), load()
-    )
-    assert (primary.name, primary.ticker) == ("Lone Star Trust", "LST")
+    doc = doc_until(text, "company", published=dt.date(1987, 3, 16), companies={"Blockwell Tax": {"ticker": "BTX"}})
+    assert doc.fiscal_year_end == 4
+    assert quarter.calendar_for(doc, doc.primary).end_month == 4

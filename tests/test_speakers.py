@@ -1,19 +1,15 @@
-"""Attribution: who said each quote, on articles written for these tests."""
-
-import datetime as dt
+"""The speakers stage: who said each quote, on articles written for these tests."""
 
 import pytest
 
-from earnings_events.extract import extract_article
-from earnings_events.records import Article
+from conftest import doc_until
 
 
 def quotes(text: str, orgs: set[str] | None = None) -> list[tuple[str, str, str]]:
-    art = Article("t", text, published=dt.date(2024, 1, 25))
-    out = extract_article(art, orgs or {"Northwind", "Apple", "Tesla"})
-    for q in out:
-        assert text[q.char_start : q.char_end] == q.statement
-    return [(q.statement, q.speaker, q.speaker_role) for q in out]
+    doc = doc_until(text, "speakers", companies=orgs or {"Northwind", "Apple", "Tesla"})
+    for a in doc.attributions:
+        assert text[a.quote.start : a.quote.end] == a.quote.statement
+    return [(a.quote.statement, a.person.name, a.role) for a in doc.attributions]
 
 
 def test_attribution_after_the_quote_with_surname_resolution():

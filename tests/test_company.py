@@ -1,0 +1,73 @@
+"""The mentions and company stages: organisations with their kinds, the article's company, its ticker."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from conftest import doc_until
+from earnings_events.pipeline.mentions import canonical
+from earnings_events.registry import _DATA as REGISTRY_FILE
+from earnings_events.registry import load
+
+KNOWN = {e["name"]: e for e in json.loads(REGISTRY_FILE.read_text()) if e["name"] in ("Apple", "Toyota")}
+
+
+def primary_of(text: str, title: str = "", published: dt.date = dt.date(2024, 1, 25), companies=None):
+    return doc_until(text, "company", title=title, published=published, companies=companies).primary
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "name", "ticker"),
+    [
+        ("Harbor Freightways Inc. (NASDAQ: HBFW) reported higher profit.", None, "Harbor Freightways", "HBFW"),
+        ("Kraft Foods Inc (KFT.N) said profit rose.", None, "Kraft Foods", "KFT"),
+        ("Dean Widgets Co said profit rose.", "DEAN WIDGETS <DWG> PROFIT RISES", "Dean Widgets", "DWG"),
+        ("Hongkong Widgets Ltd <HKWG.HK> said profit rose.", None, "Hongkong Widgets", "HKWG.HK"),
+        ("Apple reported record iPhone sales on Thursday.", None, "Apple", "AAPL"),
+        ("Toyota Motor Corp raised its forecast.", None, "Toyota", "7203.T"),
+        ("Brightwater Robotics Ltd, a private company, said sales doubled.", None, "Brightwater Robotics", None),
+    ],
+)
+def test_company_and_ticker(text, title, name, ticker):
+    primary = primary_of(text, title=title or "", companies=KNOWN)
+    assert (primary.name, primary.ticker) == (name, ticker)
+
+
+def test_canonical_names():
+    assert canonical("The Coca-Cola Co.") == "Coca-Cola"
+    assert canonical("Dean Foods Co") == "Dean Foods"
+    assert canonical("Acme Holdings Inc.") == "Acme"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Apple Inc reported results.", ["Apple"]),
+        ("(Apple) and 'Apple' and -Apple", ["Apple", "Apple", "Apple"]),
+        ("iApple and x-Apple and U.S.-Apple are not the company", []),  # inside a longer word
+        ("Apple’s chief and Apple's chief", ["Apple", "Apple"]),
+        ("eXp World Holdings Inc said", ["eXp World"]),  # an alias that starts in lower case
+        ("Shares of 3M Co rose", ["3M"]),
+    ],
+)
+def test_registry_finds_names_only_where_a_word_starts(text, found):
+    assert [c.name for _, _, c in load().find(text)] == found
+
+
+def test_an_initialism_is_not_a_corporate_suffix():
+    # "S.A." ends a company name; the "S.A" of "S.A.Q." after a person's name does not
+    text = (
+        "Quarry Stone Inc said it expects a loss in its third quarter.\n"
+        '    "We see no quick return on the unit," Romilly Ashdown, S.A.Q. president said.\n'
+    )
+    doc = doc_until(text, "scope", published=dt.date(1987, 3, 20))
+    assert "Romilly Ashdown" not in [o.name for o in doc.orgs]
+    doc = doc_until("Grupo Ferrovial S.A. said profit rose.", "scope", published=dt.date(1987, 3, 20))
+    assert "Grupo Ferrovial" in [o.name for o in doc.orgs]
+
+
+def test_a_headline_code_names_the_company_as_the_text_spells_it():
+    text = "Lone Star Trust Bancorp of Texas, which lost 90 mln dlrs in 1986, said losses would continue."
+    primary = primary_of(text, title="AUDITORS QUALIFY LONE STAR TRUST <LST> OPINION", published=dt.date(1987, 3, 31))
+    assert (primary.name, primary.ticker) == ("Lone Star Trust", "LST")
