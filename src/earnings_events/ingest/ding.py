@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from ..records import Article, Reject, RejectReason
@@ -46,7 +46,7 @@ def starts_with_header(path: Path) -> bool:
         return False
 
 
-def is_ding_folder(files: Iterable[Path], known_suffix) -> bool:
+def is_ding_folder(files: Iterable[Path], known_suffix: Callable[[Path], bool]) -> bool:
     """A folder is of the layout when one of its first 20 files without a known suffix starts with ``-- ``."""
     bare = [f for f in files if not known_suffix(f)][:20]
     return any(starts_with_header(f) for f in bare)
