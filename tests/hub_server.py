@@ -580,7 +580,25 @@ class HubServer(ThreadingHTTPServer):
     def __exit__(self, *exc) -> None:
         self.stop()
 
-    # --- for assertions -----------------------------------------------------------------------
+    # --- for setting up and for assertions ----------------------------------------------------
+
+    def add_dataset(self, repo_id: str, files: dict[str, bytes], tag: str | None = None, private: bool = False) -> str:
+        """A public dataset repo holding ``files`` (path -> content) in one commit on main, without going through
+        the upload endpoints (as a dataset someone else published); the commit id. Binary data files are LFS."""
+        with self.hub.lock:
+            r = self.hub.create_repo("dataset", repo_id, private)
+            ops: list = []
+            for path, data in sorted(files.items()):
+                if path.endswith(LFS_SUFFIXES) or len(data) >= LFS_MIN_SIZE:
+                    sha = hashlib.sha256(data).hexdigest()
+                    self.hub.lfs[sha] = data
+                    ops.append(("lfsFile", path, (sha, len(data))))
+                else:
+                    ops.append(("file", path, data))
+            c = self.hub.commit(r, "main", "add data", "", ops, None)
+            if tag:
+                r.tags[tag] = c.oid
+            return c.oid
 
     def repo(self, repo_id: str, rtype: str = "dataset") -> Repo:
         return self.hub.repos[(rtype, repo_id)]

@@ -59,7 +59,11 @@ def test_rejects_are_written_and_counts_add_up(tmp_path):
     write_jsonl(
         inp / "a.jsonl",
         [json.loads(line) for line in (DATA / "articles.jsonl").read_text().splitlines()]
-        + ['{"id": "broken"', '{"text": "no id"}', '{"id": "d", "text": "x", "published": "yesterday"}'],
+        + [
+            '{"id": "broken"',
+            '{"id": true, "text": "no usable id"}',
+            '{"id": "d", "text": "x", "published": "yesterday"}',
+        ],
     )
     (inp / "blob.txt").write_bytes(b"\x00\x00")
     (inp / "empty.jsonl").write_text("")

@@ -51,3 +51,42 @@ def test_user_mistakes_give_one_line_and_no_traceback(tmp_path):
     assert "bad.jsonl:2" in res.stderr and "Traceback" not in res.stderr
     res = run("validate", str(tmp_path / "nowhere"))
     assert res.returncode == 2 and "Traceback" not in res.stderr
+
+
+def _commands(group, path=()):
+    """(command path, click command) for every command of the CLI, sub-commands included."""
+    import click
+
+    for name, cmd in sorted(group.commands.items()):
+        if isinstance(cmd, click.Group):
+            yield from _commands(cmd, (*path, name))
+        else:
+            yield (*path, name), cmd
+
+
+def test_help_prints_bracketed_words_as_written():
+    """Rich markup would swallow "[scale]" or "[@REVISION]": every help text prints them as written."""
+    import re
+
+    import typer
+
+    from earnings_events.cli import app
+
+    res = run("build", "--help")
+    assert res.returncode == 0
+    shown = " ".join(res.stdout.split())  # help is wrapped at spaces
+    assert "pip install 'earnings-events[scale]'" in shown
+    assert "hf://datasets/OWNER/NAME[@REVISION]" in shown
+    checked = 0
+    for path, cmd in _commands(typer.main.get_command(app)):
+        texts = [cmd.help or ""] + [getattr(p, "help", None) or "" for p in cmd.params]
+        words = {w for t in texts for w in re.findall(r"\S*\[[^\]\s]+\]\S*", t)}
+        if not words:
+            continue
+        res = run(*path, "--help")
+        assert res.returncode == 0, res.stderr
+        shown = " ".join(res.stdout.split())
+        for word in words:
+            assert word in shown, (path, word)
+            checked += 1
+    assert checked >= 2

@@ -55,7 +55,7 @@ def sample_annotations() -> Path:
 
 @dataclass(frozen=True)
 class BuildOptions:
-    inputs: tuple[Path, ...]
+    inputs: tuple[ingest.Input, ...]  # files, folders, hf://datasets/OWNER/NAME[@REVISION]
     out: Path
     version: str = DEFAULT_VERSION
     annotations: Path | None = None
@@ -67,6 +67,8 @@ class BuildOptions:
     executor: str = "local"  # datatrove's executor: "local" | "slurm" | "ray"
     partition: str | None = None  # Slurm partition (--executor slurm)
     time_limit: str = "04:00:00"  # Slurm time limit per task
+    reading: ingest.IngestOptions = field(default_factory=ingest.IngestOptions)  # field map, layout, hf config/split
+    article_text: bool = True  # False: the articles config keeps every field but the body (--no-article-text)
 
 
 @dataclass
@@ -95,10 +97,21 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def input_fingerprint(inputs: Iterable[Path], annotations: Path | None) -> str:
-    """sha256 over every input file's name (relative to its argument) and content, and the annotations."""
+def input_fingerprint(
+    inputs: Iterable[ingest.Input], annotations: Path | None, reading: ingest.IngestOptions | None = None
+) -> str:
+    """sha256 over every input file's name (relative to its argument) and content (for a Hub dataset: its
+    repo, the commit its revision points at, config and split), how they are read, and the annotations."""
     h = hashlib.sha256()
+    if reading is not None and reading != ingest.IngestOptions():
+        h.update(f"reading\0{reading!r}\n".encode())
     for root in inputs:
+        if ingest.hub.is_uri(root):
+            ds = ingest.hub.parse_uri(str(root))
+            sha = ingest.hub.revision_sha(ds)
+            h.update(f"{ds.repo_id}@{sha}\0{reading and reading.hf_config}\0{reading and reading.hf_split}\n".encode())
+            continue
+        root = Path(root)
         for f in ingest.expand([root]):
             rel = f.relative_to(root).as_posix() if root.is_dir() else f.name
             h.update(f"{rel}\0{_sha256(f)}\n".encode())
@@ -145,7 +158,7 @@ def _work_on_shard(args: tuple[str, list[Article | dict], str]) -> int:
 def _shards(options: BuildOptions) -> Iterator[list[Article | dict]]:
     """The input stream cut into shards of ``shard_size`` records (articles and rejects), in input order."""
     shard: list[Article | dict] = []
-    for item in ingest.run(options.inputs):
+    for item in ingest.run(options.inputs, options.reading):
         if isinstance(item, Reject):
             if options.strict:
                 where = f"{item.source}:{item.line}" if item.line else item.source
@@ -332,15 +345,21 @@ def _write_split(df: pl.DataFrame, split: str, path: Path) -> tuple[int, int, st
     return len(idx), nbytes, content.hexdigest(), dict(labels.iter_rows())
 
 
-def _write_articles(files: list[Path], path: Path) -> tuple[int, int, str]:
-    """Stream the shards' articles into one Parquet file; (rows, in-memory bytes, content hash)."""
+def _write_articles(files: list[Path], path: Path, with_text: bool = True) -> tuple[int, int, str]:
+    """Stream the shards' articles into one Parquet file; (rows, in-memory bytes, content hash). Without
+    ``with_text`` every body is null (licensed news: statements and provenance without the articles)."""
     target = schema.arrow_schema("articles")
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = nbytes = 0
     content = ContentHash()
     with pq.ParquetWriter(path, target, **_parquet_options()) as writer:
         for f in files:
-            table = pq.read_table(f).cast(target)
+            if with_text:
+                table = pq.read_table(f).cast(target)
+            else:
+                table = pq.read_table(f, columns=[n for n in target.names if n != "text"])
+                table = table.append_column("text", pa.nulls(table.num_rows, pa.string())).select(target.names)
+                table = table.cast(target)
             writer.write_table(table, row_group_size=max(1, table.num_rows))
             content.update(table)
             rows += table.num_rows
@@ -365,7 +384,9 @@ def write_release(
         result.rows_per_label[split] = labels
     (split,) = schema.load("articles").splits
     files["articles"][split] = f"articles/{split}.parquet"
-    n, nbytes, content[files["articles"][split]] = _write_articles(work.article_files(), tmp / files["articles"][split])
+    n, nbytes, content[files["articles"][split]] = _write_articles(
+        work.article_files(), tmp / files["articles"][split], options.article_text
+    )
     info["articles"][split] = {"num_bytes": nbytes, "num_examples": n}
     n_rejects = 0
     with (tmp / "rejects.jsonl").open("w", encoding="utf-8") as f:
@@ -387,6 +408,7 @@ def write_release(
         "package_version": __version__,
         **pipeline.component_versions(),
         "input_fingerprint": fingerprint,
+        "article_text": options.article_text,
         "files": dict(sorted(manifest_files.items())),
         "stats": _stats(result),
     }
@@ -394,14 +416,19 @@ def write_release(
     header = card.card_yaml(files, info)
     # the leaderboard `evaluate` left in the release being replaced, if it was computed on this very content
     board = results.card_section(options.out, options.version, fingerprint)
-    notes = release_notes(result, options.version) + ("\n" + board if board else "")
+    notes = release_notes(result, options.version, options.article_text) + ("\n" + board if board else "")
     (tmp / "README.md").write_text(card.render(header, notes), encoding="utf-8")
 
 
 def _rel_source(source: str, options: BuildOptions) -> str:
     """Reject sources relative to their input argument, so the rejects file does not depend on where inputs sit."""
+    if ingest.hub.is_uri(source):
+        return source
     p = Path(source)
     for root in options.inputs:
+        if ingest.hub.is_uri(root):
+            continue
+        root = Path(root)
         try:
             return (root.name + "/" + p.relative_to(root).as_posix()) if root.is_dir() else p.name
         except ValueError:
@@ -425,7 +452,16 @@ def _stats(result: BuildResult) -> dict[str, object]:
     }
 
 
-def release_notes(result: BuildResult, version: str) -> str:
+BODIES_LEFT_OUT = (
+    "**Article bodies are left out of this release.** It was built with `--no-article-text` from licensed news, "
+    "which cannot be republished: the `articles` config keeps each article's id, URL, date, title, outlet and "
+    "scope decision, but its `text` is null. Every statement keeps its article id and character offsets; to "
+    "check or use them, rebuild from your own copy of the articles (`earnings-events build`), which gives the "
+    "same ids and offsets."
+)
+
+
+def release_notes(result: BuildResult, version: str, article_text: bool = True) -> str:
     """The generated section at the end of the card."""
     labels = sorted({k for v in result.rows_per_label.values() for k in v})
     lines = [
@@ -445,6 +481,8 @@ def release_notes(result: BuildResult, version: str) -> str:
         f"{result.human_labels} rows carry a human label (`label_source = human`); "
         "the rest are labelled by the rules (`label_source = rules`).",
     ]
+    if not article_text:
+        lines += ["", BODIES_LEFT_OUT]
     return "\n".join(lines) + "\n"
 
 
@@ -489,7 +527,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     human = human_labels.load_annotations(annotations)  # read first: a bad annotation file fails before any work
     options.out.parent.mkdir(parents=True, exist_ok=True)
     result = BuildResult(options.out, options.version)
-    fingerprint = input_fingerprint(options.inputs, None)
+    fingerprint = input_fingerprint(options.inputs, None, options.reading)
     work = work_folder(options)
     key = {
         "inputs": fingerprint,
@@ -529,7 +567,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.tmp-", dir=options.out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a release is an ordinary folder
     try:
-        write_release(tmp, work, df, options, result, input_fingerprint(options.inputs, annotations))
+        write_release(tmp, work, df, options, result, input_fingerprint(options.inputs, annotations, options.reading))
         if annotations.is_dir() and annotations.resolve() != (options.out / "annotations").resolve():
             shutil.copytree(annotations, tmp / "annotations")
         previous = options.out if (options.out / "MANIFEST.json").is_file() else None

@@ -381,9 +381,17 @@ def run(options: EvaluateOptions, progress: Callable[[str], None] | None = None)
     chosen = [tasks.get(t, options.tasks_dir) for t in options.tasks] if options.tasks else list(specs.values())
     out = options.out or options.release / results.RESULTS
     report = Report()
+    bodiless = bool(release.articles) and all(a.get("text") is None for a in release.articles.values())
+    if bodiless:  # built with --no-article-text: the tasks that read article bodies cannot run on it
+        for spec in [s for s in chosen if "article.text" in s.inputs]:
+            report.skipped.append(
+                f"{spec.name} skipped: it reads article.text, and this release was built without article bodies "
+                "(--no-article-text); evaluate a release built with them"
+            )
+            chosen.remove(spec)
     if options.predictions is not None:
         if len(chosen) != 1:
-            raise ConfigError("--predictions needs one --task")
+            raise ConfigError("--predictions needs one --task" + (" that needs no article bodies" if bodiless else ""))
         if options.baselines:
             raise ConfigError("give --predictions or --baseline, not both")
         data = task_data(chosen[0], release)

@@ -21,6 +21,8 @@ class RejectReason(StrEnum):
     EMPTY_FILE = "empty_file"
     UNSUPPORTED_FILE = "unsupported_file"
     DUPLICATE_ID = "duplicate_id"
+    BAD_HEADER = "bad_header"  # a file of the Ding layout without its four `-- ` header lines
+    MALFORMED_CSV = "malformed_csv"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +36,7 @@ class Article:
     published: dt.date | None = None
     source: str = ""
     line: int | None = None
+    outlet: str | None = None  # the publisher: a mapped column, else the URL's host without www.
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ConfigError, JobSubmitted, UserError
-from .records import Reject
+from .ingest import IngestOptions
+from .records import Article, Reject
 from .shards import ShardStats, WorkFolder, reject_record, working_schema
 
 if TYPE_CHECKING:
@@ -42,47 +43,88 @@ _DATATROVE_FORMATS = {".jsonl": "jsonl", ".jsonl.gz": "jsonl", ".parquet": "parq
 
 
 def _article_adapter(self, data: dict, path: str, id_in_file: int | str) -> dict:
-    """datatrove record -> Document keeping the fields an Article needs in metadata."""
+    """datatrove record -> Document keeping the fields an Article needs in metadata (an absent id stays empty:
+    ExtractStep derives it as ingest does)."""
     raw_id = data.get("id")
     return {
         "text": data.get("text") or "",
-        "id": str(raw_id) if raw_id not in (None, "") else f"{Path(path).stem}-{id_in_file}",
+        "id": str(raw_id) if raw_id not in (None, "") else "",
         "metadata": {
             "url": data.get("url"),
             "published": data.get("published"),
             "title": data.get("title"),
+            "outlet": data.get("outlet"),
             "source": path,
             "line": id_in_file,
         },
     }
 
 
+def _document(item: Article | Reject, source: str) -> Document:
+    """An ingest item as a Document: an article with its fields in metadata, or a reject record."""
+    if isinstance(item, Reject):
+        rec = reject_record(item, source)
+        return Document(text="(rejected)", id=f"reject:{source}:{item.line}", metadata={_REJECT: rec})
+    return Document(
+        text=item.text,
+        id=item.article_id,
+        metadata={
+            "url": item.url,
+            "published": item.published.isoformat() if item.published else None,
+            "title": item.title,
+            "outlet": item.outlet,
+            "source": source,
+            "line": item.line,
+        },
+    )
+
+
 class IngestReader(BaseDiskReader):
-    """A datatrove reader around ``ingest.read_file``: WARC, HTML and text files read exactly as the local
-    engine reads them (same ids, same text, same rejects)."""
+    """A datatrove reader around ``ingest.read_file``: CSV, zstd, Ding, WARC, HTML and text files, and tables
+    read with a field map, exactly as the local engine reads them (same ids, same text, same rejects)."""
 
     name = "🧾 earnings-events ingest"
+
+    def __init__(self, data_folder, reading: IngestOptions, ding: bool = False, **kwargs):
+        super().__init__(data_folder, **kwargs)
+        self.reading = reading
+        self.ding = ding  # the folder is of the Ding layout: files without one of our suffixes are articles
 
     def read_file(self, filepath: str) -> Iterator[Document]:
         from . import ingest
 
         path = Path(self.data_folder.resolve_paths(filepath))
-        for item in ingest.read_file(path):
-            if isinstance(item, Reject):
-                rec = reject_record(item, filepath)
-                yield Document(text="(rejected)", id=f"reject:{filepath}:{item.line}", metadata={_REJECT: rec})
-            else:
-                yield Document(
-                    text=item.text,
-                    id=item.article_id,
-                    metadata={
-                        "url": item.url,
-                        "published": item.published.isoformat() if item.published else None,
-                        "title": item.title,
-                        "source": filepath,
-                        "line": item.line,
-                    },
-                )
+        kind = (
+            "ding"
+            if self.reading.layout == "ding" or (self.ding and ingest.suffix(path) not in ingest.SUFFIXES)
+            else None
+        )
+        for item in ingest.read_file(path, self.reading, kind):
+            yield _document(item, filepath)
+
+
+class DatasetReader(PipelineStep):
+    """Hugging Face datasets (``hf://`` inputs, ``save_to_disk`` and Hub-style folders) through ingest: each
+    dataset is read whole by one task (the one whose rank is its position in ``parts``, modulo the tasks)."""
+
+    name = "🧾 earnings-events datasets"
+    type = "📖 - READER"
+
+    def __init__(self, parts: list, reading: IngestOptions):
+        super().__init__()
+        self.parts = parts
+        self.reading = reading
+
+    def run(self, data=None, rank: int = 0, world_size: int = 1):
+        from . import ingest
+
+        if data:
+            yield from data
+        for k, part in enumerate(self.parts):
+            if k % world_size == rank:
+                where = part.location.uri if part.kind == "hub" else str(part.location)
+                for item in ingest.read_part(part, self.reading):
+                    yield _document(item, where)
 
 
 class ExtractStep(PipelineStep):
@@ -111,11 +153,12 @@ class ExtractStep(PipelineStep):
             md = doc.metadata
             item = ingest.article_from_record(
                 {
-                    "id": doc.id,
+                    "id": doc.id or None,
                     "text": doc.text,
                     "url": md.get("url"),
                     "title": md.get("title"),
-                    "published": str(md["published"])[:10] if md.get("published") else None,
+                    "outlet": md.get("outlet"),
+                    "published": md.get("published"),
                 },
                 str(md.get("source", "")),
                 md.get("line"),
@@ -150,20 +193,30 @@ def _row_adapter(self, document: Document) -> dict:
 
 
 def _readers(options: BuildOptions) -> list:
+    """datatrove's own JSONL and Parquet readers for folders of plain JSONL or Parquet files read without a field
+    map; ``IngestReader`` for every other folder or file; ``DatasetReader`` for Hugging Face datasets."""
     from . import ingest
 
-    readers = []
+    readers, datasets = [], []
     for root in options.inputs:
-        files = ingest.expand([root])
-        kinds = {_DATATROVE_FORMATS.get(ingest._suffix(f), "ingest") for f in files}
+        parts = ingest.plan([root], options.reading)
+        if any(p.kind in ("hub", "dataset") for p in parts):
+            datasets.extend(parts)
+            continue
+        root = Path(root)
+        kinds = {_DATATROVE_FORMATS.get(p.kind, "ingest") for p in parts}
         folder = str(root if root.is_dir() else root.parent)
         glob = None if root.is_dir() else root.name
-        if kinds == {"jsonl"}:
+        plain = not options.reading.fields and options.reading.layout == "auto"
+        if plain and kinds == {"jsonl"}:
             readers.append(JsonlReader(folder, glob_pattern=glob, adapter=_article_adapter, recursive=True))
-        elif kinds == {"parquet"}:
+        elif plain and kinds == {"parquet"}:
             readers.append(ParquetReader(folder, glob_pattern=glob, adapter=_article_adapter, recursive=True))
         else:
-            readers.append(IngestReader(folder, glob_pattern=glob, recursive=True))
+            ding = any(p.kind == "ding" for p in parts)
+            readers.append(IngestReader(folder, options.reading, ding, glob_pattern=glob, recursive=True))
+    if datasets:
+        readers.append(DatasetReader(datasets, options.reading))
     return readers
 
 
@@ -239,7 +292,7 @@ def extract(options: BuildOptions, work: WorkFolder) -> None:
         raise UserError("--strict is not available with --engine datatrove (its readers skip bad lines)")
     from . import ingest
 
-    n_files = len(ingest.expand(options.inputs))
+    n_files = len(ingest.expand(options.inputs)) + sum(ingest.hub.is_uri(i) for i in options.inputs)
     tasks = max(1, min(n_files, 1024))
     steps = pipeline_steps(options, work)
     logs = str(work.root / "datatrove-logs")

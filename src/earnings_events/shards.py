@@ -67,6 +67,7 @@ def articles_table(done: Iterable[Processed]) -> pa.Table:
             "url": d.article.url,
             "published": d.article.published,
             "title": d.article.title,
+            "outlet": d.article.outlet,
             "in_scope": d.in_scope,
             "scope_reason": d.scope_reason,
             "text": d.article.text,
