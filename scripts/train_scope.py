@@ -51,7 +51,7 @@ def load(corpus: Path) -> tuple[list[dict[str, float]], list[str], list[str]]:
     for rec in corpus_records(corpus):
         if rec["id"] in labels:
             art = article_from_record(rec, str(corpus), None)
-            found[rec["id"]] = scope.features(prepare(art, registry))  # type: ignore[arg-type]
+            found[rec["id"]] = scope.features(prepare(art, registry, whole=False))  # type: ignore[arg-type]
     missing = sorted(set(labels) - set(found))
     if missing:
         raise SystemExit(f"{len(missing)} labelled articles are not in {corpus} (first: {missing[0]})")

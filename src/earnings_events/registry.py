@@ -116,11 +116,12 @@ class Registry:
             rf"(?:{heads})[\w&.'’\-]*" if heads else r"(?!x)x"
         )  # an empty registry finds nothing
 
-    def find(self, text: str) -> list[tuple[int, int, Company]]:
-        """Registry companies named in ``text``: (start, end, company), leftmost-longest, in order."""
+    def find(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int, Company]]:
+        """Registry companies named in ``text`` (between ``pos`` and ``endpos``): (start, end, company),
+        leftmost-longest, in order."""
         out = []
-        end = 0
-        for w in self._candidates.finditer(text):
+        end = pos
+        for w in self._candidates.finditer(text, pos, len(text) if endpos is None else endpos):
             start = w.start()
             if start < end or not _token_start(text, start):
                 continue

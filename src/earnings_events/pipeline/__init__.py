@@ -41,25 +41,47 @@ class Processed:
     scope_reason: str = ""
 
 
-def prepare(article: Article, registry: Registry | None = None) -> ArticleDoc:
-    """The article's doc with the layers scope reads: layout, quotes, mentions, periods."""
+def prepare(article: Article, registry: Registry | None = None, whole: bool = True) -> ArticleDoc:
+    """The article's doc with the layers before scope: for all of it (``whole``, the quotes included), or for
+    what scope reads only (the layout of its opening, the mentions and periods of its first sentence)."""
     registry = registry or load_registry()
     doc = ArticleDoc(article)
-    layout.annotate(doc)
-    quotes.annotate(doc)
-    mentions.annotate(doc, registry)
-    periods.annotate(doc)
+    layout.annotate(doc, layout.opening_end(doc.text))
+    _mention(doc, registry, doc.lede[1])
+    if whole:
+        extend(doc, registry)
+    return doc
+
+
+def _mention(doc: ArticleDoc, registry: Registry, end: int) -> None:
+    if end > doc.mentioned or doc.mentioned == 0:
+        mentions.annotate(doc, registry, doc.mentioned, end)
+        periods.annotate(doc, doc.mentioned, end)
+        doc.mentioned = end
+
+
+def extend(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
+    """The layers before scope extended to the whole text, and the quotes."""
+    end = len(doc.text)
+    if doc.analysed < end:
+        layout.annotate(doc, end)
+        doc.analysed = end
+    _mention(doc, registry, end)
+    if not doc.quotes:
+        quotes.annotate(doc)
     return doc
 
 
 def analyse(article: Article, registry: Registry | None = None) -> ArticleDoc:
-    """The article's doc with every layer; out-of-scope articles stop after the scope decision."""
+    """The article's doc with every layer; an article out of scope stops after the scope decision, its layers
+    built for its opening only (what scope reads)."""
     registry = registry or load_registry()
-    doc = prepare(article, registry)
+    doc = prepare(article, registry, whole=False)
     scope.annotate(doc)
     assert doc.scope is not None
     if not doc.scope.in_scope:
         return doc
+    extend(doc, registry)
     speakers.annotate(doc)
     company.annotate(doc, registry)
     quarter.annotate(doc)
@@ -71,10 +93,7 @@ def attribute(article: Article, registry: Registry | None = None) -> list[tuple[
     """(start, end, speaker) of every attributed quote, whatever the article's scope (the speaker-attribution
     baseline asks who said a given span)."""
     registry = registry or load_registry()
-    doc = ArticleDoc(article)
-    for step in (layout.annotate, quotes.annotate):
-        step(doc)
-    mentions.annotate(doc, registry)
+    doc = prepare(article, registry)
     speakers.annotate(doc)
     return [(a.quote.start, a.quote.end, a.person.name) for a in doc.attributions]
 

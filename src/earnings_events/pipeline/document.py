@@ -170,6 +170,11 @@ class ArticleDoc:
     """One article and every layer the pipeline's components add to it."""
 
     article: Article
+    # The layers before scope are first built for what scope reads: the layout for the article's opening, the
+    # mentions and periods for its headline and first sentence; an article in scope then has them extended to the
+    # whole text. ``analysed`` and ``mentioned`` are how far they reach.
+    analysed: int = 0
+    mentioned: int = 0
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     dateline: Block | None = None

@@ -30,6 +30,7 @@ _DATELINE = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)?"
     rf"(?:\((?:{_AGENCIES})\)|/\s*(?:{_AGENCIES})\s*/)\s*(?:[-—–]+|:)\s*"
 )
+OPENING_CHARS = 1000  # the opening scope reads: headline, dateline, first sentences
 # Lines before the dateline: a correction note, a byline, summary bullets.
 _PRE_DATELINE_MAX = 900
 # Credit lines and notes: "(Reporting by ...)", "(Additional reporting ...)", "(Editing by ...)", "Keywords:".
@@ -53,7 +54,8 @@ _WEB_PREAMBLE = re.compile(
 _BYLINE = re.compile(r"\A\s*By\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}(?=\s)")
 # An ALL-CAPS token: "PROFIT", "U.S.", "AT&T", "Q3", "3M", "10-K"; a run of them is a subhead.
 _CAP_TOKEN = r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|\d+(?:[.,/]\d+)*%?)"
-_CAPS_RUN = re.compile(rf"{_CAP_TOKEN}(?:[ ,:;]+{_CAP_TOKEN})*")
+# a run starts at a word of three capitals or more (most capitalised words are not in capitals: a cheap start)
+_CAPS_RUN = re.compile(rf"(?<![\w.&'’\-])[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]{{2}}[A-Z0-9&.'’/\-]*(?:[ ,:;]+{_CAP_TOKEN})*")
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Cos|Inc|Corp|Ltd|Jr|Sr|No|Nos|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Gov|"
@@ -68,19 +70,37 @@ _HEADING_TITLE = re.compile(
 )
 
 
-def annotate(doc: ArticleDoc) -> ArticleDoc:
-    """Add ``paragraphs``, ``dateline``, ``blocks`` and ``sentences`` to ``doc``."""
+def annotate(doc: ArticleDoc, end: int | None = None) -> ArticleDoc:
+    """Add ``paragraphs`` and the ``dateline`` (on the first call), and ``blocks`` and ``sentences`` up to
+    ``end`` (default: the whole text), continuing from where an earlier call stopped."""
     text = doc.text
-    doc.paragraphs = paragraphs(text)
-    doc.dateline, pre = _dateline(text)
-    blocks = list(pre)
-    blocks += [Block(m.start(), m.end(), BlockKind.CREDIT) for m in _CREDIT.finditer(text)]
-    floor = doc.dateline.end if doc.dateline else 0
-    blocks += _caps_blocks(text, floor)
+    end = len(text) if end is None else end
+    start = doc.analysed
+    if start == 0:
+        doc.paragraphs = paragraphs(text)
+        doc.dateline, pre = _dateline(text)
+        doc.blocks = list(pre)
+    if end <= start:
+        return doc
+    doc.analysed = end
+    blocks = [Block(m.start(), m.end(), BlockKind.CREDIT) for m in _CREDIT.finditer(text, start, end)]
+    floor = max(start, doc.dateline.end if doc.dateline else 0)
+    blocks += _caps_blocks(text, floor, end)
     blocks.sort(key=lambda b: (b.start, -b.end))
-    doc.blocks = _non_overlapping(blocks)
-    doc.sentences = sentences(text, doc.paragraphs, doc.blocks)
+    doc.blocks = _non_overlapping([*doc.blocks, *blocks])
+    doc.sentences += sentences(text, doc.paragraphs, doc.blocks, start, end)
     return doc
+
+
+def opening_end(text: str, chars: int = OPENING_CHARS) -> int:
+    """Where an article's opening ends: the first sentence end after ``chars`` characters (all of a short
+    text). The scope stage reads no further."""
+    if len(text) <= chars + 200:
+        return len(text)
+    for m in _SENT_END.finditer(text, chars):
+        if not _ABBREV.search(text[max(0, m.start() - 12) : m.start() + 1]):
+            return m.end()
+    return len(text)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -135,14 +155,14 @@ def _only_preamble(before: str) -> bool:
     return not rest.strip()
 
 
-def _caps_blocks(text: str, floor: int) -> list[Block]:
+def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
     """Runs of capitals that are layout: section subheads and instant-view headings.
 
     A run counts when it holds two words or more of three letters or more (or one such word standing on its
     own line), starts a line or follows a sentence end, and is followed by a sentence that starts or by a
     quotation. Known short forms (U.S., AT&T, IBM) alone are not subheads."""
     out: list[Block] = []
-    for m in _CAPS_RUN.finditer(text, floor):
+    for m in _CAPS_RUN.finditer(text, floor, end):
         run = m.group(0).rstrip(" ,:;")
         words = [w for w in re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)]
         start, end = m.start(), m.start() + len(run)
@@ -198,13 +218,20 @@ def _non_overlapping(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def sentences(text: str, paras: list[tuple[int, int]], blocks: list[Block] = ()) -> list[Sentence]:  # type: ignore[assignment]
-    """Sentences of each paragraph: cut after ``.``, ``!`` or ``?`` (and closing marks) followed by white
-    space, unless the word before is an abbreviation or an initial; also cut around layout blocks."""
+def sentences(
+    text: str, paras: list[tuple[int, int]], blocks: list[Block] = (), start: int = 0, end: int | None = None  # type: ignore[assignment]
+) -> list[Sentence]:
+    """Sentences between ``start`` and ``end`` (cut points the caller chose at sentence ends): cut after ``.``,
+    ``!`` or ``?`` (and closing marks) followed by white space, unless the word before is an abbreviation or an
+    initial; also at paragraph ends and around layout blocks."""
+    end = len(text) if end is None else end
     out: list[Sentence] = []
     cuts_at_blocks = sorted({p for b in blocks for p in (b.start, b.end)})
     for i, (a, b) in enumerate(paras):
-        start = a
+        a, b = max(a, start), min(b, end)
+        if a >= b:
+            continue
+        pos = a
         cuts = [
             m.end()
             for m in _SENT_END.finditer(text, a, b)
@@ -212,11 +239,11 @@ def sentences(text: str, paras: list[tuple[int, int]], blocks: list[Block] = ())
         ]
         cuts += [c for c in cuts_at_blocks if a < c < b]
         for c in sorted(set(cuts)):
-            if text[start:c].strip():
-                out.append(Sentence(_skip_space(text, start, c), c, i))
-            start = c
-        if text[start:b].strip():
-            out.append(Sentence(_skip_space(text, start, b), b, i))
+            if text[pos:c].strip():
+                out.append(Sentence(_skip_space(text, pos, c), c, i))
+            pos = c
+        if text[pos:b].strip():
+            out.append(Sentence(_skip_space(text, pos, b), b, i))
     return out
 
 

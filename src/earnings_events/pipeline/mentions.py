@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
@@ -245,12 +246,17 @@ _FUND_NAME = re.compile(
 )
 
 
-def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
-    """Add ``codes`` and ``orgs`` (headline first, then the text in order)."""
-    doc.codes = codes_in(doc.title, in_title=True) + [c for c in codes_in(doc.text) if not doc.in_block(c.start)]
-    orgs = orgs_in(doc.title, registry, [c for c in doc.codes if c.in_title], in_title=True)
-    body = orgs_in(doc.text, registry, [c for c in doc.codes if not c.in_title])
-    doc.orgs = orgs + [o for o in body if not _in_layout(doc, o)]
+def annotate(doc: ArticleDoc, registry: Registry, start: int = 0, end: int | None = None) -> ArticleDoc:
+    """Add ``codes`` and ``orgs`` of the headline (when ``start`` is 0) and of the text between ``start`` and
+    ``end``, after those an earlier call found."""
+    end = len(doc.text) if end is None else end
+    if start == 0:
+        doc.codes = codes_in(doc.title, in_title=True)
+        doc.orgs = orgs_in(doc.title, registry, doc.codes, in_title=True)
+    codes = [c for c in codes_in(doc.text, start=start, end=end) if not doc.in_block(c.start)]
+    doc.codes += codes
+    body = orgs_in(doc.text, registry, codes, start=start, end=end, earlier=doc.orgs)
+    doc.orgs += [o for o in body if not _in_layout(doc, o)]
     return doc
 
 
@@ -270,18 +276,19 @@ def ticker_of(code: str, exchange: str | None = None) -> str:
     return base if venue in _US_VENUES else code
 
 
-def codes_in(text: str, in_title: bool = False) -> list[Code]:
-    """Every instrument code printed in ``text``, in order."""
+def codes_in(text: str, in_title: bool = False, start: int = 0, end: int | None = None) -> list[Code]:
+    """Every instrument code printed in ``text`` (between ``start`` and ``end``), in order."""
+    end = len(text) if end is None else end
     found: dict[int, Code] = {}
-    for m in _BRACKETED_CODES.finditer(text):
+    for m in _BRACKETED_CODES.finditer(text, start, end):
         found[m.start()] = Code(m.start(), m.end(), m.group("code"), ticker_of(m.group("code")), in_title)
-    for m in _EXCHANGE_CODE.finditer(text):
+    for m in _EXCHANGE_CODE.finditer(text, start, end):
         raw = f"{m.group('ex')}: {m.group('sym')}"
         found[m.start()] = Code(m.start(), m.end(), raw, ticker_of(m.group("sym"), m.group("ex")), in_title)
-    for m in _ANGLE_CODE.finditer(text):
+    for m in _ANGLE_CODE.finditer(text, start, end):
         found[m.start()] = Code(m.start(), m.end(), m.group("code"), m.group("code"), in_title)
     taken = [(c.start, c.end) for c in found.values()]
-    for m in _BARE_CODE.finditer(text):
+    for m in _BARE_CODE.finditer(text, start, end):
         if not any(a <= m.start() < b for a, b in taken) and _bare_code_ok(text, m):
             found[m.start()] = Code(m.start(), m.end(), m.group("code"), ticker_of(m.group("code")), in_title)
     return [found[k] for k in sorted(found)]
@@ -349,14 +356,24 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     return m.start() + raw.find(name), name
 
 
-def orgs_in(text: str, registry: Registry, codes: list[Code], in_title: bool = False) -> list[OrgMention]:
-    """Organisations named in ``text``: registry names, names printed before a code, names with a corporate
-    suffix, bracketed names; leftmost-longest, each with its kind."""
+def orgs_in(
+    text: str,
+    registry: Registry,
+    codes: list[Code],
+    in_title: bool = False,
+    start: int = 0,
+    end: int | None = None,
+    earlier: list[OrgMention] = (),  # type: ignore[assignment]
+) -> list[OrgMention]:
+    """Organisations named in ``text`` between ``start`` and ``end``: registry names, names printed before a
+    code, names with a corporate suffix, bracketed names, and short forms of the companies found (here or in
+    ``earlier``, the mentions an earlier call found); leftmost-longest, each with its kind."""
+    end = len(text) if end is None else end
     found: list[OrgMention] = []
     spans: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, name: str, company: Company | None, code: Code | None = None) -> None:
-        if any(a <= start < b or a < end <= b for a, b in spans):
+    def add(s: int, e: int, name: str, company: Company | None, code: Code | None = None) -> None:
+        if any(a <= s < b or a < e <= b for a, b in spans):
             return
         kind = kind_of(name) if company is None or code is None else OrgKind.COMPANY
         if company is not None and code is None and kind != OrgKind.COMPANY:
@@ -365,44 +382,44 @@ def orgs_in(text: str, registry: Registry, codes: list[Code], in_title: bool = F
             company = Company(canonical(name), code.ticker if code else None, FiscalCalendar.default(), known=False)
         elif company is not None and code is not None:
             company = replace(company, ticker=code.ticker)
-        found.append(
-            OrgMention(start, end, canonical(name) if kind == OrgKind.COMPANY else name, kind, company, code, in_title)
-        )
-        spans.append((start, end))
+        found.append(OrgMention(s, e, canonical(name) if kind == OrgKind.COMPANY else name, kind, company, code, in_title))
+        spans.append((s, e))
 
     # 1. names printed right before a code: the article's own evidence of a listed company
     for code in codes:
         hit = _name_before(text, code.start)
         if hit is None:
             continue
-        start, name = hit
+        at, name = hit
         if _MARKET.match(name) or _AGENCY.match(name):
             continue
         known = registry.lookup(canonical(name)) or registry.lookup(name) or registry.by_ticker.get(code.ticker)
-        end = start + len(name)
-        if known is not None and not _same_name(known.name, name):
-            known = replace(known, name=known.name)
-        add(start, end, name, known or None, code)
+        add(at, at + len(name), name, known, code)
     # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
-    for m in _CORP.finditer(text):
+    for m in _CORP.finditer(text, start, end):
         raw = trim_lead(m.group("name"))
         if not raw or raw in _NOT_NAMES:
             continue
-        start = m.start("name") + m.group("name").find(raw)
+        at = m.start("name") + m.group("name").find(raw)
         full = f"{raw} {m.group('suffix')}"
         known = registry.lookup(canonical(full)) or registry.lookup(raw)
-        add(start, m.end("suffix"), full, known)
-    for s, e, c in registry.find(text):
-        add(s, e, text[s:e], c)
-    for m in _ANGLE_NAME.finditer(text):
+        add(at, m.end("suffix"), full, known)
+    for a, b, c in registry.find(text, start, end):
+        add(a, b, text[a:b], c)
+    for m in _ANGLE_NAME.finditer(text, start, end):
         add(m.start("name"), m.end("name"), m.group("name"), registry.lookup(canonical(m.group("name"))))
     # 5. short forms of the companies found so far ("Merrill" after "Merrill Lynch & Co"), which no pattern
     # above finds on their own
-    for alias, company in _short_forms(found, registry).items():
-        for m in re.finditer(rf"(?<![\w&.'’\-]){alias}(?![\w&]|\.\w|-\w)", text):
+    for alias, company in _short_forms([*earlier, *found], registry).items():
+        for m in _alias_rx(alias).finditer(text, start, end):
             add(m.start(), m.end(), m.group(0), company)
     found.sort(key=lambda o: o.start)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _alias_rx(alias: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w&.'’\-]){alias}(?![\w&]|\.\w|-\w)")
 
 
 # First words too common to stand for a company on their own.

@@ -185,10 +185,15 @@ _ESTIMATES_AFTER = re.compile(
 )
 
 
-def annotate(doc: ArticleDoc) -> ArticleDoc:
-    """Add ``periods`` (headline first, then text) and ``fiscal_year_end``."""
-    doc.periods = mentions(doc.title, in_title=True) + [p for p in mentions(doc.text) if not doc.in_block(p.start)]
-    doc.fiscal_year_end = fiscal_year_end(doc.text)
+def annotate(doc: ArticleDoc, start: int = 0, end: int | None = None) -> ArticleDoc:
+    """Add ``periods`` of the headline (when ``start`` is 0) and of the text between ``start`` and ``end``, and
+    ``fiscal_year_end`` (once the whole text is read)."""
+    end = len(doc.text) if end is None else end
+    if start == 0:
+        doc.periods = mentions(doc.title, in_title=True)
+    doc.periods += [p for p in mentions(doc.text, start=start, end=end) if not doc.in_block(p.start)]
+    if end >= len(doc.text):  # the quarter stage reads it; scope does not
+        doc.fiscal_year_end = fiscal_year_end(doc.text)
     return doc
 
 
@@ -213,14 +218,16 @@ def _tense(phrase: str) -> str | None:
     return None
 
 
-def mentions(text: str, in_title: bool = False) -> list[Period]:
-    """Every period mention in ``text``, in order (leftmost-longest: one mention per stretch of text)."""
-    low = text.lower()
+def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None = None) -> list[Period]:
+    """Every period mention in ``text`` (between ``start`` and ``end``), in order (leftmost-longest: one
+    mention per stretch of text)."""
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
     found: list[Period] = []
     for pat in _PATTERNS:
         if pat.cues is not None and not any(c in low for c in pat.cues):
             continue
-        for m in pat.rx.finditer(text):
+        for m in pat.rx.finditer(text, start, end):
             g = m.groupdict()
             fiscal = any(g.get(k) for k in ("fiscal1", "fiscal2", "fiscal3", "fiscal4", "fiscal5"))
             y = year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4") or g.get("y5"))

@@ -274,12 +274,26 @@ def p_in_scope(feats: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z)) if z > -60 else 0.0
 
 
+@cache
+def _kind_index() -> dict[str, list[tuple[str, float]]]:
+    """The kind model's weights by feature: (kind, weight) pairs, so that scoring visits only the features an
+    article has."""
+    index: dict[str, list[tuple[str, float]]] = {}
+    for c, weights in sorted(model()["kinds"]["weights"].items()):
+        for f, w in weights.items():
+            index.setdefault(f, []).append((c, w))
+    return index
+
+
 def kind(feats: dict[str, float], side: tuple[str, ...]) -> str:
     """The most likely kind of news among ``side``'s kinds (one-vs-rest scores of the kind model)."""
-    k = model()["kinds"]
-    scores = {
-        c: k["bias"][c] + sum(k["weights"][c].get(f, 0.0) * v for f, v in feats.items()) for c in side if c in k["bias"]
-    }
+    bias = model()["kinds"]["bias"]
+    scores = {c: bias[c] for c in side if c in bias}
+    index = _kind_index()
+    for f, v in feats.items():
+        for c, w in index.get(f, ()):
+            if c in scores:
+                scores[c] += w * v
     return max(sorted(scores), key=lambda c: scores[c]) if scores else side[0]
 
 
