@@ -315,11 +315,13 @@ def _quote_entity(
     instant-view heading, its company; the one reporting company the statement names; else the speaker's: an
     executive's own company, the one reporting company the attributing sentence names, the one named last
     before the speaker is first named. Otherwise the article's company."""
+    heading = _heading_company(
+        doc, a, event if len(event) >= 2 else [e for e in ents if e is best or _has_event(doc, e)]
+    )
+    if heading is not None:  # an instant view's company heading ("INTEL", "YAHOO")
+        return heading
     if len(event) < 2:
         return best
-    heading = _heading_company(doc, a, event)
-    if heading is not None:
-        return heading
     q = a.quote
     named = {id(e): e for e in event for m in e.mentions if not m.in_title and q.start <= m.start < q.end}
     if len(named) == 1:

@@ -219,7 +219,11 @@ def _non_overlapping(blocks: list[Block]) -> list[Block]:
 
 
 def sentences(
-    text: str, paras: list[tuple[int, int]], blocks: list[Block] = (), start: int = 0, end: int | None = None  # type: ignore[assignment]
+    text: str,
+    paras: list[tuple[int, int]],
+    blocks: list[Block] = (),
+    start: int = 0,
+    end: int | None = None,  # type: ignore[assignment]
 ) -> list[Sentence]:
     """Sentences between ``start`` and ``end`` (cut points the caller chose at sentence ends): cut after ``.``,
     ``!`` or ``?`` (and closing marks) followed by white space, unless the word before is an abbreviation or an

@@ -240,6 +240,16 @@ _BROKER_NAME = re.compile(
     r"RBC\s+Capital|Sanford\s+(?:C\.\s+)?Bernstein|Bernstein|Evercore|Macquarie|Canaccord|Needham|Piper|Stifel|"
     r"Morningstar|Argus|CFRA|S&P\s+Equity|Edward\s+Jones|Keefe|FBR|KBW|BTIG|Barclays\s+Capital|Nomura\s+Securities)\b"
 )
+# Brokers, research firms and data providers whose names read like a person's or escape the patterns above.
+_FIRM_NAMES = re.compile(
+    r"\b(?:Edward\s+Jones|Raymond\s+James|Morgan\s+Keegan|Sanford\s+(?:C\.\s+)?Bernstein|Piper\s+Jaffray|"
+    r"Robert\s+W\.?\s+Baird|Janney\s+Montgomery\s+Scott|Keefe,?\s+Bruyette(?:\s+&\s+Woods)?|Stifel\s+Nicolaus|"
+    r"Sterne\s+Agee|Dean\s+Witter|Smith\s+Barney|Charles\s+Schwab|Thomas\s+Weisel|Ryan\s+Beck|Wunderlich|"
+    r"Brean\s+Murray|Ladenburg\s+Thalmann|Craig-Hallum|Roth\s+Capital|Cowen|Wedbush|Oppenheimer|Jefferies|"
+    r"Evercore|Canaccord(?:\s+Genuity)?|Needham|Macquarie|Bernstein|Morningstar|Argus\s+Research|"
+    r"Thomson\s+Reuters(?:\s+I/B/E/S)?|Reuters\s+Estimates|I/B/E/S|FactSet|StarMine|Zacks|Capital\s+IQ|Lipper|"
+    r"Bloomberg|Dow\s+Jones)\b"
+)
 _FUND_NAME = re.compile(
     r"\b(?:Asset\s+Management|Investment\s+Management|Capital\s+Management|Fund(?:s)?|Investors?|Advisors|Advisers|"
     r"Wealth\s+Management|Partners|Associates|Investment\s+Counsel|Trust\s+Co|Capital\s+Advisors|Hedge)\b"
@@ -382,7 +392,9 @@ def orgs_in(
             company = Company(canonical(name), code.ticker if code else None, FiscalCalendar.default(), known=False)
         elif company is not None and code is not None:
             company = replace(company, ticker=code.ticker)
-        found.append(OrgMention(s, e, canonical(name) if kind == OrgKind.COMPANY else name, kind, company, code, in_title))
+        found.append(
+            OrgMention(s, e, canonical(name) if kind == OrgKind.COMPANY else name, kind, company, code, in_title)
+        )
         spans.append((s, e))
 
     # 1. names printed right before a code: the article's own evidence of a listed company
@@ -406,6 +418,8 @@ def orgs_in(
         add(at, m.end("suffix"), full, known)
     for a, b, c in registry.find(text, start, end):
         add(a, b, text[a:b], c)
+    for m in _FIRM_NAMES.finditer(text, start, end):  # firms named like people: "Edward Jones", "Raymond James"
+        add(m.start(), m.end(), m.group(0), None)
     for m in _ANGLE_NAME.finditer(text, start, end):
         add(m.start("name"), m.end("name"), m.group("name"), registry.lookup(canonical(m.group("name"))))
     # 5. short forms of the companies found so far ("Merrill" after "Merrill Lynch & Co"), which no pattern

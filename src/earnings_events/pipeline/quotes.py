@@ -27,11 +27,14 @@ _HANDOVER_AT_END = re.compile(
     r",\s+(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}|he|she)\s+(?:said|says|added|told\s+\w+|noted|explained)[^\"“”]{0,40}?[.!?]?\s*$"
 )
 _SENT_END_BEFORE_REOPEN = re.compile(r"[.!?]\s*$")
+_SENT_END_ANY = re.compile(r"[.!?](?=\s)")
+_MARK_CHARS = "\"“”„‟«»‘’'`"
 
 
 def annotate(doc: ArticleDoc) -> ArticleDoc:
     """Add the ``quotes`` layer; quotation marks inside layout blocks (credit lines, headings) are not quotes."""
-    doc.quotes = [q for q in find_spans(doc.text, doc.paragraphs) if doc.in_block(q.start) is None]
+    stops = tuple(b.start for b in doc.blocks if b.kind in ("speaker", "subhead", "credit"))
+    doc.quotes = [q for q in find_spans(doc.text, doc.paragraphs, stops) if doc.in_block(q.start) is None]
     return doc
 
 
@@ -54,8 +57,10 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
     return QuoteSpan(open_, cstart, cend, close_end, s, e, text[s:e], closed, para)
 
 
-def find_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[QuoteSpan]:
-    """Every top-level quotation span in ``text``, in order (``paras``: the layout's paragraphs).
+def find_spans(text: str, paras: list[tuple[int, int]] | None = None, stops: tuple[int, ...] = ()) -> list[QuoteSpan]:
+    """Every top-level quotation span in ``text``, in order (``paras``: the layout's paragraphs; ``stops``:
+    where layout that no quotation runs across begins, such as an instant-view heading: an open quote ends
+    there, unclosed).
 
     A state machine that visits only the places where something can happen (quotation marks and
     paragraph starts), so its cost follows the number of marks, not the length of the text.
@@ -65,7 +70,8 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[Qu
 
         paras = paragraphs(text)
     starts = [a for a, _ in paras]
-    events = sorted({m.start() for m in _MARK.finditer(text)} | set(starts))
+    stop_set = set(stops)
+    events = sorted({m.start() for m in _MARK.finditer(text)} | set(starts) | stop_set)
     spans: list[QuoteSpan] = []
     n = len(text)
     inside = False
@@ -91,6 +97,13 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[Qu
         ch = text[i] if i < n else ""
         p = bisect_right(starts, i) - 1
         step = 1
+        if inside and i in stop_set:
+            end = _visible_end(text, cstart, i)
+            add(_make(text, open_at, cstart, end, end, False, open_para))
+            inside = False
+        if i in stop_set and ch not in _MARK_CHARS:
+            k += 1
+            continue
         if inside and p != cur_para:
             # A new paragraph while inside: a continuation (it opens with a mark) or an unclosed quote.
             handover = _HANDOVER_AT_END.search(text, cstart, paras[cur_para][1])
@@ -138,6 +151,8 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None) -> list[Qu
                 continue
             if ch == '"':
                 close = 1
+            elif ch == "“" and not prev_ch(i).isspace() and not _is_letter(next_ch(i + 1)):
+                close = 1  # an opening mark used to close: ”It’s fun,“ Darrell said (printed backwards)
         if close:
             add(_make(text, open_at, cstart, i, i + close, True, open_para))
             inside = False
@@ -164,6 +179,16 @@ def _single_quote(text: str, i: int, para_end: int) -> int | None:
                 return j if " " in text[i + 1 : j].strip() else None
         j += 1
     return None
+
+
+def _visible_end(text: str, cstart: int, stop: int) -> int:
+    """Where the quoted words of a quote cut short by layout visibly end: at the last sentence end before
+    ``stop``, else at ``stop``."""
+    segment = text[cstart:stop]
+    m = None
+    for m in _SENT_END_ANY.finditer(segment):
+        pass
+    return cstart + (m.end() if m else len(segment.rstrip()))
 
 
 def _unclosed_end(text: str, cstart: int, reopen: int) -> int:

@@ -549,6 +549,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
     org_words = {o.name for o in doc.orgs} | {o.company.name for o in doc.orgs if o.company}
     orgs = [(o.start, o.end, o.company.name if o.company else o.name) for o in doc.orgs if not o.in_title]
     index = _ArticleIndex(text, spans, org_words, doc.paragraphs, orgs)
+    headings = _headings(doc, index)
     paras = doc.paragraphs
     out: list[Attribution] = []
     last: tuple[Span, Person | None] | None = None  # the previous span and who spoke it
@@ -558,8 +559,13 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         para_start = paras[span.paragraph][0]
         who = _attribution(text, span, nxt, prev, para_start, index)
         person: Person | None = None
+        heading = next(
+            (h for at, h in reversed(headings) if at <= span.open and (last is None or at >= last[0].close_end)), None
+        )
         if who is not None:
             person = index.resolve(who)
+        elif heading is not None:  # the first quote under an instant-view heading is the heading's speaker's
+            person = heading
         elif (
             last is not None
             and last[1] is not None
@@ -581,6 +587,32 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
     doc.people = index.people
     doc.attributions = out
     return doc
+
+
+def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]:
+    """The people of instant-view headings ("INTEL PATRICK WANG, ANALYST, EVERCORE PARTNERS"), each with the
+    offset where the heading ends; a company name leading the heading ("INTEL") is not part of the person's."""
+    org_words = {w.lower() for o in doc.orgs for w in re.findall(r"[A-Za-z&]+", o.name)} | {
+        w.lower() for w in re.findall(r"[A-Za-z&]+", doc.title) if w[:1].isupper()
+    }
+    out = []
+    for b in doc.blocks:
+        if b.kind != "speaker":
+            continue
+        parts = [p.strip() for p in doc.text[b.start : b.end].split(",")]
+        toks = parts[0].split()
+        while len(toks) > 2 and toks[0].lower() in org_words and not re.fullmatch(people._PARTICLE, toks[1].lower()):
+            toks.pop(0)
+        if len(toks) < 2:
+            continue
+        name = " ".join(t if re.fullmatch(r"(?:[A-Z]\.)+", t) else t.capitalize() for t in toks)
+        title = " ".join(parts[1:]).lower()
+        person = index.people.get(surname(name)) or Person(name, b.start, role_from_title(title), title=title)
+        if len(parts) > 1:
+            person.org = person.org or parts[-1].title()
+        index.people.setdefault(surname(name), person)
+        out.append((b.end, person))
+    return out
 
 
 def prose(doc: ArticleDoc) -> str:
