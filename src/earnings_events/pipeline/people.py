@@ -16,7 +16,27 @@ _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 NAME = rf"(?:{_TOK}(?:\s+(?:{_PARTICLE}\s+)*{_TOK})*(?:,?\s+{_SUFFIX})?)"
 NAME_RE = re.compile(NAME)
 
-HONORIFICS_DROPPED = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Mr", "Mrs", "Ms", "Dr", "Prof")
+HONORIFICS_DROPPED = (
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr.",
+    "Prof.",
+    "Rep.",
+    "Sen.",
+    "Gov.",
+    "Gen.",
+    "Adm.",
+    "Lt.",
+    "Col.",
+    "Capt.",
+    "Rev.",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+)
 HONORIFICS_KEPT = ("Lord", "Lady", "Sir", "Dame", "Baroness", "Baron")
 
 EXEC_TITLES = (
@@ -80,6 +100,15 @@ OTHER_TITLES = (
     "union chief",
     "union head",
     "senator",
+    "democrat",
+    "republican",
+    "congressman",
+    "congresswoman",
+    "lawmaker",
+    "legislator",
+    "representative",
+    "rep",
+    "sen",
     "governor",
     "secretary of",
     "commissioner",
@@ -154,7 +183,6 @@ NOT_NAME_WORDS = SENTENCE_STARTERS | {
     "Co",
     "Ltd",
     "Group",
-    "Bank",
     "Reuters",
     "January",
     "February",
@@ -238,7 +266,7 @@ def clean_name(raw: str) -> str:
     for h in HONORIFICS_DROPPED:
         if name.startswith(h + " "):
             name = name[len(h) + 1 :]
-    return name.rstrip(",")
+    return re.sub(r"['’]s?$", "", name.rstrip(","))  # "Marissa Mayer's" is Marissa Mayer
 
 
 _SUFFIX_RE = re.compile(_SUFFIX)

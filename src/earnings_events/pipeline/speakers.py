@@ -39,14 +39,18 @@ _LOWER_TITLES = (
 )
 _WHO = (
     # a capitalised run ("Chief Executive Tim Cook"), a pronoun, or a common noun phrase ("the company")
-    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?(?:(?:{_CAP}|of|{people._PARTICLE}|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"
+    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|{people._PARTICLE}|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"
     r"(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)\b)?"  # "Fred Lyons Jr. said"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)"
 )
 _ADV = r"(?:\s+(?:also|later|then|again|recently|further|previously|once|\w+ly))?"
 # "Mark Mason, Citi's finance chief, told reporters"; "Romilly Humphries, S.A.Y. president said"
-_APPOS = r"(?:,\s(?P<appos>[^,\"“”]{1,90}?),?)?"
+# "Mark Mason, Citi's finance chief, told", or without commas "Craig Moffett analyst at Bernstein Research said"
+_APPOS = (
+    r"(?:,\s(?P<appos>[^,\"“”]{1,90}?),?|\s+(?P<appos2>(?:an?\s+)?(?:senior\s+)?(?:analyst|economist|strategist|"
+    r"portfolio\s+manager|fund\s+manager|trader|partner|director)\s+(?:at|with|of|for)\s+(?:[A-Z][\w&.'’\-]*\s*){1,5}))?"
+)
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}{_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)")
 _AFTER_VERB_WHO = re.compile(
     rf"^[\s,;:—–\-]*(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
@@ -288,6 +292,9 @@ class _ArticleIndex:
         titled = _THE_TITLE.fullmatch(who)
         if titled and titled.group("t").strip() not in {"head", "executive", "senior"}:
             return _Who("titled", title=titled.group("t").strip(), at=at)  # "the K Mart chairman said"
+        last = who.split()[-1] if who.split() else ""
+        if not who[:1].isupper() and last[:1].isupper() and (last in self.people or last in self.plain_names):
+            return _Who("person", last, "", at)  # "a relaxed Mayer said": a known surname
         if not (who[:1].isupper() or _PARTICLE_NAME.match(who)) or low in {"they", "it", "we"}:
             return _Who("nonperson", at=at)  # ("van Schaik said" names a person)
         org = ""
@@ -319,8 +326,8 @@ class _ArticleIndex:
         name = clean_name(" ".join(name_toks))
         if not name or (name in self.org_words and surname(name) not in self.people):
             return _Who("nonperson", at=at)  # "Wynn said" is Steve Wynn when the article names him
-        if _CORPORATE_END.search(name):
-            return _Who("nonperson", at=at)
+        if _CORPORATE_END.search(name) and not (name.endswith("Bank") and _TITLE_WORD.search(title)):
+            return _Who("nonperson", at=at)  # ("RBC analyst David Bank" is a person)
         if (
             " " not in name
             and name not in self.people
@@ -418,7 +425,7 @@ def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: st
         raw = head
     who = index.classify(raw, base + m.start("who"))
     rest = (m.groupdict().get("rest") or "").strip(" ,")
-    appos = (m.groupdict().get("appos") or "").strip()
+    appos = (m.groupdict().get("appos") or m.groupdict().get("appos2") or "").strip()
     if appos and _TITLE_WORD.search(appos):
         rest = f"{appos} {rest}".strip()
     if who.kind == "person" and rest and _TITLE_WORD.search(rest):
@@ -636,8 +643,8 @@ def _is_title(statement: str) -> bool:
     """A quoted title of a work or product name ("Copilot for Microsoft 365", "Taylor Swift: The Eras Tour"):
     every word capitalised, a number, or a short function word, with no sentence punctuation."""
     words = statement.split()
-    if statement.rstrip()[-1:] in ".!?" or len(words) > 8:
-        return False
+    if statement.rstrip()[-1:] in "!?" or len(words) > 8 or (statement.rstrip()[-1:] == "." and ":" not in statement):
+        return False  # ("Ice Age: Dawn of the Dinosaurs." is a title whose sentence ends with it)
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
 
 
