@@ -87,6 +87,9 @@ class BuildResult:
     human_labels: int = 0
     annotations_unmatched: int = 0
     shards_reused: int = 0
+    scope_reasons: Counter[str] = field(default_factory=Counter)  # articles per scope reason code
+    rows_rejected: Counter[str] = field(default_factory=Counter)  # rows the build's checks refused, per check
+    row_rejects: list[dict] = field(default_factory=list)
 
 
 def _sha256(path: Path) -> str:
@@ -138,13 +141,9 @@ def process_shard(
             rejects.append(item)
             stats.rejected[item["reason"]] += 1
             continue
-        stats.accepted += 1
         done = pipeline.process(item, registry)
         articles.append(done)
-        stats.out_of_scope += not done.in_scope
-        stats.quotes += done.quotes
-        stats.with_rows += bool(done.rows)
-        stats.rows += len(done.rows)
+        stats.count(done)
         rows.extend(done.rows)
     return rows, articles, rejects, stats
 
@@ -229,6 +228,35 @@ def kept_rows(df: pl.DataFrame) -> pl.Series:
         if not a.equals(b):
             return _dedupe_exact(df.with_row_index("_i")).get_column("_i")
     return order.filter(first)
+
+
+def check_rows(df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
+    """The rows that pass every check a row can fail on its own (``validate.row_conditions``: the schema's field
+    checks, quarter agreement, trimmed statements), and a reject record for each one that does not: build checks
+    its rows before it writes them, so that what it writes is what ``validate`` accepts. (The pipeline mends what
+    it can as it makes rows; a row here is one it could not.)"""
+    from . import validate
+
+    conds = validate.row_conditions(labels_as="name")
+    failing = pl.any_horizontal([cond for _, _, cond in conds])
+    bad = df.filter(failing)
+    if bad.is_empty():
+        return df, []
+    rejects = []
+    for row in bad.sort("article_id", "char_start").iter_rows(named=True):
+        one = pl.DataFrame([row], schema=df.schema)
+        check, column = next((c, col) for c, col, cond in conds if one.select(cond).item())
+        rejects.append(
+            {
+                "stage": "build",
+                "reason": "failed_check",
+                "source": "",
+                "line": None,
+                "article_id": row["article_id"],
+                "detail": f"{check}: {column}={row[column]!r} (chars {row['char_start']}-{row['char_end']})",
+            }
+        )
+    return df.filter(~failing), rejects
 
 
 def dedupe(df: pl.DataFrame) -> pl.DataFrame:
@@ -393,6 +421,9 @@ def write_release(
         for line in work.rejects():
             f.write(line)
             n_rejects += 1
+        for rec in result.row_rejects:  # rows the build's own checks refused
+            f.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
+            n_rejects += 1
     manifest_files: dict[str, dict[str, int | str]] = {}
     for config in files:
         for split, rel in files[config].items():
@@ -449,6 +480,8 @@ def _stats(result: BuildResult) -> dict[str, object]:
         "rows_per_label": result.rows_per_label,
         "human_labels": result.human_labels,
         "annotations_unmatched": result.annotations_unmatched,
+        "scope_reasons": dict(sorted(result.scope_reasons.items())),
+        "rows_rejected": dict(sorted(result.rows_rejected.items())),
     }
 
 
@@ -553,9 +586,12 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
         totals.with_rows,
         totals.quotes,
     )
+    result.scope_reasons = totals.scope_reasons
     if result.articles_read != result.articles_accepted + sum(result.rejects.values()):
         raise AssertionError("article counts do not add up")  # a bug, not a user error
     df = human_labels.apply_human_labels(work.rows(), human)
+    df, result.row_rejects = check_rows(df)
+    result.rows_rejected = Counter(r["detail"].split(":", 1)[0] for r in result.row_rejects)
     matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
     result.human_labels = len(matched)
     result.annotations_unmatched = len(set(human) - matched)

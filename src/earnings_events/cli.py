@@ -181,9 +181,19 @@ def build(
     t.add_row("articles read", str(result.articles_read))
     t.add_row("accepted", str(result.articles_accepted))
     t.add_row("rejected", ", ".join(f"{k}: {v}" for k, v in sorted(result.rejects.items())) or "0")
+    in_scope = result.articles_accepted - result.articles_out_of_scope
+    t.add_row(
+        "in scope",
+        f"{in_scope} (out of scope: {result.articles_out_of_scope}; reasons in MANIFEST.json and the articles config)",
+    )
     t.add_row("articles with rows", str(result.articles_with_rows))
     t.add_row("quotes found", str(result.quotes_found))
     t.add_row("duplicates dropped", str(result.duplicates_dropped))
+    if result.rows_rejected:
+        t.add_row(
+            "rows failing checks",
+            ", ".join(f"{k}: {v}" for k, v in sorted(result.rows_rejected.items())) + " (in rejects.jsonl)",
+        )
     t.add_row("human labels used", f"{result.human_labels} ({result.annotations_unmatched} annotations matched no row)")
     for split, n in result.rows_per_split.items():
         per = ", ".join(f"{k} {v}" for k, v in result.rows_per_label[split].items())

@@ -23,6 +23,7 @@ class RejectReason(StrEnum):
     DUPLICATE_ID = "duplicate_id"
     BAD_HEADER = "bad_header"  # a file of the Ding layout without its four `-- ` header lines
     MALFORMED_CSV = "malformed_csv"
+    FAILED_CHECK = "failed_check"  # a row the build's own checks (validate's row checks) refuse and cannot mend
 
 
 @dataclass(frozen=True, slots=True)

@@ -168,14 +168,10 @@ class ExtractStep(PipelineStep):
                 stats.rejected[item.reason.value] += 1
                 self.stat_update(f"rejected_{item.reason.value}")
                 continue
-            stats.accepted += 1
             with self.track_time():
                 done = pipeline.process(item, registry)
             articles.append(done)
-            stats.out_of_scope += not done.in_scope
-            stats.quotes += done.quotes
-            stats.with_rows += bool(done.rows)
-            stats.rows += len(done.rows)
+            stats.count(done)
             self.stat_update("articles")
             self.stat_update("rows", value=len(done.rows))
             for row in done.rows:

@@ -39,11 +39,22 @@ class ShardStats:
     with_rows: int = 0
     quotes: int = 0
     rows: int = 0
+    scope_reasons: Counter[str] = field(default_factory=Counter)  # articles per scope reason code
 
     def add(self, other: ShardStats) -> None:
         for name in ("read", "accepted", "out_of_scope", "with_rows", "quotes", "rows"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.rejected.update(other.rejected)
+        self.scope_reasons.update(other.scope_reasons)
+
+    def count(self, done: Processed) -> None:
+        """Count one processed article."""
+        self.accepted += 1
+        self.out_of_scope += not done.in_scope
+        self.scope_reasons[done.scope_reason] += 1
+        self.quotes += done.quotes
+        self.with_rows += bool(done.rows)
+        self.rows += len(done.rows)
 
 
 def working_schema(config: str) -> dict[str, pl.DataType]:
@@ -126,7 +137,10 @@ class WorkFolder:
             self.root / "rejects" / f"{name}.jsonl",
         )
         _atomic_text(
-            json.dumps({**asdict(stats), "rejected": dict(stats.rejected)}, sort_keys=True),
+            json.dumps(
+                {**asdict(stats), "rejected": dict(stats.rejected), "scope_reasons": dict(stats.scope_reasons)},
+                sort_keys=True,
+            ),
             self.root / "stats" / f"{name}.json",
         )
 
@@ -139,6 +153,7 @@ class WorkFolder:
         for name in self.names():
             raw = json.loads((self.root / "stats" / f"{name}.json").read_text())
             raw["rejected"] = Counter(raw["rejected"])
+            raw["scope_reasons"] = Counter(raw.get("scope_reasons", {}))
             total.add(ShardStats(**raw))
         return total
 

@@ -203,19 +203,45 @@ def _rows_failing(check: str, df: pl.DataFrame, cond: pl.Expr, column: str | Non
     return [_fail(check, r.get("split"), column, r.get("id"), r.get(case)) for r in bad.iter_rows(named=True)]
 
 
-def check_quarter_agreement(rel: Release) -> list[dict]:
-    """``quarter`` is null exactly when ``fiscal_year`` and ``fiscal_quarter`` are, and agrees with them."""
-    df = rel.statements
-    if df.is_empty():
-        return []
+def _quarter_disagrees() -> pl.Expr:
     composed = pl.col("fiscal_year").cast(pl.String) + pl.lit("Q") + pl.col("fiscal_quarter").cast(pl.String)
     nulls = (
         pl.col("quarter").is_null().cast(pl.Int8)
         + pl.col("fiscal_year").is_null().cast(pl.Int8)
         + pl.col("fiscal_quarter").is_null().cast(pl.Int8)
     )
-    cond = ((nulls != 0) & (nulls != 3)) | (pl.col("quarter").is_not_null() & (pl.col("quarter") != composed))
-    return _rows_failing("quarter_agreement", df, cond, "quarter", "quarter")
+    return ((nulls != 0) & (nulls != 3)) | (pl.col("quarter").is_not_null() & (pl.col("quarter") != composed))
+
+
+def _untrimmed() -> pl.Expr:
+    s = pl.col("statement")
+    return (s != s.str.strip_chars()) | s.str.ends_with(",")
+
+
+def row_conditions(labels_as: str = "int") -> list[tuple[str, str, pl.Expr]]:
+    """(check, column, failing-row condition) of every check one statements row can fail on its own: the field
+    checks of schema/statements.yaml, ``quarter_agreement`` and ``statement_trimmed``. Build runs them on its
+    rows before it writes a release (class labels as names: ``labels_as="name"``); validate on a release."""
+    out = []
+    for f in schema.load("statements").fields:
+        for name, cond in _field_conditions(f):
+            if f.type == "class_label" and labels_as == "name":
+                if name == "class_label_range":
+                    cond = pl.col(f.name).is_not_null() & ~pl.col(f.name).is_in(list(f.classes))
+                elif name != "not_null":
+                    continue
+            out.append((name, f.name, cond))
+    out.append(("quarter_agreement", "quarter", _quarter_disagrees()))
+    out.append(("statement_trimmed", "statement", _untrimmed()))
+    return out
+
+
+def check_quarter_agreement(rel: Release) -> list[dict]:
+    """``quarter`` is null exactly when ``fiscal_year`` and ``fiscal_quarter`` are, and agrees with them."""
+    df = rel.statements
+    if df.is_empty():
+        return []
+    return _rows_failing("quarter_agreement", df, _quarter_disagrees(), "quarter", "quarter")
 
 
 def check_statement_trimmed(rel: Release) -> list[dict]:
@@ -223,9 +249,7 @@ def check_statement_trimmed(rel: Release) -> list[dict]:
     df = rel.statements
     if df.is_empty():
         return []
-    s = pl.col("statement")
-    cond = (s != s.str.strip_chars()) | s.str.ends_with(",")
-    return _rows_failing("statement_trimmed", df, cond, "statement", "statement")
+    return _rows_failing("statement_trimmed", df, _untrimmed(), "statement", "statement")
 
 
 def check_offsets(rel: Release) -> list[dict]:

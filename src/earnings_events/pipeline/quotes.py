@@ -48,7 +48,7 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    if closed and e > s and text[e - 1] == ",":  # the comma that hands over to "he said"
+    if e > s and text[e - 1] == ",":  # the comma that hands over to "he said" (also before a missing closing mark)
         e -= 1
         while e > s and text[e - 1].isspace():
             e -= 1
