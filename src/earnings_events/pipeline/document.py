@@ -125,13 +125,15 @@ class Period:
 
     start: int
     end: int
-    kind: str  # "quarter" | "half" | "month_quarter" | "month_half" | "nine" | "year"
+    kind: str  # "quarter" | "half" | "month_quarter" | "month_half" | "nine" | "year" | "current_quarter"
     number: int | None = None  # the quarter (1-4) or half (1-2)
     year: int | None = None  # the year as printed ("fiscal 2024", "1986"), None when not printed
     month: int | None = None  # the month a period ends in ("three months to December")
     fiscal: bool = False  # the text says "fiscal"
     tense: str | None = None  # "past" ("ended"), "future" ("ending"), None
     in_title: bool = False
+    which: str | None = None  # for relative periods: "this", "next", "the current" ...
+    unit: str | None = None  # for relative periods: "year", "quarter", "fiscal year"
     compared: bool = False  # the base of a comparison: "from ... in 1986", "a year earlier"
     estimate: bool = False  # followed by estimates or targets of it
 

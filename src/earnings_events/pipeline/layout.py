@@ -60,7 +60,7 @@ _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Cos|Inc|Corp|Ltd|Jr|Sr|No|Nos|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Gov|"
     r"Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|Dept|Fig|approx|est|Bros|Mt|Ft|etc|al)"
-    r"|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:a\.m|p\.m|U\.S|U\.K|U\.N|E\.U))\.$"
+    r"|(?<![/\w])[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:a\.m|p\.m|U\.S|U\.K|U\.N|E\.U))\.$"
 )
 # An instant-view speaker heading: "PATRICK WANG, ANALYST, EVERCORE PARTNERS" / "BEN SCHACHTER, MACQUARIE".
 _HEADING_TITLE = re.compile(

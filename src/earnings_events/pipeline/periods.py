@@ -86,6 +86,26 @@ _PATTERNS = [
         ),
         ("half", "h1", "h2", "months"),
     ),
+    # the quarter being reported, unnamed: "earned $1.48 a share for the quarter", "quarterly profit rose"
+    _Pattern(
+        "current_quarter",
+        re.compile(
+            r"\b(?:(?:for|in|during|over)\s+the\s+(?:latest|recent|most\s+recent|just[\s\-]ended|reporting)?\s*quarter\b"
+            r"(?![\s\-]+(?:ended|ending|to|of\s+\d|that|which))|quarterly\s+(?:net\s+)?(?:profits?|earnings|results|net|loss|income|revenues?))",
+            re.I,
+        ),
+        ("quarter",),
+    ),
+    # this year / next year / the current fiscal year / this quarter / next quarter
+    _Pattern(
+        "relative",
+        re.compile(
+            r"\b(?P<which>this|next|the\s+current|the\s+coming|the\s+new|the\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)\s+"
+            r"(?P<unit>year|quarter|fiscal\s+year|financial\s+year|business\s+year)\b(?!,?\s+(?:ending|ended|ends|to\s+end|which|that))",
+            re.I,
+        ),
+        ("year", "quarter"),
+    ),
     # nine months ended ...
     _Pattern(
         "nine",
@@ -98,7 +118,8 @@ _PATTERNS = [
         re.compile(
             rf"\b(?:(?:full|whole)[\s\-]year(?:\s+(?P<y2>{_YEAR}))?|(?P<fiscal1>fiscal(?:\s+year)?|FY)\s?(?P<y1>{_YEAR}|\d\d)\b"
             rf"(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR})\s+(?:(?:per[\s\-]share|operating|fiscal|full[\s\-]year)\s+)?"
-            rf"(?:results|earnings|profits?|net|annual|loss|revenues?|sales)|(?:earned|lost|reported|posted)\b(?:[^.;\"“”]|\.\d){{0,60}}?\b(?:in|for)\s+"
+            rf"(?:results|earnings|profits?|net|annual|loss|revenues?|sales)|(?:earned|lost|(?:reported|posted|recorded|had)\s+(?:\w+\s+){{0,3}}?(?:net|profits?|earnings|income|loss(?:es)?|revenues?|sales)|"
+            rf"(?:earnings|profits?|net|income|loss(?:es)?|revenues?|sales))\b(?:[^.;\"“”]|\.\d){{0,60}}?\b(?:in|for)\s+"
             rf"(?:the\s+)?(?P<fiscal4>fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?year\s+(?:ended|ending|to)\s+(?:in\s+)?"
             rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profit|earnings))",
             re.I,
@@ -111,7 +132,7 @@ _FY_EVIDENCE_CUE = re.compile(r"\bend|yearend|\bto\s|\bthrough\s", re.I)
 _FY_EVIDENCE = [
     (
         re.compile(
-            rf"\b(?:fiscal\s+)?year(?:[\s\-]?end)?,?\s+\(?(?:that\s+)?(?:ended|ending|ends|to\s+end|to)\s+(?:in\s+)?"
+            rf"\b(?:fiscal\s+)?year(?:[\s\-]?end)?,?\s+\(?(?:that\s+|which\s+)?(?:ended|ending|ends|to\s+end|to)\s+(?:in\s+|on\s+)?"
             rf"(?:(?:early|late|mid)[\s\-]+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
             re.I,
         ),
@@ -156,8 +177,8 @@ _FY_EVIDENCE = [
     ),
     (
         re.compile(
-            rf"\b{_ORDS}[\s\-]+(?:fiscal\s+)?(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+(?:which\s+)?(?:ended|ending|ends|to\s+end)\s+"
-            rf"(?:in\s+)?(?P<mon>{_MON})",
+            rf"\b{_ORDS}[\s\-]+(?:fiscal\s+)?(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+(?:which\s+|that\s+)?"
+            rf"(?:ended|ending|ends|to\s+end)\s+(?:in\s+)?(?P<mon>{_MON})",
             re.I,
         ),
         "q",
@@ -251,6 +272,8 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                 mon = month(g.get("mon1") or g.get("mon2") or g.get("mon3"))
             elif kind == "year":
                 mon = month(g.get("mon"))
+            which = " ".join(g["which"].lower().split()) if g.get("which") else None
+            unit = " ".join(g["unit"].lower().split()) if g.get("unit") else None
             s, e = m.start(), m.end()
             found.append(
                 Period(

@@ -19,12 +19,14 @@ from __future__ import annotations
 
 import calendar as _calendar
 import datetime as dt
+import re
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company
 from .document import ArticleDoc, Period
 
-RECENT_DAYS = 135  # results come out weeks after a period ends, not a year
+RECENT_DAYS = {"year": 135}  # results come out weeks after a period ends (a year's, months), not a year later
+RECENT_OTHER = 100
 # A yearless "fourth quarter" names the last one when it ended this many days ago at most (its results are
 # about due or out), else the next one; halves and years take longer to report than quarters.
 LAG_DAYS = {"quarter": 75, "half": 100, "year": 100}
@@ -53,6 +55,11 @@ def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
 
 def resolve(p: Period, cal: FiscalCalendar, on: dt.date | None) -> tuple[int, int] | None:
     """The (fiscal year, quarter) a period mention names under ``cal``; None when its year cannot be known."""
+    if p.kind == "current_quarter":  # the latest quarter whose results can be out
+        if on is None:
+            return None
+        fy, q = cal.latest_ended(on, min_days=0)
+        return (fy, q) if (on - cal.quarter_end(fy, q)).days <= LAG_DAYS["half"] else None
     if p.kind == "quarter":
         q = p.number or 0
     elif p.kind == "half":
@@ -60,6 +67,17 @@ def resolve(p: Period, cal: FiscalCalendar, on: dt.date | None) -> tuple[int, in
     elif p.kind in ("month_quarter", "month_half", "nine"):
         fy, q = _month_quarter(cal, p.month, p.year, on, p.tense)
         return (fy, q) if fy else None
+    elif p.kind == "relative":
+        if on is None:
+            return None
+        fy, q = cal.quarter_of_month(on.year, on.month)
+        if "quarter" in (p.unit or ""):
+            step = 1 if p.which in ("next", "the coming") else 0
+            q += step
+            if q > 4:
+                fy, q = fy + 1, q - 4
+            return fy, q
+        return fy + (1 if p.which in ("next", "the coming", "the new") and "fiscal" not in (p.which or "") else 0), 4
     else:  # year
         if p.month is not None:
             fy, _ = _month_quarter(cal, p.month, p.year, on, p.tense)
@@ -92,6 +110,52 @@ def _month_quarter(
     return cal.quarter_of_month(year, month)
 
 
+# a company's forecast (verbs; "a forecast" or "analysts' estimates" are nouns, not the sentence's forecast)
+_FORECAST_VERB = re.compile(
+    r"\b(?:expects?|expected|expecting|sees|predicts?|projects?|anticipates?|will|would|should|aims?\s+(?:to|for)|"
+    r"looks\s+for|(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)(?<!['’]\s)forecast(?:s|ing)?)\b",
+    re.I,
+)
+_REPORT_VERB = re.compile(
+    r"\b(?:reported|reports|reporting|posted|posts|posting|earned|earns|lost|loses|booked|swung|turned\s+in|"
+    r"had\s+(?:a\s+)?(?:net|profit|loss))\b",
+    re.I,
+)
+
+
+_EARLIER_REPORT = re.compile(
+    r"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b[^.;]{0,60}?"
+    r"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced)\b[^.;]{0,40}?\b(?:last\s+(?:week|month)|"
+    r"(?:weeks?|months?)\s+ago|previously)\b",
+    re.I,
+)
+
+
+def _background(doc: ArticleDoc, p: Period) -> bool:
+    """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
+    a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
+    if p.in_title:
+        src, start = doc.title, 0
+    else:
+        src = doc.text
+        start = doc.sentences[doc.sentence_at(p.start)].start if doc.sentences else 0
+    if _EARLIER_REPORT.search(src, start, p.start):
+        return True  # results "reported last week" are background (the guide's step 1)
+    f = _FORECAST_VERB.search(src, start, p.start)
+    if f is None:
+        return False
+    return _REPORT_VERB.search(src, f.end(), p.start) is None
+
+
+def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
+    """The period's sentence reports results before naming it, and forecasts nothing before that."""
+    src = doc.title if p.in_title else doc.text
+    start = 0 if p.in_title else (doc.sentences[doc.sentence_at(p.start)].start if doc.sentences else 0)
+    r = _REPORT_VERB.search(src, start, p.start) or _REPORT_VERB.search(src, p.end, p.end + 80)
+    f = _FORECAST_VERB.search(src, start, p.start)
+    return r is not None and (f is None or r.start() < f.start())
+
+
 def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | None:
     """The fiscal (year, quarter) the article's earnings news is about, per the guide's three steps."""
     on = doc.article.published
@@ -101,22 +165,42 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
     def ended(fy: int, q: int) -> bool:
         return on is None or cal.quarter_end(fy, q) <= on
 
-    def recent(fy: int, q: int) -> bool:
-        return on is None or (on - cal.quarter_end(fy, q)).days <= RECENT_DAYS
+    def recent(fy: int, q: int, kind: str = "quarter") -> bool:
+        return on is None or (on - cal.quarter_end(fy, q)).days <= RECENT_DAYS.get(kind, RECENT_OTHER)
 
     resolved = [(p, r) for p in doc.periods if (r := resolve(p, cal, on)) is not None]
-    head = [(p, r) for p, r in resolved if (p.in_title or p.start < lede_end) and not p.compared]
-    body = [(p, r) for p, r in resolved if not p.in_title]
-    for p, (fy, q) in head:  # 1. the results the headline or first paragraph reports
-        if ended(fy, q) and recent(fy, q) and not p.estimate:
+    named = [(p, r) for p, r in resolved if p.kind != "current_quarter"]
+    head = [(p, r) for p, r in named if (p.in_title or p.start < lede_end) and not p.compared]
+    body = [(p, r) for p, r in named if not p.in_title]
+
+    def reported(p: Period, fy: int, q: int) -> bool:
+        return not p.compared and not p.estimate and ended(fy, q) and recent(fy, q, p.kind) and not _background(doc, p)
+
+    current = [(p, r) for p, r in resolved if p.kind == "current_quarter"]
+    # 1. the results the headline or first paragraph reports
+    for p, (fy, q) in head:
+        if reported(p, fy, q):
             return fy, q
-    for p, (fy, q) in body:  # ... or reported further down
-        if not p.compared and not p.estimate and ended(fy, q) and recent(fy, q):
+    # 2 before 1 further down when the article's news is a forecast or a preview (the scope stage's reason): its
+    # headline or first paragraph forecasting a named period makes the forecast the news, and results the body
+    # cites are its background
+    forecast_news = doc.scope is not None and doc.scope.reason in ("guidance", "preview")
+    if forecast_news:  # ... unless the body reports a quarter's or half's results of the day (results-day guidance)
+        for p, (fy, q) in [*body, *current]:
+            if p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter") and reported(p, fy, q):
+                return fy, q
+        for _p, (fy, q) in head:
+            if not ended(fy, q):
+                return fy, q
+    # 1. results reported further down; or, when no named period is reported, the quarter "quarterly profit" or
+    # "for the quarter" reports
+    for p, (fy, q) in [*body, *current]:
+        if reported(p, fy, q):
             return fy, q
     for _p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews
         if not ended(fy, q):
             return fy, q
-    for p, (fy, q) in body:  # ... or, when they name none, the first period the article forecasts
+    for p, (fy, q) in body:  # ... or the first period the body forecasts
         if not ended(fy, q) and not p.compared:
             return fy, q
     return cal.latest_ended(on) if on else None  # 3.
