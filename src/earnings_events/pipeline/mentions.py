@@ -82,10 +82,11 @@ _SUFFIX = (
 )
 _SUFFIX_END = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
 # A name: capitalised words, with the small words names hold ("Bank of America", "Procter & Gamble").
-_NAME_TOKEN = r"(?:[A-Z][\w&'’.\-]*|[A-Z]\.|&|[a-z][A-Z][\w&'’.\-]*)"
+# (a word ending in a full stop is a name's only as an initial: "H.J. Heinz", not "Vivendi. News Corp")
+_NAME_TOKEN = r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs)\.|(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*)"
 _NAME_BEFORE = re.compile(rf"(?:{_NAME_TOKEN}(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+))*{_NAME_TOKEN}[\s,]*$")
 _CORP = re.compile(
-    rf"(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|and|de|&)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
+    rf"(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
 )
 # Words before a company's name that are not part of it ("Rival Pepsi", "Chip maker Intel", "On Tuesday, ...").
 _LEAD_STOP = SENTENCE_STARTERS | {
@@ -306,10 +307,10 @@ def codes_in(text: str, in_title: bool = False, start: int = 0, end: int | None 
 
 def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
     """A bare ``FDC.N`` follows a name (or another code), not a sentence's first word."""
-    before = text[max(0, m.start() - 3) : m.start()]
-    return not re.search(r"[.!?]\s+$", before) and bool(
-        re.search(r"[A-Za-z)\]'’]\s*,?\s*$", text[max(0, m.start() - 40) : m.start()])
-    )
+    before = text[max(0, m.start() - 12) : m.start()]
+    if re.search(r"\b(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|Bros|Inds|Hldgs)\.\s+$", before):
+        return True  # "H.J. Heinz Co. HNZ.N"
+    return not re.search(r"[.!?]\s+$", before) and bool(re.search(r"[A-Za-z)\]'’]\s*,?\s*$", before))
 
 
 def canonical(name: str) -> str:
