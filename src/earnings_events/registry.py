@@ -92,6 +92,8 @@ class Registry:
             )
             for alias in [e["name"], *e.get("aliases", [])]:
                 self.by_alias.setdefault(alias, company)
+                if "'" in alias:  # typeset apostrophes: "Sainsbury’s"
+                    self.by_alias.setdefault(alias.replace("'", "’"), company)
             if company.ticker:
                 self.by_ticker.setdefault(company.ticker, company)
         # Aliases by their first word, longest first: a dict lookup per word of text is much faster

@@ -39,7 +39,7 @@ _LOWER_TITLES = (
 )
 _WHO = (
     # a capitalised run ("Chief Executive Tim Cook"), a pronoun, or a common noun phrase ("the company")
-    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|{people._PARTICLE}|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"
+    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"
     r"(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)\b)?"  # "Fred Lyons Jr. said"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)"
@@ -299,10 +299,15 @@ class _ArticleIndex:
             return _Who("nonperson", at=at)  # ("van Schaik said" names a person)
         org = ""
         cut = _OF_AT_FROM.search(who)
+        trailing = ""
         if cut:
             head, tail = who[: cut.start()], who[cut.end() :]
-            head_name = [t for t in head.split() if t[:1].isupper() and t not in people.NOT_NAME_WORDS]
-            if head_name and head.split()[-1] == head_name[-1]:
+            words = head.split()
+            while words and re.fullmatch(_LOWER_TITLES + r"|analysts?|economist|strategist|an?|the", words[-1]):
+                trailing = f"{words.pop()} {trailing}".strip()  # "Robert Routh analyst at Jefferies"
+            head = " ".join(words)
+            head_name = [t for t in words if t[:1].isupper() and t not in people.NOT_NAME_WORDS]
+            if head_name and words and words[-1] == head_name[-1]:
                 who, org = head, tail  # "Ulric Weil of Weil and Associates"
         toks = who.split()
         # Leading title words (and a company before them) are the title; the trailing run is the name.
@@ -335,7 +340,7 @@ class _ArticleIndex:
             and any(name in org.split() for org in self.org_words)
         ):
             return _Who("nonperson", at=at)  # "First City said": a word of a company's name, not a surname
-        return _Who("person", name, f"{title} {'of ' + org if org else ''}".strip(), at)
+        return _Who("person", name, f"{title} {trailing} {'of ' + org if org else ''}".strip(), at)
 
     def resolve(self, who: _Who) -> Person | None:
         """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
