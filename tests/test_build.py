@@ -1,5 +1,6 @@
 """Build: the worked example, rejects, determinism, splits, dedupe, atomic replacement."""
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 from conftest import DATA, SHARED, make_release, write_jsonl
 from earnings_events import build
 from earnings_events.errors import InputError, UserError
+from earnings_events.records import Row
 
 SPLITS = ("train", "validation", "test")
 WORKED_EXAMPLE = [
@@ -192,3 +194,47 @@ def test_sample_corpus_test_split_is_human_labelled(sample_release):
 
 def test_default_corpus_is_packaged():
     assert len(build.ingest.expand([build.SAMPLE_CORPUS])) >= 2
+
+
+def test_build_refuses_the_rows_its_own_checks_fail_and_lists_them_in_rejects(tmp_path):
+    from earnings_events.build import check_rows
+    from earnings_events.shards import rows_frame
+
+    good = Row(
+        id="0" * 16,
+        company="Northwind",
+        ticker="NWD",
+        quarter="2024Q1",
+        fiscal_year=2024,
+        fiscal_quarter=1,
+        statement="Orders were strong in every region",
+        speaker="Jane Roe",
+        speaker_role="executive",
+        label="performance",
+        label_source="rules",
+        article_id="a",
+        url=None,
+        published=None,
+        char_start=0,
+        char_end=34,
+    )
+    bad = dataclasses.replace(good, id="1" * 16, statement="We will grow again next year ", char_end=30)
+    worse = dataclasses.replace(good, id="2" * 16, quarter="2024Q2")
+    kept, rejects = check_rows(rows_frame([good, bad, worse]))
+    assert kept["id"].to_list() == ["0" * 16]
+    assert [(r["reason"], r["detail"].split(":")[0]) for r in rejects] == [
+        ("failed_check", "statement_trimmed"),
+        ("failed_check", "quarter_agreement"),
+    ]
+
+
+def test_scope_decisions_are_recorded_with_their_reasons(small_release):
+    import polars as pl
+
+    arts = pl.read_parquet(small_release / "articles" / "corpus.parquet")
+    assert set(arts.columns) >= {"in_scope", "scope_reason"}
+    assert arts["scope_reason"].null_count() == 0
+    manifest = json.loads((small_release / "MANIFEST.json").read_text())
+    counts = manifest["stats"]["scope_reasons"]
+    assert sum(counts.values()) == arts.height
+    assert counts == dict(arts.group_by("scope_reason").len().sort("scope_reason").iter_rows())

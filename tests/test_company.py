@@ -71,3 +71,62 @@ def test_a_headline_code_names_the_company_as_the_text_spells_it():
     text = "Lone Star Trust Bancorp of Texas, which lost 90 mln dlrs in 1986, said losses would continue."
     primary = primary_of(text, title="AUDITORS QUALIFY LONE STAR TRUST <LST> OPINION", published=dt.date(1987, 3, 31))
     assert (primary.name, primary.ticker) == ("Lone Star Trust", "LST")
+
+
+def rows_of(text: str, title: str = "", companies=None, published: dt.date = dt.date(2011, 1, 26)):
+    doc = doc_until(text, "company", title=title, published=published, companies=companies)
+    return [
+        (a.person.name, c.name if c else None, c.ticker if c else None, a.role)
+        for a, c in zip(doc.attributions, doc.companies, strict=True)
+    ]
+
+
+def test_a_printed_code_wins_over_the_registry_ticker():
+    text = "ZURICH (Reuters) - Northwind AG ( NWDN.VX ) posted a loss for the fourth quarter."
+    primary = primary_of(text, companies={"Northwind": {"ticker": "NWDG.SW"}})
+    assert (primary.name, primary.ticker) == ("Northwind", "NWDN.VX")
+
+
+def test_agencies_exchanges_analyst_firms_and_datelines_are_never_the_company():
+    text = (
+        "CHARLOTTE (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter loss on Tuesday, "
+        "missing the average estimate of analysts polled by Thomson Reuters I/B/E/S. Its shares fell on the Nasdaq. "
+        '"Credit costs will stay high," said Omar Haddad, an analyst at Ridgeline Securities. '
+        "(Reporting by Sam McCorp Inc; Editing by Kim Lo)"
+    )
+    assert primary_of(text).name == "Harbor Bank"
+    assert rows_of(text) == [("Omar Haddad", "Harbor Bank", "HBC", "analyst")]
+
+
+def test_each_quote_of_a_round_up_goes_to_its_company():
+    text = (
+        "BOSTON (Reuters) - Let's not get ahead of ourselves. \n\n Manufacturers reported results that topped "
+        'expectations. "Orders are strong, but not at 2008 levels," Northwind Tools Corp ( NWT.N ) Chief Financial '
+        "Officer Greg Hays told investors. Northwind, Quillon Inc ( QLN.N ) and Lakeside Motors Corp ( LKM.N ) "
+        "posted fourth-quarter results on Wednesday that beat analysts' expectations. "
+        "Quillon, the largest maker of jets, said it expects profit to triple. Quillon Chief Executive Scott Donner "
+        'said orders had begun to recover. "We still have a lot of inefficiencies," Donner told investors.'
+    )
+    assert rows_of(text, title="Manufacturers rebounding, but still wary") == [
+        ("Greg Hays", "Northwind Tools", "NWT", "executive"),
+        ("Scott Donner", "Quillon", "QLN", "executive"),
+    ]
+
+
+def test_an_executive_of_another_company_is_other():
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        '"Banks are healing nicely now," said Jane Roe, chief executive of Quillon Tools Inc ( QLN.N ), a Harbor customer.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Jane Roe", "Harbor Bank", "HBC", "other")]
+
+
+def test_instant_view_company_headings_assign_quotes():
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc ( NWD.O ) beat sales targets. Quillon Inc ( QLN.O ) reported lower "
+        "sales and profit. Following is reaction. "
+        'NORTHWIND JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared." '
+        'QUILLON SAM POE, HARBOR RESEARCH "Revenue is still declining, and that is the story."'
+    )
+    got = rows_of(text, title="Instant view: Northwind sales beat Street")
+    assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Northwind"), ("Sam Poe", "Quillon")]

@@ -128,3 +128,52 @@ def test_a_fiscal_year_the_article_states_beats_the_registry():
     doc = doc_until(text, "company", published=dt.date(1987, 3, 16), companies={"Blockwell Tax": {"ticker": "BTX"}})
     assert doc.fiscal_year_end == 4
     assert quarter.calendar_for(doc, doc.primary).end_month == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # the base of a forecast is background: the forecast year is the news (step 2)
+        (
+            "Standard Widgetco said it expects earnings in 1987 to increase 15 pct from the 9.1 mln dlrs recorded "
+            "in 1986.",
+            "STANDARD WIDGETCO SEES BETTER YEAR",
+            "1987-02-26",
+            (1987, 4),
+        ),
+        # a relative period: this year
+        (
+            "Quillon Tools expects higher profits this year, its chairman said.",
+            "QUILLON SEES HIGHER PROFITS",
+            "1987-03-15",
+            (1987, 4),
+        ),
+        # the quarter "for the quarter" reports, when no named period says which
+        (
+            "NEW YORK (Reuters) - Northwind Inc forecast 2018 profit above estimates on Friday.\n\nExcluding items, "
+            "Northwind earned $1.48 per share for the quarter, topping estimates.",
+            "Northwind boosts 2018 forecast",
+            "2018-01-26",
+            (2017, 4),
+        ),
+    ],
+)
+def test_the_guides_steps_on_forecasts_and_background(text, title, published, expected):
+    doc = doc_until(text, "quarter", title=title, published=dt.date.fromisoformat(published))
+    assert doc.quarters[doc.primary.name] == expected
+
+
+def test_a_fiscal_year_end_stated_in_a_subordinate_clause():
+    text = "Logiwidget raised its targets for the 2018 fiscal year, which ends on March 31. Sales rose in the three months ended Dec. 31."
+    doc = doc_until(text, "quarter", title="Logiwidget raises guidance", published=dt.date(2018, 1, 23))
+    assert doc.fiscal_year_end == 3
+    assert doc.quarters[doc.primary.name] == (2018, 3)
+
+
+def test_a_reported_numbered_quarter_implies_the_fiscal_year_end():
+    text = (
+        "MIAMI (Reuters) - Sunliner Cruises Corp ( SLC.N ) reported greater-than-expected quarterly profit on "
+        "Thursday. \n\n Sunliner said fourth-quarter net income rose 24 percent to $416 million."
+    )
+    doc = doc_until(text, "quarter", title="Sunliner profit rises 24 pct", published=dt.date(2006, 12, 21))
+    assert doc.quarters[doc.primary.name] == (2006, 4)  # fiscal year ending November

@@ -207,3 +207,84 @@ def test_roles_from_the_firm_and_not_from_words_inside_a_company_name():
         ("We would do well to match last year", "Pieter Marais", "executive"),
         ("Orders were very strong in\nMarch", "Ulla Brandt", "analyst"),
     ]
+
+
+def test_instant_view_headings_give_the_speaker_and_firm():
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc beat forecasts and Quillon Inc missed. Following is reaction. "
+        'NORTHWIND JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared." '
+        '"Guidance is conservative, as usual." '
+        'QUILLON SAM POE, HARBOR RESEARCH "Revenue is still declining and nobody knows why. '
+        'OMAR HADDAD, ANALYST, LAKESIDE CAPITAL "Costs at the bottom line were a little better."'
+    )
+    assert quotes(text, {"Northwind", "Quillon"}) == [
+        ("The quarter was cleaner than we feared.", "Jane Roe", "analyst"),
+        ("Guidance is conservative, as usual.", "Jane Roe", "analyst"),
+        ("Revenue is still declining and nobody knows why.", "Sam Poe", "analyst"),  # ends at the next heading
+        ("Costs at the bottom line were a little better.", "Omar Haddad", "analyst"),
+    ]
+
+
+def test_a_subhead_is_never_glued_to_a_name():
+    text = (
+        "Northwind chief executive Laura Chen spoke on Tuesday. WORKING TOGETHER Chen said sales rose. "
+        '"Our partners are all in," Chen said.'
+    )
+    assert quotes(text) == [("Our partners are all in", "Laura Chen", "executive")]
+
+
+def test_continuation_after_a_quote_that_ends_its_sentence():
+    text = (
+        '"Fresh margins remained weak even as we entered the fall," Chief Executive Larry Pope said in a statement. '
+        '"In addition, difficulties in the beef industry persist." Executives said they were charting a recovery path.'
+    )
+    assert [(s, n) for s, n, _ in quotes(text)] == [
+        ("Fresh margins remained weak even as we entered the fall", "Larry Pope"),
+        ("In addition, difficulties in the beef industry persist.", "Larry Pope"),
+    ]
+
+
+def test_a_surname_shared_with_the_company():
+    text = (
+        "Wynnford Resorts Inc chief executive Steve Wynnford spoke. Joe Fath, a portfolio manager at T. Rowe "
+        'Price, which owns Wynnford shares, said: "It is a development-stage enterprise." '
+        '"The market can be broadened," Wynnford said.'
+    )
+    assert [(s, n) for s, n, _ in quotes(text, {"Wynnford Resorts"})][-1] == (
+        "The market can be broadened",
+        "Steve Wynnford",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"Profits shatter records every quarter," Rep. Ed Marlow, a Massachusetts Democrat, said in a statement.',
+            "Ed Marlow",
+            "other",
+        ),
+        (
+            '"Cable is winning the triple play," Craig Moffat analyst at Ridgeline Research said.',
+            "Craig Moffat",
+            "analyst",
+        ),
+        ('"Last year there was excess inventory," John Boylan from Edward Jones said.', "John Boylan", "analyst"),
+        ('"Both lines were ahead of what we were looking for," said RBC analyst David Bank.', "David Bank", "analyst"),
+    ],
+)
+def test_titles_and_firms_around_the_name(text, speaker, role):
+    assert [(n, r) for _, n, r in quotes(text)] == [(speaker, role)]
+
+
+def test_a_known_surname_after_a_common_noun():
+    text = (
+        "Chief Executive Marissa Mayes hosted the call.\n\n"
+        '"We can do better in display," a relaxed Mayes said onscreen.'
+    )
+    assert quotes(text) == [("We can do better in display", "Marissa Mayes", "executive")]
+
+
+def test_curly_marks_printed_backwards_still_quote():
+    text = "Chief Executive Bracken Darrow spoke.\n\n”It’s fun to be able to raise your guidance,“ Darrow said."
+    assert quotes(text) == [("It’s fun to be able to raise your guidance", "Bracken Darrow", "executive")]

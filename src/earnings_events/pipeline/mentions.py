@@ -37,7 +37,8 @@ _CODE_BODY = rf"(?:[A-Z][A-Z0-9\-]{{0,7}}|\d{{3,6}})\.(?:{_RIC_SUFFIX})"
 _BRACKETED_CODES = re.compile(rf"\(\s*(?P<code>{_CODE_BODY})\s*\)")
 # a bare code: a one-letter symbol only on a US venue ("F.N", "C.N"), never "U.S" or "U.K"
 _BARE_CODE = re.compile(
-    rf"(?<=[\s,])(?P<code>(?:[A-Z][A-Z0-9\-]{{1,7}}|\d{{3,6}})\.(?:{_RIC_SUFFIX.replace('|S|', '|')})|[A-Z]\.(?:N|O|OQ|A|K))(?=[\s,;)]|\.\s|$)"
+    rf"(?<=[\s,])(?P<code>(?:(?:[A-Z][A-Z0-9\-]{{1,7}}|\d{{3,6}})\.(?:{_RIC_SUFFIX.replace('|S|', '|')}))(?=[\s,;)]|\.\s|$)"
+    r"|[A-Z]\.(?:N|O|OQ|A|K)(?=[\s,;)]|$))"
 )
 _EXCHANGES = {
     "NYSE": "",

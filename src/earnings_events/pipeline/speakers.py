@@ -17,7 +17,8 @@ import re
 from dataclasses import dataclass
 
 from . import people
-from .document import ArticleDoc, Attribution, Person
+from .document import ArticleDoc, Attribution, OrgKind, Person
+from .mentions import kind_of
 from .document import QuoteSpan as Span
 from .people import NAME, NAME_RE, clean_name, role_from_title, surname
 
@@ -85,7 +86,8 @@ _TITLE_AFTER = re.compile(
 _TITLE_WORD = re.compile(
     r"\b(?:[Cc]hief|[Oo]fficer|[Ee]xecutive|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Pp]resident|[Dd]irector|"
     r"[Aa]nalyst|[Ss]trategist|[Mm]anager|[Tt]reasurer|[Cc]ontroller|[Ff]ounder|[Ee]conomist|"
-    r"[Ss]pokes\w+|CEO|CFO|COO|CTO|VP|[Hh]ead|[Pp]artner|[Ll]eader|[Mm]inister|[Oo]fficial)\b"
+    r"[Ss]pokes\w+|CEO|CFO|COO|CTO|VP|[Hh]ead|[Pp]artner|[Ll]eader|[Mm]inister|[Oo]fficial|Democrat|Republican|"
+    r"[Ll]awmaker|[Cc]ongress(?:wo)?man|[Ss]enator|[Pp]rofessor)\b"
 )
 
 
@@ -429,6 +431,9 @@ def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: st
     if joint and head.split()[-1] not in people.NOT_NAME_WORDS and not _OF_AT_FROM.search(head):
         raw = head
     who = index.classify(raw, base + m.start("who"))
+    office = re.match(r"\s*(Rep|Sen|Gov)\.", raw)  # "Rep. Ed Marlow": an office, not a dropped courtesy
+    if office and who.kind == "person":
+        who.title = f"{who.title} {dict(Rep='representative', Sen='senator', Gov='governor')[office.group(1)]}".strip()
     rest = (m.groupdict().get("rest") or "").strip(" ,")
     appos = (m.groupdict().get("appos") or m.groupdict().get("appos2") or "").strip()
     if appos and _TITLE_WORD.search(appos):
@@ -654,15 +659,16 @@ def _is_title(statement: str) -> bool:
 
 
 def _org_role(person: Person) -> str | None:
-    """``analyst`` when the firm a person is "of" or "at" is named like a research or investment firm."""
+    """``analyst`` when the firm a person is "of", "at" or "from" is a broker, research firm or fund by its name
+    ("Ridgeline Securities", "Edward Jones", "Harbor Asset Management")."""
     org = person.org
     if org is None:
-        m = re.search(r"\b(?:of|at)\s+(.+)$", person.title)  # titles are kept in lower case
+        m = re.search(r"\b(?:of|at|from)\s+(.+)$", person.title)  # titles are kept in lower case
         org = m.group(1).title() if m else None
-    if org and re.search(
-        r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|"
-        r"Management|Advisors|Advisers|Asset|Brokerage|Funds?\b",
-        org,
+    if org and (
+        kind_of(org) in (OrgKind.BROKER, OrgKind.FUND)
+        or re.search(r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|Management|"
+                     r"Advisors|Advisers|Asset|Brokerage|Funds?\b", org)
     ):
         return "analyst"
     return None

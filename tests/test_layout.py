@@ -1,0 +1,98 @@
+"""The layout component: paragraphs, sentences, datelines and the blocks that are not prose (hand-written texts)."""
+
+import pytest
+
+from conftest import doc_until
+from earnings_events.pipeline import layout
+from earnings_events.pipeline.document import BlockKind
+
+
+def blocks(text: str) -> list[tuple[str, str]]:
+    doc = doc_until(text, "scope")
+    return [(b.kind.value, doc.text[b.start : b.end].strip()) for b in doc.blocks]
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("\n \n\n NEW YORK  (Reuters) - Northwind Inc said profit rose.", "NEW YORK  (Reuters) -"),
+        (
+            "CHARLOTTE, North Carolina (Reuters) - Harbor Bank said profit rose.",
+            "CHARLOTTE, North Carolina (Reuters) -",
+        ),
+        ("LONDON, Jan 23 (Reuters) - Quillon Tools said profit rose.", "LONDON, Jan 23 (Reuters) -"),
+        ("(Reuters) - Quillon Tools said profit rose.", "(Reuters) -"),
+        (
+            "SAN JOSE, Calif., Jan. 25, 2018 /PRNewswire/ -- Northwind Inc reported results.",
+            "SAN JOSE, Calif., Jan. 25, 2018 /PRNewswire/ --",
+        ),
+    ],
+)
+def test_datelines(text, dateline):
+    doc = doc_until(text, "scope")
+    assert doc.dateline is not None
+    assert doc.text[doc.dateline.start : doc.dateline.end].strip() == dateline
+    assert doc.text[doc.lede[0] :].startswith(("Northwind", "Harbor", "Quillon"))
+
+
+def test_what_comes_before_the_dateline_is_not_prose():
+    text = (
+        "* Sales beat forecasts\n* Shares up 2 pct (Adds analyst comment)\nBy Jane Roe\n"
+        "LONDON, Jan 10 (Reuters) - Quillon Tools said on Wednesday its profit rose."
+    )
+    doc = doc_until(text, "scope")
+    assert doc.blocks[0].kind == BlockKind.BYLINE and doc.blocks[0].start == 0
+    assert doc.text[doc.lede[0] : doc.lede[1]] == "Quillon Tools said on Wednesday its profit rose."
+
+
+def test_web_furniture_line_is_a_byline():
+    text = (
+        "January 23, 2018 / 9:11 AM / Updated 11 minutes ago Quillon CEO upbeat Jane Roe 3 Min Read \n"
+        "ZURICH, Jan 23 (Reuters) - Quillon Tools raised its forecast on Tuesday."
+    )
+    doc = doc_until(text, "scope")
+    assert doc.text[doc.lede[0] : doc.lede[1]] == "Quillon Tools raised its forecast on Tuesday."
+
+
+def test_inline_subhead_and_credit_line_are_blocks():
+    text = (
+        'NEW YORK (Reuters) - Northwind Inc said profit rose. "We are pleased," Jane Roe said. '
+        "PROFIT TOPS STREET Northwind's sales rose 5 percent. (Reporting by Sam Poe; Editing by Kim Lo)"
+    )
+    assert ("subhead", "PROFIT TOPS STREET") in blocks(text)
+    assert ("credit", "(Reporting by Sam Poe; Editing by Kim Lo)") in blocks(text)
+
+
+def test_a_short_form_in_capitals_is_not_a_subhead():
+    text = "NEW YORK (Reuters) - Northwind Inc said profit rose. U.S. sales rose. IBM said it was pleased."
+    assert [k for k, _ in blocks(text) if k == "subhead"] == []
+
+
+def test_instant_view_headings_are_speaker_blocks():
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc beat forecasts. Following is reaction. "
+        'NORTHWIND JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was clean." '
+        'SAM POE, PORTFOLIO MANAGER, HARBOR FUNDS "We like it."'
+    )
+    assert [t for k, t in blocks(text) if k == "speaker"] == [
+        "NORTHWIND JANE ROE, ANALYST, RIDGELINE SECURITIES",
+        "SAM POE, PORTFOLIO MANAGER, HARBOR FUNDS",
+    ]
+
+
+def test_hard_wrapped_wire_breaks_paragraphs_only_at_indents():
+    wire = "Dean Widgets Co said profit\nrose in the quarter and\nsales were up.\n    The chairman said so.\n"
+    web = "Northwind said profit rose.\nSales were up.\nThe chairman said so.\n"
+    assert len(layout.paragraphs(wire)) == 2
+    assert len(layout.paragraphs(web)) == 3
+
+
+def test_sentences_do_not_end_after_abbreviations_or_initials():
+    text = "Analysts polled by Thomson Reuters I/B/E/S. expected more. H.J. Heinz Co. said profit rose 5 pct."
+    doc = doc_until(text, "scope")
+    got = [text[s.start : s.end] for s in doc.sentences]
+    assert got == [
+        "Analysts polled by Thomson Reuters I/B/E/S.",
+        "expected more.",
+        "H.J. Heinz Co. said profit rose 5 pct.",
+    ]

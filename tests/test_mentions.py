@@ -1,0 +1,77 @@
+"""The mentions component: printed codes and organisations with their kinds (hand-written texts)."""
+
+import pytest
+
+from conftest import doc_until
+from earnings_events.pipeline.document import OrgKind
+from earnings_events.pipeline.mentions import codes_in, kind_of, ticker_of
+
+
+@pytest.mark.parametrize(
+    ("text", "tickers"),
+    [
+        ("Northwind Data Corp. NWD.N said", ["NWD"]),
+        ("Harbor Oil ( HBO.N ) rose", ["HBO"]),
+        ("Quillon Tools (QTL.OQ) fell", ["QTL"]),
+        ("Chugoku Widgets ( 7203.T ) and Harbor plc ( HBR.L )", ["7203.T", "HBR.L"]),
+        ("Northwind Inc. (NYSE: NWD) and Quillon (NASDAQ:QTL)", ["NWD", "QTL"]),
+        ("Canadian Rail ( CPR.TO ) and Maple Gold (TSX: MPG)", ["CPR.TO", "MPG.TO"]),
+        ("DEAN WIDGETS <DWG> SEES PROFIT", ["DWG"]),
+        ("H.J. Widget Co. HJW.N said", ["HJW"]),
+        ("U.S. sales rose. The U.K. unit fell.", []),
+        ("Ford Motor F.N and Citi C.N rose", ["F", "C"]),
+    ],
+)
+def test_printed_codes_and_their_tickers(text, tickers):
+    assert [c.ticker for c in codes_in(text)] == tickers
+
+
+def test_us_venues_give_the_bare_symbol_others_keep_the_suffix():
+    assert ticker_of("XOM.N") == "XOM" and ticker_of("AAPL.O") == "AAPL" and ticker_of("KFT.K") == "KFT"
+    assert ticker_of("VOD.L") == "VOD.L" and ticker_of("7203.T") == "7203.T"
+    assert ticker_of("CHKP", "NASDAQ") == "CHKP" and ticker_of("CP", "TSX") == "CP.TO"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Thomson Reuters I/B/E/S", OrgKind.AGENCY),
+        ("Reuters Estimates", OrgKind.AGENCY),
+        ("Bloomberg L.P.", OrgKind.AGENCY),
+        ("Nasdaq", OrgKind.MARKET),
+        ("Dow Jones industrial average", OrgKind.MARKET),
+        ("Securities and Exchange Commission", OrgKind.REGULATOR),
+        ("Federal Reserve", OrgKind.REGULATOR),
+        ("Ridgeline Securities", OrgKind.BROKER),
+        ("Harbor Asset Management", OrgKind.FUND),
+        ("Northwind Inc", OrgKind.COMPANY),
+    ],
+)
+def test_kinds_by_name(name, kind):
+    assert kind_of(name) == kind
+
+
+def test_names_before_codes_suffixes_and_short_forms():
+    text = (
+        "NEW YORK (Reuters) - Chip maker Northwind Data Corp ( NWD.O ) said profit rose, while rival "
+        "Quillon Tools Inc fell. Northwind's shares rose. China's Lakeside Power ( 0902.HK ) was flat."
+    )
+    doc = doc_until(text, "scope")
+    names = [(o.name, o.code.ticker if o.code else None) for o in doc.orgs]
+    assert ("Northwind Data", "NWD") in names
+    assert ("Quillon Tools", None) in names
+    assert ("Northwind", None) in names  # the short form, found because the long one was
+    assert ("Lakeside Power", "0902.HK") in names  # "China's" is not part of the name
+
+
+def test_firms_named_like_people_are_organisations():
+    doc = doc_until('"Margins were fine," John Boylan from Edward Jones said.', "scope")
+    assert any(o.name == "Edward Jones" for o in doc.orgs)
+
+
+def test_no_organisation_in_a_credit_line_or_dateline():
+    text = (
+        "CHARLOTTE (Reuters) - Harbor Bank Corp said profit rose. (Reporting by Gerald McWidget Inc; Editing by Kim Lo)"
+    )
+    doc = doc_until(text, "scope")
+    assert [o.name for o in doc.orgs] == ["Harbor Bank"]
