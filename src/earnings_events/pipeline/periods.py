@@ -255,10 +255,7 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
             number = mon = None
             kind = pat.kind
             if kind == "quarter":
-                if g.get("ord"):
-                    number = _ORD[g["ord"].lower()]
-                else:
-                    number = int(g.get("num") or g.get("num2"))
+                number = _ORD[g["ord"].lower()] if g.get("ord") else int(g.get("num") or g.get("num2"))
                 if g.get("y3") and not g.get("y1"):  # FY24 Q1
                     y, fiscal = year(g["y3"]), True
             elif kind == "half":
@@ -286,6 +283,8 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                     fiscal,
                     _tense(m.group(0)),
                     in_title,
+                    which=which,
+                    unit=unit,
                     compared=bool(_COMPARISON.search(text[max(0, s - 30) : s]) or _COMPARED_AFTER.match(text, e)),
                     estimate=bool(_ESTIMATES_AFTER.match(text, e)),
                 )

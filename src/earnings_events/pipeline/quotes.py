@@ -185,10 +185,8 @@ def _visible_end(text: str, cstart: int, stop: int) -> int:
     """Where the quoted words of a quote cut short by layout visibly end: at the last sentence end before
     ``stop``, else at ``stop``."""
     segment = text[cstart:stop]
-    m = None
-    for m in _SENT_END_ANY.finditer(segment):
-        pass
-    return cstart + (m.end() if m else len(segment.rstrip()))
+    ends = [m.end() for m in _SENT_END_ANY.finditer(segment)]
+    return cstart + (ends[-1] if ends else len(segment.rstrip()))
 
 
 def _unclosed_end(text: str, cstart: int, reopen: int) -> int:

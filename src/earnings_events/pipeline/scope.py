@@ -21,6 +21,7 @@ import json
 import math
 import re
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from .document import ArticleDoc, OrgKind, ScopeDecision
@@ -221,11 +222,11 @@ def features(doc: ArticleDoc) -> dict[str, float]:
     st = _tokens(lede)[:60]
     for t in ht:
         feats["h:" + t] = 1.0
-    for x, y in zip(ht, ht[1:], strict=False):
+    for x, y in pairwise(ht):
         feats[f"hb:{x}_{y}"] = 1.0
     for t in st:
         feats["s:" + t] = 1.0
-    for x, y in zip(st, st[1:], strict=False):
+    for x, y in pairwise(st):
         feats[f"sb:{x}_{y}"] = 1.0
     title_orgs = [o for o in doc.orgs if o.in_title]
     lede_orgs = [o for o in doc.orgs if not o.in_title and a <= o.start < b]

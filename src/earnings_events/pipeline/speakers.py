@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 from . import people
 from .document import ArticleDoc, Attribution, OrgKind, Person
-from .mentions import kind_of
 from .document import QuoteSpan as Span
+from .mentions import kind_of
 from .people import NAME, NAME_RE, clean_name, role_from_title, surname
 
 MIN_WORDS = 4
@@ -256,7 +256,7 @@ class _ArticleIndex:
         """The organisation named right before a person's name with only title words between ("United
         Technologies Corp ( UTX.N ) Chief Financial Officer Greg Hayes", "Rockwell's chief executive Keith
         Nosbusch")."""
-        for start, end, name in reversed(self.orgs):
+        for _start, end, name in reversed(self.orgs):
             if end > pos:
                 continue
             if pos - end > 70:
@@ -667,8 +667,11 @@ def _org_role(person: Person) -> str | None:
         org = m.group(1).title() if m else None
     if org and (
         kind_of(org) in (OrgKind.BROKER, OrgKind.FUND)
-        or re.search(r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|Management|"
-                     r"Advisors|Advisers|Asset|Brokerage|Funds?\b", org)
+        or re.search(
+            r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|Management|"
+            r"Advisors|Advisers|Asset|Brokerage|Funds?\b",
+            org,
+        )
     ):
         return "analyst"
     return None
