@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
 from .document import ArticleDoc, Attribution, BlockKind, OrgKind, OrgMention
-from .mentions import canonical
+from .mentions import canonical, kind_of, trim_lead
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {
@@ -116,19 +116,73 @@ def _initials(name: str) -> str:
     ).upper()
 
 
+# A company's name with a place added names its unit: "Shell Australia", "Shell U.K.", "Ford of Europe".
+_PLACE_WORDS = {
+    "australia",
+    "uk",
+    "u k",
+    "canada",
+    "europe",
+    "america",
+    "usa",
+    "us",
+    "japan",
+    "china",
+    "india",
+    "germany",
+    "france",
+    "italy",
+    "spain",
+    "mexico",
+    "brazil",
+    "korea",
+    "asia",
+    "pacific",
+    "international",
+    "britain",
+    "deutschland",
+    "nederland",
+    "holland",
+    "ireland",
+    "scotland",
+    "argentina",
+    "chile",
+    "hong",
+    "kong",
+}
+
+
 def _same_entity(a: str, b: str) -> bool:
-    """ "H.J. Heinz" and "Heinz"; "Merrill Lynch" and "Merrill"; not "General Motors" and "General Electric"."""
+    """ "H.J. Heinz" and "Heinz"; "Merrill Lynch" and "Merrill"; "ICI" and "Imperial Chemical Industries";
+    not "General Motors" and "General Electric", nor "Shell" and its unit "Shell Australia"."""
     na, nb = (re.sub(r"[^a-z0-9&]+", " ", canonical(x).lower()).strip() for x in (a, b))
     if not na or not nb:
         return False
     if na == nb:
         return True
+    for short_name, long_name in ((a, b), (b, a)):  # an initialism in capitals: "ICI"
+        bare = canonical(short_name).replace(".", "")
+        if bare.isupper() and 2 <= len(bare) <= 5 and " " not in bare and bare == _initials(long_name):
+            return True
     wa, wb = _words(a), _words(b)
     short, long_ = sorted((na.split(), nb.split()), key=len)
     if wa and wb and (wa <= wb or wb <= wa):
+        extra = " ".join(w for w in long_ if w not in short)
+        if extra in _PLACE_WORDS or all(w in _PLACE_WORDS for w in extra.split()):
+            return False  # a unit named for its country is not its parent
         # the shorter is a run of the longer's words, starting at its first distinctive word
         return " ".join(short) in " ".join(long_)
     return False
+
+
+def _longer_unknown(m: OrgMention, e: Entity) -> bool:
+    """A company the registry knows and a longer name it does not are two companies: "Honeywell" and
+    "Honeywell Bull Inc" (not "Merrill Lynch & Co" and its short form "Merrill", which carry the same company)."""
+    a, b = m.company, e.company
+    if a is None or b is None or a.known == b.known:
+        return False
+    unknown_name, known_name = (m.name, b.name) if not a.known else (e.name, a.name)
+    return len(canonical(unknown_name).split()) > len(canonical(known_name).split())
 
 
 def entities(doc: ArticleDoc) -> list[Entity]:
@@ -143,7 +197,7 @@ def entities(doc: ArticleDoc) -> list[Entity]:
                     m.code is not None
                     and any(x.code is not None and x.code.ticker == m.code.ticker for x in e.mentions)
                 )
-                or any(_same_entity(m.name, n) for n in e.names)
+                or (any(_same_entity(m.name, n) for n in e.names) and not _longer_unknown(m, e))
             ):
                 hit = e
                 break
@@ -260,13 +314,19 @@ def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) ->
 def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
     """Add ``primary`` and one company per attribution; settle each attribution's role."""
     ents = [e for e in entities(doc) if e.kind == OrgKind.COMPANY]
+    subject = _lede_subject(doc)
+    if subject is not None and not any(_same_entity(subject.name, n) for e in ents for n in e.names):
+        a = doc.lede[0] + doc.text[doc.lede[0] :].find(subject.name.split()[0])
+        ents.append(
+            Entity(
+                [subject.name], [OrgMention(a, a + len(subject.name), subject.name, OrgKind.COMPANY, subject)], subject
+            )
+        )
     for e in ents:
         _score(doc, e)
     ranked = sorted(ents, key=lambda e: -e.score)
     best = ranked[0] if ranked and ranked[0].score > 0 else None
     doc.primary = _company(best, doc, registry) if best else None
-    if doc.primary is None:
-        doc.primary = _lede_subject(doc)
     event = _event_entities(doc, ents, best)
     doc.companies = []
     by_person: dict[str, Entity | None] = {}
@@ -292,14 +352,29 @@ def _lede_subject(doc: ArticleDoc) -> Company | None:
     a, b = doc.lede
     m = re.match(
         r"\s*(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,5})"
-        r"(?=,|\s+(?:said|says|reported|posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost)\b)",
+        r"(?=,|\s+(?:said|says|reported|posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost|"
+        r"is|will|has|had|may)\b)",
         doc.text[a:b],
     )
     if not m:
         return None
-    name = canonical(m.group("name"))
-    if not name or name.split()[0] in {"Analysts", "Investors", "Shares", "The", "U.S.", "Officials"}:
+    name = canonical(trim_lead(m.group("name")))
+    if not name or name.split()[0] in {
+        "Analysts",
+        "Investors",
+        "Shares",
+        "The",
+        "U.S.",
+        "Officials",
+        "It",
+        "He",
+        "She",
+    }:
         return None
+    if kind_of(name) != OrgKind.COMPANY:
+        return None
+    if re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+", name) and name.split()[0].upper() not in doc.title.upper():
+        return None  # "Jane Roe said": a person, unless the headline names the company by its first word
     return Company(name, None, FiscalCalendar.default(), known=False)
 
 

@@ -315,8 +315,9 @@ def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
 
 
 def canonical(name: str) -> str:
-    """A company name without corporate suffixes or a leading "The": ``Dean Foods Co.`` -> ``Dean Foods``."""
-    name = " ".join(name.split()).strip(" ,")
+    """A company name without corporate suffixes, a leading "The" or a possessive: ``Dean Foods Co.`` and
+    ``DEAN FOODS'S`` -> ``Dean Foods``, ``DEAN FOODS``."""
+    name = re.sub(r"['’]s?$", "", " ".join(name.split()).strip(" ,"))
     name = re.sub(r"^The\s+", "", name)
     name = re.sub(r"(?:\s*(?:&|and|,))+$", "", _SUFFIX_END.sub("", name)) if _SUFFIX_END.search(name) else name
     prev = None
