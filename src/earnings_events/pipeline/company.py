@@ -373,8 +373,10 @@ def _lede_subject(doc: ArticleDoc) -> Company | None:
         return None
     if kind_of(name) != OrgKind.COMPANY:
         return None
-    if re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+", name) and name.split()[0].upper() not in doc.title.upper():
-        return None  # "Jane Roe said": a person, unless the headline names the company by its first word
+    if re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+", name) and not any(
+        w.upper() in doc.title.upper() for w in name.split()
+    ):
+        return None  # "Jane Roe said": a person, unless the headline names the company by one of its words
     return Company(name, None, FiscalCalendar.default(), known=False)
 
 

@@ -87,7 +87,7 @@ _SUFFIX_END = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
 _NAME_TOKEN = r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs)\.|(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*)"
 _NAME_BEFORE = re.compile(rf"(?:{_NAME_TOKEN}(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+))*{_NAME_TOKEN}[\s,]*$")
 _CORP = re.compile(
-    rf"(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
+    rf"(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&|and)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
 )
 # Words before a company's name that are not part of it ("Rival Pepsi", "Chip maker Intel", "On Tuesday, ...").
 _LEAD_STOP = SENTENCE_STARTERS | {
@@ -317,7 +317,7 @@ def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
 def canonical(name: str) -> str:
     """A company name without corporate suffixes, a leading "The" or a possessive: ``Dean Foods Co.`` and
     ``DEAN FOODS'S`` -> ``Dean Foods``, ``DEAN FOODS``."""
-    name = re.sub(r"['’]s?$", "", " ".join(name.split()).strip(" ,"))
+    name = re.sub(r"['’][sS]?$", "", " ".join(name.split()).strip(" ,"))
     name = re.sub(r"^The\s+", "", name)
     name = re.sub(r"(?:\s*(?:&|and|,))+$", "", _SUFFIX_END.sub("", name)) if _SUFFIX_END.search(name) else name
     prev = None
@@ -413,6 +413,15 @@ def orgs_in(
     # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
     for m in _CORP.finditer(text, start, end):
         raw = trim_lead(m.group("name"))
+        if " and " in raw:  # "Goodyear Tire and Rubber Co" is one name; "Time Warner and News Corp" two
+            words = raw.rsplit(" and ", 1)[0].split()
+            for k in range(len(words)):  # the left part, or its end ("U.S. Time Warner"), named on its own
+                left = " ".join(words[k:])
+                if registry.lookup(left) or re.search(
+                    rf"{re.escape(left)}(?:\s*,?\s+{_SUFFIX}|\s*\(|\s+[A-Z]{{1,5}}\.[A-Z])", text
+                ):
+                    raw = raw.rsplit(" and ", 1)[1]
+                    break
         if not raw or raw in _NOT_NAMES:
             continue
         at = m.start("name") + m.group("name").find(raw)
