@@ -1,8 +1,11 @@
 """Build src/earnings_events/data/companies.json, the company registry.
 
 Sources: every index pytickersymbols ships offline (S&P 100/500/600, NASDAQ 100, DOW JONES, FTSE 100,
-DAX family, CAC 40, NIKKEI 225, ...) and the hand-checked scripts/fiscal_calendars.csv, which wins on
-every field it fills. An index entry gets its primary listing's ticker (US: the plain symbol; elsewhere
+DAX family, CAC 40, NIKKEI 225, ...) and the hand tables scripts/fiscal_calendars.csv (today's large
+companies) and scripts/registry/wire_companies.csv (the companies of the 2006-2013 wire), which win on
+every field they fill. Both tables have the same columns, documented in the header of wire_companies.csv:
+the current name, ticker and calendar, and their history (``calendars``, ``tickers``, ``names``) as
+``VALUE@-UNTIL;...;VALUE@`` with each source. An index entry gets its primary listing's ticker (US: the plain symbol; elsewhere
 the Yahoo symbol of the home exchange, never a Frankfurt ".F" line) or is skipped. It joins the hand row
 with that ticker, else the hand row whose name or alias is its short or listed name, else the tickers
 sharing its short name and country. Other companies get the guide's default: December, end-year naming.
@@ -24,7 +27,7 @@ from typing import Any
 from pytickersymbols import PyTickerSymbols
 
 ROOT = Path(__file__).resolve().parent.parent
-HAND_CSV = ROOT / "scripts" / "fiscal_calendars.csv"
+HAND_CSVS = (ROOT / "scripts" / "fiscal_calendars.csv", ROOT / "scripts" / "registry" / "wire_companies.csv")
 OUT_JSON = ROOT / "src" / "earnings_events" / "data" / "companies.json"
 
 US_INDICES = {"S&P 100", "S&P 500", "S&P 600", "NASDAQ 100", "DOW JONES"}
@@ -90,22 +93,106 @@ def load_pytickersymbols() -> tuple[dict[str, list[str]], dict[str, str], int]:
     return dict(names), country, skipped
 
 
-def load_hand(path: Path = HAND_CSV) -> list[Row]:
-    """Read the hand table; names and tickers must be unique, calendars valid."""
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_history(text: str, what: str) -> list[tuple[str | None, str]]:
+    """``VALUE@-UNTIL;...;VALUE@`` -> [(until, value)], oldest first; the last one open (``until`` None).
+    An empty value is allowed (a ticker while unlisted). Raises ValueError on a malformed history."""
+    out: list[tuple[str | None, str]] = []
+    segments = [seg.strip() for seg in text.split(";") if seg.strip()]
+    for i, seg in enumerate(segments):
+        value, at, until = seg.rpartition("@")
+        if not at:
+            raise ValueError(f"{what}: no '@' in {seg!r}")
+        last = i == len(segments) - 1
+        if last != (until == ""):
+            raise ValueError(f"{what}: only the last value is open-ended ({text!r})")
+        if until and not (until.startswith("-") and _DATE.fullmatch(until[1:])):
+            raise ValueError(f"{what}: bad date in {seg!r}")
+        out.append((until[1:] or None, value.strip()))
+    dates = [u for u, _ in out if u]
+    if dates != sorted(dates) or len(set(dates)) != len(dates):
+        raise ValueError(f"{what}: dates out of order ({text!r})")
+    return out
+
+
+def calendar_of(value: str, naming: str, what: str) -> tuple[int, str]:
+    """``11`` (the row's naming), ``3s`` (start-year naming) or ``1e`` (end-year) -> (month, naming)."""
+    m = re.fullmatch(r"(\d{1,2})([es]?)", value)
+    if not m or not 1 <= int(m.group(1)) <= 12:
+        raise ValueError(f"{what}: bad calendar {value!r}")
+    return int(m.group(1)), {"e": "end", "s": "start"}.get(m.group(2), naming)
+
+
+def read_rows(path: Path) -> list[Row]:
+    """A hand table's rows ('#' lines are its documentation); columns missing from an older table are empty."""
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    cols = ("aliases", "calendars", "tickers", "names", "checked", "source", "note")
+    return [{**{c: "" for c in cols}, **{k: v or "" for k, v in r.items()}} for r in rows]
+
+
+def check_row(r: Row, where: str) -> None:
+    """A row's current values must be its histories' last ones; calendars valid."""
+    what = f"{where}: {r['name']}"
+    if not 1 <= int(r["fy_end_month"]) <= 12 or r["fy_naming"] not in ("end", "start"):
+        raise ValueError(f"{what}: bad calendar")
+    if r["calendars"]:
+        cals = [calendar_of(v, r["fy_naming"], what) for _, v in parse_history(r["calendars"], what)]
+        if cals[-1] != (int(r["fy_end_month"]), r["fy_naming"]):
+            raise ValueError(f"{what}: the last calendar is not fy_end_month/fy_naming")
+    for col, current in (("tickers", r["ticker"]), ("names", r["name"])):
+        if r[col] and parse_history(r[col], what)[-1][1] != current:
+            raise ValueError(f"{what}: the last of {col} is not the current value {current!r}")
+    if r["checked"] not in ("", "yes", "no"):
+        raise ValueError(f"{what}: checked is yes, no or empty")
+
+
+def load_hand(paths: tuple[Path, ...] = HAND_CSVS) -> list[Row]:
+    """Read the hand tables; names and current tickers must be unique across them, histories valid."""
+    rows = []
+    for path in paths:
+        for r in read_rows(path):
+            check_row(r, path.name)
+            rows.append(r)
     for key in ("name", "ticker"):
-        if max(Counter(r[key].casefold() for r in rows if r[key]).values()) > 1:
-            raise ValueError(f"{path.name}: duplicate {key}")
-    if bad := [r for r in rows if not 1 <= int(r["fy_end_month"]) <= 12 or r["fy_naming"] not in ("end", "start")]:
-        raise ValueError(f"{path.name}: bad calendar in {bad}")
+        if dup := [k for k, n in Counter(r[key].casefold() for r in rows if r[key]).items() if n > 1]:
+            raise ValueError(f"duplicate {key}: {dup}")
     return rows
+
+
+def history_fields(row: Row) -> Entry:
+    """The entry's ``calendars`` (with their source), ``tickers``, ``names`` and ``calendar_checked``."""
+    source = row["source"] or f"hand: {row['note']}".strip()
+    checked = row["checked"] != "no"
+    if not checked:
+        source = f"{source} (unchecked)"
+    cal_text = row["calendars"] or f"{row['fy_end_month']}@"
+    calendars = []
+    for until, value in parse_history(cal_text, row["name"]):
+        month, naming = calendar_of(value, row["fy_naming"], row["name"])
+        calendars.append({"until": until, "fy_end_month": month, "fy_naming": naming, "source": source})
+    out: Entry = {"calendars": calendars, "calendar_checked": checked}
+    for col, key in (("tickers", "ticker"), ("names", "name")):
+        if row[col]:
+            out[col] = [{"until": until, key: value or None} for until, value in parse_history(row[col], row["name"])]
+    return out
+
+
+DEFAULT_CALENDAR = {
+    "until": None,
+    "fy_end_month": 12,
+    "fy_naming": "end",
+    "source": "pytickersymbols default (unchecked)",
+}
 
 
 def build(hand: list[Row], names: dict[str, list[str]], country: dict[str, str]) -> list[Entry]:
     """Group tickers into companies (see the module docstring) and fill in every field."""
     by_ticker = {r["ticker"]: r for r in hand if r["ticker"]}
     by_name = {a.casefold(): r for r in hand for a in r["aliases"].split(";") if a}
+    by_name.update({n.casefold(): r for r in hand for _, n in parse_history(r["names"], r["name"]) if n})
     by_name.update({r["name"].casefold(): r for r in hand})
     groups: dict[tuple[str, str], list[str]] = {(r["name"], "hand"): [] for r in hand}
     for ticker in sorted(names):
@@ -118,18 +205,21 @@ def build(hand: list[Row], names: dict[str, list[str]], country: dict[str, str])
         home = [t for t in tickers if t.endswith(COUNTRY_SUFFIX.get(country[t], "\0"))]
         best = min(home or tickers, default=None)
         own = [a for a in row["aliases"].split(";") if a] if row else []
+        own += [n for _, n in parse_history(row["names"], name) if n and n != name] if row else []
         known = {x.casefold() for x in [name, *own]}  # a hand row takes only listed names that agree with it
         found = [n for t in tickers for n in names[t] if not row or {n.casefold(), short_name(n).casefold()} & known]
         aliases = own + [v for n in found for v in (n, no_punct(n), n if row else no_punct(short_name(n)))]
         entries.append(
             {
                 "name": name,
-                "ticker": (row and row["ticker"]) or best,
+                "ticker": (row["ticker"] or (None if row["tickers"] else best)) if row else best,
                 "aliases": aliases,
                 "fy_end_month": int(row["fy_end_month"]) if row else 12,
                 "fy_naming": row["fy_naming"] if row else "end",
                 "source": ("hand+pytickersymbols" if tickers else "hand") if row else "pytickersymbols",
+                **(history_fields(row) if row else {"calendars": [DEFAULT_CALENDAR], "calendar_checked": False}),
                 "_legal": found[0] if found else name,
+                "_index": tickers,
             }
         )
     for fallback in ("{_legal}", "{_legal} ({ticker})"):  # two companies, one name: use the listed name
@@ -151,6 +241,16 @@ def clean_aliases(entries: list[Entry]) -> None:
         e["aliases"] = sorted(kept - {"", e["name"]})
 
 
+def joined_by_name(entries: list[Entry]) -> list[str]:
+    """Index tickers a hand row took by name although they are neither its ticker nor in its ticker history:
+    to be checked by eye (a hand alias that is another company's short name pulls that company in)."""
+    out = []
+    for e in entries:
+        own = {e["ticker"], *(t["ticker"] for t in e.get("tickers", []))}
+        out += [f"{e['name']} <- {t}" for t in e["_index"] if e["source"] != "pytickersymbols" and t not in own]
+    return out
+
+
 def render(entries: list[Entry]) -> str:
     """The JSON text: public fields only, sorted by name then ticker."""
     public = [{k: v for k, v in e.items() if not k.startswith("_")} for e in entries]
@@ -161,10 +261,13 @@ def render(entries: list[Entry]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build src/earnings_events/data/companies.json.")
     parser.add_argument("--check", action="store_true", help="exit 1 if the committed file is stale")
+    parser.add_argument("--verbose", action="store_true", help="list index tickers joined to a hand row by name")
     args = parser.parse_args(argv)
     hand, (names, country, skipped) = load_hand(), load_pytickersymbols()
     entries = build(hand, names, country)
     clean_aliases(entries)
+    if args.verbose:
+        print("\n".join(joined_by_name(entries)), file=sys.stderr)
     text = render(entries)
     if args.check:
         stale = not OUT_JSON.exists() or OUT_JSON.read_text(encoding="utf-8") != text

@@ -344,7 +344,7 @@ def _company(e: Entity, doc: ArticleDoc, registry: Registry) -> Company:
     ticker = e.ticker
     if ticker is None and base.known:
         ticker = registry.ticker_on(base, doc.article.published)
-    return replace(base, name=e.name, ticker=ticker)
+    return replace(base, name=base.name_on(doc.article.published) if base.known else e.name, ticker=ticker)
 
 
 def _lede_subject(doc: ArticleDoc) -> Company | None:

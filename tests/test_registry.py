@@ -1,0 +1,137 @@
+"""The registry's history: calendars, tickers and names on dates either side of a change, checked versus
+unchecked calendars, names that are also exchanges or everyday words, and a byte-stable build."""
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from earnings_events.registry import load
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def company(name: str):
+    c = load().lookup(name)
+    assert c is not None, name
+    return c
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "month"),
+    [
+        ("Morgan Stanley", dt.date(2008, 6, 18), 11),  # fiscal years ended Nov 30 until 2008
+        ("Morgan Stanley", dt.date(2010, 4, 21), 12),
+        ("Goldman Sachs", dt.date(2008, 9, 16), 11),
+        ("Goldman Sachs", dt.date(2010, 1, 21), 12),
+        ("Rockwell Automation", dt.date(2012, 7, 25), 9),
+        ("Olympus", dt.date(2011, 11, 8), 3),
+        ("Panasonic", dt.date(2012, 10, 31), 3),
+        ("Burberry", dt.date(2013, 5, 22), 3),
+        ("Best Buy", dt.date(2011, 12, 13), 2),  # late-February years until fiscal 2012
+        ("Best Buy", dt.date(2014, 5, 22), 1),
+    ],
+)
+def test_calendar_on(name, day, month):
+    assert company(name).calendar_on(day).end_month == month
+
+
+def test_calendar_history_decides_the_quarter():
+    ms = company("Morgan Stanley")
+    # Sep-Nov 2007 was Morgan Stanley's fiscal fourth quarter; under its later December calendar Nov is Q4 too,
+    # but Aug is Q3 (Jun-Aug was Q3 of the November year, Q3 of the December year too) and Dec 2007 is Q1 of 2008
+    assert ms.calendar_on(dt.date(2007, 12, 19)).quarter_of_month(2007, 12) == (2008, 1)
+    assert ms.calendar_on(dt.date(2010, 1, 20)).quarter_of_month(2009, 12) == (2009, 4)
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "ticker"),
+    [
+        ("Google", dt.date(2010, 10, 14), "GOOG"),
+        ("Google", dt.date(2015, 7, 16), "GOOGL"),
+        ("Daimler", dt.date(2012, 7, 26), "DAIGN.DE"),
+        ("Daimler", dt.date(2023, 4, 27), "MBG.DE"),
+        ("UBS", dt.date(2009, 8, 4), "UBSN.VX"),
+        ("EADS", dt.date(2012, 11, 14), "EAD.PA"),
+        ("EADS", dt.date(2016, 2, 24), "AIR.PA"),
+        ("Research In Motion", dt.date(2011, 6, 16), "RIMM"),
+        ("Lehman Brothers", dt.date(2008, 6, 16), "LEH"),
+        ("Merrill Lynch", dt.date(2009, 6, 1), None),  # bought by Bank of America: never the parent's ticker
+    ],
+)
+def test_ticker_on(name, day, ticker):
+    assert load().ticker_on(company(name), day) == ticker
+
+
+@pytest.mark.parametrize(
+    ("alias", "day", "name"),
+    [
+        ("Daimler", dt.date(2012, 7, 26), "Daimler"),
+        ("Daimler", dt.date(2023, 4, 27), "Mercedes-Benz"),
+        ("DaimlerChrysler", dt.date(2007, 2, 16), "DaimlerChrysler"),
+        ("EADS", dt.date(2013, 6, 1), "EADS"),
+        ("EADS", dt.date(2014, 6, 1), "Airbus Group"),
+        ("Airbus", dt.date(2020, 6, 1), "Airbus"),
+        ("Research In Motion", dt.date(2012, 3, 29), "Research In Motion"),
+        ("BlackBerry", dt.date(2013, 9, 27), "BlackBerry"),
+        ("Kraft Foods", dt.date(2011, 8, 4), "Kraft Foods"),
+        ("Mondelez", dt.date(2013, 2, 1), "Mondelez International"),
+        ("Google", dt.date(2012, 1, 19), "Google"),
+        ("Google", dt.date(2016, 1, 1), "Alphabet"),
+    ],
+)
+def test_name_on(alias, day, name):
+    c = company(alias)
+    assert c.name_on(day) == name
+    assert load().name_on(c, day) == name
+
+
+def test_no_date_gives_the_current_values():
+    c = company("Daimler")
+    assert (c.name_on(None), c.ticker_on(None), c.calendar_on(None)) == (c.name, c.ticker, c.calendar)
+
+
+def test_checked_and_unchecked_calendars():
+    assert company("Rockwell Automation").calendar_checked
+    assert company("Merrill Lynch").calendar_checked
+    assert not company("Yokohama Financial Group").calendar_checked  # a hand row marked unchecked
+    index_only = [c for c in load().by_alias.values() if not c.calendar_checked]
+    assert index_only and all(c.calendar.end_month == 12 for c in index_only if not c.calendars)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares of the company rose 2 percent on the Nasdaq.",
+        "Analysts polled by Thomson Reuters I/B/E/S had expected 50 cents a share.",
+        "The Dow fell 1 percent and the Dow Jones industrial average closed lower.",
+        "Moody's cut the bank's rating on Tuesday.",
+        "They shopped at the Gap and the Target of the campaign was the next sprint.",
+        "NYSE Euronext's floor was busy.",
+    ],
+)
+def test_exchanges_indexes_and_everyday_words_are_not_companies(text):
+    assert load().find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Nasdaq ( NDAQ.O ) said", "Nasdaq"),
+        ("NYSE Euronext ( NYX.N ) reported", "NYSE Euronext"),
+        ("Target Corp ( TGT.N ) said", "Target"),
+        ("Sprint Nextel Corp ( S.N ) said", "Sprint"),
+        ("Apple said on Tuesday", "Apple"),
+    ],
+)
+def test_ambiguous_names_next_to_a_suffix_or_code(text, name):
+    assert [c.name for _, _, c in load().find(text)][:1] == [name]
+
+
+def test_registry_build_is_byte_stable():
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "make_registry.py"), "--check"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
