@@ -100,10 +100,11 @@ class Entity:
 
     @property
     def ticker(self) -> str | None:
+        """The code the article prints for it (the headline's first, else the first in the text)."""
         for m in sorted(self.mentions, key=lambda m: (not m.in_title, m.start)):
             if m.code is not None:
                 return m.code.ticker
-        return self.company.ticker if self.company is not None else None
+        return None
 
 
 def _words(name: str) -> set[str]:
@@ -341,10 +342,51 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
 
 def _company(e: Entity, doc: ArticleDoc, registry: Registry) -> Company:
     base = e.company or Company(e.name, None, FiscalCalendar.default(), known=False)
-    ticker = e.ticker
+    ticker = e.ticker  # a printed code wins; the registry fills in only what the text does not print
     if ticker is None and base.known:
         ticker = registry.ticker_on(base, doc.article.published)
-    return replace(base, name=base.name_on(doc.article.published) if base.known else e.name, ticker=ticker)
+    name = base.name_on(doc.article.published) if base.known else _short_name(e.name, doc.title)
+    return replace(base, name=name, ticker=ticker)
+
+
+_KEEP_TAIL = {
+    "industries",
+    "enterprises",
+    "systems",
+    "technologies",
+    "technology",
+    "international",
+    "pacific",
+    "bancorp",
+    "bancorporation",
+    "financial",
+    "bank",
+    "trust",
+    "motors",
+    "airlines",
+    "foods",
+    "stores",
+    "laboratories",
+}
+
+
+def _short_name(name: str, title: str) -> str:
+    """The run of a company's name its headline uses ("Citroen" for "Automobiles Citroen", "Shell U.K." for
+    "Shell U.K. Oil"), unless that drops a word that belongs to the name ("Dean Foods", not "Dean")."""
+    toks = name.split()
+    norm = [re.sub(r"[^a-z0-9&]", "", t.lower()) for t in toks]
+    words = re.findall(r"[a-z0-9&]+", re.sub(r"['’]s\b", "", title.lower()).replace(".", ""))
+    for k in range(len(toks), 0, -1):
+        for i in range(len(toks) - k + 1):
+            run = norm[i : i + k]
+            dropped = set(norm[:i] + norm[i + k :])
+            if (
+                len("".join(run)) >= 3
+                and not dropped & _KEEP_TAIL
+                and any(words[j : j + k] == run for j in range(len(words)))
+            ):
+                return " ".join(toks[i : i + k])
+    return name
 
 
 def _lede_subject(doc: ArticleDoc) -> Company | None:

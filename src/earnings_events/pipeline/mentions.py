@@ -414,7 +414,12 @@ def orgs_in(
     for m in _CORP.finditer(text, start, end):
         raw = trim_lead(m.group("name"))
         if " and " in raw:  # "Goodyear Tire and Rubber Co" is one name; "Time Warner and News Corp" two
-            words = raw.rsplit(" and ", 1)[0].split()
+            right = raw.rsplit(" and ", 1)[1]
+            words = (
+                raw.rsplit(" and ", 1)[0].split()
+                if (registry.lookup(right) or len(right.split()) > 1 or right.lower() not in _INDUSTRY_WORDS)
+                else []
+            )
             for k in range(len(words)):  # the left part, or its end ("U.S. Time Warner"), named on its own
                 left = " ".join(words[k:])
                 if registry.lookup(left) or re.search(
@@ -446,6 +451,40 @@ def orgs_in(
 @lru_cache(maxsize=4096)
 def _alias_rx(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w&.'’\-]){alias}(?![\w&]|\.\w|-\w)")
+
+
+# What "Tire and Rubber", "Iron and Steel" end in: a company's name goes on after them.
+_INDUSTRY_WORDS = {
+    "rubber",
+    "steel",
+    "oil",
+    "gas",
+    "electric",
+    "chemical",
+    "chemicals",
+    "power",
+    "light",
+    "telegraph",
+    "mining",
+    "manufacturing",
+    "trust",
+    "savings",
+    "loan",
+    "insurance",
+    "investment",
+    "development",
+    "engineering",
+    "foods",
+    "supply",
+    "products",
+    "industries",
+    "technology",
+    "transport",
+    "shipping",
+    "construction",
+    "paper",
+    "pulp",
+}
 
 
 # First words too common to stand for a company on their own.
