@@ -284,8 +284,10 @@ class Registry:
         return not (re.match(r"\s+[A-Z][a-z]", text[stop : stop + 3]) and not _SUFFIX_NEXT.match(text, stop))
 
     def ticker_on(self, company: Company, day: object) -> str | None:
-        """The company's primary ticker on ``day``, in the guide's form (None while it was not listed)."""
-        return company.ticker_on(day)
+        """The company's primary ticker on ``day``, in the guide's form (None while it was not listed): exchange
+        suffixes as wire copy prints them (the index data's Swiss ``.SW`` is the wire's ``.S``)."""
+        ticker = company.ticker_on(day)
+        return ticker[:-3] + ".S" if ticker and ticker.endswith(".SW") else ticker
 
     def name_on(self, company: Company, day: object) -> str:
         """The company's name on ``day``."""
