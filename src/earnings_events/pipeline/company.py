@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
@@ -107,8 +108,11 @@ class Entity:
         return None
 
 
-def _words(name: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9][a-z0-9&'’\-]*", canonical(name).lower()) if len(w) >= 2} - _GENERIC
+@lru_cache(maxsize=65536)
+def _words(name: str) -> frozenset[str]:
+    return (
+        frozenset(w for w in re.findall(r"[a-z0-9][a-z0-9&'’\-]*", canonical(name).lower()) if len(w) >= 2) - _GENERIC
+    )
 
 
 def _initials(name: str) -> str:

@@ -118,8 +118,9 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _hard_wrapped(text: str) -> bool:
-    """Wire copy broken into lines of ~70 characters: most line breaks fall inside a sentence."""
-    breaks = list(_MID_OR_END.finditer(text))
+    """Wire copy broken into lines of ~70 characters: most line breaks (of its first 3,000 characters) fall
+    inside a sentence."""
+    breaks = list(_MID_OR_END.finditer(text, 0, 3000))
     if not breaks:
         return False
     mid = sum(1 for m in breaks if m.group(1) not in '.!?"”:')

@@ -314,6 +314,7 @@ def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
     return not re.search(r"[.!?]\s+$", before) and bool(re.search(r"[A-Za-z)\]'’]\s*,?\s*$", before))
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str) -> str:
     """A company name without corporate suffixes, a leading "The" or a possessive: ``Dean Foods Co.`` and
     ``DEAN FOODS'S`` -> ``Dean Foods``, ``DEAN FOODS``."""
@@ -326,6 +327,7 @@ def canonical(name: str) -> str:
     return name or prev or ""
 
 
+@lru_cache(maxsize=65536)
 def trim_lead(name: str) -> str:
     """A name without the words before it that are not part of it ("Rival Pepsi" -> "Pepsi")."""
     toks = name.split()
@@ -339,6 +341,7 @@ def trim_lead(name: str) -> str:
     return " ".join(toks)
 
 
+@lru_cache(maxsize=65536)
 def kind_of(name: str) -> OrgKind:
     """The kind a name alone says: a news agency or data provider, an exchange or index, a public body, a
     broker or a fund by their names; a company otherwise."""
