@@ -238,3 +238,56 @@ def test_scope_decisions_are_recorded_with_their_reasons(small_release):
     counts = manifest["stats"]["scope_reasons"]
     assert sum(counts.values()) == arts.height
     assert counts == dict(arts.group_by("scope_reason").len().sort("scope_reason").iter_rows())
+
+
+def test_human_judgements_set_fields_and_leave_out_rows_judged_not_rows(tmp_path):
+    first = tmp_path / "first"
+    make_release([DATA / "articles.jsonl"], first, annotations=tmp_path / "none")
+    rows = pl.concat([pl.read_parquet(f) for f in sorted((first / "statements").glob("*.parquet"))]).sort("id")
+    a, b = rows.row(0, named=True), rows.row(1, named=True)
+    folder = tmp_path / "annotations"
+    write_jsonl(
+        folder / "human-test.jsonl",
+        [
+            {"article_id": a["article_id"], "char_start": a["char_start"], "char_end": a["char_end"], "is_row": False},
+            {
+                "article_id": b["article_id"],
+                "char_start": b["char_start"],
+                "char_end": b["char_end"],
+                "is_row": True,
+                "speaker": "Judged Person",
+                "speaker_role": "analyst",
+                "company": "Judged Co",
+                "ticker": None,
+                "quarter": "2020Q2",
+                "label": "other",
+            },
+        ],
+    )
+    second = tmp_path / "second"
+    result = make_release([DATA / "articles.jsonl"], second, annotations=folder)
+    again = pl.concat([pl.read_parquet(f) for f in sorted((second / "statements").glob("*.parquet"))])
+    assert a["id"] not in again["id"].to_list()
+    judged = again.filter(pl.col("id") == b["id"]).row(0, named=True)
+    labels = build.schema.load("statements").field("label").classes
+    roles = build.schema.load("statements").field("speaker_role").classes
+    assert (judged["speaker"], roles[judged["speaker_role"]], judged["company"], judged["ticker"]) == (
+        "Judged Person",
+        "analyst",
+        "Judged Co",
+        None,
+    )
+    assert (judged["quarter"], judged["fiscal_year"], judged["fiscal_quarter"]) == ("2020Q2", 2020, 2)
+    assert (labels[judged["label"]], judged["label_source"]) == ("other", "human")
+    assert result.rows_judged_not_rows == 1
+    assert json.loads((second / "MANIFEST.json").read_text())["stats"]["rows_judged_not_rows"] == 1
+    from earnings_events import validate
+
+    assert validate.run(second).is_empty()
+
+
+def test_a_judgement_without_a_label_is_refused_with_file_and_line(tmp_path):
+    folder = tmp_path / "annotations"
+    write_jsonl(folder / "bad.jsonl", [{"article_id": "a", "char_start": 0, "char_end": 5, "speaker": "X"}])
+    with pytest.raises(InputError, match=r"bad\.jsonl:1: an annotation needs a 'label'"):
+        make_release([DATA / "articles.jsonl"], tmp_path / "out", annotations=folder)

@@ -86,6 +86,7 @@ class BuildResult:
     rows_per_label: dict[str, dict[str, int]] = field(default_factory=dict)
     human_labels: int = 0
     annotations_unmatched: int = 0
+    rows_judged_not_rows: int = 0  # rows people judged not to be rows, left out
     shards_reused: int = 0
     scope_reasons: Counter[str] = field(default_factory=Counter)  # articles per scope reason code
     rows_rejected: Counter[str] = field(default_factory=Counter)  # rows the build's checks refused, per check
@@ -480,6 +481,7 @@ def _stats(result: BuildResult) -> dict[str, object]:
         "rows_per_label": result.rows_per_label,
         "human_labels": result.human_labels,
         "annotations_unmatched": result.annotations_unmatched,
+        "rows_judged_not_rows": result.rows_judged_not_rows,
         "scope_reasons": dict(sorted(result.scope_reasons.items())),
         "rows_rejected": dict(sorted(result.rows_rejected.items())),
     }
@@ -557,7 +559,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     annotations = options.annotations if options.annotations is not None else options.out / "annotations"
     if options.annotations is None and not annotations.is_dir() and options.inputs == (SAMPLE_CORPUS,):
         annotations = sample_annotations()
-    human = human_labels.load_annotations(annotations)  # read first: a bad annotation file fails before any work
+    human = human_labels.load_judgements(annotations)  # read first: a bad annotation file fails before any work
     options.out.parent.mkdir(parents=True, exist_ok=True)
     result = BuildResult(options.out, options.version)
     fingerprint = input_fingerprint(options.inputs, None, options.reading)
@@ -589,12 +591,14 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     result.scope_reasons = totals.scope_reasons
     if result.articles_read != result.articles_accepted + sum(result.rejects.values()):
         raise AssertionError("article counts do not add up")  # a bug, not a user error
-    df = human_labels.apply_human_labels(work.rows(), human)
+    rows = work.rows()
+    df, result.rows_judged_not_rows = human_labels.apply_judgements(rows, human)
     df, result.row_rejects = check_rows(df)
     result.rows_rejected = Counter(r["detail"].split(":", 1)[0] for r in result.row_rejects)
     matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
     result.human_labels = len(matched)
-    result.annotations_unmatched = len(set(human) - matched)
+    known = set(rows["id"].to_list())
+    result.annotations_unmatched = len({*human.labels, *human.not_rows} - known)
     # Duplicates are not copied out: they get no split, and the writers take each split's rows. One frame of
     # rows is alive at a time, since the global phase's memory is the build's peak.
     kept = kept_rows(df)
