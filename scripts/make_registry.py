@@ -8,7 +8,11 @@ the current name, ticker and calendar, and their history (``calendars``, ``ticke
 ``VALUE@-UNTIL;...;VALUE@`` with each source. An index entry gets its primary listing's ticker (US: the plain symbol; elsewhere
 the Yahoo symbol of the home exchange, never a Frankfurt ".F" line) or is skipped. It joins the hand row
 with that ticker, else the hand row whose name or alias is its short or listed name, else the tickers
-sharing its short name and country. Other companies get the guide's default: December, end-year naming.
+sharing its short name and country. Other companies get the guide's default: December, end-year naming,
+marked unchecked, unless scripts/registry/checked_calendars.csv has a row for their ticker: that table (documented
+in its header) holds the checked calendars of index-only companies (December ones included, so a checked December
+is told from the default) and sets only an entry's calendar, its history and ``calendar_checked``, never its name,
+ticker or aliases. A row whose ticker is not an index-only entry, or whose name is not that entry's, is an error.
 
 Usage: python scripts/make_registry.py [--check]
 """
@@ -28,6 +32,7 @@ from pytickersymbols import PyTickerSymbols
 
 ROOT = Path(__file__).resolve().parent.parent
 HAND_CSVS = (ROOT / "scripts" / "fiscal_calendars.csv", ROOT / "scripts" / "registry" / "wire_companies.csv")
+CHECKED_CSV = ROOT / "scripts" / "registry" / "checked_calendars.csv"
 OUT_JSON = ROOT / "src" / "earnings_events" / "data" / "companies.json"
 
 US_INDICES = {"S&P 100", "S&P 500", "S&P 600", "NASDAQ 100", "DOW JONES"}
@@ -180,6 +185,34 @@ def history_fields(row: Row) -> Entry:
     return out
 
 
+def load_checked(path: Path = CHECKED_CSV) -> list[Row]:
+    """The checked calendars of index-only entries (ticker unique, calendars valid, ``checked`` yes or no)."""
+    if not path.exists():
+        return []
+    rows = read_rows(path)
+    for r in rows:
+        check_row(r, path.name)
+        if not r["ticker"] or not r["source"]:
+            raise ValueError(f"{path.name}: {r['name']}: a row needs a ticker and a source")
+    if dup := [t for t, n in Counter(r["ticker"] for r in rows).items() if n > 1]:
+        raise ValueError(f"{path.name}: duplicate ticker: {dup}")
+    return rows
+
+
+def apply_checked(entries: list[Entry], rows: list[Row]) -> None:
+    """Give each index-only entry the calendar of its row in checked_calendars.csv (joined by ticker)."""
+    index_only = {e["ticker"]: e for e in entries if e["source"] == "pytickersymbols"}
+    for r in rows:
+        e = index_only.get(r["ticker"])
+        if e is None:
+            raise ValueError(f"{CHECKED_CSV.name}: {r['ticker']} is not an index-only registry entry")
+        if e["name"] != r["name"]:
+            raise ValueError(f"{CHECKED_CSV.name}: {r['ticker']} is {e['name']!r} in the registry, not {r['name']!r}")
+        e["fy_end_month"], e["fy_naming"] = int(r["fy_end_month"]), r["fy_naming"]
+        fields = history_fields({**r, "tickers": "", "names": ""})  # a row sets the calendar only
+        e["calendars"], e["calendar_checked"] = fields["calendars"], fields["calendar_checked"]
+
+
 DEFAULT_CALENDAR = {
     "until": None,
     "fy_end_month": 12,
@@ -265,6 +298,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     hand, (names, country, skipped) = load_hand(), load_pytickersymbols()
     entries = build(hand, names, country)
+    apply_checked(entries, load_checked())
     clean_aliases(entries)
     if args.verbose:
         print("\n".join(joined_by_name(entries)), file=sys.stderr)

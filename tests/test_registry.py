@@ -102,6 +102,81 @@ def test_checked_and_unchecked_calendars():
 
 
 @pytest.mark.parametrize(
+    ("name", "month", "naming", "dec_2023"),
+    [
+        # Japanese March years of both namings: Komatsu's year to March 2024 is FY2023, Tokyo Electron's FY2024
+        ("Komatsu", 3, "start", (2023, 3)),
+        ("Tokyo Electron", 3, "end", (2024, 3)),
+        ("Bandai Namco", 3, "end", (2024, 3)),
+        ("Sainsbury's", 3, "end", (2024, 3)),  # UK: 52 weeks to early March, '2023/24'
+        ("Experian", 3, "end", (2024, 3)),
+        ("Victoria's Secret", 1, "start", (2023, 4)),  # US retailer: the year to early Feb 2024 is fiscal 2023
+        ("Buckle", 1, "start", (2023, 4)),
+        ("Signet Jewelers", 1, "end", (2024, 4)),  # ... while Signet calls it Fiscal 2024
+        ("Copart", 7, "end", (2024, 2)),
+        ("BASF", 12, "end", (2023, 4)),  # a checked December
+    ],
+)
+def test_checked_calendars_of_index_companies(name, month, naming, dec_2023):
+    c = company(name)
+    assert c.calendar_checked
+    assert (c.calendar.end_month, c.calendar.naming) == (month, naming)
+    assert c.calendar.quarter_of_month(2023, 12) == dec_2023  # the fiscal quarter holding December 2023
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "month"),
+    [
+        ("Deckers Brands", dt.date(2012, 10, 25), 12),  # calendar years until a Jan-Mar 2014 transition period
+        ("Deckers Brands", dt.date(2015, 5, 28), 3),
+        ("Global Payments", dt.date(2013, 7, 25), 5),  # years to May 31 until 2016
+        ("Global Payments", dt.date(2018, 2, 15), 12),
+        ("Japan Tobacco", dt.date(2013, 4, 25), 3),  # an unchecked history: March years until 2014
+        ("Japan Tobacco", dt.date(2020, 2, 6), 12),
+    ],
+)
+def test_checked_calendar_history(name, day, month):
+    assert company(name).calendar_on(day).end_month == month
+
+
+def test_unchecked_rows_and_defaults():
+    casio = company("Casio")  # year end known, naming not: a better default, still unchecked
+    assert (casio.calendar.end_month, casio.calendar_checked) == (3, False)
+    kuraray = company("Kuraray")  # no row: the index default
+    assert (kuraray.calendar.end_month, kuraray.calendar_checked) == (12, False)
+    assert not company("Japan Tobacco").calendar_checked
+
+
+def test_checked_calendars_table_joins_by_ticker_and_name():
+    pytest.importorskip("pytickersymbols")  # make_registry imports it
+    sys.path.insert(0, str(REPO / "scripts"))
+    try:
+        import make_registry
+    finally:
+        sys.path.pop(0)
+    rows = make_registry.load_checked()
+    assert len({r["ticker"] for r in rows}) == len(rows) and all(r["checked"] in ("yes", "no") for r in rows)
+
+    def entry():
+        default = dict(make_registry.DEFAULT_CALENDAR)
+        return {"name": "Casio", "ticker": "6952.T", "source": "pytickersymbols", "calendars": [default]}
+
+    row = {"name": "Casio", "ticker": "6952.T", "fy_end_month": "3", "fy_naming": "start", "calendars": ""}
+    row |= {"checked": "yes", "source": "annual report: fiscal year ends 31 March", "note": ""}
+    e = entry()
+    make_registry.apply_checked([e], [row])
+    assert (e["fy_end_month"], e["fy_naming"], e["calendar_checked"]) == (3, "start", True)
+    assert e["calendars"] == [{"until": None, "fy_end_month": 3, "fy_naming": "start", "source": row["source"]}]
+    e = entry()
+    make_registry.apply_checked([e], [row | {"checked": "no"}])
+    assert not e["calendar_checked"] and e["calendars"][0]["source"].endswith("(unchecked)")
+    with pytest.raises(ValueError, match="not 'Casio Computer'"):
+        make_registry.apply_checked([entry()], [row | {"name": "Casio Computer"}])
+    with pytest.raises(ValueError, match="not an index-only"):
+        make_registry.apply_checked([entry() | {"source": "hand+pytickersymbols"}], [row])
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Shares of the company rose 2 percent on the Nasdaq.",
