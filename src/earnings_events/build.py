@@ -69,6 +69,7 @@ class BuildOptions:
     time_limit: str = "04:00:00"  # Slurm time limit per task
     reading: ingest.IngestOptions = field(default_factory=ingest.IngestOptions)  # field map, layout, hf config/split
     article_text: bool = True  # False: the articles config keeps every field but the body (--no-article-text)
+    card_notes: Path | None = None  # Markdown the card carries after DATASET_CARD.md (--card-notes)
 
 
 @dataclass
@@ -449,7 +450,8 @@ def write_release(
     # the leaderboard `evaluate` left in the release being replaced, if it was computed on this very content
     board = results.card_section(options.out, options.version, fingerprint)
     notes = release_notes(result, options.version, options.article_text) + ("\n" + board if board else "")
-    (tmp / "README.md").write_text(card.render(header, notes), encoding="utf-8")
+    extra = options.card_notes.read_text(encoding="utf-8").rstrip() + "\n\n" if options.card_notes else ""
+    (tmp / "README.md").write_text(card.render(header, extra + notes), encoding="utf-8")
 
 
 def _rel_source(source: str, options: BuildOptions) -> str:
@@ -556,6 +558,8 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     if options.shard_size < 1 or options.workers < 1:
         raise UserError("--shard-size and --workers must be at least 1")
     versions.parse(options.version)  # a bad --version fails before any work
+    if options.card_notes is not None and not options.card_notes.is_file():
+        raise InputError("no such file (--card-notes)", str(options.card_notes))
     annotations = options.annotations if options.annotations is not None else options.out / "annotations"
     if options.annotations is None and not annotations.is_dir() and options.inputs == (SAMPLE_CORPUS,):
         annotations = sample_annotations()

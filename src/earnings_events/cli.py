@@ -123,9 +123,18 @@ def build(
             "offsets stay.",
         ),
     ] = True,
+    card_notes: Annotated[
+        Path | None,
+        typer.Option(
+            "--card-notes",
+            help="A Markdown file whose text the release's card carries after DATASET_CARD.md (what this release "
+            "is built from, how its test labels were made, its terms).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Build a release: ingest, extract, normalize, label, dedupe, split, write Parquet, card and manifest.
+    """Build a release: ingest, analyse each article (scope, quotes, speakers, company, quarter, label), apply
+    human judgements, check rows, dedupe, split, write Parquet, card and manifest.
 
     The per-article work streams through the inputs in shards, in --workers processes (or on datatrove's executors with --engine datatrove); memory stays flat as the corpus grows. An interrupted build leaves the previous release untouched, and --resume picks up from the shards already done.
 
@@ -153,6 +162,7 @@ def build(
         time_limit,
         reading,
         article_text,
+        card_notes,
     )
     with Progress(
         SpinnerColumn(),
