@@ -443,7 +443,8 @@ def release_notes(result: BuildResult, version: str) -> str:
     lines += [
         "",
         f"{result.human_labels} rows carry a human label (`label_source = human`); "
-        "the rest are labelled by the rules (`label_source = rules`).",
+        f"the rest are labelled by `{pipeline.component_versions()['labeler']}` (`label_source = model` for the "
+        "trained labeler, `rules` for the rule labeler): silver labels, not human gold.",
     ]
     return "\n".join(lines) + "\n"
 
