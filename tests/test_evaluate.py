@@ -224,14 +224,23 @@ def test_predictions_file_mistakes_are_user_errors(sample_release, tmp_path):
     assert res.returncode == 2 and "--predictions needs one --task" in res.stderr
 
 
-def test_rule_labels_are_reported_as_agreement_and_human_labels_preferred(tmp_path):
+def test_rule_labels_are_reported_as_agreement_and_human_labels_preferred(tmp_path, monkeypatch):
+    rules = tmp_path / "rules"
+    monkeypatch.setenv("EARNINGS_EVENTS_LABELER", "rules")
+    make_release([DATA / "articles.jsonl"], rules, annotations=tmp_path / "none")
+    monkeypatch.delenv("EARNINGS_EVENTS_LABELER")
+    (st,) = evaluate_into(rules, tmp_path / "r0", tasks=("statement-type",), baselines=("majority",)).scores
+    assert st["headline"] == "rules" and list(st["subsets"]) == ["rules"]
+    assert "agreement with the rules, not quality" in st["subsets"]["rules"]["note"]
+    board = (tmp_path / "r0" / "leaderboard.md").read_text(encoding="utf-8")
+    assert "agreement with the rules, not quality" in board
+
+    # The default build labels with the trained model: its labels are silver too.
     bare = tmp_path / "bare"
     make_release([DATA / "articles.jsonl"], bare, annotations=tmp_path / "none")
     (st,) = evaluate_into(bare, tmp_path / "r1", tasks=("statement-type",), baselines=("majority",)).scores
-    assert st["headline"] == "rules" and list(st["subsets"]) == ["rules"]
-    assert "agreement with the rules, not quality" in st["subsets"]["rules"]["note"]
-    board = (tmp_path / "r1" / "leaderboard.md").read_text(encoding="utf-8")
-    assert "agreement with the rules, not quality" in board
+    assert st["headline"] == "model" and list(st["subsets"]) == ["model"]
+    assert "agreement with that model, not quality" in st["subsets"]["model"]["note"]
     (ee,) = evaluate_into(bare, tmp_path / "r1", tasks=("event-extraction",)).scores
     assert ee["headline"] == "extractor" and ee["subsets"]["extractor"]["metrics"]["quote_f1"]["value"] == 1.0
     assert "agreement with the extractor, not quality" in ee["subsets"]["extractor"]["note"]
@@ -244,7 +253,7 @@ def test_rule_labels_are_reported_as_agreement_and_human_labels_preferred(tmp_pa
     make_release([DATA / "articles.jsonl"], mixed, annotations=ann)
     (st,) = evaluate_into(mixed, tmp_path / "r2", tasks=("statement-type",), baselines=("majority",)).scores
     assert st["headline"] == "human"
-    assert st["subsets"]["human"]["n"] == 1 and st["subsets"]["rules"]["n"] == 1
+    assert st["subsets"]["human"]["n"] == 1 and st["subsets"]["model"]["n"] == 1
 
 
 def test_human_speakers_come_from_the_annotations(sample_release, tmp_path):

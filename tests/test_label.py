@@ -1,35 +1,54 @@
-"""The rule labeler follows the guide's table and precedence; human labels override it."""
+"""The label component: the trained labeler (label_lr_v1) by default, the rules (label_rules_v1) as baseline and
+fallback; human labels override both. Every statement here is written for the test, none is corpus or gold text."""
+
+from __future__ import annotations
 
 import json
+import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from earnings_events import label
-from earnings_events.errors import InputError
-from earnings_events.normalize import row_id
-from earnings_events.records import Row
+from earnings_events.fiscal import FiscalCalendar
+from earnings_events.human_labels import apply_human_labels, load_annotations
+from earnings_events.pipeline import label, label_model, rows
+from earnings_events.pipeline.document import ArticleDoc, Attribution, Person, QuoteSpan
+from earnings_events.records import Article, Row
+from earnings_events.registry import Company
+from earnings_events.rowid import row_id
+from earnings_events.schema import load as load_schema
 from earnings_events.shards import rows_frame
+
+REPO = Path(__file__).resolve().parents[1]
+LABEL_FILES = sorted((REPO / "scripts" / "labels").glob("*-labels.jsonl"))
+CORPUS = REPO.parent / "shared" / "corpora" / "reuters-2006-2013.jsonl.zst"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_labeler(monkeypatch):
+    """Each test resolves the labeler anew from its own environment."""
+    monkeypatch.delenv(label.LABELER_ENV, raising=False)
+    label._model_for.cache_clear()
+    label_model.load.cache_clear()
+    yield
+    label._model_for.cache_clear()
+    label_model.load.cache_clear()
+
+
+# --- the rules (label_rules_v1): the guide's own examples and its precedence -------------------------------
 
 
 @pytest.mark.parametrize(
     ("statement", "expected"),
     [
-        # the guide's own examples
         ("We expect deliveries to grow next year.", "outlook"),
-        (
-            "It's possible with the right architectural decisions that Tesla may have more compute than everyone "
-            "else combined.",
-            "outlook",
-        ),
         ("Dojo is working and it is doing training programs", "performance"),
         ("Services revenue grew 30 percent.", "performance"),
-        ("Think of Dojo as a long shot, a long shot worth taking… a high risk, high payoff program", "risk"),
         ("We dug our own grave with Cybertruck.", "risk"),
         ("Nobody digs a grave better than themselves.", "other"),
-        # precedence: a caveat attached to a forecast is risk, a forecast of decline is risk
         ("We expect margins to improve, although currency remains a headwind.", "risk"),
-        ("Third-quarter earnings will probably be off slightly.", "risk"),
-        # a problem stated as over is performance
         ("The supply problems are behind us and factories are running at full speed.", "performance"),
         ("Thank you all for joining us this morning.", "other"),
     ],
@@ -38,29 +57,221 @@ def test_rule_labels(statement, expected):
     assert label.rule_label(statement) == expected
 
 
-def _row(rid: str, statement: str) -> Row:
-    return Row(rid, "Acme", None, None, None, None, statement, "A B", "executive", "", "", "a", None, None, 0, 1)
+def test_rule_cues_name_the_patterns_that_fire():
+    cues = label.rule_cues("We will not cut prices, although demand is weak.")
+    assert {"rule:risk", "cue:risk", "cue:risk_word", "cue:outlook_word", "riskword:weak"} <= set(cues)
+    assert set(cues.values()) == {1.0}
+    assert "cue:thanks" in label.rule_cues("Thanks, everyone.")
 
 
-def test_human_labels_override_rules(tmp_path):
+# --- the trained labeler (label_lr_v1) ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        # risk: a decline, a loss, a headwind, an uncertainty
+        ("Sales fell sharply in the quarter and we lost money in every region.", "risk"),
+        ("The weak economy and higher fuel costs continue to hurt our margins.", "risk"),
+        ("There is a lot of uncertainty about how long this downturn will last.", "risk"),
+        # outlook: plans and expectations, with nothing wrong in them
+        ("We expect to open about 40 new stores next year.", "outlook"),
+        ("We plan to launch the new service in Europe later this year.", "outlook"),
+        # performance: results and the present state
+        ("Revenue rose 12 percent to a record $3 billion.", "performance"),
+        ("Our customers are buying more of our premium products than ever.", "performance"),
+    ],
+)
+def test_model_labels_clear_cases(statement, expected):
+    assert label_model.load().label(statement) == expected
+
+
+def test_model_artefact_is_versioned_and_well_formed():
+    model = label_model.load()
+    assert model.version == label_model.MODEL_VERSION == label_model.MODEL.stem == "label_lr_v1"
+    assert set(model.classes) == {"outlook", "performance", "risk", "other"} == set(model.bias)
+    assert model.weights and all(set(row) <= set(model.classes) for row in model.weights.values())
+    raw = json.loads(label_model.MODEL.read_text(encoding="utf-8"))
+    assert raw["trained_on"]["labels"] == "statement-labels.jsonl"
+
+
+def test_scoring_is_deterministic_and_independent_of_feature_order():
+    model = label_model.load()
+    statement = "Margins narrowed, but we still expect growth in the second half."
+    feats = label_model.features(statement)
+    backwards = dict(reversed(list(feats.items())))
+    assert model.scores(feats) == model.scores(backwards)
+    assert len({model.label(statement) for _ in range(5)}) == 1
+    assert abs(sum(v * v for v in feats.values()) - 1.0) < 1e-9  # a unit-length vector
+
+
+def test_ties_go_to_the_guides_precedence():
+    model = label_model.LinearModel(
+        "t",
+        ("outlook", "performance", "risk", "other"),
+        dict.fromkeys(("outlook", "performance", "risk", "other"), 0.0),
+        {},
+    )
+    assert model.label("anything at all") == "risk"
+    model.bias["performance"] = 1.0
+    model.bias["outlook"] = 1.0
+    assert model.label("anything at all") == "outlook"
+
+
+# --- the component: default, switch, fallback, label_source ------------------------------------------------
+
+
+def _doc(*statements: str) -> ArticleDoc:
+    text = " ".join(f"“{s}” Jane Roe said." for s in statements)
+    doc = ArticleDoc(Article("art-1", text, "Acme profit", None, None))
+    person = Person("Jane Roe", 0, "executive")
+    pos = 0
+    for s in statements:
+        start = text.index(s, pos)
+        end = start + len(s)
+        q = QuoteSpan(start - 1, start, end, end + 1, start, end, s, True, 0)
+        doc.attributions.append(Attribution(q, person, "executive"))
+        doc.companies.append(Company("Acme", "ACME", FiscalCalendar()))
+        pos = end
+    doc.quarters = {"Acme": (2009, 2)}
+    return doc
+
+
+STATEMENTS = (
+    "Sales fell sharply in the quarter and we lost money in every region.",
+    "We expect to open about 40 new stores next year.",
+)
+
+
+def test_model_is_the_default_and_its_rows_say_model():
+    assert label.labeler_name() == "label_lr_v1"
+    doc = label.annotate(_doc(*STATEMENTS))
+    assert doc.labeler == "label_lr_v1"
+    assert doc.labels == [label_model.load().label(s) for s in STATEMENTS]
+    assert {r.label_source for r in rows(doc)} == {"model"}
+
+
+def test_environment_switches_to_the_rules(monkeypatch):
+    monkeypatch.setenv(label.LABELER_ENV, "rules")
+    assert label.labeler_name() == "label_rules_v1"
+    doc = label.annotate(_doc(*STATEMENTS))
+    assert doc.labeler == "label_rules_v1"
+    assert doc.labels == [label.rule_label(s) for s in STATEMENTS]
+    assert {r.label_source for r in rows(doc)} == {"rules"}
+
+
+def test_unknown_switch_value_is_refused(monkeypatch):
+    monkeypatch.setenv(label.LABELER_ENV, "bayes")
+    with pytest.raises(ValueError, match="EARNINGS_EVENTS_LABELER"):
+        label.labeler_name()
+
+
+def test_missing_artefact_falls_back_to_the_rules_and_says_so_once(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v1.json")
+    label_model.load.cache_clear()
+    assert label.labeler_name() == "label_rules_v1"
+    doc = label.annotate(_doc(*STATEMENTS))
+    label.annotate(_doc(*STATEMENTS))
+    assert doc.labeler == "label_rules_v1"
+    assert {r.label_source for r in rows(doc)} == {"rules"}
+    err = capsys.readouterr().err
+    assert err.count("label_lr_v1 unavailable") == 1 and "label_rules_v1" in err
+
+
+def test_schema_allows_each_label_source():
+    field = load_schema("statements").field("label_source")
+    assert set(field.allowed) == {"rules", "model", "human"}
+
+
+def _row(rid: str, statement: str, lab: str, source: str) -> Row:
+    return Row(rid, "Acme", None, None, None, None, statement, "A B", "executive", lab, source, "a", None, None, 0, 1)
+
+
+def test_human_labels_override_the_model(tmp_path):
     rid = row_id("art-1", 10, 40)
     (tmp_path / "team.jsonl").write_text(
-        json.dumps({"article_id": "art-1", "char_start": 10, "char_end": 40, "label": "other"})
-        + "\n"
-        + json.dumps({"id": "ffffffffffffffff", "label": "risk"})
-        + "\n"
+        json.dumps({"article_id": "art-1", "char_start": 10, "char_end": 40, "label": "other"}) + "\n"
     )
-    human = label.load_annotations(tmp_path)
-    assert human == {rid: "other", "ffffffffffffffff": "risk"}
-    rows = list(label.run([_row(rid, "Revenue grew 30 percent."), _row("0000000000000000", "Revenue grew.")]))
-    labelled = label.apply_human_labels(rows_frame(rows), human)
+    human = load_annotations(tmp_path)
+    frame = rows_frame(
+        [
+            _row(rid, "Revenue grew 30 percent.", "performance", "model"),
+            _row("0" * 16, "Revenue grew.", "performance", "model"),
+        ]
+    )
+    labelled = apply_human_labels(frame, human)
     assert list(zip(labelled["label"], labelled["label_source"], strict=True)) == [
         ("other", "human"),
-        ("performance", "rules"),
+        ("performance", "model"),
     ]
 
 
-def test_bad_annotation_names_file_and_line(tmp_path):
-    (tmp_path / "bad.jsonl").write_text('{"id": "abc", "label": "risk"}\n{"id": "abd", "label": "bullish"}\n')
-    with pytest.raises(InputError, match=r"bad.jsonl:2: label 'bullish'"):
-        label.load_annotations(tmp_path)
+# --- the training labels and the artefact hold no corpus text ----------------------------------------------
+
+
+def _leaves(rec: dict) -> list[tuple[str, object]]:
+    out: list[tuple[str, object]] = []
+    for key, value in rec.items():
+        out += _leaves(value) if isinstance(value, dict) else [(key, value)]
+    return out
+
+
+def test_label_files_hold_only_ids_offsets_and_labels():
+    assert LABEL_FILES, "scripts/labels/*-labels.jsonl"
+    allowed = {
+        "id",
+        "kind",
+        "article_id",
+        "char_start",
+        "char_end",
+        "published",
+        "label",
+        "not_row",
+        "not_row_a",
+        "not_row_b",
+        "reader_a",
+        "reader_b",
+        "adjudicated",
+        "in_scope",
+        "close_call",
+        "sample",
+        "second_reader",
+    }
+    for path in LABEL_FILES:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            rec = json.loads(line)
+            assert set(rec) <= allowed, f"{path.name}:{n}: {sorted(set(rec) - allowed)}"
+            for key, value in _leaves(rec):
+                if isinstance(value, str) and key not in ("id", "article_id"):
+                    assert re.fullmatch(r"[\w.:-]{1,40}", value), f"{path.name}:{n}: {key} holds text"
+
+
+def test_statement_labels_are_the_documented_set():
+    recs = [json.loads(x) for x in (REPO / "scripts" / "labels" / "statement-labels.jsonl").read_text().splitlines()]
+    kept = [r for r in recs if not r["not_row"]]
+    assert len(recs) == 1800 and len(kept) == 1774
+    assert all(r["label"] in ("outlook", "performance", "risk", "other") for r in recs)
+    assert all(0 <= r["char_start"] < r["char_end"] for r in recs)
+
+
+def test_artefact_features_are_words_pairs_and_cues_only():
+    model = label_model.load()
+    prefixes = {f.split(":", 1)[0] for f in model.weights}
+    assert prefixes <= {"w", "b", "n", "rule", "cue", "riskword"}
+    longest = max(len(f) for f in model.weights)
+    assert longest < 80  # single words and pairs: no sentence of the corpus is stored
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.is_file(), reason="the wire corpus (../shared/corpora) is not here")
+def test_retraining_reproduces_the_shipped_artefact():
+    pytest.importorskip("sklearn")
+    pytest.importorskip("zstandard")
+    res = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "train_labeler.py"), str(CORPUS), "--check"],
+        capture_output=True,
+        text=True,
+        timeout=1800,
+    )
+    assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
+    assert "identical to the shipped model" in res.stdout

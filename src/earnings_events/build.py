@@ -516,7 +516,8 @@ def release_notes(result: BuildResult, version: str, article_text: bool = True) 
     lines += [
         "",
         f"{result.human_labels} rows carry a human label (`label_source = human`); "
-        "the rest are labelled by the rules (`label_source = rules`).",
+        f"the rest are labelled by `{pipeline.component_versions()['labeler']}` (`label_source = model` for the "
+        "trained labeler, `rules` for the rule labeler): silver labels, not human gold.",
     ]
     if not article_text:
         lines += ["", BODIES_LEFT_OUT]

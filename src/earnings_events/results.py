@@ -21,6 +21,7 @@ LEADERBOARD = "leaderboard.md"
 SOURCE_NOTES = {
     "human": "gold from human annotators",
     "rules": "gold labels from the rule labeler (label_rules_v1): agreement with the rules, not quality",
+    "model": "gold labels from the trained labeler (label_lr_v1): agreement with that model, not quality",
     "extractor": "gold from the project's extractor: agreement with the extractor, not quality",
 }
 _SAFE = re.compile(r"[^A-Za-z0-9._\-]+")
@@ -121,8 +122,8 @@ def leaderboard(
         f"`{fingerprint[:12]}`), computed by `earnings-events evaluate`. Brackets are 95% bootstrap "
         f"intervals ({', '.join(f'{n:,}' for n in resamples)} resamples, seed {', '.join(map(str, seeds))}); "
         "test splits are small, so the intervals are wide. Trained baselines fit on `train` and chose their "
-        "settings on `validation`; every system predicted `test` once. Scores against gold from the rule "
-        "labeler or the project's own extractor measure agreement with the project's rules, not quality, "
+        "settings on `validation`; every system predicted `test` once. Scores against gold from the project's "
+        "labelers (rules or trained model) or its own extractor measure agreement with the project's rules, not quality, "
         "and are shown apart. The project's own baselines (`rules`, `attributor`, `extractor`) are hand-written "
         "rules: on a corpus they were developed on (such as the bundled sample corpus), their scores are in-sample.",
     ]

@@ -2,18 +2,35 @@
 
 Reads ``attributions``; adds ``labels`` and ``labeler`` (the labeler's versioned name).
 
-``label_rules_v1`` follows the guide's table and precedence (risk, outlook, performance, other): each label
-has cue patterns read from the statement's own words; the first label in precedence order whose cues fire
-wins. Human labels (``human_labels.py``) override the labeler's in build's global phase.
+Two labelers, both following the guide's table and precedence (risk, outlook, performance, other):
+
+- ``label_lr_v1`` (``label_model.py``), the default: a linear model over the statement's words and the rules'
+  cues, trained by ``scripts/train_labeler.py`` on the project's own labelled statements and scored in pure
+  Python from ``data/models/label_lr_v1.json``. Its rows get ``label_source = "model"``.
+- ``label_rules_v1`` (below): each label has cue patterns read from the statement's own words; the first label
+  in precedence order whose cues fire wins. Its rows get ``label_source = "rules"``. It is the baseline, and
+  the fallback when the model's artefact is missing (said once on stderr).
+
+``EARNINGS_EVENTS_LABELER=rules`` makes the build use the rules (to compare builds, or to time them); unset
+or ``model``, the build uses the model. Human labels (``human_labels.py``) override either in build's global
+phase.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import sys
+from functools import cache
+from typing import TYPE_CHECKING
 
 from .document import ArticleDoc
 
+if TYPE_CHECKING:
+    from .label_model import LinearModel
+
 RULES_VERSION = "label_rules_v1"
+LABELER_ENV = "EARNINGS_EVENTS_LABELER"  # "rules" or "model" (the default)
 
 _NEG = r"(?:no|not|never|without|nor|n't|hardly|little|none)\b"
 # Risk: a problem, headwind, failure, loss or decline, or a caveat or uncertainty.
@@ -124,13 +141,68 @@ def rule_label(statement: str) -> str:
     return "performance"
 
 
+def rule_cues(statement: str) -> dict[str, float]:
+    """Which of the rules' patterns fire on a statement, and the rule label: features for the trained model
+    (``label_model.features``). Names start with ``rule:``, ``cue:`` or ``riskword:``."""
+    s = " ".join(statement.split())
+    cues = {"rule:" + rule_label(s)}
+    risk_hits = [m.group(0).lower() for m in _RISK.finditer(s)]
+    cues.update("riskword:" + " ".join(w.split()) for w in risk_hits)
+    checks = {
+        "cue:risk_word": bool(risk_hits),
+        "cue:risk": _risk(s),
+        "cue:risk_over": bool(_RISK_OVER.search(s)),
+        "cue:cost_fell": bool(_COST_FELL.search(s)),
+        "cue:outlook_word": bool(_OUTLOOK.search(s)),
+        "cue:outlook": bool(_OUTLOOK.search(_PAST_MODAL.sub(" ", s))),
+        "cue:past_modal": bool(_PAST_MODAL.search(s)),
+        "cue:thanks": bool(_THANKS.search(s)),
+        "cue:generic": bool(_GENERIC.match(s)),
+        "cue:personal": bool(_PERSONAL.search(s)),
+        "cue:no_business": not _BUSINESS.search(s),
+    }
+    cues.update(k for k, v in checks.items() if v)
+    return dict.fromkeys(sorted(cues), 1.0)
+
+
+@cache
+def _model_for(choice: str) -> LinearModel | None:
+    """The trained model, or None when the rules are asked for or the model's artefact is missing."""
+    if choice == "rules":
+        return None
+    from . import label_model
+
+    try:
+        return label_model.load()
+    except (FileNotFoundError, ValueError, KeyError) as exc:
+        print(
+            f"label: {label_model.MODEL_VERSION} unavailable ({exc}); labelling with {RULES_VERSION}", file=sys.stderr
+        )
+        return None
+
+
+def _model() -> LinearModel | None:
+    """The model the environment asks for (``EARNINGS_EVENTS_LABELER``), or None for the rules."""
+    choice = os.environ.get(LABELER_ENV, "model").strip().lower() or "model"
+    if choice not in ("rules", "model"):
+        raise ValueError(f"{LABELER_ENV}={choice!r}: use 'model' (the default) or 'rules'")
+    return _model_for(choice)
+
+
 def labeler_name() -> str:
-    """The versioned name of the labeler the build uses."""
-    return RULES_VERSION
+    """The versioned name of the labeler the build uses: ``label_lr_v1``, or ``label_rules_v1`` when the rules
+    are asked for or the model's artefact is missing."""
+    model = _model()
+    return model.version if model is not None else RULES_VERSION
 
 
 def annotate(doc: ArticleDoc) -> ArticleDoc:
-    """Add ``labels``: one statement type per attribution."""
-    doc.labels = [rule_label(a.quote.statement) for a in doc.attributions]
-    doc.labeler = RULES_VERSION
+    """Add ``labels``: one statement type per attribution, by the model or, failing it, the rules."""
+    model = _model()
+    if model is None:
+        doc.labels = [rule_label(a.quote.statement) for a in doc.attributions]
+        doc.labeler = RULES_VERSION
+    else:
+        doc.labels = [model.label(a.quote.statement) for a in doc.attributions]
+        doc.labeler = model.version
     return doc

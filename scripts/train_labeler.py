@@ -1,0 +1,295 @@
+"""Train the statement-type labeler (``label_lr_v1``) from the project's own statement labels and the wire corpus.
+
+    python scripts/train_labeler.py ../shared/corpora/reuters-2006-2013.jsonl.zst [--check] [--compare]
+
+Reads ``scripts/labels/statement-labels.jsonl`` (1,800 statements of 2006-2010 wire articles, each labelled by
+two readers under the guide, disagreements settled by a third; article ids, offsets and labels only), drops the
+spans the readers judged not to be rows, recovers each statement from its article in the corpus
+(``text[char_start:char_end]``) and fits a one-vs-rest logistic regression (liblinear) over
+``pipeline.label_model.features``. C and the class weighting are chosen by grouped 5-fold cross-validation
+(folds by article, so no article's statements are on both sides): the pair with the best out-of-fold accuracy,
+then macro-F1. The out-of-fold predictions are scored exactly as the build scores (the rounded weights, in pure
+Python). It prints the cross-validated accuracy and macro-F1 with 95% bootstrap intervals and the risk class's
+recall, beside the rule labeler's on the same statements, then writes the weights, rounded and sorted, to
+``src/earnings_events/data/models/label_lr_v1.json``: the same labels and corpus give the same bytes.
+
+``--check`` retrains and compares with the shipped file instead of writing it. ``--compare`` also prints the
+cross-validated table of the candidate models the shipped one was chosen from (words alone; words and the
+rules' cues; MiniLM sentence embeddings alone and with words and cues, which need the ``embeddings`` extra).
+Never trained or tuned on a gold set in ../shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import StratifiedGroupKFold
+from sklearn.multiclass import OneVsRestClassifier
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "scripts" / "labels"))
+from pools import corpus_records  # noqa: E402
+
+from earnings_events import metrics  # noqa: E402
+from earnings_events.ingest import article_from_record  # noqa: E402
+from earnings_events.pipeline import label, label_model  # noqa: E402
+
+LABELS = REPO / "scripts" / "labels" / "statement-labels.jsonl"
+LABEL_KEYS = {
+    "article_id",
+    "char_start",
+    "char_end",
+    "published",
+    "label",
+    "not_row",
+    "not_row_a",
+    "not_row_b",
+    "reader_a",
+    "reader_b",
+    "adjudicated",
+}
+CLASSES = ("outlook", "performance", "risk", "other")
+CS = (0.3, 1.0, 3.0, 10.0)
+WEIGHTS: tuple[str | None, ...] = (None, "balanced")
+MIN_COUNT = 2  # a feature seen in fewer training statements gets no weight
+DIGITS = 4  # weights are rounded to this many decimals; smaller ones are dropped
+SEED = 20261203
+FOLDS = 5
+
+
+def read_labels(path: Path = LABELS) -> list[dict]:
+    """The label records, checked: only ids, offsets, dates and labels (no text), sorted by article and offset."""
+    recs = []
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            r = json.loads(line)
+            if set(r) - LABEL_KEYS:
+                raise SystemExit(f"{path}:{n}: unexpected keys {sorted(set(r) - LABEL_KEYS)} (labels hold no text)")
+            if r["label"] not in CLASSES:
+                raise SystemExit(f"{path}:{n}: label {r['label']!r} is not one of {CLASSES}")
+            recs.append(r)
+    return sorted(recs, key=lambda r: (r["article_id"], r["char_start"], r["char_end"]))
+
+
+def load(corpus: Path) -> tuple[list[str], list[str], list[str]]:
+    """(statements, labels, article ids) of the labelled rows, statements read from the corpus."""
+    recs = [r for r in read_labels() if not r["not_row"]]
+    wanted = {r["article_id"] for r in recs}
+    texts: dict[str, str] = {}
+    for rec in corpus_records(corpus):
+        if rec.get("id") in wanted:
+            art = article_from_record(rec, str(corpus), None)
+            texts[rec["id"]] = art.text  # type: ignore[union-attr]
+    missing = sorted(wanted - set(texts))
+    if missing:
+        raise SystemExit(f"{len(missing)} labelled articles are not in {corpus} (first: {missing[0]})")
+    statements = [texts[r["article_id"]][r["char_start"] : r["char_end"]] for r in recs]
+    if any(not s.strip() for s in statements):
+        raise SystemExit("a label's offsets give an empty statement: is this the corpus the labels were made on?")
+    return statements, [r["label"] for r in recs], [r["article_id"] for r in recs]
+
+
+def _csr(x: csr_matrix) -> csr_matrix:
+    x = csr_matrix(x)
+    x.indices, x.indptr = x.indices.astype(np.int32), x.indptr.astype(np.int32)  # liblinear wants 32-bit indices
+    return x
+
+
+def fit(feats: Sequence[dict[str, float]], y: Sequence[str], c: float, weight: str | None) -> dict:
+    """A fitted model in the artefact's form: rounded weights, feature -> class -> weight."""
+    counts: dict[str, int] = {}
+    for f in feats:
+        for k in f:
+            counts[k] = counts.get(k, 0) + 1
+    vec = DictVectorizer(sort=True)
+    x = _csr(vec.fit_transform([{k: v for k, v in f.items() if counts[k] >= MIN_COUNT} for f in feats]))
+    clf = OneVsRestClassifier(
+        LogisticRegression(C=c, solver="liblinear", class_weight=weight, max_iter=5000, tol=1e-8)
+    ).fit(x, np.array(y))
+    classes = [str(k) for k in clf.classes_]
+    coef = np.vstack([e.coef_[0] for e in clf.estimators_])
+    bias = [float(e.intercept_[0]) for e in clf.estimators_]
+    weights: dict[str, dict[str, float]] = {}
+    for j, name in enumerate(vec.get_feature_names_out()):
+        row = {c_: round(float(coef[i, j]), DIGITS) for i, c_ in enumerate(classes)}
+        row = {c_: w for c_, w in row.items() if w != 0.0}
+        if row:
+            weights[str(name)] = row
+    return {
+        "version": label_model.MODEL_VERSION,
+        "classes": classes,
+        "bias": {c_: round(b, DIGITS) for c_, b in zip(classes, bias, strict=True)},
+        "weights": weights,
+    }
+
+
+def folds(y: Sequence[str], groups: Sequence[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Grouped, stratified folds: every article's statements fall in one fold."""
+    return list(StratifiedGroupKFold(FOLDS, shuffle=True, random_state=SEED).split(np.zeros(len(y)), y, groups))
+
+
+def out_of_fold(
+    predict: Callable[[np.ndarray, np.ndarray], list[str]], splits: list[tuple[np.ndarray, np.ndarray]], n: int
+) -> list[str]:
+    pred = [""] * n
+    for tr, te in splits:
+        for i, p in zip(te, predict(tr, te), strict=True):
+            pred[i] = p
+    return pred
+
+
+def summary(pred: Sequence[str], gold: Sequence[str]) -> dict[str, tuple[float, float, float]]:
+    """Accuracy, macro-F1 and risk recall, each (value, low, high) with a 95% bootstrap interval."""
+    m = metrics.classification(list(zip(pred, gold, strict=True)), CLASSES, ("accuracy", "macro_f1", "per_class"))
+    out = {k: m[k] for k in ("accuracy", "macro_f1")}
+    out["risk_recall"] = m["per_class"]["risk"]["recall"]
+    return {k: (v["value"], *v["ci95"]) for k, v in out.items()}
+
+
+def fmt(s: dict[str, tuple[float, float, float]]) -> str:
+    return "  ".join(f"{k} {v:.3f} [{lo:.3f}, {hi:.3f}]" for k, (v, lo, hi) in s.items())
+
+
+def choose(
+    feats: list[dict[str, float]], y: list[str], splits: list[tuple[np.ndarray, np.ndarray]]
+) -> tuple[float, str | None, list[str]]:
+    """The (C, class weighting) with the best out-of-fold accuracy, then macro-F1; and its predictions."""
+    best: tuple[tuple[float, float], float, str | None, list[str]] | None = None
+    for c in CS:
+        for weight in WEIGHTS:
+
+            def predict(tr: np.ndarray, te: np.ndarray, c: float = c, weight: str | None = weight) -> list[str]:
+                model = label_model.from_dict(fit([feats[i] for i in tr], [y[i] for i in tr], c, weight))
+                return [_label(model, feats[i]) for i in te]
+
+            pred = out_of_fold(predict, splits, len(y))
+            s = summary(pred, y)
+            key = (round(s["accuracy"][0], 6), round(s["macro_f1"][0], 6))
+            print(f"  C={c:<5} class_weight={weight or 'none':9s} {fmt(s)}")
+            if best is None or key > best[0]:
+                best = (key, c, weight, pred)
+    assert best is not None
+    return best[1], best[2], best[3]
+
+
+def _label(model: label_model.LinearModel, feats: dict[str, float]) -> str:
+    s = model.scores(feats)
+    order = [c for c in label_model.PRECEDENCE if c in s]
+    return max(order, key=lambda c: (s[c], -order.index(c)))
+
+
+def compare(statements: list[str], y: list[str], splits: list[tuple[np.ndarray, np.ndarray]]) -> None:
+    """Cross-validated candidates: sparse words, words + rules' cues, MiniLM embeddings, embeddings + words + cues."""
+    words = [_unit(label_model.word_features(s)) for s in statements]
+    full = [label_model.features(s) for s in statements]
+    rows: list[tuple[str, dict]] = [
+        ("rules (label_rules_v1, no training)", summary([label.rule_label(s) for s in statements], y))
+    ]
+    for name, feats in (("(a) words, pairs, negated words + LR", words), ("(b) (a) + the rules' cues + LR", full)):
+        print(name)
+        *_, pred = choose(feats, y, splits)
+        rows.append((name, summary(pred, y)))
+    try:
+        from earnings_events.baselines import BaselineUnavailable, load_minilm
+
+        encoder = load_minilm()
+    except (ImportError, BaselineUnavailable) as exc:
+        print(f"(c) MiniLM candidates skipped: {exc}")
+    else:
+        emb = np.round(encoder.encode(statements, batch_size=32, normalize_embeddings=True, show_progress_bar=False), 4)
+        for name, sparse in (("(c) MiniLM embeddings + LR", None), ("(c+b) MiniLM + words + cues + LR", full)):
+            best = None
+            for c in CS:
+                for weight in WEIGHTS:
+
+                    def predict(
+                        tr: np.ndarray,
+                        te: np.ndarray,
+                        c: float = c,
+                        weight: str | None = weight,
+                        sparse: list[dict[str, float]] | None = sparse,
+                    ) -> list[str]:
+                        xtr, xte = csr_matrix(emb[tr]), csr_matrix(emb[te])
+                        if sparse is not None:
+                            vec = DictVectorizer(sort=True)
+                            xtr = hstack([xtr, vec.fit_transform([sparse[i] for i in tr])])
+                            xte = hstack([xte, vec.transform([sparse[i] for i in te])])
+                        clf = OneVsRestClassifier(
+                            LogisticRegression(C=c, solver="liblinear", class_weight=weight, max_iter=5000, tol=1e-8)
+                        ).fit(_csr(xtr), np.array([y[i] for i in tr]))
+                        return [str(p) for p in clf.predict(_csr(xte))]
+
+                    s = summary(out_of_fold(predict, splits, len(y)), y)
+                    if best is None or (s["accuracy"][0], s["macro_f1"][0]) > (
+                        best["accuracy"][0],
+                        best["macro_f1"][0],
+                    ):
+                        best = s
+            assert best is not None
+            rows.append((name, best))
+    print(f"\ncandidates, grouped {FOLDS}-fold CV on {len(y)} statements (best C and class weighting of each):")
+    for name, s in rows:
+        print(f"  {name:40s} {fmt(s)}")
+
+
+def _unit(f: dict[str, float]) -> dict[str, float]:
+    scale = 1.0 / len(f) ** 0.5 if f else 1.0
+    return {k: scale for k in f}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", type=Path)
+    ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped model")
+    ap.add_argument("--compare", action="store_true", help="also cross-validate the candidate models")
+    args = ap.parse_args()
+    statements, y, groups = load(args.corpus)
+    splits = folds(y, groups)
+    print(f"{len(y)} labelled statements from {len(set(groups))} articles; {dict(sorted(_counts(y).items()))}")
+    if args.compare:
+        compare(statements, y, splits)
+    feats = [label_model.features(s) for s in statements]
+    print(f"choosing C and class weighting by grouped {FOLDS}-fold CV:")
+    c, weight, pred = choose(feats, y, splits)
+    cv = summary(pred, y)
+    rules = summary([label.rule_label(s) for s in statements], y)
+    print(f"{label_model.MODEL_VERSION}, grouped {FOLDS}-fold CV (C={c}, class_weight={weight or 'none'}): {fmt(cv)}")
+    print(f"{label.RULES_VERSION} on the same statements:            {fmt(rules)}")
+    model = fit(feats, y, c, weight)
+    model["trained_on"] = {
+        "labels": LABELS.name,
+        "statements": len(y),
+        "articles": len(set(groups)),
+        "C": c,
+        "class_weight": weight or "none",
+        "min_count": MIN_COUNT,
+        "cv": {k: [round(x, 4) for x in v] for k, v in cv.items()},
+        "cv_folds": f"{FOLDS}, grouped by article, seed {SEED}",
+    }
+    out = json.dumps(model, sort_keys=True, separators=(",", ":"), ensure_ascii=False) + "\n"
+    if args.check:
+        same = label_model.MODEL.is_file() and label_model.MODEL.read_text(encoding="utf-8") == out
+        print("identical to the shipped model" if same else "DIFFERS from the shipped model")
+        raise SystemExit(0 if same else 1)
+    label_model.MODEL.parent.mkdir(parents=True, exist_ok=True)
+    label_model.MODEL.write_text(out, encoding="utf-8")
+    print(f"{len(model['weights'])} features -> {label_model.MODEL} ({len(out) // 1024} KiB)")
+
+
+def _counts(y: Sequence[str]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for v in y:
+        out[v] = out.get(v, 0) + 1
+    return out
+
+
+if __name__ == "__main__":
+    main()
