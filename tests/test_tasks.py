@@ -43,7 +43,7 @@ def test_shipped_tasks():
     assert sa.input_names == ("text", "char_start", "char_end", "statement") and sa.normalize == "speaker"
     ee = found["event-extraction"]
     assert ee.unit == "article" and ee.target == ("statement", "speaker", "company", "quarter")
-    assert ee.metrics == ("quote_f1", "tuple_f1")
+    assert ee.metrics == ("quote_f1", "tuple_f1", "field_accuracy")
     assert {s.lm_eval.task for s in found.values() if s.lm_eval} == {
         "earnings_statement_type",
         "earnings_speaker_attribution",

@@ -27,17 +27,16 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from . import ingest, metrics, schema, score
+from . import bodies, metrics, schema, score
 from .audit_sheet import EXTRACTED, FIELDS, JUDGED, NONE, SheetRow, read_sheet, sheet_format, write_sheet
 from .errors import ConfigError, InputError
-from .records import Article
 
 __all__ = ["AuditReport", "SampleOptions", "Share", "context", "read_sheet", "report", "sample"]
 
@@ -91,7 +90,7 @@ def sample(options: SampleOptions) -> Path:
     chosen = sorted(ids, key=lambda i: draw_key(options.seed, i))[: options.n]
     rows = statements(options.release, options.splits, chosen)
     drawn = [rows[i] for i in chosen]
-    texts, titles = _article_texts(options.release, drawn, options.articles)
+    texts, titles = bodies.article_texts(options.release, drawn, options.articles)
     sheet = []
     for r in drawn:
         rec: dict[str, Any] = {
@@ -136,58 +135,6 @@ def _statement_files(release: Path, splits: tuple[str, ...]) -> list[Path]:
         if not path.is_file():
             raise InputError(f"missing statements/{path.name}", str(release))
     return files
-
-
-def _article_texts(
-    release: Path, rows: list[dict[str, Any]], corpus: tuple[Path, ...]
-) -> tuple[dict[str, str], dict[str, str | None]]:
-    """Text and headline of every article the rows come from: the release's ``articles`` config, or
-    the corpus files for the articles whose text it does not hold. Each text must hold its rows."""
-    wanted = sorted({r["article_id"] for r in rows})
-    (split,) = schema.load("articles").splits
-    path = release / "articles" / f"{split}.parquet"
-    texts: dict[str, str] = {}
-    titles: dict[str, str | None] = {}
-    if path.is_file():
-        columns = [c for c in ("article_id", "title", "text") if c in pl.read_parquet_schema(path)]
-        frame = pl.scan_parquet(path).select(columns).filter(pl.col("article_id").is_in(wanted)).collect()
-        for r in frame.to_dicts():
-            titles[r["article_id"]] = r.get("title")
-            if r.get("text"):
-                texts[r["article_id"]] = r["text"]
-    missing = [a for a in wanted if a not in texts]
-    source = {a: f"{path}" for a in texts}
-    if missing and not corpus:
-        raise InputError(
-            f"the release holds no text for {len(missing)} of the drawn rows' articles (built without bodies?): "
-            "pass --articles PATH, the corpus files it was built from",
-            str(release),
-        )
-    if missing:
-        for article in _read_articles(corpus, set(missing)):
-            texts[article.article_id] = article.text
-            titles[article.article_id] = titles.get(article.article_id) or article.title
-            source[article.article_id] = article.source
-        absent = [a for a in missing if a not in texts]
-        if absent:
-            where = ", ".join(str(p) for p in corpus)
-            more = f" (and {len(absent) - 1} more)" if len(absent) > 1 else ""
-            raise InputError(f"article {absent[0]!r}{more} is not in --articles {where}")
-    for r in rows:
-        text = texts[r["article_id"]]
-        if text[r["char_start"] : r["char_end"]] != r["statement"]:
-            raise InputError(
-                f"article {r['article_id']!r}: text[{r['char_start']}:{r['char_end']}] is not row {r['id']}'s "
-                "statement; the articles must be the ones the release was built from",
-                source[r["article_id"]],
-            )
-    return texts, titles
-
-
-def _read_articles(paths: tuple[Path, ...], wanted: set[str]) -> Iterator[Article]:
-    for item in ingest.run(paths):
-        if isinstance(item, Article) and item.article_id in wanted:
-            yield item
 
 
 def _sentence_starts(text: str) -> list[int]:

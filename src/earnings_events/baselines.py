@@ -344,9 +344,11 @@ class Extractor:
                     {
                         "statement": row.statement,
                         "speaker": row.speaker,
+                        "speaker_role": row.speaker_role,
                         "company": row.company,
                         "ticker": row.ticker,
                         "quarter": row.quarter,
+                        "label": row.label,
                         "char_start": row.char_start,
                         "char_end": row.char_end,
                     }

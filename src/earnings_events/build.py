@@ -597,18 +597,22 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     if result.articles_read != result.articles_accepted + sum(result.rejects.values()):
         raise AssertionError("article counts do not add up")  # a bug, not a user error
     rows = work.rows()
-    df, result.rows_judged_not_rows = human_labels.apply_judgements(rows, human)
-    df, result.row_rejects = check_rows(df)
-    result.rows_rejected = Counter(r["detail"].split(":", 1)[0] for r in result.row_rejects)
-    matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
-    result.human_labels = len(matched)
     known = set(rows["id"].to_list())
-    result.annotations_unmatched = len({*human.labels, *human.not_rows} - known)
+    df, result.row_rejects = check_rows(rows)
     # Duplicates are not copied out: they get no split, and the writers take each split's rows. One frame of
     # rows is alive at a time, since the global phase's memory is the build's peak.
     kept = kept_rows(df)
     result.duplicates_dropped = df.height - len(kept)
+    # Splits come from the extractor's values, before any human judgement: a judged row stays in the split it
+    # was drawn from (a corrected quarter or a row judged not a row never moves other rows between splits).
     df = assign_splits(df, kept)
+    df, result.rows_judged_not_rows = human_labels.apply_judgements(df, human)
+    df, judged_rejects = check_rows(df)
+    result.row_rejects += judged_rejects
+    result.rows_rejected = Counter(r["detail"].split(":", 1)[0] for r in result.row_rejects)
+    matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
+    result.human_labels = len(matched)
+    result.annotations_unmatched = len({*human.labels, *human.not_rows} - known)
     tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.tmp-", dir=options.out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a release is an ordinary folder
     try:

@@ -489,6 +489,14 @@ def evaluate(
     tasks_dir: Annotated[
         Path | None, typer.Option("--tasks-dir", help="A folder of task YAMLs. Default: the package's schema/tasks.")
     ] = None,
+    articles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--articles",
+            help="For a release built with --no-article-text: the corpus files it was built from (repeatable), "
+            "read for the bodies of the tasks that need them (speaker-attribution, event-extraction).",
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the results as JSON.")] = False,
 ) -> None:
     """Score baselines (or your predictions) on the benchmark tasks, with 95% bootstrap intervals.
@@ -499,7 +507,8 @@ def evaluate(
     RESULTS/leaderboard.md. A baseline whose optional packages are missing is skipped with a message.
 
     Examples: earnings-events evaluate dataset;
-    earnings-events evaluate dataset --task statement-type --predictions preds.jsonl --name my-model
+    earnings-events evaluate dataset --task statement-type --predictions preds.jsonl --name my-model;
+    earnings-events evaluate REL --articles ../shared/corpora/reuters-2006-2013.jsonl.zst (a release without bodies)
     """
     from . import evaluate as evaluate_stage
     from . import results as results_stage
@@ -512,6 +521,7 @@ def evaluate(
         name=name,
         out=out_dir,
         tasks_dir=tasks_dir,
+        articles=tuple(articles or ()),
         **({"seed": seed} if seed is not None else {}),
     )
     report = _guard(

@@ -26,7 +26,7 @@ from typing import Any
 
 import polars as pl
 
-from . import __version__, annotate, baselines, jsonl, metrics, results, schema, score, tasks
+from . import __version__, annotate, baselines, bodies, jsonl, metrics, results, schema, score, tasks
 from .baselines import Baseline, BaselineUnavailable, Example
 from .errors import ConfigError, InputError
 from .tasks import TaskSpec
@@ -44,6 +44,7 @@ class EvaluateOptions:
     out: Path | None = None  # default: RELEASE/results
     tasks_dir: Path | None = None  # default: schema/tasks
     plots: bool = True
+    articles: tuple[Path, ...] = ()  # the corpus files, for a release built without article bodies
 
 
 @dataclass
@@ -175,18 +176,41 @@ def _gold_row(r: Mapping[str, Any], article_id: str) -> dict[str, Any]:
     return {"article_id": article_id, **{k: r[k] for k in _ROW_KEYS if k in r}}
 
 
+def _human_rows(release: ReleaseData) -> tuple[dict[str, list[dict[str, Any]]], set[str]]:
+    """Per article, the annotation records that are rows (``is_row`` not false), each with its statement
+    (from the article's text where the record gives offsets only); and the articles with a record judged
+    not to be a row."""
+    rows: dict[str, list[dict[str, Any]]] = {}
+    judged_out: set[str] = set()
+    for rec in release.annotations.values():
+        article_id = rec.get("article_id")
+        if article_id is None:
+            continue
+        if rec.get("is_row") is False:
+            judged_out.add(article_id)
+            continue
+        text = release.articles.get(article_id, {}).get("text")
+        if "statement" not in rec and text and "char_start" in rec:
+            rec = {**rec, "statement": text[int(rec["char_start"]) : int(rec["char_end"])]}
+        rows.setdefault(article_id, []).append(rec)
+    return rows, judged_out
+
+
 def _article_examples(spec: TaskSpec, release: ReleaseData) -> TaskData:
-    """Articles as units: an article belongs to a split when all its rows are in that split."""
+    """Articles as units: an article belongs to a split when all its rows are in that split. An article whose
+    annotation records give whole rows has human gold (its records that are rows); an article all of whose
+    judged rows were judged not to be rows (the build left them out) is a scored example whose gold is no
+    rows, so a system's rows there count against its precision."""
     splits_of: dict[str, set[str]] = {}
     dataset_rows: dict[str, list[dict[str, Any]]] = {}
     for split, df in release.rows.items():
         for row in df.sort("article_id", "char_start").to_dicts():
             splits_of.setdefault(row["article_id"], set()).add(split)
             dataset_rows.setdefault(row["article_id"], []).append(row)
-    human: dict[str, list[dict[str, Any]]] = {}
-    for rec in release.annotations.values():
-        if all(k in rec for k in spec.target) and "article_id" in rec:
-            human.setdefault(rec["article_id"], []).append(rec)
+    records, judged_out = _human_rows(release)
+    human = {a: recs for a, recs in records.items() if all(all(k in r for k in spec.target) for r in recs)}
+    partial = {a for a in records if a not in human}
+    empty = sorted(a for a in judged_out - set(records) if a not in splits_of and a in release.articles)
     examples: dict[str, list[Example]] = {s: [] for s in release.rows}
     for article_id in sorted(splits_of):
         (split, *more) = sorted(splits_of[article_id])
@@ -199,12 +223,38 @@ def _article_examples(spec: TaskSpec, release: ReleaseData) -> TaskData:
         else:
             gold, source = [_gold_row(r, article_id) for r in dataset_rows[article_id]], "extractor"
         examples[split].append(Example(article_id, _inputs(spec, {}, article), gold, source))
+    # Judgements are drawn from the scored split: an article judged to hold no row belongs to it.
+    for article_id in empty:
+        examples[spec.splits.score].append(
+            Example(article_id, _inputs(spec, {}, release.articles[article_id]), [], "human")
+        )
     notes = {
         "articles_in_two_splits": sum(1 for s in splits_of.values() if len(s) > 1),
         "human_gold_articles_without_split": sum(1 for a in human if a not in splits_of),
         "human_gold_rows_without_split": sum(len(v) for a, v in human.items() if a not in splits_of),
+        "human_records_without_whole_rows": sum(len(records[a]) for a in partial),
     }
     return TaskData(spec, examples, {k: v for k, v in notes.items() if v})
+
+
+def fill_bodies(release: ReleaseData, corpus: tuple[Path, ...], progress: Callable[[str], None] | None = None) -> int:
+    """Put the article bodies of a release built without them back, from the corpus it was built from (each
+    row's statement must sit at its offsets); returns how many articles got their text."""
+    rows = pl.concat(
+        [df.select("id", "article_id", "char_start", "char_end", "statement") for df in release.rows.values()]
+    )
+    judged = {r["article_id"] for r in release.annotations.values() if "article_id" in r}
+    texts, _ = bodies.article_texts(
+        release.root,
+        rows.to_dicts(),
+        corpus,
+        (lambda n: progress(f"reading --articles: {n:,} records")) if progress else None,
+        also=judged & set(release.articles),
+    )
+    for article_id, text in texts.items():
+        if article_id in release.articles:
+            release.articles[article_id]["text"] = text
+    return len(texts)
 
 
 # ---------------------------------------------------------------- scoring
@@ -241,9 +291,13 @@ def _article_counts(examples: Sequence[Example], predictions: Sequence[Any]) -> 
         # The scorer compares statement, speaker, company (ticker when both have one) and quarter.
         pred_rows = [{k: r.get(k) for k in _SCORED} | {"article_id": e.id} for r in pred]
         gold_rows = [{k: r.get(k) for k in _SCORED} | {"article_id": e.id} for r in e.target]
+        pred = [{**r, "article_id": e.id} for r in pred]
         s = score.score(pred_rows, gold_rows)
         tuple_tp = round(s.tuple["recall"] * s.n_gold)  # the scorer's tuple matches: recall = tp / gold
-        out.append(metrics.ArticleCounts(s.n_pred, s.n_gold, s.matched, tuple_tp))
+        pairs = score.match(pred, e.target) if pred and e.target else []
+        # Each field's right values on matched rows, as the scorer compares them (pairs index pred and gold).
+        field_ok = tuple(sum(score.field_equal(f, pred[i], e.target[j]) for i, j in pairs) for f in metrics.ROW_FIELDS)
+        out.append(metrics.ArticleCounts(s.n_pred, s.n_gold, s.matched, tuple_tp, field_ok))
     return out
 
 
@@ -382,16 +436,24 @@ def run(options: EvaluateOptions, progress: Callable[[str], None] | None = None)
     out = options.out or options.release / results.RESULTS
     report = Report()
     bodiless = bool(release.articles) and all(a.get("text") is None for a in release.articles.values())
-    if bodiless:  # built with --no-article-text: the tasks that read article bodies cannot run on it
-        for spec in [s for s in chosen if "article.text" in s.inputs]:
+    reading = [s for s in chosen if "article.text" in s.inputs]
+    if bodiless and reading and options.articles:  # built with --no-article-text: bodies from the corpus
+        fill_bodies(release, options.articles, progress)
+    elif bodiless:  # the tasks that read article bodies cannot run on it
+        for spec in reading:
             report.skipped.append(
                 f"{spec.name} skipped: it reads article.text, and this release was built without article bodies "
-                "(--no-article-text); evaluate a release built with them"
+                "(--no-article-text); pass --articles PATH, the corpus it was built from"
             )
             chosen.remove(spec)
+    elif options.articles:
+        raise ConfigError("--articles is for a release built without article bodies; this one holds them")
     if options.predictions is not None:
         if len(chosen) != 1:
-            raise ConfigError("--predictions needs one --task" + (" that needs no article bodies" if bodiless else ""))
+            raise ConfigError(
+                "--predictions needs one --task"
+                + (" that needs no article bodies" if bodiless and not options.articles else "")
+            )
         if options.baselines:
             raise ConfigError("give --predictions or --baseline, not both")
         data = task_data(chosen[0], release)

@@ -63,7 +63,9 @@ def load_judgements(folder: Path | None) -> Judgements:
             if rec["label"] not in labels:
                 raise InputError(f"label {rec['label']!r} is not one of {sorted(labels)}", str(path), lineno)
             if rec.get("speaker_role") is not None and rec["speaker_role"] not in roles:
-                raise InputError(f"speaker_role {rec['speaker_role']!r} is not one of {sorted(roles)}", str(path), lineno)
+                raise InputError(
+                    f"speaker_role {rec['speaker_role']!r} is not one of {sorted(roles)}", str(path), lineno
+                )
             if rec.get("quarter") is not None and not re.fullmatch(r"\d{4}Q[1-4]", str(rec["quarter"])):
                 raise InputError(f"quarter {rec['quarter']!r} is not YYYYQn", str(path), lineno)
             out.not_rows.discard(rid)
@@ -103,7 +105,9 @@ def apply_judgements(df: pl.DataFrame, judged: Judgements) -> tuple[pl.DataFrame
         q = pl.col("quarter")
         df = df.with_columns(
             fiscal_year=pl.when(judged_row).then(q.str.slice(0, 4).cast(pl.Int16)).otherwise(pl.col("fiscal_year")),
-            fiscal_quarter=pl.when(judged_row).then(q.str.slice(5, 1).cast(pl.Int8)).otherwise(pl.col("fiscal_quarter")),
+            fiscal_quarter=pl.when(judged_row)
+            .then(q.str.slice(5, 1).cast(pl.Int8))
+            .otherwise(pl.col("fiscal_quarter")),
         ).drop([*(f"_{k}" for k in JUDGED_FIELDS), "_judged"])
     return df, n_out
 

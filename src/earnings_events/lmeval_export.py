@@ -32,6 +32,9 @@ from .tasks import TaskSpec
 TAG = "earnings_events"
 _HUB_REPO = re.compile(r"^[\w.\-]+/[\w.\-]+$")
 
+# The article metrics lm-eval gets (field accuracies on matched rows stay with `evaluate`).
+_ARTICLE_METRICS = ("quote_f1", "tuple_f1")
+
 
 class _Function(str):
     """A ``!function utils.name`` reference in the exported YAML."""
@@ -129,6 +132,7 @@ def task_config(spec: TaskSpec, dataset_path: str, revision: str | None, manifes
                 "metric_list": [
                     {"metric": m, "aggregation": _Function(f"utils.{m}"), "higher_is_better": True}
                     for m in spec.metrics
+                    if m in _ARTICLE_METRICS
                 ],
             }
         )
@@ -227,7 +231,8 @@ def export(
         utils += _UTILS_TASK.format(name=name, info=_info(spec))
     (out / "utils.py").write_text(utils, encoding="utf-8")
     rows = "\n".join(
-        f"| `{s.lm_eval.task}` | `{s.name}` | `{s.splits.score}` {s.unit}s | {', '.join(s.metrics)} |"
+        f"| `{s.lm_eval.task}` | `{s.name}` | `{s.splits.score}` {s.unit}s | "
+        f"{', '.join(m for m in s.metrics if s.unit != 'article' or m in _ARTICLE_METRICS)} |"
         for s in specs
         if s.lm_eval
     )

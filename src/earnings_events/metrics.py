@@ -28,8 +28,10 @@ RESAMPLES = 1000
 CONFIDENCE = 0.95
 METRICS = {
     "row": ("accuracy", "macro_f1", "per_class", "confusion_matrix"),
-    "article": ("quote_f1", "tuple_f1"),
+    "article": ("quote_f1", "tuple_f1", "field_accuracy"),
 }
+# The fields ``field_accuracy`` scores on matched rows (a prediction without the field counts as wrong).
+ROW_FIELDS = ("speaker", "speaker_role", "company", "ticker", "quarter", "label")
 DIGITS = 6  # results are rounded to this many decimals, so JSON files stay readable and stable
 
 Pair = tuple[Hashable, Hashable]  # (predicted, gold)
@@ -236,12 +238,14 @@ class ArticleCounts:
     n_gold: int
     matched: int
     tuple_tp: int
+    field_ok: tuple[int, ...] = ()  # per ``ROW_FIELDS``: matched rows whose field is right
 
 
 def extraction(
     counts: Sequence[ArticleCounts], wanted: Sequence[str], resamples: int = RESAMPLES, seed: int = SEED
 ) -> dict[str, Any]:
-    """Quote and tuple precision, recall and F1 (micro over rows), resampling whole articles."""
+    """Quote and tuple precision, recall and F1 (micro over rows) and, with ``field_accuracy``, each of
+    ``ROW_FIELDS``' accuracy on the matched rows; resampling whole articles."""
 
     def stat(idx: Sequence[int]) -> dict[str, float | None]:
         n_pred = sum(counts[i].n_pred for i in idx)
@@ -254,6 +258,11 @@ def extraction(
             if f"{name}_f1" in wanted:
                 p, r, f = prf(tp, n_pred, n_gold)
                 values.update({f"{name}_precision": p, f"{name}_recall": r, f"{name}_f1": f})
+        if "field_accuracy" in wanted:
+            matched = sum(counts[i].matched for i in idx)
+            for k, name in enumerate(ROW_FIELDS):
+                ok = sum(counts[i].field_ok[k] for i in idx if counts[i].field_ok)
+                values[f"{name}_accuracy"] = ok / matched if matched else None
         return values
 
     return {k: v.to_dict() for k, v in bootstrap(len(counts), stat, resamples, seed).items()}

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import tasks
+from .metrics import ROW_FIELDS
 
 RESULTS = "results"
 LEADERBOARD = "leaderboard.md"
@@ -76,7 +77,16 @@ _COLUMNS = {
     "macro_f1": "macro-F1",
     "quote_f1": "quote F1",
     "tuple_f1": "tuple F1",
+    **{f"{f}_accuracy": f.replace("speaker_role", "role") for f in ROW_FIELDS},  # field_accuracy's columns
 }
+
+
+def _columns(metric_names: Sequence[str]) -> list[str]:
+    """The leaderboard columns of a task's metrics: ``field_accuracy`` is one column per field."""
+    out: list[str] = []
+    for m in metric_names:
+        out += [f"{f}_accuracy" for f in ROW_FIELDS] if m == "field_accuracy" else [m] if m in _COLUMNS else []
+    return out
 
 
 def format_estimate(m: Mapping[str, Any] | None) -> str:
@@ -121,7 +131,7 @@ def leaderboard(
         f"Scores on the held-out `test` split of v{version} (input fingerprint "
         f"`{fingerprint[:12]}`), computed by `earnings-events evaluate`. Brackets are 95% bootstrap "
         f"intervals ({', '.join(f'{n:,}' for n in resamples)} resamples, seed {', '.join(map(str, seeds))}); "
-        "test splits are small, so the intervals are wide. Trained baselines fit on `train` and chose their "
+        "a small test split gives wide intervals. Trained baselines fit on `train` and chose their "
         "settings on `validation`; every system predicted `test` once. Scores against gold from the project's "
         "labelers (rules or trained model) or its own extractor measure agreement with the project's rules, not quality, "
         "and are shown apart. The project's own baselines (`rules`, `attributor`, `extractor`) are hand-written "
@@ -135,7 +145,7 @@ def leaderboard(
     for task in sorted(by_task, key=order):
         rs = by_task[task]
         spec = specs.get(task)
-        metric_names = [m for m in (spec.metrics if spec else ()) if m in _COLUMNS] or ["accuracy"]
+        metric_names = _columns(spec.metrics if spec else ()) or ["accuracy"]
         lines += ["", f"### {task}", ""]
         if spec and spec.description:
             lines += [spec.description, ""]
@@ -147,6 +157,10 @@ def leaderboard(
             lines.append(
                 f"Gold: {n} {unit} of `{with_source[0]['dataset']['split']}`, {SOURCE_NOTES.get(source, source)}."
             )
+            if any(m.endswith("_accuracy") and m != "accuracy" for m in metric_names):
+                lines.append(
+                    "The columns after tuple F1 are each field's accuracy on the predicted rows matched to gold rows."
+                )
             lines += ["", "| system | " + " | ".join(_COLUMNS[m] for m in metric_names) + " | settings |"]
             lines.append("|---|" + "---|" * len(metric_names) + "---|")
 
@@ -188,6 +202,7 @@ def write_leaderboard(out: Path, version: str, fingerprint: str, tasks_dir: Path
         else:
             stale += 1
     path = out / LEADERBOARD
+    out.mkdir(parents=True, exist_ok=True)  # every task may have been skipped: nothing made the folder yet
     path.write_text(leaderboard(version, fingerprint, current, stale, tasks_dir), encoding="utf-8")
     return path
 

@@ -60,6 +60,8 @@ def field_equal(name: str, p: dict, g: dict) -> bool:
         return norm_speaker(p.get("speaker")) == norm_speaker(g.get("speaker"))
     if name == "company":
         return company_equal(p, g)
+    if name == "ticker":  # the guide writes tickers in capitals; a lower-case share-class letter is no error
+        return (p.get(name) or "").upper() == (g.get(name) or "").upper()
     return (p.get(name) or None) == (g.get(name) or None)
 
 
