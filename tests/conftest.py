@@ -8,6 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
+import pyarrow.parquet as pq
 import pytest
 
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
@@ -93,3 +94,71 @@ def doc_until(
     for name in STAGES[: STAGES.index(last) + 1]:
         steps[name](doc)
     return doc
+
+
+# A release of the Reuters release's shape: no article bodies, human judgements of its test rows by offsets.
+
+LATER = {  # later results stories, written for this test, so the test split holds two articles
+    "id": "reuters-ding-20240801-quill-paper-idUSQUILL20240801",
+    "url": "http://www.reuters.com/article/2024/08/01/us-quillpaper-results-idUSQUILL20240801",
+    "published": "2024-08-01",
+    "title": "Quill Paper second-quarter profit rises as packaging demand holds",
+    "text": "\n \n\n CHICAGO  (Reuters) - Quill Paper Co ( QPC.N ) said second-quarter profit rose 8 percent\n"
+    "as demand for packaging held up.\n\n"
+    ' "Our mills ran full through the whole quarter," Chief Executive Ruth Okafor said in a statement.\n\n'
+    ' "Pulp costs will weigh on margins in the second half," said analyst Tom Brandt of Fictive Securities.\n',
+}
+LATEST = {  # a second story on the same event (company, quarter), so both go to test
+    "id": "reuters-ding-20240802-quill-paper-shares-idUSQUILL20240802",
+    "url": "http://www.reuters.com/article/2024/08/02/us-quillpaper-shares-idUSQUILL20240802",
+    "published": "2024-08-02",
+    "title": "Quill Paper shares climb after quarterly profit beats forecasts",
+    "text": "\n \n\n CHICAGO  (Reuters) - Shares of Quill Paper Co ( QPC.N ) rose 6 percent on Friday, a day after\n"
+    "the packaging maker reported second-quarter profit above analysts' forecasts.\n\n"
+    ' "Packaging volumes were better than anyone expected," said analyst Mia Castell of Northway Capital.\n',
+}
+
+
+def bodiless_release(tmp_path: Path, judged: bool = True) -> tuple[Path, Path]:
+    """A release built with --no-article-text from the wire test corpus plus one later article, with human
+    judgements of its test rows keyed by offsets only (as the Reuters release ships them): one article's rows
+    judged rows (one quarter corrected), the other's judged not rows. Returns (release, corpus)."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(
+        (DATA / "wire_corpus.jsonl").read_text(encoding="utf-8") + json.dumps(LATER) + "\n" + json.dumps(LATEST) + "\n"
+    )
+    out = tmp_path / "release"
+    make_release([corpus], out, article_text=False, annotations=tmp_path / "none")
+    test = pq.read_table(out / "statements" / "test.parquet").to_pylist()
+    by_article: dict[str, list[dict]] = {}
+    for r in test:
+        by_article.setdefault(r["article_id"], []).append(r)
+    assert len(by_article) == 2, "the test split should hold the two latest articles"
+    (kept, kept_rows), (dropped, dropped_rows) = sorted(by_article.items(), key=lambda kv: kv[0] != LATER["id"])
+    records = []
+    for i, r in enumerate(kept_rows):
+        quarter = "2023Q1" if i == 0 else r["quarter"]  # the judges corrected one quarter
+        fields = {k: r[k] for k in ("speaker", "company", "ticker")}
+        records.append(
+            {
+                "article_id": kept,
+                "char_start": r["char_start"],
+                "char_end": r["char_end"],
+                "is_row": True,
+                **fields,
+                "speaker_role": "executive" if i == 0 else "analyst",
+                "quarter": quarter,
+                "label": "performance",
+            }
+        )
+    records += [
+        {"article_id": dropped, "char_start": r["char_start"], "char_end": r["char_end"], "is_row": False}
+        for r in dropped_rows
+    ]
+    if judged:
+        notes = tmp_path / "annotations"
+        notes.mkdir()
+        write_jsonl(notes / "human-test.jsonl", records)
+        out = tmp_path / "judged"
+        make_release([corpus], out, article_text=False, annotations=notes)
+    return out, corpus

@@ -54,7 +54,9 @@ def test_export_writes_every_row_with_context_and_blank_labels(release, tmp_path
     assert all(f"[[{' '.join(r['statement'].split())}]]" in r["context"] for r in rows)
     assert annotate.export_rows(release, tmp_path / "t.csv", splits=("test",), with_current=True) == 2
     test_rows = read_csv(tmp_path / "t.csv")
-    assert {r["current_source"] for r in test_rows} == {"rules" if labeler_name() == RULES_VERSION else "model"} and {r["split"] for r in test_rows} == {"test"}
+    assert {r["current_source"] for r in test_rows} == {"rules" if labeler_name() == RULES_VERSION else "model"} and {
+        r["split"] for r in test_rows
+    } == {"test"}
 
 
 def test_two_annotators_give_kappa_and_a_consensus_the_build_applies(release, tmp_path):

@@ -291,3 +291,43 @@ def test_a_judgement_without_a_label_is_refused_with_file_and_line(tmp_path):
     write_jsonl(folder / "bad.jsonl", [{"article_id": "a", "char_start": 0, "char_end": 5, "speaker": "X"}])
     with pytest.raises(InputError, match=r"bad\.jsonl:1: an annotation needs a 'label'"):
         make_release([DATA / "articles.jsonl"], tmp_path / "out", annotations=folder)
+
+
+def test_judged_rows_keep_their_events_in_the_split_they_were_drawn_from(tmp_path):
+    """A judgement that names its split pins the row's event there, even when a later build would draw the
+    split boundary elsewhere; a row judged not a row still leaves the release."""
+    first = tmp_path / "first"
+    make_release([DATA / "wire_corpus.jsonl"], first, annotations=tmp_path / "none")
+    train = pl.read_parquet(first / "statements" / "train.parquet").sort("published", "char_start")
+    row, other = train.row(0, named=True), train.row(1, named=True)
+    notes = tmp_path / "annotations"
+    notes.mkdir()
+    write_jsonl(
+        notes / "judged.jsonl",
+        [
+            {
+                "article_id": row["article_id"],
+                "char_start": row["char_start"],
+                "char_end": row["char_end"],
+                "split": "test",
+                "is_row": True,
+                "speaker": row["speaker"],
+                "speaker_role": "executive",
+                "company": row["company"],
+                "ticker": row["ticker"],
+                "quarter": row["quarter"],
+                "label": "risk",
+            },
+        ],
+    )
+    second = tmp_path / "second"
+    make_release([DATA / "wire_corpus.jsonl"], second, annotations=notes)
+    test = pl.read_parquet(second / "statements" / "test.parquet")
+    assert row["id"] in test["id"].to_list()
+    same_event = train.filter((pl.col("company") == row["company"]) & (pl.col("quarter") == row["quarter"]))
+    assert set(same_event["id"].to_list()) <= set(test["id"].to_list())  # the whole event moved with it
+    if (other["company"], other["quarter"]) != (row["company"], row["quarter"]):
+        assert other["id"] not in test["id"].to_list()
+    write_jsonl(notes / "bad.jsonl", [{"id": row["id"], "split": "holdout", "label": "risk"}])
+    with pytest.raises(InputError, match="split 'holdout' is not one of"):
+        make_release([DATA / "wire_corpus.jsonl"], tmp_path / "third", annotations=notes)

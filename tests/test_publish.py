@@ -20,7 +20,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from conftest import DATA, REPO, make_release, write_jsonl
+from conftest import DATA, REPO, bodiless_release, make_release, write_jsonl
 from earnings_events import build, croissant, publish, schema, versions
 from earnings_events.errors import UserError
 from hub_server import HubServer
@@ -384,3 +384,46 @@ def test_private_repo(hub, published, tmp_path):
     assert res.returncode == 2 and "not found (or private: set HF_TOKEN)" in flat(res.stderr)
     res = run(published["env"], "fetch", "test/private-data", "--version", "1.0.0", "--out", str(tmp_path / "ok"))
     assert res.returncode == 0, res.stderr
+
+
+# --- a release of the Reuters benchmark's shape ----------------------------------------------------
+
+
+def test_a_release_without_bodies_and_with_human_test_labels_round_trips(hub, tmp_path):
+    """No article bodies, human judgements of the test rows keyed by offsets: published, loaded from the Hub and
+    fetched back as it was built; its bodies come back only from the user's own copy of the corpus."""
+    release, corpus = bodiless_release(tmp_path)
+    finish(release, None, "2026-12-02")
+    version = json.loads((release / "MANIFEST.json").read_text())["dataset_version"]
+    env = hub_env(hub, tmp_path / "hf-home")
+    before = len(hub.requests)
+    dry = run(env, "publish", str(release), "--repo-id", "test/reuters-shape", "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert hub.requests[before:] == [] and "annotations/human-test.jsonl" in dry.stdout
+    res = run(env, "publish", str(release), "--repo-id", "test/reuters-shape")
+    assert res.returncode == 0, res.stderr
+    out = tmp_path / "fetched"
+    res = run(env, "fetch", "test/reuters-shape", "--version", version, "--out", str(out))
+    assert res.returncode == 0, res.stderr
+    for f in publish.release_files(release):
+        assert (out / f.path).read_bytes() == (release / f.path).read_bytes(), f.path
+    got = python(
+        env,
+        """
+        import json, datasets
+        ds = datasets.load_dataset("test/reuters-shape")
+        arts = datasets.load_dataset("test/reuters-shape", "articles", split="corpus")
+        print(json.dumps({"test_sources": sorted({r["label_source"] for r in ds["test"]}),
+                          "texts": sorted({str(t) for t in arts["text"]}), "articles": arts.num_rows}))
+        """,
+    )
+    assert got["test_sources"] == ["human"] and got["texts"] == ["None"] and got["articles"] == 6
+    # The human judgements travel as ids, offsets and labels: no text of the corpus.
+    for line in (out / "annotations" / "human-test.jsonl").read_text().splitlines():
+        rec = json.loads(line)
+        assert not {"statement", "text", "title", "context", "note"} & set(rec)
+    # ... and a user who holds the corpus scores the extractor on the fetched release's human test rows.
+    res = run(env, "evaluate", str(out), "--task", "event-extraction", "--articles", str(corpus), "--json")
+    assert res.returncode == 0, res.stderr
+    (score,) = json.loads(res.stdout)["scores"]
+    assert score["headline"] == "human" and score["subsets"]["human"]["n"] == 2

@@ -52,6 +52,22 @@ def test_quote_over_two_paragraphs_is_one_span():
     assert spans[0].statement == 'We finished the year strongly.\n\n"Next year we will open forty stores'
 
 
+def test_quote_over_paragraphs_whose_breaks_were_lost_is_one_span():
+    # Instant-view pages often reach the corpus with a reaction's paragraphs run together on one line: each
+    # paragraph still opens with a mark and only the last one closes. The guide reads that as one quote.
+    text = (
+        'COMMENTS: RUTH ALDER, ANALYST, MOSSGATE "Was it a weak quarter? Not really. '
+        '"Margins held up better than we thought. "Nobody should expect a rebound before spring." '
+        'The shares fell. "We are cautious, Alder said. "Orders will come back."'
+    )
+    assert statements(text) == [
+        'Was it a weak quarter? Not really. "Margins held up better than we thought. '
+        '"Nobody should expect a rebound before spring.',
+        "We are cautious",  # a handover before the next mark: that quote lost its closing mark
+        "Orders will come back.",
+    ]
+
+
 def test_wire_layout_keeps_hard_line_breaks_and_exact_offsets():
     text = (
         'Dean Widgets Co said first quarter profit rose.\n    "We expect\nthe second half to be\n'

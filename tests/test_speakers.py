@@ -225,6 +225,30 @@ def test_instant_view_headings_give_the_speaker_and_firm():
     ]
 
 
+def test_a_label_before_an_instant_view_heading_is_not_part_of_the_name():
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc beat forecasts. Following is reaction.\n\n"
+        'Commentary: JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared." '
+        'SAM POE, HARBOR RESEARCH "Guidance looks conservative to me."'
+    )
+    assert quotes(text, {"Northwind"}) == [
+        ("The quarter was cleaner than we feared.", "Jane Roe", "analyst"),
+        ("Guidance looks conservative to me.", "Sam Poe", "analyst"),
+    ]
+
+
+def test_a_firms_possessive_is_not_part_of_the_name():
+    text = (
+        "Northwind Inc posted a first-quarter loss on Tuesday. "
+        'Harbor Capital\'s Sam Poe wrote: "The margin story is still intact for now." '
+        '"Guidance looks conservative to me," said Ridgeline Partners\' Omar Haddad.'
+    )
+    assert quotes(text, {"Northwind"}) == [
+        ("The margin story is still intact for now.", "Sam Poe", "analyst"),
+        ("Guidance looks conservative to me", "Omar Haddad", "analyst"),
+    ]
+
+
 def test_a_subhead_is_never_glued_to_a_name():
     text = (
         "Northwind chief executive Laura Chen spoke on Tuesday. WORKING TOGETHER Chen said sales rose. "

@@ -3,6 +3,9 @@
     earnings-events build ../shared/corpora/reuters-2006-2013.jsonl.zst --out /tmp/wire-release
     python scripts/labels/draw_test_pool.py /tmp/wire-release ../shared/corpora/reuters-2006-2013.jsonl.zst \
         /tmp/test-pool --rows 1150 --batches 6
+    # after the extractor changed: the new rows of the drawn articles, and more articles for more rows
+    python scripts/labels/draw_test_pool.py REL CORPUS /tmp/test-pool --repack
+    python scripts/labels/draw_test_pool.py REL CORPUS /tmp/test-pool --extend --rows 60
 
 Whole articles are drawn at random (seeded) among the articles of the release's test split published in its
 last calendar year (which any later rebuild keeps in test: the split holds the latest events), and all their
@@ -32,6 +35,35 @@ def mark(text: str, spans: list[tuple[int, int, int]]) -> str:
     return "".join(out)
 
 
+def packet(aid: str, rows: pl.DataFrame, rec: dict) -> dict:
+    """One article's annotation packet: its text with ``rows`` marked, and an entry per row."""
+    spans = [(r["char_start"], r["char_end"], k + 1) for k, r in enumerate(rows.iter_rows(named=True))]
+    return {
+        "article_id": aid,
+        "published": rec.get("published"),
+        "title": rec.get("title"),
+        "text": mark(rec["text"], spans),
+        "rows": [
+            {"k": k, "row_id": r["id"], "char_start": r["char_start"], "char_end": r["char_end"]}
+            for (_, _, k), r in zip(spans, rows.iter_rows(named=True), strict=True)
+        ],
+    }
+
+
+def existing(out: Path) -> tuple[set[str], set[str], int]:
+    """The articles and row ids of a pool's packets so far, and its last batch number."""
+    articles, rows, last = set(), set(), 0
+    for path in out.glob("batch*.jsonl"):
+        if "annotator" in path.name:
+            continue
+        last = max(last, int(path.stem.removeprefix("batch")))
+        for line in path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            articles.add(rec["article_id"])
+            rows.update(r["row_id"] for r in rec["rows"])
+    return articles, rows, last
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("release", type=Path)
@@ -40,6 +72,14 @@ def main() -> None:
     ap.add_argument("--rows", type=int, default=1150)
     ap.add_argument("--batches", type=int, default=6)
     ap.add_argument("--seed", type=int, default=20261202)
+    ap.add_argument(
+        "--extend", action="store_true", help="add one batch of --rows rows from the next articles in the draw order"
+    )
+    ap.add_argument(
+        "--repack",
+        action="store_true",
+        help="add one batch of the rows a newer build gives in the pool's articles that no packet marked yet",
+    )
     args = ap.parse_args()
     out = outside_repo(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -48,42 +88,30 @@ def main() -> None:
     test = test.filter(pl.col("published").dt.year() == last_year)
     by_article = test.sort("char_start").partition_by("article_id", as_dict=True)
     order = sorted(by_article, key=lambda k: rank(args.seed, k[0]))
-    chosen, n = [], 0
-    for key in order:
-        if n >= args.rows:
-            break
-        chosen.append(key[0])
-        n += by_article[key].height
-    wanted = set(chosen)
-    texts = {}
-    for rec in corpus_records(args.corpus):
-        if rec["id"] in wanted:
-            texts[rec["id"]] = rec
-    per_batch = -(-len(chosen) // args.batches)
-    for b in range(args.batches):
-        ids = chosen[b * per_batch : (b + 1) * per_batch]
-        with (out / f"batch{b + 1}.jsonl").open("w", encoding="utf-8") as f:
-            for aid in ids:
-                rows = by_article[(aid,)]
-                rec = texts[aid]
-                spans = [(r["char_start"], r["char_end"], k + 1) for k, r in enumerate(rows.iter_rows(named=True))]
-                f.write(
-                    json.dumps(
-                        {
-                            "article_id": aid,
-                            "published": rec.get("published"),
-                            "title": rec.get("title"),
-                            "text": mark(rec["text"], spans),
-                            "rows": [
-                                {"k": k, "row_id": r["id"], "char_start": r["char_start"], "char_end": r["char_end"]}
-                                for (_, _, k), r in zip(spans, rows.iter_rows(named=True), strict=True)
-                            ],
-                        },
-                        ensure_ascii=False,
-                    )
-                    + "\n"
-                )
-    print(f"{n} rows of {len(chosen)} articles ({last_year}) in {args.batches} batches -> {out}")
+    drawn, marked, last = existing(out)
+    if args.repack:
+        every = pl.concat([pl.read_parquet(f) for f in sorted((args.release / "statements").glob("*.parquet"))])
+        new = every.filter(pl.col("article_id").is_in(list(drawn)) & ~pl.col("id").is_in(list(marked)))
+        groups = new.sort("char_start").partition_by("article_id", as_dict=True)
+        batches = [[(k[0], v) for k, v in sorted(groups.items())]]
+    else:
+        chosen, n = [], 0
+        for key in order:
+            if n >= args.rows:
+                break
+            if key[0] in drawn:
+                continue
+            chosen.append((key[0], by_article[key]))
+            n += by_article[key].height
+        size = len(chosen) if args.extend else -(-len(chosen) // args.batches)
+        batches = [chosen[i : i + size] for i in range(0, len(chosen), size)]
+    wanted = {aid for batch in batches for aid, _ in batch}
+    texts = {rec["id"]: rec for rec in corpus_records(args.corpus) if rec["id"] in wanted}
+    for b, batch in enumerate(batches, last + 1):
+        with (out / f"batch{b}.jsonl").open("w", encoding="utf-8") as f:
+            for aid, rows in batch:
+                f.write(json.dumps(packet(aid, rows, texts[aid]), ensure_ascii=False) + "\n")
+        print(f"batch{b}: {sum(r.height for _, r in batch)} rows of {len(batch)} articles ({last_year}) -> {out}")
 
 
 if __name__ == "__main__":

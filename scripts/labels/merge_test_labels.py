@@ -4,6 +4,8 @@
     python scripts/labels/merge_test_labels.py agree /tmp/test-pool
     # 2. after a third reading (/tmp/test-pool/adjudicated.jsonl): the labels the build applies
     python scripts/labels/merge_test_labels.py merge /tmp/test-pool releases/reuters-2006-2013/annotations/human-test.jsonl
+    # (--release REL on both: only the rows a build without judgements still gives; spans a later extractor
+    # changed were judged again in a later batch, see draw_test_pool.py --repack)
 
 Each batch ``batchN.jsonl`` of the pool (``draw_test_pool.py``) was judged by annotators A and B
 (``batchN.annotator-A.jsonl``, ``batchN.annotator-B.jsonl``), independently of each other and of the
@@ -49,8 +51,19 @@ def read(path: Path) -> dict[str, dict]:
     return out
 
 
-def rows_of(pool: Path) -> list[tuple[int, dict, dict]]:
-    """(batch, pool row with its article, {"A": judgement, "B": judgement}) for every drawn row."""
+def release_ids(release: Path | None) -> set[str] | None:
+    """The row ids of a release built without the judgements (every split), or None for no filter."""
+    if release is None:
+        return None
+    import polars as pl
+
+    files = sorted((release / "statements").glob("*.parquet"))
+    return set(pl.concat([pl.read_parquet(f, columns=["id"]) for f in files])["id"].to_list())
+
+
+def rows_of(pool: Path, keep: set[str] | None = None) -> list[tuple[int, dict, dict]]:
+    """(batch, pool row with its article, {"A": judgement, "B": judgement}) for every drawn row (with ``keep``:
+    only the rows a current build still gives; a judged span a later extractor changed is left out)."""
     out = []
     for batch in sorted(pool.glob("batch*.jsonl")):
         if "annotator" in batch.name:
@@ -61,16 +74,20 @@ def rows_of(pool: Path) -> list[tuple[int, dict, dict]]:
             for line in f:
                 art = json.loads(line)
                 for r in art["rows"]:
+                    if keep is not None and r["row_id"] not in keep:
+                        continue
                     row = {**r, "article_id": art["article_id"], "title": art["title"], "text": art["text"]}
                     out.append((n, row, {who: judged[who].get(r["row_id"]) for who in "AB"}))
     return out
 
 
-def agree(pool: Path) -> None:
-    rows = rows_of(pool)
+def agree(pool: Path, keep: set[str] | None = None) -> None:
+    rows = rows_of(pool, keep)
     missing = [(n, r["row_id"], w) for n, r, j in rows for w in "AB" if j[w] is None]
     if missing:
-        sys.exit(f"{len(missing)} judgements missing (first: batch {missing[0][0]}, {missing[0][1]}, annotator {missing[0][2]})")
+        sys.exit(
+            f"{len(missing)} judgements missing (first: batch {missing[0][0]}, {missing[0][1]}, annotator {missing[0][2]})"
+        )
     print(f"{len(rows)} rows judged twice")
     stats = {}
     for field in FIELDS:
@@ -79,11 +96,16 @@ def agree(pool: Path) -> None:
         b = [norm(field, y.get(field)) for _, y in both]
         same = sum(x == y for x, y in zip(a, b, strict=True))
         kappa = metrics.cohen_kappa([str(x) for x in a], [str(y) for y in b])
-        stats[field] = {"rows": len(both), "agree": same, "share": round(same / len(both), 4), "kappa": round(kappa or 0, 4)}
+        stats[field] = {
+            "rows": len(both),
+            "agree": same,
+            "share": round(same / len(both), 4),
+            "kappa": round(kappa or 0, 4),
+        }
         print(f"{field:13s} {same}/{len(both)} agree ({same / len(both):.3f}), kappa {kappa:.3f}")
     (pool / "agreement.json").write_text(json.dumps(stats, indent=2) + "\n", encoding="utf-8")
     packet = []
-    for n, r, j in rows:
+    for _, r, j in rows:
         fields = [f for f in FIELDS if norm(f, j["A"].get(f)) != norm(f, j["B"].get(f))]
         if not (j["A"]["is_row"] or j["B"]["is_row"]):
             fields = []  # both say it is not a row: nothing else to settle
@@ -106,8 +128,8 @@ def agree(pool: Path) -> None:
     print("disputes by field:", dict(Counter(f for p in packet for f in p["disputed"])))
 
 
-def merge(pool: Path, out: Path) -> None:
-    rows = rows_of(pool)
+def merge(pool: Path, out: Path, keep: set[str] | None = None) -> None:
+    rows = rows_of(pool, keep)
     adjudicated = read(pool / "adjudicated.jsonl") if (pool / "adjudicated.jsonl").exists() else {}
     records = []
     for _, r, j in rows:
@@ -128,13 +150,15 @@ def merge(pool: Path, out: Path) -> None:
                 settled.append(f)
         if final.get("ticker"):
             final["ticker"] = str(final["ticker"]).upper()
-        rec = {"article_id": r["article_id"], "char_start": r["char_start"], "char_end": r["char_end"]}
+        # drawn from the test split: the build keeps the row's event there
+        rec = {"article_id": r["article_id"], "char_start": r["char_start"], "char_end": r["char_end"], "split": "test"}
         if final["is_row"]:
             rec |= {f: final[f] for f in FIELDS}
         else:
             rec["is_row"] = False
         rec["annotators"] = {
-            w: {f: (str(x[f]).upper() if f == "ticker" and x.get(f) else x.get(f)) for f in FIELDS} for w, x in (("A", a), ("B", b))
+            w: {f: (str(x[f]).upper() if f == "ticker" and x.get(f) else x.get(f)) for f in FIELDS}
+            for w, x in (("A", a), ("B", b))
         }
         rec["adjudicated"] = settled
         records.append(rec)
@@ -144,7 +168,9 @@ def merge(pool: Path, out: Path) -> None:
         for rec in records:
             f.write(json.dumps(rec, ensure_ascii=False, sort_keys=True) + "\n")
     kept = sum(1 for x in records if x.get("is_row") is not False)
-    print(f"{len(records)} judged rows ({kept} rows, {len(records) - kept} not rows; {sum(bool(x['adjudicated']) for x in records)} adjudicated) -> {out}")
+    print(
+        f"{len(records)} judged rows ({kept} rows, {len(records) - kept} not rows; {sum(bool(x['adjudicated']) for x in records)} adjudicated) -> {out}"
+    )
 
 
 def main() -> None:
@@ -155,11 +181,14 @@ def main() -> None:
     m = sub.add_parser("merge")
     m.add_argument("pool", type=Path)
     m.add_argument("out", type=Path)
+    for p in (a, m):
+        p.add_argument("--release", type=Path, help="keep only the rows this build (without judgements) gives")
     args = ap.parse_args()
+    keep = release_ids(args.release)
     if args.cmd == "agree":
-        agree(args.pool)
+        agree(args.pool, keep)
     else:
-        merge(args.pool, args.out)
+        merge(args.pool, args.out, keep)
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import multiprocessing
 import shutil
 import tempfile
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -275,12 +275,24 @@ def _dedupe_exact(df: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def assign_splits(df: pl.DataFrame, kept: pl.Series | None = None) -> pl.DataFrame:
+def assign_splits(
+    df: pl.DataFrame, kept: pl.Series | None = None, pinned: Mapping[str, str] | None = None
+) -> pl.DataFrame:
     """A ``split`` column: whole events (company, quarter) in time order, the latest in test. Only the rows
-    ``kept`` (row numbers; default all) count and get a split; the others get null."""
-    rows = df.select("company", "quarter", "published")
+    ``kept`` (row numbers; default all) count and get a split; the others get null. ``pinned`` (row id ->
+    split) holds rows judged by people in the split they were drawn from: their events stay in that split
+    whatever else a later build changes, and the others share out the rest."""
+    rows = df.select("id", "company", "quarter", "published")
     if kept is not None:
         rows = rows[kept]
+    pins = (
+        rows.filter(pl.col("id").is_in(list(pinned)))
+        .with_columns(pin=pl.col("id").replace_strict(pinned, return_dtype=pl.String))
+        .group_by(["company", "quarter"])
+        .agg(pl.col("pin").min())
+        if pinned
+        else pl.DataFrame(schema={"company": pl.String, "quarter": pl.String, "pin": pl.String})
+    )
     events = (
         rows.group_by(["company", "quarter"])
         .agg(pl.col("published").min().alias("first"), pl.len().alias("n"))
@@ -301,6 +313,12 @@ def assign_splits(df: pl.DataFrame, kept: pl.Series | None = None) -> pl.DataFra
         split_of.append(names[s])
         cum += n
     events = events.with_columns(split=pl.Series(split_of, dtype=pl.String))
+    if not pins.is_empty():
+        events = (
+            events.join(pins, on=["company", "quarter"], how="left", nulls_equal=True, maintain_order="left")
+            .with_columns(split=pl.coalesce("pin", "split"))
+            .drop("pin")
+        )
     split = (
         df.select("company", "quarter")
         .join(
@@ -605,7 +623,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     result.duplicates_dropped = df.height - len(kept)
     # Splits come from the extractor's values, before any human judgement: a judged row stays in the split it
     # was drawn from (a corrected quarter or a row judged not a row never moves other rows between splits).
-    df = assign_splits(df, kept)
+    df = assign_splits(df, kept, human.splits)
     df, result.rows_judged_not_rows = human_labels.apply_judgements(df, human)
     df, judged_rejects = check_rows(df)
     result.row_rejects += judged_rejects

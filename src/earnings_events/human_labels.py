@@ -2,9 +2,10 @@
 
 An annotation record names a row by ``id``, or by ``article_id`` with ``char_start`` and ``char_end``, and
 carries a human ``label``; a record of a judged row (the benchmark's human test rows) may also carry
-``is_row`` and the judged ``speaker``, ``speaker_role``, ``company``, ``ticker`` and ``quarter``. The build
-gives the row those values (``label_source = human``), and leaves out a row judged not to be one (counted in
-the manifest). Later files win, in name order.
+``is_row`` and the judged ``speaker``, ``speaker_role``, ``company``, ``ticker`` and ``quarter``, and the
+``split`` it was drawn from. The build keeps a judged row's event in that split, gives the row the judged values
+(``label_source = human``), and leaves out a row judged not to be one (counted in the manifest). Later files
+win, in name order.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ class Judgements:
     labels: dict[str, str] = field(default_factory=dict)
     fields: dict[str, dict[str, str | None]] = field(default_factory=dict)  # judged values other than the label
     not_rows: set[str] = field(default_factory=set)
+    splits: dict[str, str] = field(default_factory=dict)  # the split a judged row was drawn from (its ``split``)
 
     def __len__(self) -> int:
         return len(set(self.labels) | set(self.fields) | self.not_rows)
@@ -53,6 +55,10 @@ def load_judgements(folder: Path | None) -> Judgements:
                 raise InputError(
                     f"an annotation needs 'id', or 'article_id' with offsets ({exc})", str(path), lineno
                 ) from exc
+            if rec.get("split") is not None:
+                if rec["split"] not in spec.splits:
+                    raise InputError(f"split {rec['split']!r} is not one of {list(spec.splits)}", str(path), lineno)
+                out.splits[rid] = rec["split"]
             if rec.get("is_row") is False:
                 out.not_rows.add(rid)
                 out.labels.pop(rid, None)

@@ -50,9 +50,11 @@ def norm_company(name: str | None) -> str:
 
 
 def company_equal(p: dict, g: dict) -> bool:
-    if p.get("ticker") and g.get("ticker"):
-        return str(p["ticker"]).upper() == str(g["ticker"]).upper()
-    return norm_company(p.get("company")) == norm_company(g.get("company"))
+    """The same company: the same name (as ``norm_company`` reads it) or, for two forms of a name ("HP",
+    "Hewlett-Packard"), the same ticker. A right name with a wrong ticker is a ticker error, not a company one."""
+    if norm_company(p.get("company")) == norm_company(g.get("company")):
+        return True
+    return bool(p.get("ticker") and g.get("ticker")) and str(p["ticker"]).upper() == str(g["ticker"]).upper()
 
 
 def field_equal(name: str, p: dict, g: dict) -> bool:

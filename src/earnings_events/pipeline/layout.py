@@ -156,6 +156,10 @@ def _only_preamble(before: str) -> bool:
     return not rest.strip()
 
 
+# A label an instant-view page puts before a heading at a line start or after a sentence ("Commentary: JANE ROE").
+_HEADING_LABEL = re.compile(r"(?:^|\n|[.!?\"”]\s)\s*(?:Comments?|Commentary|Reaction|Quotes?):\s+$")
+
+
 def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
     """Runs of capitals that are layout: section subheads and instant-view headings.
 
@@ -170,7 +174,11 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
         line_alone = _line_start(text, start) and _line_end(text, end)
         if len(words) < 2 and not (line_alone and words):
             continue
-        if not (_line_start(text, start) or re.search(r"[.!?\"”’)]\s+$", text[max(0, start - 4) : start])):
+        if not (
+            _line_start(text, start)
+            or re.search(r"[.!?\"”’)]\s+$", text[max(0, start - 4) : start])
+            or _HEADING_LABEL.search(text, max(0, start - 40), start)
+        ):
             continue
         # a heading's last word may be the first word of the sentence ("... STREET McDonald's"): the run ends
         # where lower case begins, and the capital of the next word is not part of it

@@ -260,9 +260,14 @@ NOT_NAME_WORDS = SENTENCE_STARTERS | {
 }
 
 
+_FIRM_POSSESSIVE = re.compile(r"^(?:[\w&.\-]+\s+){0,4}[\w&.\-]+['’]s?\s+(?=[A-Z][\w.'’\-]+\s+[A-Z])")
+
+
 def clean_name(raw: str) -> str:
     """A name without dropped honorifics, with white space folded."""
     name = " ".join(raw.split())
+    # A firm's possessive glued before the name ("Goldman Sachs' Anthony Noto", "RBC Capital's Stephen Ju").
+    name = _FIRM_POSSESSIVE.sub("", name)
     for h in HONORIFICS_DROPPED:
         if name.startswith(h + " "):
             name = name[len(h) + 1 :]

@@ -143,6 +143,9 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None, stops: tup
             close = 2
         elif ch == '"' or ch in _DOUBLE_OPEN:
             if prev_ch(i).isspace() and _is_letter(next_ch(i + 1)) and i > cstart + 1:
+                if _flattened_paragraph(text, max(cstart, starts[p]), i):
+                    i += 1  # a later paragraph of the same quote, its line break lost: the quote goes on
+                    continue
                 # An opening mark while inside: the previous quote lost its closing mark.
                 end = _unclosed_end(text, cstart, i)
                 add(_make(text, open_at, cstart, end, end, False, open_para))
@@ -187,6 +190,19 @@ def _visible_end(text: str, cstart: int, stop: int) -> int:
     segment = text[cstart:stop]
     ends = [m.end() for m in _SENT_END_ANY.finditer(segment)]
     return cstart + (ends[-1] if ends else len(segment.rstrip()))
+
+
+def _flattened_paragraph(text: str, start: int, reopen: int) -> bool:
+    """An opening mark right after a sentence the open quote ends (``start``: where the quote's words in this
+    paragraph begin), with no attribution handing over: the next paragraph of a quote over several paragraphs
+    whose paragraph break the text lost ("... handily. "The overall ..."), which the guide reads as one quote,
+    not as a closing mark gone missing."""
+    segment = text[start:reopen]
+    return (
+        _SENT_END_BEFORE_REOPEN.search(segment) is not None
+        and _HANDOVER.search(segment) is None
+        and _HANDOVER_AT_END.search(segment) is None
+    )
 
 
 def _unclosed_end(text: str, cstart: int, reopen: int) -> int:

@@ -321,13 +321,16 @@ class _ArticleIndex:
                 continue
             if (
                 bare in people.NOT_NAME_WORDS
-                or bare.endswith(("'s", "’s", "-based"))
+                or bare.endswith(("'s", "’s", "'", "’", "-based"))
                 or not bare[:1].isupper()
                 or bare.lower() in _DEPARTMENTS
             ):
                 break
             name_toks.insert(0, bare)
         title = " ".join(toks[: len(toks) - len(name_toks)])
+        possessive = re.fullmatch(r"(?:the\s+)?(.+?)['’]s?", title)
+        if possessive and not org and possessive.group(1)[:1].isupper():
+            title, org = "", possessive.group(1)  # "Goldman Sachs' Anthony Noto": the firm is the person's
         if title.split()[-1:] and title.split()[-1] in people.HONORIFICS_KEPT:
             name_toks.insert(0, title.split()[-1])
         name = clean_name(" ".join(name_toks))
@@ -618,6 +621,8 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
             continue
         parts = [p.strip() for p in doc.text[b.start : b.end].split(",")]
         toks = parts[0].split()
+        while toks and toks[0].endswith(":"):  # a label before the name: "Commentary: MARK DEMOS"
+            toks.pop(0)
         while len(toks) > 2 and toks[0].lower() in org_words and not re.fullmatch(people._PARTICLE, toks[1].lower()):
             toks.pop(0)
         if len(toks) < 2:
