@@ -130,3 +130,16 @@ def test_instant_view_company_headings_assign_quotes():
     )
     got = rows_of(text, title="Instant view: Northwind sales beat Street")
     assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Northwind"), ("Sam Poe", "Quillon")]
+
+
+def test_a_news_subhead_naming_a_rival_does_not_change_the_company():
+    text = (
+        "NEW YORK (Reuters) - Shares of Quillon Stores Inc ( QLS.N ) fell 20 percent on Tuesday after the "
+        "electronics retailer forecast a wider quarterly loss, while rival Northwind Inc ( NWD.N ) gained. "
+        '"It is a dire situation for them," said Jane Roe, an analyst at Ridgeline Securities.\n\n'
+        "NORTHWIND GAINING GROUND\n\n"
+        "Northwind has taken market share for two years, analysts said. "
+        '"Customers want advice when they buy a television," Roe said.'
+    )
+    got = rows_of(text, title="Quillon Stores shares plunge on forecast loss")
+    assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Quillon Stores"), ("Jane Roe", "Quillon Stores")]

@@ -80,7 +80,12 @@ def test_speaker_and_company_normalisation():
     assert score.norm_speaker("Anthony J.F. O'Reilly") == score.norm_speaker("anthony  o'reilly")
     assert score.company_equal({"company": "Dean Foods Co", "ticker": None}, {"company": "Dean Foods", "ticker": None})
     assert score.company_equal({"company": "X", "ticker": "df"}, {"company": "Dean Foods", "ticker": "DF"})
-    assert not score.company_equal({"company": "Dean", "ticker": "DEAN"}, {"company": "Dean", "ticker": "DF"})
+    # the right name with another ticker is the right company (the ticker field counts the ticker error)
+    assert score.company_equal(
+        {"company": "Thomson Reuters", "ticker": "TRIL.L"}, {"company": "Thomson Reuters", "ticker": "TRI.TO"}
+    )
+    assert not score.field_equal("ticker", {"ticker": "TRIL.L"}, {"ticker": "TRI.TO"})
+    assert not score.company_equal({"company": "Dean", "ticker": "DEAN"}, {"company": "Deere", "ticker": "DE"})
 
 
 def test_read_rows_from_a_release_and_from_jsonl(small_release, tmp_path):

@@ -501,10 +501,15 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> En
         for b in doc.blocks
         if b.kind in (BlockKind.SPEAKER, BlockKind.SUBHEAD, BlockKind.COMPANY) and b.end <= a.quote.open
     ]
+    # An instant view heads each company's reactions with its name; a news story's subhead ("BEST BUY WINNING")
+    # is a theme, not a change of company, unless it is the company's name alone.
+    instant = any(b.kind == BlockKind.SPEAKER for b in doc.blocks) or "instant view" in doc.title.lower()
     for b in reversed(heads):
         words = set(re.findall(r"[a-z0-9&'’\-]+", doc.text[b.start : b.end].lower()))
         hit = [e for e in event if any(w in words for w in e.words())]
         if len(hit) == 1:
+            if b.kind == BlockKind.SUBHEAD and not instant and not words <= hit[0].words() | _GENERIC:
+                continue
             return hit[0]
     return None
 
