@@ -1,21 +1,25 @@
-"""Train the statement-type labeler (``label_lr_v1``) from the project's own statement labels and the wire corpus.
+"""Train the statement-type labeler (``label_lr_v2``) from the project's own statement labels and the wire corpus.
 
-    python scripts/train_labeler.py ../shared/corpora/reuters-2006-2013.jsonl.zst [--check] [--compare]
+    python scripts/train_labeler.py ../shared/corpora/reuters-2006-2013.jsonl.zst [--check] [--compare] [--curve]
 
 Reads ``scripts/labels/statement-labels.jsonl`` (1,800 statements of 2006-2010 wire articles, each labelled by
 two readers under the guide, disagreements settled by a third; article ids, offsets and labels only), drops the
 spans the readers judged not to be rows, recovers each statement from its article in the corpus
 (``text[char_start:char_end]``) and fits a one-vs-rest logistic regression (liblinear) over
-``pipeline.label_model.features``. C and the class weighting are chosen by grouped 5-fold cross-validation
+``pipeline.label_model.features`` (words, pairs, negated words and the rules' cues, beside the statement's summed
+word vectors from ``data/models/label_wordvec_v1.json``, a fixed input made by ``scripts/distill_word_vectors.py``).
+C and the class weighting are chosen by grouped 5-fold cross-validation
 (folds by article, so no article's statements are on both sides): the pair with the best out-of-fold accuracy,
 then macro-F1. The out-of-fold predictions are scored exactly as the build scores (the rounded weights, in pure
 Python). It prints the cross-validated accuracy and macro-F1 with 95% bootstrap intervals and the risk class's
 recall, beside the rule labeler's on the same statements, then writes the weights, rounded and sorted, to
-``src/earnings_events/data/models/label_lr_v1.json``: the same labels and corpus give the same bytes.
+``src/earnings_events/data/models/label_lr_v2.json``: the same labels, corpus and word vectors give the same bytes.
 
 ``--check`` retrains and compares with the shipped file instead of writing it. ``--compare`` also prints the
 cross-validated table of the candidate models the shipped one was chosen from (words alone; words and the
-rules' cues; MiniLM sentence embeddings alone and with words and cues, which need the ``embeddings`` extra).
+rules' cues, ``label_lr_v1``; those and the word vectors, ``label_lr_v2``; MiniLM sentence embeddings alone and with
+words and cues, which need the ``embeddings`` extra). ``--curve`` prints a learning curve: the chosen
+configuration's grouped-CV accuracy when each fold trains on 25, 50, 75 or 100% of its training articles.
 Never trained or tuned on a gold set in ../shared.
 """
 
@@ -189,11 +193,16 @@ def _label(model: label_model.LinearModel, feats: dict[str, float]) -> str:
 def compare(statements: list[str], y: list[str], splits: list[tuple[np.ndarray, np.ndarray]]) -> None:
     """Cross-validated candidates: sparse words, words + rules' cues, MiniLM embeddings, embeddings + words + cues."""
     words = [_unit(label_model.word_features(s)) for s in statements]
-    full = [label_model.features(s) for s in statements]
+    full = [label_model.sparse_features(s) for s in statements]
+    vectors = [label_model.features(s) for s in statements]
     rows: list[tuple[str, dict]] = [
         ("rules (label_rules_v1, no training)", summary([label.rule_label(s) for s in statements], y))
     ]
-    for name, feats in (("(a) words, pairs, negated words + LR", words), ("(b) (a) + the rules' cues + LR", full)):
+    for name, feats in (
+        ("(a) words, pairs, negated words + LR", words),
+        ("(b) (a) + the rules' cues + LR (v1)", full),
+        ("(d) (b) + word vectors + LR (v2)", vectors),
+    ):
         print(name)
         *_, pred = choose(feats, y, splits)
         rows.append((name, summary(pred, y)))
@@ -240,6 +249,36 @@ def compare(statements: list[str], y: list[str], splits: list[tuple[np.ndarray, 
         print(f"  {name:40s} {fmt(s)}")
 
 
+def curve(
+    feats: list[dict[str, float]],
+    y: list[str],
+    groups: list[str],
+    splits: list[tuple[np.ndarray, np.ndarray]],
+    c: float,
+    weight: str | None,
+) -> None:
+    """Grouped-CV accuracy when each fold trains on a share of its training articles (3 draws below 100%)."""
+    print(f"learning curve (C={c}, class_weight={weight or 'none'}), grouped {FOLDS}-fold CV:")
+    for share in (0.25, 0.5, 0.75, 1.0):
+        accs = []
+        for draw in range(3 if share < 1 else 1):
+            rng = np.random.RandomState(SEED + draw)
+
+            def predict(tr: np.ndarray, te: np.ndarray, share: float = share, rng=rng) -> list[str]:
+                arts = sorted({groups[i] for i in tr})
+                keep = set(rng.choice(arts, round(len(arts) * share), replace=False))
+                sub = [i for i in tr if groups[i] in keep]
+                model = label_model.from_dict(fit([feats[i] for i in sub], [y[i] for i in sub], c, weight))
+                return [_label(model, feats[i]) for i in te]
+
+            pred = out_of_fold(predict, splits, len(y))
+            accs.append(sum(p == g for p, g in zip(pred, y, strict=True)) / len(y))
+        print(
+            f"  {share:4.0%} of the training articles (~{round(len(y) * share * (FOLDS - 1) / FOLDS)} statements): "
+            f"accuracy {np.mean(accs):.3f} (draws: {', '.join(f'{a:.3f}' for a in accs)})"
+        )
+
+
 def _unit(f: dict[str, float]) -> dict[str, float]:
     scale = 1.0 / len(f) ** 0.5 if f else 1.0
     return {k: scale for k in f}
@@ -250,6 +289,7 @@ def main() -> None:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped model")
     ap.add_argument("--compare", action="store_true", help="also cross-validate the candidate models")
+    ap.add_argument("--curve", action="store_true", help="also print a learning curve of the chosen configuration")
     args = ap.parse_args()
     statements, y, groups = load(args.corpus)
     splits = folds(y, groups)
@@ -263,6 +303,8 @@ def main() -> None:
     rules = summary([label.rule_label(s) for s in statements], y)
     print(f"{label_model.MODEL_VERSION}, grouped {FOLDS}-fold CV (C={c}, class_weight={weight or 'none'}): {fmt(cv)}")
     print(f"{label.RULES_VERSION} on the same statements:            {fmt(rules)}")
+    if args.curve:
+        curve(feats, y, groups, splits, c, weight)
     model = fit(feats, y, c, weight)
     model["trained_on"] = {
         "labels": LABELS.name,
@@ -271,6 +313,7 @@ def main() -> None:
         "C": c,
         "class_weight": weight or "none",
         "min_count": MIN_COUNT,
+        "word_vectors": label_model.VECTORS_VERSION,
         "cv": {k: [round(x, 4) for x in v] for k, v in cv.items()},
         "cv_folds": f"{FOLDS}, grouped by article, seed {SEED}",
     }
