@@ -1,21 +1,25 @@
-"""Train the statement-type labeler (``label_lr_v1``) from the project's own statement labels and the wire corpus.
+"""Train the statement-type labeler (``label_lr_v2``) from the project's own statement labels and the wire corpus.
 
-    python scripts/train_labeler.py ../shared/corpora/reuters-2006-2013.jsonl.zst [--check] [--compare]
+    python scripts/train_labeler.py ../shared/corpora/reuters-2006-2013.jsonl.zst [--check] [--compare] [--curve]
 
 Reads ``scripts/labels/statement-labels.jsonl`` (1,800 statements of 2006-2010 wire articles, each labelled by
 two readers under the guide, disagreements settled by a third; article ids, offsets and labels only), drops the
 spans the readers judged not to be rows, recovers each statement from its article in the corpus
 (``text[char_start:char_end]``) and fits a one-vs-rest logistic regression (liblinear) over
-``pipeline.label_model.features``. C and the class weighting are chosen by grouped 5-fold cross-validation
+``pipeline.label_model.features`` (words, pairs, negated words and the rules' cues, beside the statement's summed
+word vectors from ``data/models/label_wordvec_v1.json``, a fixed input made by ``scripts/distill_word_vectors.py``).
+C and the class weighting are chosen by grouped 5-fold cross-validation
 (folds by article, so no article's statements are on both sides): the pair with the best out-of-fold accuracy,
 then macro-F1. The out-of-fold predictions are scored exactly as the build scores (the rounded weights, in pure
 Python). It prints the cross-validated accuracy and macro-F1 with 95% bootstrap intervals and the risk class's
 recall, beside the rule labeler's on the same statements, then writes the weights, rounded and sorted, to
-``src/earnings_events/data/models/label_lr_v1.json``: the same labels and corpus give the same bytes.
+``src/earnings_events/data/models/label_lr_v2.json``: the same labels, corpus and word vectors give the same bytes.
 
 ``--check`` retrains and compares with the shipped file instead of writing it. ``--compare`` also prints the
 cross-validated table of the candidate models the shipped one was chosen from (words alone; words and the
-rules' cues; MiniLM sentence embeddings alone and with words and cues, which need the ``embeddings`` extra).
+rules' cues, ``label_lr_v1``; those and the word vectors, ``label_lr_v2``; MiniLM sentence embeddings alone and with
+words and cues, which need the ``embeddings`` extra). ``--curve`` prints a learning curve: the chosen
+configuration's grouped-CV accuracy when each fold trains on 25, 50, 75 or 100% of its training articles.
 Never trained or tuned on a gold set in ../shared.
 """
 
@@ -60,6 +64,7 @@ CLASSES = ("outlook", "performance", "risk", "other")
 CS = (0.3, 1.0, 3.0, 10.0)
 WEIGHTS: tuple[str | None, ...] = (None, "balanced")
 MIN_COUNT = 2  # a feature seen in fewer training statements gets no weight
+PRIOR_STEPS, PRIOR_RATE = 400, 0.05  # prior matching (``match_priors``)
 DIGITS = 4  # weights are rounded to this many decimals; smaller ones are dropped
 SEED = 20261203
 FOLDS = 5
@@ -180,23 +185,99 @@ def choose(
     return best[1], best[2], best[3]
 
 
+def oof_scores(
+    feats: list[dict[str, float]],
+    y: list[str],
+    splits: list[tuple[np.ndarray, np.ndarray]],
+    c: float,
+    weight: str | None,
+) -> np.ndarray:
+    """Out-of-fold class scores (columns in ``CLASSES`` order), computed as the build computes them."""
+    out = np.zeros((len(y), len(CLASSES)))
+    for tr, te in splits:
+        model = label_model.from_dict(fit([feats[i] for i in tr], [y[i] for i in tr], c, weight))
+        for i in te:
+            sc = model.scores(feats[i])
+            out[i] = [sc[k] for k in CLASSES]
+    return out
+
+
+def match_priors(scores: np.ndarray, y: Sequence[str]) -> np.ndarray:
+    """Per-class offsets (``CLASSES`` order) that make the argmax of ``scores + offsets`` give each class about its
+    share of ``y``: an argmax over one-vs-rest scores favours the majority class (risk) beyond its share, and almost
+    never picks a rare one (other). 400 fixed steps of a damped proportional update, deterministic."""
+    prior = np.array([sum(v == k for v in y) / len(y) for k in CLASSES])
+    offsets = np.zeros(len(CLASSES))
+    for _ in range(PRIOR_STEPS):
+        share = np.bincount(np.argmax(scores + offsets, axis=1), minlength=len(CLASSES)) / len(scores)
+        offsets += PRIOR_RATE * (prior - share) / np.sqrt(np.maximum(prior, 1e-3))
+    return np.round(offsets - offsets.mean(), DIGITS)
+
+
+def _pick(scores: np.ndarray) -> list[str]:
+    """The argmax class of each row, ties to the guide's precedence (as ``LinearModel.label``)."""
+    order = [CLASSES.index(k) for k in label_model.PRECEDENCE]
+    return [CLASSES[max(order, key=lambda j, r=row: (r[j], -order.index(j)))] for row in scores]
+
+
+def nested_prior_cv(
+    feats: list[dict[str, float]],
+    y: list[str],
+    groups: list[str],
+    splits: list[tuple[np.ndarray, np.ndarray]],
+    c: float,
+    weight: str | None,
+) -> list[str]:
+    """Out-of-fold labels of the whole procedure, prior matching included: each outer fold's offsets come from an
+    inner grouped CV on that fold's training statements only."""
+    pred = [""] * len(y)
+    for tr, te in splits:
+        tr_y = [y[i] for i in tr]
+        inner = [
+            (tr[a], tr[b])
+            for a, b in StratifiedGroupKFold(FOLDS - 1, shuffle=True, random_state=SEED).split(
+                np.zeros(len(tr)), tr_y, [groups[i] for i in tr]
+            )
+        ]
+        inner_scores = oof_scores(feats, y, inner, c, weight)[np.concatenate([b for _, b in inner])]
+        inner_y = [y[i] for i in np.concatenate([b for _, b in inner])]
+        offsets = match_priors(inner_scores, inner_y)
+        outer = oof_scores(feats, y, [(tr, te)], c, weight)[te]
+        for i, p in zip(te, _pick(outer + offsets), strict=True):
+            pred[i] = p
+    return pred
+
+
 def _label(model: label_model.LinearModel, feats: dict[str, float]) -> str:
     s = model.scores(feats)
     order = [c for c in label_model.PRECEDENCE if c in s]
     return max(order, key=lambda c: (s[c], -order.index(c)))
 
 
-def compare(statements: list[str], y: list[str], splits: list[tuple[np.ndarray, np.ndarray]]) -> None:
+def compare(
+    statements: list[str], y: list[str], groups: list[str], splits: list[tuple[np.ndarray, np.ndarray]]
+) -> None:
     """Cross-validated candidates: sparse words, words + rules' cues, MiniLM embeddings, embeddings + words + cues."""
     words = [_unit(label_model.word_features(s)) for s in statements]
-    full = [label_model.features(s) for s in statements]
+    full = [label_model.sparse_features(s) for s in statements]
+    vectors = [label_model.features(s) for s in statements]
     rows: list[tuple[str, dict]] = [
         ("rules (label_rules_v1, no training)", summary([label.rule_label(s) for s in statements], y))
     ]
-    for name, feats in (("(a) words, pairs, negated words + LR", words), ("(b) (a) + the rules' cues + LR", full)):
+    for name, feats in (
+        ("(a) words, pairs, negated words + LR", words),
+        ("(b) (a) + the rules' cues + LR (v1)", full),
+        ("(d) (b) + word vectors + LR (v2)", vectors),
+    ):
         print(name)
-        *_, pred = choose(feats, y, splits)
+        c, weight, pred = choose(feats, y, splits)
         rows.append((name, summary(pred, y)))
+    # (e): the same model with per-class offsets that match the predicted class shares to the labels' (so risk is
+    # not predicted beyond its share); estimated by nested CV. It trades accuracy for macro-F1 and is not shipped.
+    pred = nested_prior_cv(vectors, y, groups, splits, c, weight)
+    shares = ", ".join(f"{k} {sum(p == k for p in pred) / len(y):.3f}" for k in CLASSES)
+    print(f"(e) (d) + prior matching, nested CV: predicted shares {shares}")
+    rows.append(("(e) (d) + prior matching (nested CV)", summary(pred, y)))
     try:
         from earnings_events.baselines import BaselineUnavailable, load_minilm
 
@@ -240,6 +321,36 @@ def compare(statements: list[str], y: list[str], splits: list[tuple[np.ndarray, 
         print(f"  {name:40s} {fmt(s)}")
 
 
+def curve(
+    feats: list[dict[str, float]],
+    y: list[str],
+    groups: list[str],
+    splits: list[tuple[np.ndarray, np.ndarray]],
+    c: float,
+    weight: str | None,
+) -> None:
+    """Grouped-CV accuracy when each fold trains on a share of its training articles (3 draws below 100%)."""
+    print(f"learning curve (C={c}, class_weight={weight or 'none'}), grouped {FOLDS}-fold CV:")
+    for share in (0.25, 0.5, 0.75, 1.0):
+        accs = []
+        for draw in range(3 if share < 1 else 1):
+            rng = np.random.RandomState(SEED + draw)
+
+            def predict(tr: np.ndarray, te: np.ndarray, share: float = share, rng=rng) -> list[str]:
+                arts = sorted({groups[i] for i in tr})
+                keep = set(rng.choice(arts, round(len(arts) * share), replace=False))
+                sub = [i for i in tr if groups[i] in keep]
+                model = label_model.from_dict(fit([feats[i] for i in sub], [y[i] for i in sub], c, weight))
+                return [_label(model, feats[i]) for i in te]
+
+            pred = out_of_fold(predict, splits, len(y))
+            accs.append(sum(p == g for p, g in zip(pred, y, strict=True)) / len(y))
+        print(
+            f"  {share:4.0%} of the training articles (~{round(len(y) * share * (FOLDS - 1) / FOLDS)} statements): "
+            f"accuracy {np.mean(accs):.3f} (draws: {', '.join(f'{a:.3f}' for a in accs)})"
+        )
+
+
 def _unit(f: dict[str, float]) -> dict[str, float]:
     scale = 1.0 / len(f) ** 0.5 if f else 1.0
     return {k: scale for k in f}
@@ -250,12 +361,13 @@ def main() -> None:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--check", action="store_true", help="retrain and compare with the shipped model")
     ap.add_argument("--compare", action="store_true", help="also cross-validate the candidate models")
+    ap.add_argument("--curve", action="store_true", help="also print a learning curve of the chosen configuration")
     args = ap.parse_args()
     statements, y, groups = load(args.corpus)
     splits = folds(y, groups)
     print(f"{len(y)} labelled statements from {len(set(groups))} articles; {dict(sorted(_counts(y).items()))}")
     if args.compare:
-        compare(statements, y, splits)
+        compare(statements, y, groups, splits)
     feats = [label_model.features(s) for s in statements]
     print(f"choosing C and class weighting by grouped {FOLDS}-fold CV:")
     c, weight, pred = choose(feats, y, splits)
@@ -263,6 +375,8 @@ def main() -> None:
     rules = summary([label.rule_label(s) for s in statements], y)
     print(f"{label_model.MODEL_VERSION}, grouped {FOLDS}-fold CV (C={c}, class_weight={weight or 'none'}): {fmt(cv)}")
     print(f"{label.RULES_VERSION} on the same statements:            {fmt(rules)}")
+    if args.curve:
+        curve(feats, y, groups, splits, c, weight)
     model = fit(feats, y, c, weight)
     model["trained_on"] = {
         "labels": LABELS.name,
@@ -271,6 +385,7 @@ def main() -> None:
         "C": c,
         "class_weight": weight or "none",
         "min_count": MIN_COUNT,
+        "word_vectors": label_model.VECTORS_VERSION,
         "cv": {k: [round(x, 4) for x in v] for k, v in cv.items()},
         "cv_folds": f"{FOLDS}, grouped by article, seed {SEED}",
     }

@@ -1,4 +1,4 @@
-"""The label component: the trained labeler (label_lr_v1) by default, the rules (label_rules_v1) as baseline and
+"""The label component: the trained labeler (label_lr_v2) by default, the rules (label_rules_v1) as baseline and
 fallback; human labels override both. Every statement here is written for the test, none is corpus or gold text."""
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def test_rule_cues_name_the_patterns_that_fire():
     assert "cue:thanks" in label.rule_cues("Thanks, everyone.")
 
 
-# --- the trained labeler (label_lr_v1) ---------------------------------------------------------------------
+# --- the trained labeler (label_lr_v2) ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_model_labels_clear_cases(statement, expected):
 
 def test_model_artefact_is_versioned_and_well_formed():
     model = label_model.load()
-    assert model.version == label_model.MODEL_VERSION == label_model.MODEL.stem == "label_lr_v1"
+    assert model.version == label_model.MODEL_VERSION == label_model.MODEL.stem == "label_lr_v2"
     assert set(model.classes) == {"outlook", "performance", "risk", "other"} == set(model.bias)
     assert model.weights and all(set(row) <= set(model.classes) for row in model.weights.values())
     raw = json.loads(label_model.MODEL.read_text(encoding="utf-8"))
@@ -102,7 +102,18 @@ def test_scoring_is_deterministic_and_independent_of_feature_order():
     backwards = dict(reversed(list(feats.items())))
     assert model.scores(feats) == model.scores(backwards)
     assert len({model.label(statement) for _ in range(5)}) == 1
-    assert abs(sum(v * v for v in feats.values()) - 1.0) < 1e-9  # a unit-length vector
+    sparse = {k: v for k, v in feats.items() if not k.startswith("v:")}
+    dense = {k: v for k, v in feats.items() if k.startswith("v:")}
+    assert sparse == label_model.sparse_features(statement) and dense  # both parts are there
+    assert abs(sum(v * v for v in sparse.values()) - 1.0) < 1e-9  # each part is a unit-length vector
+    assert abs(sum(v * v for v in dense.values()) - 1.0) < 1e-9
+
+
+def test_word_vectors_are_read_from_their_own_artefact():
+    table = label_model.word_vectors()
+    assert len(table) >= 10000 and len({len(row) for row in table.values()}) == 1
+    assert "decline" in table and all(-128 <= x <= 127 for x in table["decline"])
+    assert label_model.vector_features("zzzz qqqq") == {}  # no known word, no vector
 
 
 def test_ties_go_to_the_guides_precedence():
@@ -144,9 +155,9 @@ STATEMENTS = (
 
 
 def test_model_is_the_default_and_its_rows_say_model():
-    assert label.labeler_name() == "label_lr_v1"
+    assert label.labeler_name() == "label_lr_v2"
     doc = label.annotate(_doc(*STATEMENTS))
-    assert doc.labeler == "label_lr_v1"
+    assert doc.labeler == "label_lr_v2"
     assert doc.labels == [label_model.load().label(s) for s in STATEMENTS]
     assert {r.label_source for r in rows(doc)} == {"model"}
 
@@ -167,7 +178,7 @@ def test_unknown_switch_value_is_refused(monkeypatch):
 
 
 def test_missing_artefact_falls_back_to_the_rules_and_says_so_once(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v1.json")
+    monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v2.json")
     label_model.load.cache_clear()
     assert label.labeler_name() == "label_rules_v1"
     doc = label.annotate(_doc(*STATEMENTS))
@@ -175,7 +186,7 @@ def test_missing_artefact_falls_back_to_the_rules_and_says_so_once(monkeypatch, 
     assert doc.labeler == "label_rules_v1"
     assert {r.label_source for r in rows(doc)} == {"rules"}
     err = capsys.readouterr().err
-    assert err.count("label_lr_v1 unavailable") == 1 and "label_rules_v1" in err
+    assert err.count("label_lr_v2 unavailable") == 1 and "label_rules_v1" in err
 
 
 def test_schema_allows_each_label_source():
@@ -254,12 +265,15 @@ def test_statement_labels_are_the_documented_set():
     assert all(0 <= r["char_start"] < r["char_end"] for r in recs)
 
 
-def test_artefact_features_are_words_pairs_and_cues_only():
+def test_artefact_features_are_words_pairs_cues_and_vector_dimensions_only():
     model = label_model.load()
     prefixes = {f.split(":", 1)[0] for f in model.weights}
-    assert prefixes <= {"w", "b", "n", "rule", "cue", "riskword"}
+    assert prefixes <= {"w", "b", "n", "rule", "cue", "riskword", "v"}
     longest = max(len(f) for f in model.weights)
     assert longest < 80  # single words and pairs: no sentence of the corpus is stored
+    table = json.loads(label_model.VECTORS.read_text(encoding="utf-8"))
+    assert table["version"] == label_model.VECTORS_VERSION and max(len(w) for w in table["words"]) < 80
+    assert all(" " not in w for w in table["words"])  # single words only
 
 
 @pytest.mark.slow

@@ -1,21 +1,28 @@
-"""``label_lr_v1``: the trained statement-type labeler, a linear model scored in pure Python.
+"""``label_lr_v2``: the trained statement-type labeler, a linear model scored in pure Python.
 
-The model reads a statement's own words, as the guide asks: its words and word pairs (lower case, figures
-folded to ``<num>``/``<pct>``), the words in the scope of a negation ("not", "no", "n't" up to the next
-comma or "but"), and the cues of the rule labeler ``label_rules_v1`` (which of its patterns fire: a risk
-word, a negated one, a good decline such as "lower costs", a problem stated as over, a future word, a past
-modal, thanks; and the rule label itself). The features are binary and the vector is scaled to unit
-length. One weight vector per class (one-vs-rest logistic regression); the label is the class with the
-highest score, ties going to the first in the guide's precedence (risk, outlook, performance, other).
+The model reads a statement's own words, as the guide asks:
 
-The weights live in ``data/models/label_lr_v1.json``, written by ``scripts/train_labeler.py`` from the
-project's own 1,774 labelled statements of 2006-2010 wire articles (``scripts/labels/statement-labels.jsonl``)
-and never from a gold set. Scoring needs no optional package: the same statement gives the same label on
-every machine.
+- sparse, binary features: its words and word pairs (lower case, figures folded to ``<num>``/``<pct>``), the
+  words in the scope of a negation ("not", "no", "n't" up to the next comma or "but"), and the cues of the rule
+  labeler ``label_rules_v1`` (which of its patterns fire: a risk word, a negated one, a good decline such as
+  "lower costs", a problem stated as over, a future word, a past modal, thanks; and the rule label itself),
+  scaled together to unit length;
+- dense features (``v:00`` ... ``v:63``): the sum of its words' vectors in ``data/models/label_wordvec_v1.json``
+  (MiniLM's encoding of each word alone, projected on 64 directions and weighted by the word's idf; made once by
+  ``scripts/distill_word_vectors.py``), scaled to unit length. They let words the labels never showed count
+  through their neighbours ("slump" beside "decline").
+
+One weight vector per class (one-vs-rest logistic regression); the label is the class with the highest score, ties
+going to the first in the guide's precedence (risk, outlook, performance, other).
+
+The weights live in ``data/models/label_lr_v2.json``, written by ``scripts/train_labeler.py`` from the project's
+own 1,774 labelled statements of 2006-2010 wire articles (``scripts/labels/statement-labels.jsonl``) and never
+from a gold set. Scoring needs no optional package: the same statement gives the same label on every machine.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -23,8 +30,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-MODEL_VERSION = "label_lr_v1"
-MODEL = Path(__file__).resolve().parents[1] / "data" / "models" / f"{MODEL_VERSION}.json"
+MODEL_VERSION = "label_lr_v2"
+MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
+MODEL = MODELS / f"{MODEL_VERSION}.json"
+VECTORS_VERSION = "label_wordvec_v1"
+VECTORS = MODELS / f"{VECTORS_VERSION}.json"
 PRECEDENCE = ("risk", "outlook", "performance", "other")
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d[\d.,]*%?|[$€£%?!;,.]")
@@ -64,15 +74,54 @@ def word_features(statement: str) -> dict[str, float]:
     return feats
 
 
-def features(statement: str) -> dict[str, float]:
-    """The model's features of one statement: its words, pairs, negated words and the rules' cues, as a
-    unit-length binary vector."""
+@cache
+def word_vectors(path: Path | None = None) -> dict[str, tuple[int, ...]]:
+    """The word-vector table (word -> int8 coordinates), read once; ``FileNotFoundError`` when it is missing."""
+    path = path or VECTORS
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing (distil it with scripts/distill_word_vectors.py)")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    dims = int(data["dims"])
+    raw = base64.b64decode(data["vectors"])
+    words = data["words"]
+    if len(raw) != dims * len(words):
+        raise ValueError(f"{path}: {len(raw)} bytes for {len(words)} words of {dims} dimensions")
+    signed = [b - 256 if b > 127 else b for b in raw]
+    return {w: tuple(signed[i * dims : (i + 1) * dims]) for i, w in enumerate(words)}
+
+
+def vector_features(statement: str, table: dict[str, tuple[int, ...]] | None = None) -> dict[str, float]:
+    """``v:NN``: the unit-length sum of the statement's word vectors (words outside the table add nothing)."""
+    table = word_vectors() if table is None else table
+    acc: list[int] | None = None
+    for t in tokens(statement):
+        row = table.get(t)
+        if row is not None:
+            acc = list(row) if acc is None else [a + b for a, b in zip(acc, row, strict=True)]
+    if acc is None:
+        return {}
+    norm = math.sqrt(sum(a * a for a in acc))
+    if norm == 0:
+        return {}
+    return {f"v:{i:02d}": a / norm for i, a in enumerate(acc) if a}
+
+
+def sparse_features(statement: str) -> dict[str, float]:
+    """Words, pairs, negated words and the rules' cues, as a unit-length binary vector."""
     from .label import rule_cues  # the rules live beside the component
 
     feats = word_features(statement)
     feats.update(rule_cues(statement))
     scale = 1.0 / math.sqrt(len(feats)) if feats else 1.0
     return {k: scale for k in feats}
+
+
+def features(statement: str) -> dict[str, float]:
+    """The model's features of one statement: the sparse part (unit length) and the word-vector part (unit
+    length) side by side."""
+    feats = sparse_features(statement)
+    feats.update(vector_features(statement))
+    return feats
 
 
 @dataclass(frozen=True)
@@ -114,8 +163,10 @@ def from_dict(data: dict) -> LinearModel:
 
 @cache
 def load(path: Path | None = None) -> LinearModel:
-    """The shipped model (or the one at ``path``), read once; ``FileNotFoundError`` when the artefact is missing."""
+    """The shipped model (or the one at ``path``), read once; ``FileNotFoundError`` when the artefact (or the word
+    vectors it reads) is missing."""
     path = path or MODEL
     if not path.is_file():
         raise FileNotFoundError(f"{path} is missing (retrain it with scripts/train_labeler.py)")
+    word_vectors()  # fail here, once, rather than on the first statement
     return from_dict(json.loads(path.read_text(encoding="utf-8")))
