@@ -1,9 +1,12 @@
-"""Train the statement-type labeler (``label_lr_v2``) from the project's own statement labels and the wire corpus.
+"""Train the statement-type labeler (``label_lr_v3``) from the project's own statement labels and the wire corpus.
 
     python scripts/train_labeler.py ../shared/corpora/reuters-2006-2013.jsonl.zst [--check] [--compare] [--curve]
 
 Reads ``scripts/labels/statement-labels.jsonl`` (1,800 statements of 2006-2010 wire articles, each labelled by
-two readers under the guide, disagreements settled by a third; article ids, offsets and labels only), drops the
+two readers under the guide, disagreements settled by a third; article ids, offsets and labels only; 144 of them,
+the hedged ones and the risk ones resting on a comparison or speculation that ``scripts/labels/select_hedges.py``
+selects, re-read under the guide's worked example and carrying ``reread: true`` and ``reread_label`` beside the
+readers' ``label``), trains on ``reread_label`` where a record has one and on ``label`` elsewhere, drops the
 spans the readers judged not to be rows, recovers each statement from its article in the corpus
 (``text[char_start:char_end]``) and fits a one-vs-rest logistic regression (liblinear) over
 ``pipeline.label_model.features`` (words, pairs, negated words and the rules' cues, beside the statement's summed
@@ -13,11 +16,12 @@ C and the class weighting are chosen by grouped 5-fold cross-validation
 then macro-F1. The out-of-fold predictions are scored exactly as the build scores (the rounded weights, in pure
 Python). It prints the cross-validated accuracy and macro-F1 with 95% bootstrap intervals and the risk class's
 recall, beside the rule labeler's on the same statements, then writes the weights, rounded and sorted, to
-``src/earnings_events/data/models/label_lr_v2.json``: the same labels, corpus and word vectors give the same bytes.
+``src/earnings_events/data/models/label_lr_v3.json``: the same labels, corpus and word vectors give the same bytes.
 
 ``--check`` retrains and compares with the shipped file instead of writing it. ``--compare`` also prints the
 cross-validated table of the candidate models the shipped one was chosen from (words alone; words and the
-rules' cues, ``label_lr_v1``; those and the word vectors, ``label_lr_v2``; MiniLM sentence embeddings alone and with
+rules' cues, ``label_lr_v1``; those and the word vectors, ``label_lr_v2`` and, on the re-read labels,
+``label_lr_v3``; MiniLM sentence embeddings alone and with
 words and cues, which need the ``embeddings`` extra). ``--curve`` prints a learning curve: the chosen
 configuration's grouped-CV accuracy when each fold trains on 25, 50, 75 or 100% of its training articles.
 Never trained or tuned on a gold set in ../shared.
@@ -59,6 +63,8 @@ LABEL_KEYS = {
     "reader_a",
     "reader_b",
     "adjudicated",
+    "reread",
+    "reread_label",
 }
 CLASSES = ("outlook", "performance", "risk", "other")
 CS = (0.3, 1.0, 3.0, 10.0)
@@ -78,8 +84,11 @@ def read_labels(path: Path = LABELS) -> list[dict]:
             r = json.loads(line)
             if set(r) - LABEL_KEYS:
                 raise SystemExit(f"{path}:{n}: unexpected keys {sorted(set(r) - LABEL_KEYS)} (labels hold no text)")
-            if r["label"] not in CLASSES:
-                raise SystemExit(f"{path}:{n}: label {r['label']!r} is not one of {CLASSES}")
+            for key in ("label", "reread_label"):
+                if key in r and r[key] not in CLASSES:
+                    raise SystemExit(f"{path}:{n}: {key} {r[key]!r} is not one of {CLASSES}")
+            if ("reread_label" in r) != (r.get("reread") is True):
+                raise SystemExit(f"{path}:{n}: a re-read record needs both reread: true and reread_label")
             recs.append(r)
     return sorted(recs, key=lambda r: (r["article_id"], r["char_start"], r["char_end"]))
 
@@ -99,7 +108,13 @@ def load(corpus: Path) -> tuple[list[str], list[str], list[str]]:
     statements = [texts[r["article_id"]][r["char_start"] : r["char_end"]] for r in recs]
     if any(not s.strip() for s in statements):
         raise SystemExit("a label's offsets give an empty statement: is this the corpus the labels were made on?")
-    return statements, [r["label"] for r in recs], [r["article_id"] for r in recs]
+    return statements, [training_label(r) for r in recs], [r["article_id"] for r in recs]
+
+
+def training_label(rec: dict) -> str:
+    """The label a record trains on: its re-reading under the guide (``reread_label``) when it has one, else the
+    readers' (adjudicated) ``label``."""
+    return rec.get("reread_label", rec["label"])
 
 
 def _csr(x: csr_matrix) -> csr_matrix:
@@ -267,7 +282,7 @@ def compare(
     for name, feats in (
         ("(a) words, pairs, negated words + LR", words),
         ("(b) (a) + the rules' cues + LR (v1)", full),
-        ("(d) (b) + word vectors + LR (v2)", vectors),
+        ("(d) (b) + word vectors + LR (v2; v3 on re-read labels)", vectors),
     ):
         print(name)
         c, weight, pred = choose(feats, y, splits)
@@ -380,6 +395,7 @@ def main() -> None:
     model = fit(feats, y, c, weight)
     model["trained_on"] = {
         "labels": LABELS.name,
+        "reread": sum(1 for r in read_labels() if not r["not_row"] and r.get("reread")),
         "statements": len(y),
         "articles": len(set(groups)),
         "C": c,

@@ -1,4 +1,4 @@
-"""The label component: the trained labeler (label_lr_v2) by default, the rules (label_rules_v1) as baseline and
+"""The label component: the trained labeler (label_lr_v3) by default, the rules (label_rules_v1) as baseline and
 fallback; human labels override both. Every statement here is written for the test, none is corpus or gold text."""
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def test_rule_cues_name_the_patterns_that_fire():
     assert "cue:thanks" in label.rule_cues("Thanks, everyone.")
 
 
-# --- the trained labeler (label_lr_v2) ---------------------------------------------------------------------
+# --- the trained labeler (label_lr_v3) ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_model_labels_clear_cases(statement, expected):
 
 def test_model_artefact_is_versioned_and_well_formed():
     model = label_model.load()
-    assert model.version == label_model.MODEL_VERSION == label_model.MODEL.stem == "label_lr_v2"
+    assert model.version == label_model.MODEL_VERSION == label_model.MODEL.stem == "label_lr_v3"
     assert set(model.classes) == {"outlook", "performance", "risk", "other"} == set(model.bias)
     assert model.weights and all(set(row) <= set(model.classes) for row in model.weights.values())
     raw = json.loads(label_model.MODEL.read_text(encoding="utf-8"))
@@ -155,9 +155,9 @@ STATEMENTS = (
 
 
 def test_model_is_the_default_and_its_rows_say_model():
-    assert label.labeler_name() == "label_lr_v2"
+    assert label.labeler_name() == "label_lr_v3"
     doc = label.annotate(_doc(*STATEMENTS))
-    assert doc.labeler == "label_lr_v2"
+    assert doc.labeler == "label_lr_v3"
     assert doc.labels == [label_model.load().label(s) for s in STATEMENTS]
     assert {r.label_source for r in rows(doc)} == {"model"}
 
@@ -178,7 +178,7 @@ def test_unknown_switch_value_is_refused(monkeypatch):
 
 
 def test_missing_artefact_falls_back_to_the_rules_and_says_so_once(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v2.json")
+    monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v3.json")
     label_model.load.cache_clear()
     assert label.labeler_name() == "label_rules_v1"
     doc = label.annotate(_doc(*STATEMENTS))
@@ -186,7 +186,7 @@ def test_missing_artefact_falls_back_to_the_rules_and_says_so_once(monkeypatch, 
     assert doc.labeler == "label_rules_v1"
     assert {r.label_source for r in rows(doc)} == {"rules"}
     err = capsys.readouterr().err
-    assert err.count("label_lr_v2 unavailable") == 1 and "label_rules_v1" in err
+    assert err.count("label_lr_v3 unavailable") == 1 and "label_rules_v1" in err
 
 
 def test_schema_allows_each_label_source():
@@ -247,6 +247,8 @@ def test_label_files_hold_only_ids_offsets_and_labels():
         "close_call",
         "sample",
         "second_reader",
+        "reread",
+        "reread_label",
     }
     for path in LABEL_FILES:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -263,6 +265,11 @@ def test_statement_labels_are_the_documented_set():
     assert len(recs) == 1800 and len(kept) == 1774
     assert all(r["label"] in ("outlook", "performance", "risk", "other") for r in recs)
     assert all(0 <= r["char_start"] < r["char_end"] for r in recs)
+    # the re-reading of the hedged statements under the guide's worked example: the readers' label stays
+    reread = [r for r in recs if r.get("reread")]
+    assert len(reread) == 144 and all(r["reread"] is True for r in reread)
+    assert all(r["reread_label"] in ("outlook", "performance", "risk", "other") for r in reread)
+    assert all(("reread_label" in r) == bool(r.get("reread")) for r in recs)
 
 
 def test_artefact_features_are_words_pairs_cues_and_vector_dimensions_only():

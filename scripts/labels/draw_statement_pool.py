@@ -9,7 +9,9 @@ set in ../shared; at most three rows an article and six a company, spread over y
 from articles whose headline holds a results word, and the rarer rule labels oversampled (the rule label is
 used only to draw: readers never see it). Deterministic for a seed. The pool holds statements and their
 paragraphs, so it goes outside the repository; the labels are stored by article id and offsets in
-scripts/labels/statement-labels.jsonl (see check_labels.py).
+scripts/labels/statement-labels.jsonl (see check_labels.py): the two readers' ``reader_a``/``reader_b``, the
+settled ``label``, and for the 144 statements re-read under the guide's worked example (selected by
+``select_hedges.py``) ``reread: true`` and the re-reading's ``reread_label``, which training uses.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@ Reads ``attributions``; adds ``labels`` and ``labeler`` (the labeler's versioned
 
 Two labelers, both following the guide's table and precedence (risk, outlook, performance, other):
 
-- ``label_lr_v2`` (``label_model.py``), the default: a linear model over the statement's words, the rules' cues
+- ``label_lr_v3`` (``label_model.py``), the default: a linear model over the statement's words, the rules' cues
   and its summed word vectors, trained by ``scripts/train_labeler.py`` on the project's own labelled statements and
-  scored in pure Python from ``data/models/label_lr_v2.json`` (and the word vectors of
+  scored in pure Python from ``data/models/label_lr_v3.json`` (and the word vectors of
   ``data/models/label_wordvec_v1.json``). Its rows get ``label_source = "model"``.
 - ``label_rules_v1`` (below): each label has cue patterns read from the statement's own words; the first label
   in precedence order whose cues fire wins. Its rows get ``label_source = "rules"``. It is the baseline, and
@@ -191,7 +191,7 @@ def _model() -> LinearModel | None:
 
 
 def labeler_name() -> str:
-    """The versioned name of the labeler the build uses: ``label_lr_v2``, or ``label_rules_v1`` when the rules
+    """The versioned name of the labeler the build uses: ``label_lr_v3``, or ``label_rules_v1`` when the rules
     are asked for or the model's artefact is missing."""
     model = _model()
     return model.version if model is not None else RULES_VERSION
