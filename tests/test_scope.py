@@ -118,3 +118,23 @@ def test_url_slug_words_are_features():
     feats = scope.features(doc)
     assert "u:result" in feats and "u:northwind" in feats
     assert not any("idus" in f for f in feats)
+
+
+def test_guidance_at_an_investor_meeting_and_a_quarters_verdict_are_in_scope():
+    meeting = decide(
+        "Northwind tells investors its cloud unit will turn profitable next year",
+        "Northwind Inc expects its cloud business to become profitable next year, executives told investors at a "
+        "meeting in Denver on Tuesday, as price increases take hold. The company said operating margins should "
+        "widen over the next three years.",
+    )
+    verdict = decide(
+        "Quillon trims its headset target after the holiday quarter falls short",
+        "Quillon Corp cut its target for headset shipments on Thursday after holiday demand fell short of plan. "
+        "For the October-December quarter, revenue rose 4 percent.",
+    )
+    product = decide(
+        "Northwind shows off its new headset at a trade show",
+        "Northwind Inc showed a new headset at a trade show in Las Vegas on Tuesday, saying it will go on sale in "
+        "the spring.",
+    )
+    assert meeting.in_scope and verdict.in_scope and not product.in_scope

@@ -380,6 +380,50 @@ def on_results_call(doc: ArticleDoc) -> bool:
     return bool(_OCCASION.search(doc.text, doc.lede[0], end))
 
 
+# An investor or analyst meeting as the occasion (the guide: guidance given at an analyst, shareholder or press
+# meeting), and a financial forecast in the opening.
+_MEETING = re.compile(
+    r"\b(?:investor|analyst|shareholder)s?['’]?\s+(?:day|meeting|conference)\b|"
+    r"\b(?:told|tells|telling)\s+(?:investors|analysts|shareholders)\s+at\s+(?:a|an|its|the)\s+(?:[\w\-]+\s+){0,2}"
+    r"(?:meeting|conference|event|gathering)\b",
+    re.I,
+)
+_FORECAST = re.compile(
+    r"\b(?:expects?|expected|forecast|sees|will|should|targets?|aims?)\b[^;]{0,80}?"
+    r"\b(?:profit(?:s|able|ability)?|earnings|operating\s+(?:income|profit|margin)|margins?|revenue|sales\s+growth)\b",
+    re.I,
+)
+# A headline giving a quarter's verdict: "... after the holiday quarter falls short", "Q3 beats".
+_QUARTER_VERDICT = re.compile(
+    r"\b(?:quarter|Q[1-4])\b[^,;:]{0,25}?\b(?:falls?\s+short|fell\s+short|miss(?:es|ed)?|beats?|tops?|disappoints?)\b",
+    re.I,
+)
+
+
+def guidance_at_a_meeting(doc: ArticleDoc) -> bool:
+    """Guidance given at an investor or analyst meeting: the opening (first two sentences) names the meeting and
+    forecasts the company's profit, margins or revenue ("Walmart expects its e-commerce business to become
+    profitable ..., executives told investors at a meeting"), the headline not about other news."""
+    title, _ = headline(doc.title)
+    if _OTHER_HEADLINE.search(title) or any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")):
+        return False
+    if not doc.sentences:
+        return False
+    k = doc.sentence_at(doc.lede[0])
+    end = doc.sentences[min(len(doc.sentences) - 1, k + 1)].end
+    return bool(_MEETING.search(doc.text, doc.lede[0], end)) and bool(_FORECAST.search(doc.text, doc.lede[0], end))
+
+
+def quarter_verdict(doc: ArticleDoc) -> bool:
+    """A headline that gives a quarter's verdict ("... after the holiday quarter falls short") about a company it
+    names: results news, whatever else the headline says."""
+    title, _ = headline(doc.title)
+    return bool(_QUARTER_VERDICT.search(title)) and any(
+        o.kind == OrgKind.COMPANY and (o.in_title or re.search(rf"\b{re.escape(o.name.split()[0])}\b", title))
+        for o in doc.orgs
+    )
+
+
 def annotate(doc: ArticleDoc) -> ArticleDoc:
     """Add the ``scope`` decision."""
     if not doc.title.strip() and not doc.text.strip():
@@ -387,6 +431,12 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         return doc
     feats = features(doc)
     p = p_in_scope(feats)
-    ok = p >= model()["threshold"] or results_headline(doc) or on_results_call(doc)
+    ok = (
+        p >= model()["threshold"]
+        or results_headline(doc)
+        or on_results_call(doc)
+        or guidance_at_a_meeting(doc)
+        or quarter_verdict(doc)
+    )
     doc.scope = ScopeDecision(ok, kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS), round(p, 4))
     return doc
