@@ -334,6 +334,24 @@ def test_blind_sheet_report_compares_gold_with_the_release(small_release, tmp_pa
     assert not audit.same("company", "Acme", "none")
 
 
+def test_blind_company_in_another_form_of_its_name_is_right_when_the_tickers_agree(small_release, tmp_path):
+    """A judge writes "Walt Disney" where the release says "Disney": the same company when the judge's ticker
+    is the release's (as `score` compares companies); another ticker, or none, leaves it wrong."""
+    path = draw(small_release, tmp_path / "c.jsonl", n=3, blind=True)
+    rows = release_rows(small_release)
+    recs = lines(path)
+    judged = []
+    for k, rec in enumerate(recs):
+        row = rows[rec["row_id"]]
+        ticker = [row["ticker"], "ZZZZ", "none"][k]
+        judged.append(
+            judge(rec, in_scope=True, is_row=True, company_gold=f"Holding of {row['company']}", ticker_gold=ticker)
+        )
+    write_lines(path, judged)
+    r = audit.report(path, release=small_release)
+    assert (r.fields["company"].right, r.fields["company"].n) == (1, 3)
+
+
 def test_report_against_a_release_refuses_rows_it_does_not_hold(small_release, tmp_path):
     path = draw(small_release, tmp_path / "s.jsonl", n=3)
     recs = lines(path)

@@ -8,7 +8,7 @@ import polars as pl
 import pytest
 
 from conftest import DATA, SHARED, make_release, write_jsonl
-from earnings_events import build
+from earnings_events import build, validate
 from earnings_events.errors import InputError, UserError
 from earnings_events.records import Row
 
@@ -357,3 +357,48 @@ def test_judged_rows_keep_their_events_in_the_split_they_were_drawn_from(tmp_pat
     write_jsonl(notes / "bad.jsonl", [{"id": row["id"], "split": "holdout", "label": "risk"}])
     with pytest.raises(InputError, match="split 'holdout' is not one of"):
         make_release([DATA / "wire_corpus.jsonl"], tmp_path / "third", annotations=notes)
+
+
+def test_rows_that_judgements_make_duplicates_are_kept_once(tmp_path):
+    """The same story filed on two days: the extractor gives its quote two quarters, so both rows are kept; the
+    judges give both the same quarter, and the release keeps the earliest once (validate would call them
+    duplicates), counting the other as a duplicate dropped."""
+    story = (
+        "NEW YORK (Reuters) - Northwind Corp ( NWD.O ) posted higher {q} profit on Tuesday. "
+        '"The core business is a great business and the quarter is always a time for strength," said analyst '
+        "Colin Gillis."
+    )
+    corpus = tmp_path / "corpus.jsonl"
+    write_jsonl(
+        corpus,
+        [
+            {
+                "id": "a",
+                "published": "2013-01-22",
+                "title": "Northwind profit rises",
+                "text": story.format(q="fourth-quarter"),
+            },
+            {
+                "id": "b",
+                "published": "2013-04-23",
+                "title": "Northwind profit rises",
+                "text": story.format(q="first-quarter"),
+            },
+        ],
+    )
+    first = make_release([corpus], tmp_path / "first", annotations=tmp_path / "none")
+    rows = pl.concat([pl.read_parquet(f) for f in sorted((tmp_path / "first" / "statements").glob("*.parquet"))])
+    assert rows.height == 2 and first.duplicates_dropped == 0 and rows["quarter"].n_unique() == 2
+    judged = {"is_row": True, "speaker": "Colin Gillis", "speaker_role": "analyst", "company": "Northwind"}
+    judged |= {"ticker": "NWD", "quarter": "2012Q4", "label": "performance"}
+    write_jsonl(
+        tmp_path / "notes" / "judged.jsonl",
+        [
+            {"article_id": r["article_id"], "char_start": r["char_start"], "char_end": r["char_end"], **judged}
+            for r in rows.iter_rows(named=True)
+        ],
+    )
+    second = make_release([corpus], tmp_path / "second", annotations=tmp_path / "notes")
+    again = pl.concat([pl.read_parquet(f) for f in sorted((tmp_path / "second" / "statements").glob("*.parquet"))])
+    assert again["article_id"].to_list() == ["a"] and second.duplicates_dropped == 1
+    assert validate.run(tmp_path / "second").is_empty()

@@ -143,3 +143,25 @@ def test_a_news_subhead_naming_a_rival_does_not_change_the_company():
     )
     got = rows_of(text, title="Quillon Stores shares plunge on forecast loss")
     assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Quillon Stores"), ("Jane Roe", "Quillon Stores")]
+
+
+def test_a_trade_word_before_the_name_is_not_part_of_it():
+    text = "NEW YORK (Reuters) - Drugmaker Quillon Laboratories Inc. ( QLB.N ) posted a 34 percent rise in profit."
+    assert (primary_of(text).name, primary_of(text).ticker) == ("Quillon Laboratories", "QLB")
+
+
+def test_a_share_class_code_keeps_its_class():
+    text = "OMAHA (Reuters) - Warren Buffett's Northwind Hathaway Inc ( NWHa.N ) ( NWHb.N ) said profit fell."
+    assert (primary_of(text).name, primary_of(text).ticker) == ("Northwind Hathaway", "NWH.A")
+
+
+def test_an_analysts_firm_is_not_the_company_of_the_quote():
+    """In a round-up, "said Harbor Bank's David Arnold" comments on the sector: his firm, though a company the
+    article names with an event of its own, is not his quote's company."""
+    text = (
+        "FRANKFURT (Reuters) - Northwind Motors AG ( NWMG.DE ) and Quillon Motors SA ( QLNM.PA ) posted higher "
+        "second-quarter profits on Thursday. Harbor Bank Corp ( HBK.N ) reported a profit too. Northwind shares "
+        'rose. "The whole sector has run up into second-quarter reporting," said Harbor Bank\'s David Arnold.'
+    )
+    got = rows_of(text, title="Carmakers' profits soar", published=dt.date(2010, 7, 29))
+    assert [(n, c, r) for n, c, _, r in got] == [("David Arnold", "Northwind Motors", "analyst")]

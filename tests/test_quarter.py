@@ -177,3 +177,32 @@ def test_a_reported_numbered_quarter_implies_the_fiscal_year_end():
     )
     doc = doc_until(text, "quarter", title="Sunliner profit rises 24 pct", published=dt.date(2006, 12, 21))
     assert doc.quarters[doc.primary.name] == (2006, 4)  # fiscal year ending November
+
+
+def test_a_retailers_52_week_quarter_ended_early_in_a_month():
+    """ "The third quarter ended November 1": a quarter of August to October, so a January year (a US retailer's
+    52/53-week year), not a quarter still running on the day of the article."""
+    text = (
+        "SAN FRANCISCO (Reuters) - Coastline Apparel Inc ( CLAP.N ) posted higher quarterly profit on Thursday. "
+        "For the third quarter ended November 1, net income rose to $221 million."
+    )
+    doc = doc_until(text, "quarter", title="Coastline third-quarter profit rises", published=dt.date(2008, 11, 21))
+    assert doc.fiscal_year_end == 1
+    assert doc.quarters[doc.primary.name] == (2008, 3)
+
+
+def test_quarterly_results_in_the_lede_are_the_quarter_just_ended():
+    """Results "on Friday" eleven days after the quarter ended are that quarter's, even when the body cites the
+    year before as a base; a "better-than-expected" profit is reported, not forecast."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Industrial Co announced disappointing quarterly results on Friday. "
+        "It lowered its full year 2008 forecast, which is up 0-5 percent from 2007 annual earnings."
+    )
+    doc = doc_until(text, "quarter", title="Northwind results disappoint", published=dt.date(2008, 4, 11))
+    assert doc.quarters[doc.primary.name] == (2008, 1)
+    text = (
+        "NEW YORK (Reuters) - Northwind Metals Inc ( NWM.N ) on Tuesday posted a better-than-expected quarterly "
+        'profit. "The metal price was dramatically better than in the first quarter," said analyst Chuck Bradford.'
+    )
+    doc = doc_until(text, "quarter", title="Northwind profit slips", published=dt.date(2008, 7, 8))
+    assert doc.quarters[doc.primary.name] == (2008, 2)

@@ -32,6 +32,8 @@ def company(name: str):
         ("Burberry", dt.date(2013, 5, 22), 3),
         ("Best Buy", dt.date(2011, 12, 13), 2),  # late-February years until fiscal 2012
         ("Best Buy", dt.date(2014, 5, 22), 1),
+        ("Viacom", dt.date(2009, 7, 28), 12),  # calendar years through 2009 (the wire's Q2 of July 2009)
+        ("Viacom", dt.date(2011, 8, 5), 9),  # September years from fiscal 2011
     ],
 )
 def test_calendar_on(name, day, month):

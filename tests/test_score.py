@@ -86,6 +86,12 @@ def test_speaker_and_company_normalisation():
     )
     assert not score.field_equal("ticker", {"ticker": "TRIL.L"}, {"ticker": "TRI.TO"})
     assert not score.company_equal({"company": "Dean", "ticker": "DEAN"}, {"company": "Deere", "ticker": "DE"})
+    # accents and hyphens are spelling; a share class may be written with or without its dot
+    assert score.company_equal({"company": "Estée Lauder"}, {"company": "Estee Lauder"})
+    assert score.company_equal({"company": "Ingersoll-Rand Co"}, {"company": "Ingersoll Rand"})
+    assert score.field_equal("ticker", {"ticker": "VIA.B"}, {"ticker": "VIAB"})
+    assert score.field_equal("ticker", {"ticker": "brk-a"}, {"ticker": "BRK.A"})
+    assert not score.field_equal("ticker", {"ticker": "BRK.B"}, {"ticker": "BRK.A"})
 
 
 def test_read_rows_from_a_release_and_from_jsonl(small_release, tmp_path):

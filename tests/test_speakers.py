@@ -312,3 +312,97 @@ def test_a_known_surname_after_a_common_noun():
 def test_curly_marks_printed_backwards_still_quote():
     text = "Chief Executive Bracken Darrow spoke.\n\n”It’s fun to be able to raise your guidance,“ Darrow said."
     assert quotes(text) == [("It’s fun to be able to raise your guidance", "Bracken Darrow", "executive")]
+
+
+def test_a_subhead_in_capitals_before_a_company_is_not_a_speaker():
+    """Flattened wire text runs a subhead into the next sentence ("LOOKING ABROAD UPX said ..."): no person is
+    named "LOOKING ABROAD UPX" (whose surname would match every "UPX"), and "he said" is the analyst named before."""
+    text = (
+        '"The results are miserable," said Edward Jones analyst Dan Ortwerth. But Ortwerth said UPX\'s cash '
+        "position is a strength. Atlanta-based UPX said revenue fell. The decision by UPX to retire its fleet was "
+        'a sign of strength, he added. "This is a very strong company," he said. "And in a storm that is what you '
+        'want." LOOKING ABROAD UPX said international margins held up.'
+    )
+    assert [(s, p) for s, p, _ in quotes(text)] == [
+        ("The results are miserable", "Dan Ortwerth"),
+        ("This is a very strong company", "Dan Ortwerth"),
+        ("And in a storm that is what you want.", "Dan Ortwerth"),
+    ]
+
+
+def test_a_new_sentence_after_a_quote_is_not_its_attribution():
+    """ "..." While Apple said this week that ...: a clause of its own, so the quote continues its speaker's."""
+    text = (
+        '"We expect strong demand," Robert Yi, Northwind\'s head of investor relations, told analysts. "When demand is '
+        'strong we do not need to spend much on marketing." While Apple said this week that its China sales rose '
+        "five-fold, Northwind sells more phones there."
+    )
+    assert [p for _, p, _ in quotes(text)] == ["Robert Yi", "Robert Yi"]
+
+
+def test_a_description_after_the_is_the_person_named_before():
+    text = (
+        'Chief Executive Zhengrong Shi said prices fell. Shi said the market would recover. "There is irrational '
+        'pricing and it makes us cautious," the China-born Australian said.'
+    )
+    assert quotes(text) == [("There is irrational pricing and it makes us cautious", "Zhengrong Shi", "executive")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        ('"You want to be efficient," said Intrepid Ventures payments consultant Eric Grover.', "Eric Grover", "other"),
+        (
+            '"Ford is differentiating itself," Standard & Poor\'s equity analyst Efraim Levy said.',
+            "Efraim Levy",
+            "analyst",
+        ),
+        ('"Costs are going up," said Manoj Ladwa, senior trader at ETX Capital in London.', "Manoj Ladwa", "analyst"),
+    ],
+)
+def test_firm_descriptors_and_titles_before_the_name(text, speaker, role):
+    assert [(p, r) for _, p, r in quotes(text)] == [(speaker, role)]
+
+
+def test_a_title_belongs_to_its_own_clause():
+    """ "..., an analyst with Morningstar Inc. Northwind Chief Financial Officer David Johnson said": the analyst
+    title before the sentence break is Nellans', not Johnson's."""
+    text = (
+        '"The losses are material," said Matt Nellans, an analyst with Morningstar Inc. Northwind Chief Financial '
+        'Officer David Johnson said most were spread losses. "Few of these were write-offs," said Johnson.'
+    )
+    assert [(p, r) for _, p, r in quotes(text)] == [("Matt Nellans", "analyst"), ("David Johnson", "executive")]
+
+
+def test_a_possessive_full_name_gives_the_fullest_name():
+    text = (
+        "OMAHA (Reuters) - Warren Buffett's Berkshire Hathaway said profit fell. "
+        '"That party is over," Buffett said in his annual letter.'
+    )
+    assert quotes(text, {"Berkshire Hathaway"}) == [("That party is over", "Warren Buffett", "executive")]
+
+
+def test_an_outsider_named_with_a_firm_and_no_title_is_an_analyst():
+    text = (
+        "SEATTLE (Reuters) - Northwind beat profit estimates on Thursday. "
+        '"Sentiment is so positive that only a miss would hurt the stock," said BWS Financial\'s Hamed Khorsand.'
+    )
+    assert [(p, r) for _, p, r in quotes(text)] == [("Hamed Khorsand", "analyst")]
+
+
+def test_flattened_instant_view_headings_with_firms_and_sections():
+    """An instant view whose line breaks were lost: headings after a colon or a quote, a firm with "&", section
+    labels ("COMMENTARY ON NORTHWIND:") before the name; the people asked for their reaction are market people."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Corp beat forecasts. The following is reaction from investors: "
+        'ANTON SCHUTZ, PRESIDENT, MENDON CAPITAL, NEW YORK: "It looks like a lot of the beat was in fixed income." '
+        'MICHAEL HOLLAND, PRESIDENT OF HOLLAND & CO IN NEW YORK "This is off-the-charts performance." '
+        'ADAM BENJAMIN, ANALYST, JEFFERIES & CO. "Revenue came in a little bit higher than we expected." '
+        '< COMMENTARY ON NORTHWIND: ANDY MIEDLER, ANALYST, EDWARD JONES "These were decent results."'
+    )
+    assert quotes(text) == [
+        ("It looks like a lot of the beat was in fixed income.", "Anton Schutz", "analyst"),
+        ("This is off-the-charts performance.", "Michael Holland", "analyst"),
+        ("Revenue came in a little bit higher than we expected.", "Adam Benjamin", "analyst"),
+        ("These were decent results.", "Andy Miedler", "analyst"),
+    ]

@@ -295,7 +295,14 @@ def _complete(row: SheetRow, extracted: dict[str, Any] | None, sheet: Path) -> t
             continue
         if extracted is None:
             raise InputError("a blind sheet's gold values need the release's: pass --release DIR", str(sheet), row.line)
-        judged[f"{name}_ok"] = same(name, extracted[column], gold)
+        if name == "company":  # two forms of one name ("Disney", "Walt Disney") are one company, as `score` says
+            ticker = judged["ticker_gold"]
+            judged[f"{name}_ok"] = score.company_equal(
+                {"company": extracted["company"], "ticker": extracted["ticker"]},
+                {"company": gold, "ticker": None if ticker == NONE else ticker},
+            )
+        else:
+            judged[f"{name}_ok"] = same(name, extracted[column], gold)
         n += 1
     return judged, n
 
@@ -309,7 +316,7 @@ def same(name: str, extracted: Any, gold: Any) -> bool:
     if name == "company":
         return score.norm_company(extracted) == score.norm_company(gold)
     if name == "ticker":
-        return (extracted or "").upper() == (gold or "").upper()
+        return score.norm_ticker(extracted) == score.norm_ticker(gold)
     return (extracted or None) == (gold or None)
 
 

@@ -232,6 +232,23 @@ def kept_rows(df: pl.DataFrame) -> pl.Series:
     return order.filter(first)
 
 
+def drop_judged_duplicates(df: pl.DataFrame) -> tuple[pl.DataFrame, int]:
+    """Rows with a split that judged values made exact duplicates (the same story filed on two days, each copy's
+    speaker or quarter corrected to the same value) lose their split, the earliest kept as ``kept_rows`` keeps
+    it; and how many were dropped. A release never holds two rows ``validate`` calls duplicates."""
+    placed = df.with_row_index("_r").filter(pl.col("split").is_not_null())
+    kept = kept_rows(placed)
+    if len(kept) == placed.height:
+        return df, 0
+    dropped = placed.get_column("_r").filter(~pl.arange(0, placed.height, eager=True).is_in(kept.implode()))
+    df = (
+        df.with_row_index("_r")
+        .with_columns(split=pl.when(pl.col("_r").is_in(dropped.implode())).then(None).otherwise(pl.col("split")))
+        .drop("_r")
+    )
+    return df, dropped.len()
+
+
 def check_rows(df: pl.DataFrame) -> tuple[pl.DataFrame, list[dict]]:
     """The rows that pass every check a row can fail on its own (``validate.row_conditions``: the schema's field
     checks, quarter agreement, trimmed statements), and a reject record for each one that does not: build checks
@@ -625,6 +642,8 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     # was drawn from (a corrected quarter or a row judged not a row never moves other rows between splits).
     df = assign_splits(df, kept, human.splits)
     df, result.rows_judged_not_rows = human_labels.apply_judgements(df, human)
+    df, judged_dups = drop_judged_duplicates(df)
+    result.duplicates_dropped += judged_dups
     df, judged_rejects = check_rows(df)
     result.row_rejects += judged_rejects
     result.rows_rejected = Counter(r["detail"].split(":", 1)[0] for r in result.row_rejects)

@@ -720,7 +720,8 @@ def audit_report(
     Rows with no judgement at all are counted apart; a judgement missing for one field leaves the row
     out of that field's n instead of counting it wrong. Where a judge gave <field>_gold but no
     <field>_ok, the report compares the gold value with the extracted one itself (speakers and
-    companies normalised as `score` does; a blind sheet needs --release for that). An empty gold
+    companies normalised as `score` does, a company also right in another form of its name when the
+    gold ticker is the release's; a blind sheet needs --release for that). An empty gold
     value is no judgement; write "none" for "no value" (an unlisted company's ticker).
 
     Example: earnings-events audit report audit.csv; earnings-events audit report blind.csv --release dataset

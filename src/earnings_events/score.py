@@ -12,6 +12,7 @@ and quarter are all right.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from difflib import SequenceMatcher
@@ -44,9 +45,16 @@ def norm_speaker(s: str | None) -> str:
 
 
 def norm_company(name: str | None) -> str:
-    name = " ".join((name or "").lower().split())
+    # accents and hyphens are spelling, not identity: "Estée Lauder" = "Estee Lauder", "Ingersoll-Rand" = "Ingersoll Rand"
+    name = "".join(c for c in unicodedata.normalize("NFKD", name or "") if not unicodedata.combining(c))
+    name = " ".join(name.lower().replace("-", " ").split())
     name = re.sub(r"^the\s+", "", name)
     return _SUFFIX.sub("", name).strip(" .,")
+
+
+def norm_ticker(t: str | None) -> str:
+    """A ticker as compared: capitals, a share class written any way ("BRK.A", "BRK-A", "BRKA", "brka")."""
+    return re.sub(r"[.\-/\s]", "", (t or "").upper())
 
 
 def company_equal(p: dict, g: dict) -> bool:
@@ -54,7 +62,7 @@ def company_equal(p: dict, g: dict) -> bool:
     "Hewlett-Packard"), the same ticker. A right name with a wrong ticker is a ticker error, not a company one."""
     if norm_company(p.get("company")) == norm_company(g.get("company")):
         return True
-    return bool(p.get("ticker") and g.get("ticker")) and str(p["ticker"]).upper() == str(g["ticker"]).upper()
+    return bool(p.get("ticker") and g.get("ticker")) and norm_ticker(p["ticker"]) == norm_ticker(g["ticker"])
 
 
 def field_equal(name: str, p: dict, g: dict) -> bool:
@@ -62,8 +70,8 @@ def field_equal(name: str, p: dict, g: dict) -> bool:
         return norm_speaker(p.get("speaker")) == norm_speaker(g.get("speaker"))
     if name == "company":
         return company_equal(p, g)
-    if name == "ticker":  # the guide writes tickers in capitals; a lower-case share-class letter is no error
-        return (p.get(name) or "").upper() == (g.get(name) or "").upper()
+    if name == "ticker":  # the guide writes tickers in capitals; how a share class is written is no error
+        return norm_ticker(p.get(name)) == norm_ticker(g.get(name))
     return (p.get(name) or None) == (g.get(name) or None)
 
 

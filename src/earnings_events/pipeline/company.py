@@ -30,6 +30,7 @@ from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
 from .document import ArticleDoc, Attribution, BlockKind, OrgKind, OrgMention
 from .mentions import canonical, kind_of, trim_lead
+from .speakers import financial_firm
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {
@@ -456,6 +457,9 @@ def _quote_entity(
     hint = person.company_hint
     if hint and a.role == "executive":
         found = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None)
+    own = person.org or person.company_hint
+    if own and a.role != "executive":  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
+        event = [e for e in event if not any(_same_entity(own, n) for n in e.names)] or event
     if found is None:
         lo, hi = _attribution_span(doc, a)
         named = {
@@ -532,4 +536,6 @@ def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: Arti
             and not _words(company.name) & _words(firm)
         ):
             return "other"
+        if firm_entity is None and not _words(company.name) & _words(firm) and financial_firm(firm):
+            return "analyst"  # "founder of Holland Capital": an investor, not an officer of the company
     return role

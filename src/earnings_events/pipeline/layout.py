@@ -53,7 +53,7 @@ _WEB_PREAMBLE = re.compile(
 )
 _BYLINE = re.compile(r"\A\s*By\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}(?=\s)")
 # An ALL-CAPS token: "PROFIT", "U.S.", "AT&T", "Q3", "3M", "10-K"; a run of them is a subhead.
-_CAP_TOKEN = r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|\d+(?:[.,/]\d+)*%?)"
+_CAP_TOKEN = r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|&|\d+(?:[.,/]\d+)*%?)"  # "&": "HOLLAND & CO"
 # a run starts at a word of three capitals or more (most capitalised words are not in capitals: a cheap start)
 _CAPS_RUN = re.compile(rf"(?<![\w.&'’\-])[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]{{2}}[A-Z0-9&.'’/\-]*(?:[ ,:;]+{_CAP_TOKEN})*")
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
@@ -176,7 +176,8 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             continue
         if not (
             _line_start(text, start)
-            or re.search(r"[.!?\"”’)]\s+$", text[max(0, start - 4) : start])
+            # ":": "reaction from analysts: JANE ROE"; "<", ">": markup left in the text
+            or re.search(r"[.!?:\"”’)<>]\s+$", text[max(0, start - 4) : start])
             or _HEADING_LABEL.search(text, max(0, start - 40), start)
         ):
             continue
@@ -189,7 +190,7 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             run, end = run[:cut].rstrip(" ,"), start + len(run[:cut].rstrip(" ,"))
             if len(re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)) < 2:
                 continue
-        nxt = text[end : end + 2].lstrip()
+        nxt = text[end : end + 4].lstrip(" .:,")  # "JEFFERIES & CO. \"..." and "NEW YORK: \"..."
         if not (line_alone or nxt[:1].isupper() or nxt[:1] in '"“' or nxt[:1].isdigit()):
             continue
         kind = BlockKind.SPEAKER if "," in run and _HEADING_TITLE.search(run) else BlockKind.SUBHEAD

@@ -33,7 +33,8 @@ _RIC_SUFFIX = (
     r"N|O|OQ|OB|A|K|P|PK|L|T|TO|V|PA|DE|F|AS|MI|MC|SW|VX|S|HK|SS|SZ|KS|KQ|AX|BO|NS|SI|TW|TWO|BR|CO|ST|OL|HE|"
     r"VI|LS|AT|IR|I|J|JO|SA|MX|BA|SN|NZ|BK|JK|KL|IS|TA|WA|PR|BU|Z|MU|BE|H|D|EU|DU|HA|CN|NE|CA"
 )
-_CODE_BODY = rf"(?:[A-Z][A-Z0-9\-]{{0,7}}|\d{{3,6}})\.(?:{_RIC_SUFFIX})"
+# a share class in lower case is part of the code: "BRKa.N", "VOWG_p.DE"
+_CODE_BODY = rf"(?:[A-Z][A-Z0-9\-]{{0,7}}(?:_?[a-z](?=\.))?|\d{{3,6}})\.(?:{_RIC_SUFFIX})"
 _BRACKETED_CODES = re.compile(rf"\(\s*(?P<code>{_CODE_BODY})\s*\)")
 # a bare code: a one-letter symbol only on a US venue ("F.N", "C.N"), never "U.S" or "U.K"
 _BARE_CODE = re.compile(
@@ -285,7 +286,10 @@ def ticker_of(code: str, exchange: str | None = None) -> str:
         suffix = _EXCHANGES.get(ex, _EXCHANGES.get(ex.replace(" ", ""), ""))
         return code if (not suffix or "." in code) else code + suffix
     base, _, venue = code.partition(".")
-    return base if venue in _US_VENUES else code
+    if venue not in _US_VENUES:
+        return code.upper()  # the guide's tickers are in capitals: DAIGn.DE is DAIGN.DE
+    cls = re.fullmatch(r"([A-Z]+)([a-z])", base)  # a share class in lower case: BRKa.N is BRK.A
+    return f"{cls.group(1)}.{cls.group(2).upper()}" if cls else base
 
 
 def codes_in(text: str, in_title: bool = False, start: int = 0, end: int | None = None) -> list[Code]:
@@ -327,17 +331,29 @@ def canonical(name: str) -> str:
     return name or prev or ""
 
 
+# A trade descriptor opening a sentence before the name ("Drugmaker Forest Laboratories Inc", "Retailer Target
+# Corp"): never the name's first word when a name follows (words that open real names, "Carrier", "Giant", are not here).
+_DESCRIPTOR = re.compile(
+    r"(?:[A-Z][a-z]*(?:maker|makers|builder|builders)|Retailer|Insurer|Reinsurer|Lender|Brewer|Miner|Refiner|Grocer|"
+    r"Conglomerate|Manufacturer|Distributor|Supplier|Broadcaster|Publisher|Airline|Automaker|Drugmaker)"
+)
+
+
 @lru_cache(maxsize=65536)
 def trim_lead(name: str) -> str:
     """A name without the words before it that are not part of it ("Rival Pepsi" -> "Pepsi")."""
     toks = name.split()
     while toks and (
         toks[0] in _LEAD_STOP
+        or (len(toks) > 1 and _DESCRIPTOR.fullmatch(toks[0]) and toks[1][:1].isupper())
         or toks[0].lower() in {"of", "and", "&", "de", "the"}
         or not toks[0][:1].isupper()
         or (len(toks) > 1 and re.search(r"['’]s$", toks[0]) and toks[0][:-2] in _PLACES_AND_RIVALS)
     ):
         toks.pop(0)
+    # a person's full name in the possessive before the company's: "Warren Buffett's Berkshire Hathaway Inc"
+    if len(toks) > 3 and toks[0][:1].isupper() and re.fullmatch(r"[A-Z][a-z]+['’]s", toks[1]) and toks[2][:1].isupper():
+        toks = toks[2:]
     return " ".join(toks)
 
 

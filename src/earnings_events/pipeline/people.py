@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # One capitalised name token: Cook, O'Reilly, McDonald, Jean-Pierre, initials J. / J.F. ("Jr." is a suffix)
-_TOK = r"(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:['’\-][A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))"
+_TOK = r"(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:(?:['’](?![sS]\b)|\-)[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))"
 _PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 NAME = rf"(?:{_TOK}(?:\s+(?:{_PARTICLE}\s+)*{_TOK})*(?:,?\s+{_SUFFIX})?)"
@@ -82,6 +82,8 @@ ANALYST_TITLES = (
     "shareholder",
     "research",
     "trader",
+    "equities",  # "head of U.S. equities at Hargreaves Lansdown"
+    "investment officer",  # "chief investment officer": before the executive titles, "chief" would win
 )
 OTHER_TITLES = (
     "spokesman",
@@ -142,6 +144,23 @@ SENTENCE_STARTERS = frozenset(
         "Tuesday",
         "Unit",
         "Wednesday",
+        # conjunctions and adverbs that open a clause: "While Apple said ...", "Separately, Dell ..."
+        "While",
+        "Although",
+        "Though",
+        "Whereas",
+        "When",
+        "If",
+        "Because",
+        "Since",
+        "After",
+        "Before",
+        "Unlike",
+        "Despite",
+        "However",
+        "Separately",
+        "Still",
+        "Yet",
     }
 )
 # Words that look like names but are titles, organisations or sentence starters.

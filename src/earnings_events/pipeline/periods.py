@@ -298,6 +298,9 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
     return out
 
 
+_EARLY_DAY = re.compile(r"\.?\s+(\d{1,2})(?!\d|,?\s*\d{3})")  # the day after a month (not "May 2008")
+
+
 def fiscal_year_end(text: str) -> int | None:
     """The month the fiscal year ends in, when the text gives it away; None otherwise."""
     if not _FY_EVIDENCE_CUE.search(text):
@@ -313,5 +316,11 @@ def fiscal_year_end(text: str) -> int | None:
             mon += 3 * (4 - _ORD[m.group("ord").lower()])
         elif kind == "h" and m.group("half").lower() == "first":
             mon += 6
-        best = (m.start(), (mon - 1) % 12 + 1)
+        end = (mon - 1) % 12 + 1
+        day = _EARLY_DAY.match(text, m.end("mon"))
+        if end == 2 and day and int(day.group(1)) <= 7:
+            # "the third quarter ended November 1", "the year ended Feb. 2": the 52/53-week year of a US retailer,
+            # which ends on the Saturday nearest January 31, so its quarters are the months to January
+            end = 1
+        best = (m.start(), end)
     return best[1] if best else None

@@ -50,7 +50,43 @@ def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
         if base.end_month == doc.fiscal_year_end:
             return base
         return FiscalCalendar.default(doc.fiscal_year_end)
-    return company.calendar_on(doc.article.published)
+    cal = company.calendar_on(doc.article.published)
+    if company.known and company.calendar_checked:
+        return cal
+    implied = _implied_year_end(doc, cal)
+    return FiscalCalendar.default(implied) if implied else cal
+
+
+# "fourth-quarter net income rose 24 percent": a quarter's results, reported
+_RESULTS_MOVED = re.compile(
+    r"[\s\-]*(?:net\s+|operating\s+)?(?:income|profit|earnings|loss|revenue|sales)\b[^.;]{0,40}?"
+    r"\b(?:rose|fell|jumped|climbed|dropped|declined|increased|decreased|slipped|surged|plunged|was|were|totaled|totalled)\b",
+    re.I,
+)
+
+
+def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
+    """For a calendar nobody checked: the year end a numbered quarter implies when the headline or first
+    paragraph reports its results before it can have ended ("fourth-quarter net income rose" on Dec. 21: the
+    quarter ended in November, so the year ends in November)."""
+    on = doc.article.published
+    if on is None:
+        return None
+    for p in doc.periods:  # the first numbered quarter the article names, as results
+        if p.kind != "quarter" or not p.number or p.year is not None:
+            continue
+        src = doc.title if p.in_title else doc.text
+        start = 0 if p.in_title else (doc.sentences[doc.sentence_at(p.start)].start if doc.sentences else 0)
+        if p.compared or p.estimate or _background(doc, p) or _FORECAST_VERB.search(src, start, p.start):
+            return None
+        if not (_reported_in_sentence(doc, p) or _RESULTS_MOVED.match(src, p.end)):
+            return None  # "the outlook for the second quarter": not its results
+        _, q = cal.quarter_of_month(on.year, on.month)
+        if q != p.number:
+            return None  # the quarter named is not the one running now: no contradiction to mend
+        month = (on.month - 2) % 12 + 1  # the quarter ended at the end of last month
+        return (month + 3 * (4 - p.number) - 1) % 12 + 1
+    return None
 
 
 def resolve(p: Period, cal: FiscalCalendar, on: dt.date | None) -> tuple[int, int] | None:
@@ -112,7 +148,7 @@ def _month_quarter(
 
 # a company's forecast (verbs; "a forecast" or "analysts' estimates" are nouns, not the sentence's forecast)
 _FORECAST_VERB = re.compile(
-    r"\b(?:expects?|expected|expecting|sees|predicts?|projects?|anticipates?|will|would|should|aims?\s+(?:to|for)|"
+    r"\b(?<!than[\s\-])(?<!as[\s\-])(?:expects?|expected|expecting|sees|predicts?|projects?|anticipates?|will|would|should|aims?\s+(?:to|for)|"
     r"looks\s+for|(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)(?<!['’]\s)forecast(?:s|ing)?)\b",
     re.I,
 )
@@ -192,6 +228,14 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
         for _p, (fy, q) in head:
             if not ended(fy, q):
                 return fy, q
+    # 1. "posted quarterly results on Friday" in the headline or first paragraph: the quarter just ended, before
+    # any period the body names (a year's results cited further down are background)
+    quarters_reported = any(
+        p.kind in ("quarter", "half", "month_quarter", "month_half") and reported(p, fy, q) for p, (fy, q) in body
+    )
+    for p, (fy, q) in current if not quarters_reported else ():  # a quarter the body names and reports wins
+        if (p.in_title or p.start < lede_end) and reported(p, fy, q):
+            return fy, q
     # 1. results reported further down; or, when no named period is reported, the quarter "quarterly profit" or
     # "for the quarter" reports
     for p, (fy, q) in [*body, *current]:

@@ -36,11 +36,13 @@ _CAP = r"(?:(?:[A-Z]\.)+(?=\s)|[A-Z][\w'’&\-]*)"
 # Lower-case title words inside a name phrase: "PaineWebber analyst Stephen Smith", "Sand president Jerry Shattner".
 _LOWER_TITLES = (
     r"analyst|chairman|chairwoman|president|vice|chief|executive|officer|director|managing|senior|"
-    r"financial|operating|treasurer|controller|spokesman|spokeswoman|strategist|economist|head|founder"
+    r"financial|operating|treasurer|controller|spokesman|spokeswoman|strategist|economist|head|founder|"
+    r"consultant|adviser|advisor"
 )
 _WHO = (
     # a capitalised run ("Chief Executive Tim Cook"), a pronoun, or a common noun phrase ("the company")
-    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES})\s+){{0,7}}{_CAP}"
+    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES}"
+    rf"|[a-z][\w\-]*(?=\s+(?:{_LOWER_TITLES})\b))\s+){{0,7}}{_CAP}"  # "Intrepid Ventures payments consultant Eric Grover"
     r"(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)\b)?"  # "Fred Lyons Jr. said"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)"
@@ -73,11 +75,12 @@ _ABBREV = re.compile(
 )
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _PRONOUNS = {"he", "she"}
+_SHOUTED = re.compile(r"[A-Z][A-Z&'’\-]{2,}")
 # words that make an appositive a title (", Apple's chief executive"), anywhere in it
 _APPOSITIVE_TITLES = (
     r"chief|officer|executive|chairman|chairwoman|chair|president|director|analyst|strategist|manager|treasurer|"
     r"controller|founder|economist|investor|spokes\w+|head|partner|minister|official|leader|secretary|member|"
-    r"CEO|CFO|COO|CTO"
+    r"trader|consultant|advis[eo]r|CEO|CFO|COO|CTO"
 )
 _TITLE_AFTER = re.compile(
     r",\s+(?P<title>(?:the\s+|an?\s+|its\s+|their\s+|[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*['’]s\s+)?"
@@ -87,7 +90,7 @@ _TITLE_WORD = re.compile(
     r"\b(?:[Cc]hief|[Oo]fficer|[Ee]xecutive|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Pp]resident|[Dd]irector|"
     r"[Aa]nalyst|[Ss]trategist|[Mm]anager|[Tt]reasurer|[Cc]ontroller|[Ff]ounder|[Ee]conomist|"
     r"[Ss]pokes\w+|CEO|CFO|COO|CTO|VP|[Hh]ead|[Pp]artner|[Ll]eader|[Mm]inister|[Oo]fficial|Democrat|Republican|"
-    r"[Ll]awmaker|[Cc]ongress(?:wo)?man|[Ss]enator|[Pp]rofessor)\b"
+    r"[Ll]awmaker|[Cc]ongress(?:wo)?man|[Ss]enator|[Pp]rofessor|[Tt]rader|[Cc]onsultant|[Aa]dvis[eo]r)\b"
 )
 
 
@@ -156,7 +159,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v2"
+    version: str = "extract_rules_v3"
 
 
 @dataclass
@@ -188,6 +191,8 @@ class _ArticleIndex:
         self.people: dict[str, Person] = {}  # keyed by surname
         self.mentions: list[tuple[int, str]] = []  # (position, surname key)
         self.plain_names: dict[str, tuple[str, int]] = {}  # names seen without a title, by surname
+        # In a text of mixed case a word in capitals is a subhead's or an acronym, never part of a person's name.
+        self.mixed_case = sum(c.islower() for c in text[:3000]) > sum(c.isupper() for c in text[:3000])
         self._scan()
 
     def in_quote(self, pos: int) -> bool:
@@ -239,7 +244,10 @@ class _ArticleIndex:
             ]
 
     def title_before(self, pos: int) -> str:
-        return self.text[max(0, pos - 40) : pos]
+        """Up to 40 characters before a title, within its clause: "..., an analyst with Morningstar Inc. Hartford
+        Chief Financial Officer David Johnson" gives " Hartford ", not the analyst's title."""
+        before = self.text[max(0, pos - 40) : pos]
+        return re.split(r"[.,;:\"“”]", before)[-1]
 
     def _trim(self, raw: str) -> str:
         toks = raw.split()
@@ -296,6 +304,8 @@ class _ArticleIndex:
             return _Who("titled", title=titled.group("t").strip(), at=at)  # "the K Mart chairman said"
         last = who.split()[-1] if who.split() else ""
         if not who[:1].isupper() and last[:1].isupper() and (last in self.people or last in self.plain_names):
+            if low.startswith("the ") and last not in self.people:
+                return _Who("pronoun", at=at)  # "the China-born Australian said": a description of the last named
             return _Who("person", last, "", at)  # "a relaxed Mayer said": a known surname
         if not (who[:1].isupper() or _PARTICLE_NAME.match(who)) or low in {"they", "it", "we"}:
             return _Who("nonperson", at=at)  # ("van Schaik said" names a person)
@@ -321,6 +331,7 @@ class _ArticleIndex:
                 continue
             if (
                 bare in people.NOT_NAME_WORDS
+                or (self.mixed_case and _SHOUTED.fullmatch(bare))  # a subhead in capitals: "LOOKING ABROAD UPS said"
                 or bare.endswith(("'s", "’s", "'", "’", "-based"))
                 or not bare[:1].isupper()
                 or bare.lower() in _DEPARTMENTS
@@ -428,7 +439,7 @@ def _sentence_end(text: str, pos: int, ceil: int) -> int:
 
 def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: str = "") -> _Who:
     raw = m.group("who")
-    joint = re.search(r"\s+(?:and|&)\s+(?=[A-Z])", raw)
+    joint = re.search(r"\s+and\s+(?=[A-Z])", raw)  # people are joined by "and"; "&" joins a firm's name
     head = raw[: joint.start()] if joint else ""
     # one quote attributed to two people is spoken by the first named (not "X of Weil and Associates")
     if joint and head.split()[-1] not in people.NOT_NAME_WORDS and not _OF_AT_FROM.search(head):
@@ -505,6 +516,12 @@ def _new_clause(rest: str) -> bool:
     """Words after a speech verb that make a clause of their own ("they were charting a recovery path"), not the
     tail of an attribution (" on Tuesday", ", adding ...", " in a statement")."""
     rest = rest.strip()
+    clause = re.match(
+        r"(?:(?:on|late|earlier|last|this|next)\s+(?:\w+\s+)?(?:week|month|year|day|morning|afternoon|evening|\w+day)\s+)?that\s",
+        rest,
+    )
+    if clause and len(rest.split()) > 4:
+        return True  # "... said this week that iPhone sales boosted ...": reported speech of its own
     if (
         not rest
         or rest[0] in ",;:"
@@ -602,11 +619,14 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             last = (span, person)
             prev = span
             if person is not None:
-                role = person.role or _org_role(person) or "executive"
+                role = person.role or _org_role(person) or _outsider_role(person, doc) or "executive"
                 out.append(Attribution(span, person, role))
     doc.people = index.people
     doc.attributions = out
     return doc
+
+
+_SECTION_WORDS = {"commentary", "comments", "comment", "reaction", "reactions", "on", "to"}
 
 
 def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]:
@@ -620,8 +640,8 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
         if b.kind != "speaker":
             continue
         parts = [p.strip() for p in doc.text[b.start : b.end].split(",")]
-        toks = parts[0].split()
-        while toks and toks[0].endswith(":"):  # a label before the name: "Commentary: MARK DEMOS"
+        toks = parts[0].rsplit(":", 1)[-1].split()  # a label before the name: "COMMENTARY ON IBM: ANDY MIEDLER"
+        while len(toks) > 2 and toks[0].lower() in _SECTION_WORDS:  # "COMMENTARY ON TEXAS INSTRUMENTS ASHOK KUMAR"
             toks.pop(0)
         while len(toks) > 2 and toks[0].lower() in org_words and not re.fullmatch(people._PARTICLE, toks[1].lower()):
             toks.pop(0)
@@ -629,7 +649,11 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
             continue
         name = " ".join(t if re.fullmatch(r"(?:[A-Z]\.)+", t) else t.capitalize() for t in toks)
         title = " ".join(parts[1:]).lower()
-        person = index.people.get(surname(name)) or Person(name, b.start, role_from_title(title), title=title)
+        # The people an instant view asks for their reaction are market people (analysts, fund managers, a
+        # firm's president or chief investment officer), not the reporting company's officers.
+        role = role_from_title(title)
+        role = "analyst" if role in (None, "executive") else role
+        person = index.people.get(surname(name)) or Person(name, b.start, role, title=title)
         if len(parts) > 1:
             person.org = person.org or parts[-1].title()
         index.people.setdefault(surname(name), person)
@@ -670,13 +694,30 @@ def _org_role(person: Person) -> str | None:
     if org is None:
         m = re.search(r"\b(?:of|at|from)\s+(.+)$", person.title)  # titles are kept in lower case
         org = m.group(1).title() if m else None
-    if org and (
-        kind_of(org) in (OrgKind.BROKER, OrgKind.FUND)
-        or re.search(
+    return "analyst" if org and financial_firm(org) else None
+
+
+def financial_firm(org: str) -> bool:
+    """A broker, research firm or fund by its name ("Ridgeline Securities", "Edward Jones", "BWS Financial")."""
+    return kind_of(org) in (OrgKind.BROKER, OrgKind.FUND) or bool(
+        re.search(
             r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|Management|"
-            r"Advisors|Advisers|Asset|Brokerage|Funds?\b",
+            r"Advisors|Advisers|Asset|Brokerage|Funds?\b|Financial\b|Equities|Wealth",
             org,
         )
-    ):
-        return "analyst"
-    return None
+    )
+
+
+def _outsider_role(person: Person, doc: ArticleDoc) -> str | None:
+    """``analyst`` for a person given no title but a firm that is not one the headline or the lede reports on
+    ("said BWS Financial's Hamed Khorsand", "Credit Suisse's David Arnold"): the wire's way of naming the
+    analysts who comment on a company's results."""
+    firm = person.org or person.company_hint
+    if person.role is not None or not firm:
+        return None
+    a, b = doc.lede
+    opening = f"{doc.title} {doc.text[a:b]}"
+    words = [w for w in re.findall(r"[A-Z][\w&'’\-]{2,}", firm) if w not in people.NOT_NAME_WORDS]
+    if not words or any(re.search(rf"\b{re.escape(w)}\b", opening) for w in words):
+        return None
+    return "analyst"
