@@ -165,3 +165,15 @@ def test_an_analysts_firm_is_not_the_company_of_the_quote():
     )
     got = rows_of(text, title="Carmakers' profits soar", published=dt.date(2010, 7, 29))
     assert [(n, c, r) for n, c, _, r in got] == [("David Arnold", "Northwind Motors", "analyst")]
+
+
+def test_a_company_called_by_its_printed_symbol():
+    """ "IntercontinentalExchange Inc ( ICE.N )" then "ICE said", "ICE's chief executive": the symbol is the company
+    (alone "ICE" would read as an exchange), so the quote is the reporting company's, not the takeover target's."""
+    text = (
+        "(Reuters) - IntercontinentalExchange Inc ( ICE.N ) said on Tuesday it expects to close its takeover of "
+        "NYSE Euronext NYX.N within days, and reported a rise in third-quarter profit. ICE said regulators needed "
+        'more time. "I hope it will be a matter of days," Jeff Sprecher, ICE\'s chief executive, said.'
+    )
+    got = rows_of(text, title="ICE sees NYSE deal closing within days; profits rise", published=dt.date(2013, 11, 5))
+    assert [(n, c, t, r) for n, c, t, r in got] == [("Jeff Sprecher", "IntercontinentalExchange", "ICE", "executive")]

@@ -406,3 +406,23 @@ def test_flattened_instant_view_headings_with_firms_and_sections():
         ("Revenue came in a little bit higher than we expected.", "Adam Benjamin", "analyst"),
         ("These were decent results.", "Andy Miedler", "analyst"),
     ]
+
+
+def test_a_company_described_as_a_trader_is_not_a_person():
+    """ "Minneapolis-based Cargill, ... a top commodities trader, reported": no person "Minneapolis-based Cargill"
+    (whose surname would stand between a speaker's quotes), so the continuation keeps its speaker."""
+    text = (
+        "Minneapolis-based Northwind, one of the largest private companies and a top commodities trader, reported "
+        'higher earnings. "We are positioned globally," David MacLennan, Northwind\'s chief operating officer, said '
+        'in an interview. "Because of the drought supplies were down, prices were up." Quarterly revenues rose.'
+    )
+    assert [p for _, p, _ in quotes(text)] == ["David MacLennan", "David MacLennan"]
+
+
+def test_an_organisation_opening_the_next_sentence_is_not_the_attribution():
+    text = (
+        "Chief Executive Jeff Sprecher spoke on a call. "
+        '"We have equity exchanges so companies can raise capital," Sprecher said. "I think the secondary market '
+        'is not particularly helpful or sustainable." PROFITS RISE UPX said it earned $141.3 million in the quarter.'
+    )
+    assert [p for _, p, _ in quotes(text)] == ["Jeff Sprecher", "Jeff Sprecher"]

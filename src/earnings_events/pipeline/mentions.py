@@ -463,6 +463,9 @@ def orgs_in(
     for alias, company in _short_forms([*earlier, *found], registry).items():
         for m in _alias_rx(alias).finditer(text, start, end):
             add(m.start(), m.end(), m.group(0), company)
+    for sym, (company, code) in _symbol_forms([*earlier, *found], registry).items():
+        for m in _alias_rx(sym).finditer(text, start, end):
+            add(m.start(), m.end(), m.group(0), company, code)  # the printed code says it is the company
     found.sort(key=lambda o: o.start)
     return found
 
@@ -564,6 +567,64 @@ _COMMON_FIRST = {
     "Midwest",
     "Columbia",
 }
+
+
+def _symbol_forms(found: list[OrgMention], registry: Registry) -> dict[str, tuple[Company | None, Code]]:
+    """A company the text calls by the symbol it printed: "IntercontinentalExchange Inc ( ICE.N )" ... "ICE said"
+    (a name that alone would read as an exchange's), when the registry does not give the symbol to another."""
+    out: dict[str, tuple[Company | None, Code]] = {}
+    for o in found:
+        sym = o.code.ticker if o.code is not None and o.kind == OrgKind.COMPANY else ""
+        if not re.fullmatch(r"[A-Z]{3,5}", sym) or sym in _WORDS_IN_CAPITALS or canonical(o.name) == sym:
+            continue
+        other = registry.lookup(sym)
+        if other is None or o.company is None or other.name == o.company.name:
+            out.setdefault(sym, (o.company, o.code))  # type: ignore[arg-type]
+    return out
+
+
+# symbols that are words in a headline or subhead in capitals, never a company's short form
+_WORDS_IN_CAPITALS = frozenset(
+    [
+        "ALL",
+        "ARE",
+        "BIG",
+        "CAR",
+        "CAT",
+        "DAY",
+        "EAT",
+        "FOR",
+        "FUN",
+        "GAS",
+        "HOG",
+        "HOT",
+        "JOB",
+        "KEY",
+        "LOW",
+        "MAN",
+        "NEW",
+        "NOW",
+        "ONE",
+        "OUT",
+        "OWN",
+        "PAY",
+        "RUN",
+        "SEE",
+        "SUN",
+        "TWO",
+        "WIN",
+        "YOU",
+        "AND",
+        "THE",
+        "BUY",
+        "CEO",
+        "CFO",
+        "USA",
+        "GDP",
+        "IPO",
+        "EPS",
+    ]
+)
 
 
 def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Company | None]:

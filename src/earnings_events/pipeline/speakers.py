@@ -80,7 +80,7 @@ _SHOUTED = re.compile(r"[A-Z][A-Z&'’\-]{2,}")
 _APPOSITIVE_TITLES = (
     r"chief|officer|executive|chairman|chairwoman|chair|president|director|analyst|strategist|manager|treasurer|"
     r"controller|founder|economist|investor|spokes\w+|head|partner|minister|official|leader|secretary|member|"
-    r"trader|consultant|advis[eo]r|CEO|CFO|COO|CTO"
+    r"consultant|advis[eo]r|CEO|CFO|COO|CTO"
 )
 _TITLE_AFTER = re.compile(
     r",\s+(?P<title>(?:the\s+|an?\s+|its\s+|their\s+|[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*['’]s\s+)?"
@@ -251,8 +251,8 @@ class _ArticleIndex:
 
     def _trim(self, raw: str) -> str:
         toks = raw.split()
-        while toks and toks[0].rstrip(",") in people.NOT_NAME_WORDS:
-            toks.pop(0)
+        while toks and (toks[0].rstrip(",") in people.NOT_NAME_WORDS or toks[0].endswith("-based")):
+            toks.pop(0)  # "Minneapolis-based Cargill": a place and a company, not a person's name
         while toks and toks[-1].rstrip(",") in people.NOT_NAME_WORDS:
             toks.pop()
         name = clean_name(" ".join(toks))
@@ -479,7 +479,10 @@ def _attribution(
         # after a quote that ends its own sentence, "Executives said they were charting ..." is a new sentence
         # of reported speech, not this quote's attribution ("... ." Smith said on Tuesday.)
         if m and not (ends_sentence and _new_clause(m.group("rest"))):
-            return _who_from(m, base_after, index)
+            who = _who_from(m, base_after, index)
+            if ends_sentence and who.kind == "nonperson" and m.group("rest").strip():
+                continue  # '... sustainable." PROFITS RISE ICE said it earned ...': the next sentence's news
+            return who
     m = _AFTER_NAME_TITLE.match(after)
     if m and _TITLE_WORD.search(m.group("appos")):
         who = _who_from(m, base_after, index)
