@@ -138,3 +138,34 @@ def test_guidance_at_an_investor_meeting_and_a_quarters_verdict_are_in_scope():
         "the spring.",
     )
     assert meeting.in_scope and verdict.in_scope and not product.in_scope
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("Northwind CFO retires, successor named", "executive_change"),
+        ("Northwind names Jane Roe chief executive", "executive_change"),
+        ("Dow ends higher on Northwind boost", "markets"),
+        ("Oil retreat, banks help S&P, techs hit Nasdaq", "markets"),
+        ("Northwind results hurt stocks; dollar gains", "markets"),
+    ],
+)
+def test_headlines_whose_news_is_out_of_scope_whatever_the_lede(title, reason):
+    """An executive change with no results word, and a markets wrap whose subject is an index or the market, are
+    out of scope even when the first sentence talks of results (the guide: main news is headline and lede)."""
+    text = "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) posted higher quarterly profit on Tuesday, beating estimates."
+    doc = doc_until(text, "scope", title=title)
+    assert (doc.scope.in_scope, doc.scope.reason) == (False, reason)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Northwind profit tops Wall Street view",
+        "Dow Chemical earnings rise on strong sales",
+        "Nasdaq profit more than triples",
+    ],
+)
+def test_results_headlines_naming_the_market_stay_in_scope(title):
+    text = "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) posted higher quarterly profit on Tuesday, beating estimates."
+    assert doc_until(text, "scope", title=title).scope.in_scope

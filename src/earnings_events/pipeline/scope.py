@@ -27,6 +27,9 @@ from pathlib import Path
 from .document import ArticleDoc, OrgKind, ScopeDecision
 
 SCOPE_VERSION = "scope_lr_v1"
+# the rules around the model (results headlines, calls, meetings, quarter verdicts; headline vetoes): a changed
+# behaviour gets a new name, which the manifest records beside the model's
+SCOPE_RULES = "scope_rules_v2"
 MODEL = Path(__file__).resolve().parents[1] / "data" / "models" / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
 OUT_OF_SCOPE_KINDS = (
@@ -424,6 +427,38 @@ def quarter_verdict(doc: ArticleDoc) -> bool:
     )
 
 
+# Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
+# no results word ("Wells Fargo CFO retires, successor named"), and a markets wrap, whose subject is an index or the
+# market ("Dow ends higher on IBM boost", "Oil retreat, banks help S&P, techs hit Nasdaq").
+_EXEC_CHANGE = re.compile(
+    r"\b(?:retires?|retiring|resigns?|resignation|steps?\s+down|to\s+step\s+down|successor|replaces?|ousts?|ousted|"
+    r"quits?|appoints?|named|names|demotes?|shake-?up|shuffles?|reshuffle)\b",
+    re.I,
+)
+_RESULTS_WORD = re.compile(
+    r"\b(?:profits?|earnings|results|loss(?:es)?|revenues?|sales|forecasts?|outlooks?|quarter|quarterly|Q[1-4]|EPS|"
+    r"net|income|guidance|beats?|miss(?:es)?|views?|estimates?|targets?)\b",
+    re.I,
+)
+_INDEX = r"(?:Wall\s+St(?:reet|\.)?|Dow(?!\s+(?:Chemical|Jones|Corning))|S&P(?:\s?500)?|Nasdaq|Nikkei|FTSE|DAX|TSX|stocks|bourses)"
+_MARKET_WRAP = re.compile(
+    rf"^(?:[\w&'’.\-]+(?:,\s+|\s+and\s+)){{0,3}}{_INDEX}(?:,?\s+(?:and\s+)?{_INDEX})*\s+"
+    r"(?:ends?|closes?|rises?|falls?|climbs?|slips?|gains?|drops?|dips?|edges?|squeezes?|slides?|rall(?:y|ies)|"
+    r"higher|lower|up|down|flat)\b"
+    rf"|\b(?:lifts?|boosts?|hits?|hurts?|weighs?\s+on|drags?\s+down|help|helps|lead)\s+(?:the\s+)?{_INDEX}\b"
+)
+
+
+def headline_vetoes(doc: ArticleDoc) -> str | None:
+    """The reason code when the headline's own news is out of scope (executive change, markets wrap), else None."""
+    title, _ = headline(doc.title)
+    if _EXEC_CHANGE.search(title) and not _RESULTS_WORD.search(title):
+        return "executive_change"
+    if _MARKET_WRAP.search(title):
+        return "markets"
+    return None
+
+
 def annotate(doc: ArticleDoc) -> ArticleDoc:
     """Add the ``scope`` decision."""
     if not doc.title.strip() and not doc.text.strip():
@@ -438,5 +473,9 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         or guidance_at_a_meeting(doc)
         or quarter_verdict(doc)
     )
+    veto = headline_vetoes(doc) if ok else None
+    if veto is not None:
+        doc.scope = ScopeDecision(False, veto, round(p, 4))
+        return doc
     doc.scope = ScopeDecision(ok, kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS), round(p, 4))
     return doc
