@@ -27,7 +27,11 @@ EXTRACTOR_VERSION = speakers.ExtractOptions().version
 
 def component_versions() -> dict[str, str]:
     """The versioned names of the components whose output a release depends on (its manifest records them)."""
-    return {"extractor": EXTRACTOR_VERSION, "labeler": label.labeler_name(), "scope": f"{scope.SCOPE_VERSION}+{scope.SCOPE_RULES}"}
+    return {
+        "extractor": EXTRACTOR_VERSION,
+        "labeler": label.labeler_name(),
+        "scope": f"{scope.SCOPE_VERSION}+{scope.SCOPE_RULES}",
+    }
 
 
 @dataclass
