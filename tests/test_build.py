@@ -401,4 +401,5 @@ def test_rows_that_judgements_make_duplicates_are_kept_once(tmp_path):
     second = make_release([corpus], tmp_path / "second", annotations=tmp_path / "notes")
     again = pl.concat([pl.read_parquet(f) for f in sorted((tmp_path / "second" / "statements").glob("*.parquet"))])
     assert again["article_id"].to_list() == ["a"] and second.duplicates_dropped == 1
+    assert second.human_labels == 1  # the judged rows the release holds
     assert validate.run(tmp_path / "second").is_empty()

@@ -72,10 +72,25 @@ def test_the_recipe_is_one_command_and_its_card_notes_exist():
 
 def test_nothing_of_the_corpus_is_in_the_repository_label_files():
     """Every label file the repository ships is ids, offsets and labels (the corpus's texts never go in)."""
-    files = [*REPO.glob("releases/*/annotations/*.jsonl"), *REPO.glob("scripts/labels/*.jsonl")]
-    assert LABELS in files and len(files) >= 3
+    files = [
+        *REPO.glob("releases/*/annotations/*.jsonl"),
+        *REPO.glob("releases/*/audit/*.jsonl"),
+        *REPO.glob("scripts/labels/*.jsonl"),
+    ]
+    assert LABELS in files and len(files) >= 5
     for path in files:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             rec = json.loads(line)
             assert not {"text", "statement", "title", "context", "note", "headline"} & set(rec), f"{path}:{n}"
             assert len(line) < 1500, f"{path}:{n}: a record this long may hold text"
+
+
+def test_the_shipped_audit_sheets_report_without_a_release_text():
+    """The card's audit: text-free judged sheets (row ids, offsets, judgements), 150 rows each, every row judged;
+    the report reads them (a blind sheet's comparison needs the release, which the recipe builds)."""
+    from earnings_events import audit_sheet
+
+    for path in sorted((RELEASE / "audit").glob("*.jsonl")):
+        rows = audit_sheet.read_sheet(path)
+        assert len(rows) == 150 and all(r.judged["in_scope"] is not None for r in rows), path
+        assert all(r.extracted is None for r in rows)  # blind: the judges never saw the pipeline's values

@@ -647,7 +647,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     df, judged_rejects = check_rows(df)
     result.row_rejects += judged_rejects
     result.rows_rejected = Counter(r["detail"].split(":", 1)[0] for r in result.row_rejects)
-    matched = set(df.filter(pl.col("label_source") == "human")["id"].to_list())
+    matched = set(df.filter((pl.col("label_source") == "human") & pl.col("split").is_not_null())["id"].to_list())
     result.human_labels = len(matched)
     result.annotations_unmatched = len({*human.labels, *human.not_rows} - known)
     tmp = Path(tempfile.mkdtemp(prefix=f".{options.out.name}.tmp-", dir=options.out.parent))
