@@ -359,6 +359,8 @@ def test_report_against_a_release_refuses_rows_it_does_not_hold(small_release, t
     write_lines(path, recs)
     with pytest.raises(InputError, match=r"s\.jsonl:2: row \w+ \(elsewhere .*\) is not in the release"):
         audit.report(path, release=small_release)
+    kept = audit.report(path, release=small_release, only_in_release=True)  # a later build dropped that row
+    assert (kept.rows, kept.not_in_release, kept.to_dict()["not_in_release"]) == (2, 1, 1)
     recs = lines(draw(small_release, tmp_path / "t.jsonl", n=3))
     recs[0] = judge(recs[0], **ALL_RIGHT)
     recs[0]["extracted"]["speaker"] = "Someone Else"

@@ -203,6 +203,7 @@ class AuditReport:
     derived: int  # `_ok` judgements set by comparing `_gold` with the extracted value
     release: Path | None = None
     notes: list[str] = field(default_factory=list)
+    not_in_release: int = 0  # sheet rows left out because the release no longer holds them
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -215,6 +216,7 @@ class AuditReport:
             "fields": {k: v.to_dict() for k, v in self.fields.items()},
             "error_classes": self.error_classes,
             "derived": self.derived,
+            "not_in_release": self.not_in_release,
             "notes": self.notes,
         }
 
@@ -225,12 +227,19 @@ NOTES = (
 )
 
 
-def report(sheet: Path, release: Path | None = None) -> AuditReport:
-    """Shares right of a judged audit sheet; with ``release``, the extracted values come from it."""
+def report(sheet: Path, release: Path | None = None, only_in_release: bool = False) -> AuditReport:
+    """Shares right of a judged audit sheet; with ``release``, the extracted values come from it. A row the
+    release does not hold is refused (the sheet was drawn from another release), or, with ``only_in_release``,
+    left out and counted (a later version of the same release that dropped a few rows)."""
     rows = read_sheet(sheet)
     known = statements(release, ids=[r.row_id for r in rows]) if release is not None else None
     judged: list[dict[str, Any]] = []
     derived = 0
+    if known is not None and only_in_release:
+        missing = sum(r.row_id not in known for r in rows)
+        rows = [r for r in rows if r.row_id in known]
+    else:
+        missing = 0
     for row in rows:
         if known is not None and row.row_id not in known:
             raise InputError(
@@ -266,6 +275,7 @@ def report(sheet: Path, release: Path | None = None) -> AuditReport:
         derived=derived,
         release=release,
         notes=list(NOTES),
+        not_in_release=missing,
     )
 
 

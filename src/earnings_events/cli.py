@@ -711,6 +711,14 @@ def audit_report(
         ),
     ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    only_in_release: Annotated[
+        bool,
+        typer.Option(
+            "--only-in-release",
+            help="Leave out (and count) the sheet's rows that --release no longer holds, as when a later build of "
+            "the same release dropped a few; without it such a row stops the report.",
+        ),
+    ] = False,
 ) -> None:
     """Report what share of a judged sheet is right, each share with its Wilson 95% interval.
 
@@ -728,7 +736,7 @@ def audit_report(
     """
     from . import audit as audit_stage
 
-    result = _guard(lambda: audit_stage.report(sheet, release))
+    result = _guard(lambda: audit_stage.report(sheet, release, only_in_release))
     if as_json:
         out.print_json(json.dumps(result.to_dict(), ensure_ascii=False))
         return
@@ -739,7 +747,8 @@ def audit_report(
         "every_field": "every field right",
     }
     out.print(
-        f"{sheet}: judged {result.judged} of {result.rows} rows ({result.rows - result.judged} not yet judged, left out)",
+        f"{sheet}: judged {result.judged} of {result.rows} rows ({result.rows - result.judged} not yet judged, left out)"
+        + (f"; {result.not_in_release} rows not in the release left out" if result.not_in_release else ""),
         highlight=False,
         soft_wrap=True,
     )

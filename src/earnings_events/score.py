@@ -29,7 +29,7 @@ _EDGE = " \t\n.,;:!?-–—…()[]"
 _SUFFIX = re.compile(
     r"(?:,?\s+(?:inc|incorporated|corp|corporation|co|cos|company|ltd|limited|plc|llc|ag|se|sa|nv|group|holdings?)\.?)+$"
 )
-FIELDS = ("speaker", "company", "quarter", "speaker_role", "label")
+FIELDS = ("speaker", "company", "ticker", "quarter", "speaker_role", "label")
 
 
 def norm_statement(s: str) -> str:
