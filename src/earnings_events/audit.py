@@ -295,39 +295,32 @@ def _release_values(row: SheetRow, values: dict[str, Any], sheet: Path) -> dict[
 
 
 def _complete(row: SheetRow, extracted: dict[str, Any] | None, sheet: Path) -> tuple[dict[str, Any], int]:
-    """The row's judgements with each empty ``<field>_ok`` set from its gold value where it has one;
-    and how many were set."""
+    """The row's judgements with each empty ``<field>_ok`` set from its gold value where it has one, compared as
+    ``score`` compares fields (a company also right in another form of its name when the gold ticker is the
+    release's); and how many were set."""
     judged = dict(row.judged)
+    gold = {column: _gold(judged[f"{name}_gold"]) for name, column in FIELDS.items()}
     n = 0
     for name, column in FIELDS.items():
-        gold = judged[f"{name}_gold"]
-        if judged[f"{name}_ok"] is not None or gold is None:
+        if judged[f"{name}_ok"] is not None or judged[f"{name}_gold"] is None:
             continue
         if extracted is None:
             raise InputError("a blind sheet's gold values need the release's: pass --release DIR", str(sheet), row.line)
-        if name == "company":  # two forms of one name ("Disney", "Walt Disney") are one company, as `score` says
-            ticker = judged["ticker_gold"]
-            judged[f"{name}_ok"] = score.company_equal(
-                {"company": extracted["company"], "ticker": extracted["ticker"]},
-                {"company": gold, "ticker": None if ticker == NONE else ticker},
-            )
-        else:
-            judged[f"{name}_ok"] = same(name, extracted[column], gold)
+        judged[f"{name}_ok"] = score.field_equal(column, extracted, gold)
         n += 1
     return judged, n
 
 
+def _gold(value: Any) -> Any:
+    """A judge's gold value: ``none`` says the right value is no value."""
+    return None if value == NONE else value
+
+
 def same(name: str, extracted: Any, gold: Any) -> bool:
-    """Whether an extracted value is the gold one: speakers and companies as ``score.py`` normalises
-    them, tickers in capitals, the rest as they are; a gold ``none`` is right only for no value."""
-    gold = None if gold == NONE else gold
-    if name == "speaker":
-        return score.norm_speaker(extracted) == score.norm_speaker(gold)
-    if name == "company":
-        return score.norm_company(extracted) == score.norm_company(gold)
-    if name == "ticker":
-        return score.norm_ticker(extracted) == score.norm_ticker(gold)
-    return (extracted or None) == (gold or None)
+    """Whether an extracted value is the gold one, as ``score.field_equal`` compares the field (speakers and
+    companies normalised, tickers in any notation of their class); a gold ``none`` is right only for no value."""
+    column = FIELDS.get(name, name)
+    return score.field_equal(column, {column: extracted}, {column: _gold(gold)})
 
 
 def _all(values: Iterable[bool | None]) -> bool | None:

@@ -29,8 +29,7 @@ from functools import lru_cache
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
 from .document import ArticleDoc, Attribution, BlockKind, OrgKind, OrgMention
-from .mentions import canonical, kind_of, trim_lead
-from .speakers import financial_firm
+from .mentions import canonical, financial_firm, kind_of, trim_lead
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {

@@ -357,6 +357,18 @@ def trim_lead(name: str) -> str:
     return " ".join(toks)
 
 
+def financial_firm(org: str) -> bool:
+    """A broker, research firm or fund by its name ("Ridgeline Securities", "Edward Jones", "BWS Financial"): the
+    firm of a person who comments on a company as an analyst or investor."""
+    return kind_of(org) in (OrgKind.BROKER, OrgKind.FUND) or bool(
+        re.search(
+            r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|Management|"
+            r"Advisors|Advisers|Asset|Brokerage|Funds?\b|Financial\b|Equities|Wealth",
+            org,
+        )
+    )
+
+
 @lru_cache(maxsize=65536)
 def kind_of(name: str) -> OrgKind:
     """The kind a name alone says: a news agency or data provider, an exchange or index, a public body, a

@@ -75,8 +75,7 @@ def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
     for p in doc.periods:  # the first numbered quarter the article names, as results
         if p.kind != "quarter" or not p.number or p.year is not None:
             continue
-        src = doc.title if p.in_title else doc.text
-        start = 0 if p.in_title else (doc.sentences[doc.sentence_at(p.start)].start if doc.sentences else 0)
+        src, start = _sentence_of(doc, p)
         if p.compared or p.estimate or _background(doc, p) or _FORECAST_VERB.search(src, start, p.start):
             return None
         if not (_reported_in_sentence(doc, p) or _RESULTS_MOVED.match(src, p.end)):
@@ -167,14 +166,17 @@ _EARLIER_REPORT = re.compile(
 )
 
 
+def _sentence_of(doc: ArticleDoc, p: Period) -> tuple[str, int]:
+    """The text a period mention is in (the headline or the body) and where its sentence starts."""
+    if p.in_title:
+        return doc.title, 0
+    return doc.text, (doc.sentences[doc.sentence_at(p.start)].start if doc.sentences else 0)
+
+
 def _background(doc: ArticleDoc, p: Period) -> bool:
     """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
     a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
-    if p.in_title:
-        src, start = doc.title, 0
-    else:
-        src = doc.text
-        start = doc.sentences[doc.sentence_at(p.start)].start if doc.sentences else 0
+    src, start = _sentence_of(doc, p)
     if _EARLIER_REPORT.search(src, start, p.start):
         return True  # results "reported last week" are background (the guide's step 1)
     f = _FORECAST_VERB.search(src, start, p.start)
@@ -185,8 +187,7 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
 
 def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence reports results before naming it, and forecasts nothing before that."""
-    src = doc.title if p.in_title else doc.text
-    start = 0 if p.in_title else (doc.sentences[doc.sentence_at(p.start)].start if doc.sentences else 0)
+    src, start = _sentence_of(doc, p)
     r = _REPORT_VERB.search(src, start, p.start) or _REPORT_VERB.search(src, p.end, p.end + 80)
     f = _FORECAST_VERB.search(src, start, p.start)
     return r is not None and (f is None or r.start() < f.start())

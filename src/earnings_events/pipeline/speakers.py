@@ -17,9 +17,9 @@ import re
 from dataclasses import dataclass
 
 from . import people
-from .document import ArticleDoc, Attribution, OrgKind, Person
+from .document import ArticleDoc, Attribution, Person
 from .document import QuoteSpan as Span
-from .mentions import kind_of
+from .mentions import financial_firm
 from .people import NAME, NAME_RE, clean_name, role_from_title, surname
 
 MIN_WORDS = 4
@@ -698,17 +698,6 @@ def _org_role(person: Person) -> str | None:
         m = re.search(r"\b(?:of|at|from)\s+(.+)$", person.title)  # titles are kept in lower case
         org = m.group(1).title() if m else None
     return "analyst" if org and financial_firm(org) else None
-
-
-def financial_firm(org: str) -> bool:
-    """A broker, research firm or fund by its name ("Ridgeline Securities", "Edward Jones", "BWS Financial")."""
-    return kind_of(org) in (OrgKind.BROKER, OrgKind.FUND) or bool(
-        re.search(
-            r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|Management|"
-            r"Advisors|Advisers|Asset|Brokerage|Funds?\b|Financial\b|Equities|Wealth",
-            org,
-        )
-    )
 
 
 def _outsider_role(person: Person, doc: ArticleDoc) -> str | None:
