@@ -65,6 +65,7 @@ LABEL_KEYS = {
     "adjudicated",
     "reread",
     "reread_label",
+    "round",
 }
 CLASSES = ("outlook", "performance", "risk", "other")
 CS = (0.3, 1.0, 3.0, 10.0)
@@ -93,9 +94,10 @@ def read_labels(path: Path = LABELS) -> list[dict]:
     return sorted(recs, key=lambda r: (r["article_id"], r["char_start"], r["char_end"]))
 
 
-def load(corpus: Path) -> tuple[list[str], list[str], list[str]]:
-    """(statements, labels, article ids) of the labelled rows, statements read from the corpus."""
-    recs = [r for r in read_labels() if not r["not_row"]]
+def load(corpus: Path, rounds: tuple[int, ...] = (1, 2)) -> tuple[list[str], list[str], list[str]]:
+    """(statements, labels, article ids) of the labelled rows of the given labelling rounds (a record without
+    ``round`` is of the first), statements read from the corpus."""
+    recs = [r for r in read_labels() if not r["not_row"] and r.get("round", 1) in rounds]
     wanted = {r["article_id"] for r in recs}
     texts: dict[str, str] = {}
     for rec in corpus_records(corpus):
@@ -378,7 +380,7 @@ def main() -> None:
     ap.add_argument("--compare", action="store_true", help="also cross-validate the candidate models")
     ap.add_argument("--curve", action="store_true", help="also print a learning curve of the chosen configuration")
     args = ap.parse_args()
-    statements, y, groups = load(args.corpus)
+    statements, y, groups = load(args.corpus, rounds=(1,))  # label_lr_v3 is trained on the first round
     splits = folds(y, groups)
     print(f"{len(y)} labelled statements from {len(set(groups))} articles; {dict(sorted(_counts(y).items()))}")
     if args.compare:

@@ -58,8 +58,9 @@ def test_seed_gives_the_guides_worked_example(tmp_path, monkeypatch):
 
 
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not beside the checkout")
-def test_seed_with_the_trained_labeler(tmp_path):
-    """The default (trained) labeler gives the worked example's rows; its labels are checked below."""
+def test_seed_with_the_linear_labeler(tmp_path, monkeypatch):
+    """The linear labeler (label_lr_v3) gives the worked example's rows; its labels are checked below."""
+    monkeypatch.setenv("EARNINGS_EVENTS_LABELER", "lr")
     make_release([SHARED / "seeds"], tmp_path / "seed")
     check_worked_example(tmp_path / "seed", "tesla-dojo-q4-2023", labels_too=False)
     labels = ["outlook", "performance", "risk", "other"]
@@ -73,7 +74,45 @@ def test_seed_with_the_trained_labeler(tmp_path):
     reason='known defect: label_lr_v3 reads the hedged forecast "It\'s possible ... may have more compute" as '
     "risk where the guide says outlook (its training labels read hedges more strictly than the guide; see README)",
 )
-def test_the_trained_labeler_reads_the_guides_hedged_forecast_as_outlook(tmp_path):
+def test_the_linear_labeler_reads_the_guides_hedged_forecast_as_outlook(tmp_path, monkeypatch):
+    monkeypatch.setenv("EARNINGS_EVENTS_LABELER", "lr")
+    make_release([SHARED / "seeds"], tmp_path / "seed")
+    check_worked_example(tmp_path / "seed", "tesla-dojo-q4-2023")
+
+
+def _minilm_installed() -> bool:
+    try:
+        from earnings_events.pipeline import label_minilm
+
+        label_minilm.load()
+    except (ImportError, FileNotFoundError, ValueError):
+        return False
+    return True
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not beside the checkout")
+@pytest.mark.skipif(not _minilm_installed(), reason="the embeddings extra is not installed")
+def test_seed_with_the_default_labeler_gives_the_worked_examples_rows(tmp_path, monkeypatch):
+    """The default labeler (label_minilm_v1) leaves every other field as the worked example has it; it gets the
+    second row's label right (and the first two wrong: the strict expected failure below)."""
+    monkeypatch.setenv("EARNINGS_EVENTS_LABELER", "minilm")
+    make_release([SHARED / "seeds"], tmp_path / "seed")
+    check_worked_example(tmp_path / "seed", "tesla-dojo-q4-2023", labels_too=False)
+    labels = ["outlook", "performance", "risk", "other"]
+    got = [labels[r["label"]] for r in rows(tmp_path / "seed").iter_rows(named=True)]
+    assert got[1] == WORKED_EXAMPLE[1][1]
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not beside the checkout")
+@pytest.mark.skipif(not _minilm_installed(), reason="the embeddings extra is not installed")
+@pytest.mark.xfail(
+    strict=True,
+    reason='known defect: label_minilm_v1 reads "Think of Dojo as a long shot ... a high risk, high payoff program" '
+    'as performance and "It\'s possible ... may have more compute" as risk, where the guide says risk and outlook '
+    "(see README, Statement types)",
+)
+def test_the_default_labeler_gives_the_worked_examples_labels(tmp_path, monkeypatch):
+    monkeypatch.setenv("EARNINGS_EVENTS_LABELER", "minilm")
     make_release([SHARED / "seeds"], tmp_path / "seed")
     check_worked_example(tmp_path / "seed", "tesla-dojo-q4-2023")
 

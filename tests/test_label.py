@@ -1,5 +1,6 @@
-"""The label component: the trained labeler (label_lr_v3) by default, the rules (label_rules_v1) as baseline and
-fallback; human labels override both. Every statement here is written for the test, none is corpus or gold text."""
+"""The label component: the linear labeler (label_lr_v3, the default where the MiniLM labeler's packages are
+absent: tests/test_label_minilm.py), the rules (label_rules_v1) as baseline and last fallback; human labels
+override all. Every statement here is written for the test, none is corpus or gold text."""
 
 from __future__ import annotations
 
@@ -11,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from earnings_events.errors import ConfigError
 from earnings_events.fiscal import FiscalCalendar
 from earnings_events.human_labels import apply_human_labels, load_annotations
-from earnings_events.pipeline import label, label_model, rows
+from earnings_events.pipeline import label, label_minilm, label_model, rows
 from earnings_events.pipeline.document import ArticleDoc, Attribution, Person, QuoteSpan
 from earnings_events.records import Article, Row
 from earnings_events.registry import Company
@@ -154,7 +156,8 @@ STATEMENTS = (
 )
 
 
-def test_model_is_the_default_and_its_rows_say_model():
+def test_linear_model_rows_say_model(monkeypatch):
+    monkeypatch.setenv(label.LABELER_ENV, "lr")
     assert label.labeler_name() == "label_lr_v3"
     doc = label.annotate(_doc(*STATEMENTS))
     assert doc.labeler == "label_lr_v3"
@@ -173,13 +176,15 @@ def test_environment_switches_to_the_rules(monkeypatch):
 
 def test_unknown_switch_value_is_refused(monkeypatch):
     monkeypatch.setenv(label.LABELER_ENV, "bayes")
-    with pytest.raises(ValueError, match="EARNINGS_EVENTS_LABELER"):
+    with pytest.raises(ConfigError, match=r"EARNINGS_EVENTS_LABELER.*'minilm', 'lr' or 'rules'"):
         label.labeler_name()
 
 
-def test_missing_artefact_falls_back_to_the_rules_and_says_so_once(monkeypatch, tmp_path, capsys):
+def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v3.json")
+    monkeypatch.setattr(label_minilm, "WEIGHTS", tmp_path / "label_minilm_v1.safetensors")
     label_model.load.cache_clear()
+    label_minilm.load.cache_clear()
     assert label.labeler_name() == "label_rules_v1"
     doc = label.annotate(_doc(*STATEMENTS))
     label.annotate(_doc(*STATEMENTS))
@@ -187,6 +192,8 @@ def test_missing_artefact_falls_back_to_the_rules_and_says_so_once(monkeypatch, 
     assert {r.label_source for r in rows(doc)} == {"rules"}
     err = capsys.readouterr().err
     assert err.count("label_lr_v3 unavailable") == 1 and "label_rules_v1" in err
+    assert err.count("label_minilm_v1 unavailable") == 1
+    label_minilm.load.cache_clear()
 
 
 def test_schema_allows_each_label_source():
@@ -249,6 +256,7 @@ def test_label_files_hold_only_ids_offsets_and_labels():
         "second_reader",
         "reread",
         "reread_label",
+        "round",
     }
     for path in LABEL_FILES:
         for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -262,7 +270,12 @@ def test_label_files_hold_only_ids_offsets_and_labels():
 def test_statement_labels_are_the_documented_set():
     recs = [json.loads(x) for x in (REPO / "scripts" / "labels" / "statement-labels.jsonl").read_text().splitlines()]
     kept = [r for r in recs if not r["not_row"]]
-    assert len(recs) == 1800 and len(kept) == 1774
+    assert len(recs) == 5309 and len(kept) == 5226
+    first = [r for r in recs if "round" not in r]  # label_lr_v3's training set
+    assert len(first) == 1800 and sum(not r["not_row"] for r in first) == 1774
+    second = [r for r in recs if r.get("round") == 2]  # drawn from other articles, read the same way
+    assert len(second) == 3509 and not {r["article_id"] for r in first} & {r["article_id"] for r in second}
+    assert all(r["reader_a"] in ("outlook", "performance", "risk", "other") for r in second)
     assert all(r["label"] in ("outlook", "performance", "risk", "other") for r in recs)
     assert all(0 <= r["char_start"] < r["char_end"] for r in recs)
     # the re-reading of the hedged statements under the guide's worked example: the readers' label stays

@@ -38,7 +38,7 @@ def test_shipped_tasks():
     assert st.inputs == ("statement",) and st.target == ("label",)
     assert st.classes == ("outlook", "performance", "risk", "other")
     assert st.splits == tasks.Splits("train", "validation", "test")
-    assert set(st.baselines) == {"majority", "rules", "label-lr", "tfidf-logreg", "minilm-logreg"}
+    assert set(st.baselines) == {"majority", "rules", "label-minilm", "label-lr", "tfidf-logreg", "minilm-logreg"}
     sa = found["speaker-attribution"]
     assert sa.input_names == ("text", "char_start", "char_end", "statement") and sa.normalize == "speaker"
     ee = found["event-extraction"]

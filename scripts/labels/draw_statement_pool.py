@@ -38,6 +38,16 @@ def context(text: str, start: int, end: int, before: int = 700, after: int = 350
     return " ".join(flat.split())
 
 
+def skipped_ids(paths: list[Path]) -> set[str]:
+    """Article ids of the records in ``paths``: a second pool draws from articles no earlier pool or audit used,
+    so grouped cross-validation and the audits stay clean."""
+    ids: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            ids.update(json.loads(line)["article_id"] for line in f if line.strip())
+    return ids
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("release", type=Path)
@@ -45,9 +55,16 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--n", type=int, default=1800)
     ap.add_argument("--seed", type=int, default=20261202)
+    ap.add_argument(
+        "--skip",
+        type=Path,
+        action="append",
+        default=[],
+        help="a JSONL file whose records' article_id are never drawn (labels already made, audit sheets); repeatable",
+    )
     args = ap.parse_args()
     out = outside_repo(args.out)
-    excluded = gold_ids()
+    excluded = gold_ids() | skipped_ids(args.skip)
     labels = ["outlook", "performance", "risk", "other"]
     rows = pl.read_parquet(args.release / "statements" / "*.parquet").filter(
         (pl.col("published").dt.year() <= 2010) & ~pl.col("article_id").is_in(list(excluded))

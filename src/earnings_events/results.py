@@ -22,7 +22,7 @@ LEADERBOARD = "leaderboard.md"
 SOURCE_NOTES = {
     "human": "gold from human annotators",
     "rules": "gold labels from the rule labeler (label_rules_v1): agreement with the rules, not quality",
-    "model": "gold labels from the trained labeler (label_lr_v3): agreement with that model, not quality",
+    "model": "gold labels from the trained labeler (see the manifest's labeler): agreement with that model, not quality",
     "extractor": "gold from the project's extractor: agreement with the extractor, not quality",
 }
 _SAFE = re.compile(r"[^A-Za-z0-9._\-]+")

