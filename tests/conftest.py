@@ -15,10 +15,11 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from earnings_events import build, pipeline
+from earnings_events.fiscal import FiscalCalendar
 from earnings_events.pipeline import label
-from earnings_events.pipeline.document import ArticleDoc
+from earnings_events.pipeline.document import ArticleDoc, Attribution, Person, QuoteSpan
 from earnings_events.records import Article
-from earnings_events.registry import Registry
+from earnings_events.registry import Company, Registry
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -173,3 +174,20 @@ def bodiless_release(tmp_path: Path, judged: bool = True) -> tuple[Path, Path]:
         out = tmp_path / "judged"
         make_release([corpus], out, article_text=False, annotations=notes)
     return out, corpus
+
+
+def statements_doc(*statements: str) -> ArticleDoc:
+    """An article of hand-written quotes, each attributed to Jane Roe of Acme: what the label component reads."""
+    text = " ".join(f"“{s}” Jane Roe said." for s in statements)
+    doc = ArticleDoc(Article("art-1", text, "Acme profit", None, None))
+    person = Person("Jane Roe", 0, "executive")
+    pos = 0
+    for s in statements:
+        start = text.index(s, pos)
+        end = start + len(s)
+        q = QuoteSpan(start - 1, start, end, end + 1, start, end, s, True, 0)
+        doc.attributions.append(Attribution(q, person, "executive"))
+        doc.companies.append(Company("Acme", "ACME", FiscalCalendar()))
+        pos = end
+    doc.quarters = {"Acme": (2009, 2)}
+    return doc

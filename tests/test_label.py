@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import statements_doc
 from earnings_events.errors import ConfigError
-from earnings_events.fiscal import FiscalCalendar
 from earnings_events.human_labels import apply_human_labels, load_annotations
 from earnings_events.pipeline import label, label_minilm, label_model, rows
-from earnings_events.pipeline.document import ArticleDoc, Attribution, Person, QuoteSpan
-from earnings_events.records import Article, Row
-from earnings_events.registry import Company
+from earnings_events.records import Row
 from earnings_events.rowid import row_id
 from earnings_events.schema import load as load_schema
 from earnings_events.shards import rows_frame
@@ -134,22 +132,6 @@ def test_ties_go_to_the_guides_precedence():
 # --- the component: default, switch, fallback, label_source ------------------------------------------------
 
 
-def _doc(*statements: str) -> ArticleDoc:
-    text = " ".join(f"“{s}” Jane Roe said." for s in statements)
-    doc = ArticleDoc(Article("art-1", text, "Acme profit", None, None))
-    person = Person("Jane Roe", 0, "executive")
-    pos = 0
-    for s in statements:
-        start = text.index(s, pos)
-        end = start + len(s)
-        q = QuoteSpan(start - 1, start, end, end + 1, start, end, s, True, 0)
-        doc.attributions.append(Attribution(q, person, "executive"))
-        doc.companies.append(Company("Acme", "ACME", FiscalCalendar()))
-        pos = end
-    doc.quarters = {"Acme": (2009, 2)}
-    return doc
-
-
 STATEMENTS = (
     "Sales fell sharply in the quarter and we lost money in every region.",
     "We expect to open about 40 new stores next year.",
@@ -159,7 +141,7 @@ STATEMENTS = (
 def test_linear_model_rows_say_model(monkeypatch):
     monkeypatch.setenv(label.LABELER_ENV, "lr")
     assert label.labeler_name() == "label_lr_v3"
-    doc = label.annotate(_doc(*STATEMENTS))
+    doc = label.annotate(statements_doc(*STATEMENTS))
     assert doc.labeler == "label_lr_v3"
     assert doc.labels == [label_model.load().label(s) for s in STATEMENTS]
     assert {r.label_source for r in rows(doc)} == {"model"}
@@ -168,7 +150,7 @@ def test_linear_model_rows_say_model(monkeypatch):
 def test_environment_switches_to_the_rules(monkeypatch):
     monkeypatch.setenv(label.LABELER_ENV, "rules")
     assert label.labeler_name() == "label_rules_v1"
-    doc = label.annotate(_doc(*STATEMENTS))
+    doc = label.annotate(statements_doc(*STATEMENTS))
     assert doc.labeler == "label_rules_v1"
     assert doc.labels == [label.rule_label(s) for s in STATEMENTS]
     assert {r.label_source for r in rows(doc)} == {"rules"}
@@ -186,8 +168,8 @@ def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, t
     label_model.load.cache_clear()
     label_minilm.load.cache_clear()
     assert label.labeler_name() == "label_rules_v1"
-    doc = label.annotate(_doc(*STATEMENTS))
-    label.annotate(_doc(*STATEMENTS))
+    doc = label.annotate(statements_doc(*STATEMENTS))
+    label.annotate(statements_doc(*STATEMENTS))
     assert doc.labeler == "label_rules_v1"
     assert {r.label_source for r in rows(doc)} == {"rules"}
     err = capsys.readouterr().err

@@ -10,12 +10,9 @@ import sys
 
 import pytest
 
+from conftest import statements_doc
 from earnings_events.errors import ConfigError
-from earnings_events.fiscal import FiscalCalendar
 from earnings_events.pipeline import label, label_minilm, label_model, rows
-from earnings_events.pipeline.document import ArticleDoc, Attribution, Person, QuoteSpan
-from earnings_events.records import Article
-from earnings_events.registry import Company
 
 
 def _installed() -> bool:
@@ -38,22 +35,6 @@ def _fresh_labeler(monkeypatch):
     label._model_for.cache_clear()
     yield
     label._model_for.cache_clear()
-
-
-def _doc(*statements: str) -> ArticleDoc:
-    text = " ".join(f"“{s}” Jane Roe said." for s in statements)
-    doc = ArticleDoc(Article("art-1", text, "Acme profit", None, None))
-    person = Person("Jane Roe", 0, "executive")
-    pos = 0
-    for s in statements:
-        start = text.index(s, pos)
-        end = start + len(s)
-        q = QuoteSpan(start - 1, start, end, end + 1, start, end, s, True, 0)
-        doc.attributions.append(Attribution(q, person, "executive"))
-        doc.companies.append(Company("Acme", "ACME", FiscalCalendar()))
-        pos = end
-    doc.quarters = {"Acme": (2009, 2)}
-    return doc
 
 
 # --- the artefact ----------------------------------------------------------------------------------------------
@@ -135,7 +116,7 @@ def test_an_articles_statements_are_labelled_together_and_reproducibly():
 def test_default_is_the_minilm_labeler_when_installed():
     assert label.labeler_name() == "label_minilm_v1"
     statements = ("Sales fell sharply in the quarter and we lost money in every region.", "We will open stores.")
-    doc = label.annotate(_doc(*statements))
+    doc = label.annotate(statements_doc(*statements))
     assert doc.labeler == "label_minilm_v1"
     assert doc.labels == label_minilm.load().label_all(list(statements))
     assert {r.label_source for r in rows(doc)} == {"model"}
@@ -144,7 +125,7 @@ def test_default_is_the_minilm_labeler_when_installed():
 def test_lr_by_name(monkeypatch):
     monkeypatch.setenv(label.LABELER_ENV, "lr")
     assert label.labeler_name() == "label_lr_v3"
-    doc = label.annotate(_doc("We expect to open 40 new stores next year."))
+    doc = label.annotate(statements_doc("We expect to open 40 new stores next year."))
     assert doc.labeler == "label_lr_v3" and doc.labels == [
         label_model.load().label(doc.attributions[0].quote.statement)
     ]
@@ -155,8 +136,8 @@ def test_missing_package_falls_back_to_the_linear_model_and_says_so_once(monkeyp
     label_minilm.load.cache_clear()
     try:
         assert label.labeler_name() == "label_lr_v3"
-        label.annotate(_doc("We expect growth."))
-        label.annotate(_doc("We expect growth."))
+        label.annotate(statements_doc("We expect growth."))
+        label.annotate(statements_doc("We expect growth."))
     finally:
         label_minilm.load.cache_clear()
     err = capsys.readouterr().err

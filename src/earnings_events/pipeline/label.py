@@ -183,25 +183,22 @@ def _model_for(choice: str) -> _Labeler | None:
         return None
     from . import label_minilm, label_model
 
-    if choice in ("model", "minilm"):
+    # (loader, the name that asks for it, its version, the exceptions that mean "not installed"), best first
+    chain = [
+        (label_minilm.load, "minilm", label_minilm.MODEL_VERSION, (ModuleNotFoundError, FileNotFoundError, ValueError)),
+        (label_model.load, "lr", label_model.MODEL_VERSION, (FileNotFoundError, ValueError, KeyError)),
+    ]
+    if choice == "lr":
+        chain = chain[1:]
+    for i, (load, name, version, missing) in enumerate(chain):
         try:
-            return label_minilm.load()
-        except (ModuleNotFoundError, FileNotFoundError, ValueError) as exc:
-            if choice == "minilm":
-                raise ConfigError(f"{LABELER_ENV}=minilm: {label_minilm.MODEL_VERSION} unavailable ({exc})") from None
-            print(
-                f"label: {label_minilm.MODEL_VERSION} unavailable ({exc}); labelling with {label_model.MODEL_VERSION}",
-                file=sys.stderr,
-            )
-    try:
-        return label_model.load()
-    except (FileNotFoundError, ValueError, KeyError) as exc:
-        if choice == "lr":
-            raise ConfigError(f"{LABELER_ENV}=lr: {label_model.MODEL_VERSION} unavailable ({exc})") from None
-        print(
-            f"label: {label_model.MODEL_VERSION} unavailable ({exc}); labelling with {RULES_VERSION}", file=sys.stderr
-        )
-        return None
+            return load()
+        except missing as exc:
+            if choice == name:  # asked for by name: no fallback
+                raise ConfigError(f"{LABELER_ENV}={name}: {version} unavailable ({exc})") from None
+            instead = chain[i + 1][2] if i + 1 < len(chain) else RULES_VERSION
+            print(f"label: {version} unavailable ({exc}); labelling with {instead}", file=sys.stderr)
+    return None
 
 
 def _model() -> _Labeler | None:
