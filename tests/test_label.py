@@ -167,6 +167,7 @@ def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, t
     monkeypatch.setattr(label_minilm, "WEIGHTS", tmp_path / "label_minilm_v1.safetensors")
     label_model.load.cache_clear()
     label_minilm.load.cache_clear()
+    label._FALLBACKS.clear()
     assert label.labeler_name() == "label_rules_v1"
     doc = label.annotate(statements_doc(*STATEMENTS))
     label.annotate(statements_doc(*STATEMENTS))
@@ -174,7 +175,10 @@ def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, t
     assert {r.label_source for r in rows(doc)} == {"rules"}
     err = capsys.readouterr().err
     assert err.count("label_lr_v3 unavailable") == 1 and "label_rules_v1" in err
-    assert err.count("label_minilm_v1 unavailable") == 1
+    # the MiniLM labeler's absence: on stderr when its weights are missing, in the build summary alone when the
+    # embeddings extra is not installed (no torch here or there, the weights are never looked for)
+    assert err.count("label_minilm_v1 unavailable") <= 1
+    assert any(n.startswith("label_minilm_v1 unavailable") for n in label.fallback_notes())
     label_minilm.load.cache_clear()
 
 

@@ -16,6 +16,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import JobSubmitted, UserError
+from .pipeline.label import fallback_notes, labeler_name
 
 app = typer.Typer(
     name="earnings-events",
@@ -205,6 +206,7 @@ def build(
             ", ".join(f"{k}: {v}" for k, v in sorted(result.rows_rejected.items())) + " (in rejects.jsonl)",
         )
     t.add_row("human labels used", f"{result.human_labels} ({result.annotations_unmatched} annotations matched no row)")
+    t.add_row("labeler", "; ".join([labeler_name(), *fallback_notes()]))
     for split, n in result.rows_per_split.items():
         per = ", ".join(f"{k} {v}" for k, v in result.rows_per_label[split].items())
         t.add_row(f"rows in {split}", f"{n} ({per})")

@@ -197,8 +197,21 @@ def _model_for(choice: str) -> _Labeler | None:
             if choice == name:  # asked for by name: no fallback
                 raise ConfigError(f"{LABELER_ENV}={name}: {version} unavailable ({exc})") from None
             instead = chain[i + 1][2] if i + 1 < len(chain) else RULES_VERSION
-            print(f"label: {version} unavailable ({exc}); labelling with {instead}", file=sys.stderr)
+            note = f"{version} unavailable ({exc}); labelling with {instead}"
+            _FALLBACKS.append(note)
+            # An optional extra not installed is a choice the build summary reports; a broken artefact is news now.
+            if not isinstance(exc, ModuleNotFoundError):
+                print(f"label: {note}", file=sys.stderr)
     return None
+
+
+_FALLBACKS: list[str] = []  # what _model_for fell back from, and why (the build summary shows it)
+
+
+def fallback_notes() -> list[str]:
+    """Why the labeler in use is not the best one (an extra not installed, an artefact missing); empty if it is."""
+    _model()
+    return list(dict.fromkeys(_FALLBACKS))
 
 
 def _model() -> _Labeler | None:
