@@ -10,7 +10,7 @@ Three labelers, all following the guide's table and precedence (risk, outlook, p
   ``label_source = "model"``.
 - ``label_lr_v3`` (``label_model.py``): a linear model over the statement's words, the rules' cues and its summed
   word vectors, scored in pure Python from ``data/models/label_lr_v3.json``: the default where torch or the
-  package is absent (said once on stderr). Its rows get ``label_source = "model"`` too.
+  package is absent (said in the build summary's labeler row, ``fallback_notes``). Its rows get ``label_source = "model"`` too.
 - ``label_rules_v1`` (below): each label has cue patterns read from the statement's own words; the first label
   in precedence order whose cues fire wins. Its rows get ``label_source = "rules"``. It is the baseline, and
   the last fallback when no model's artefact is there.
@@ -177,7 +177,8 @@ class _Labeler(Protocol):
 @cache
 def _model_for(choice: str) -> _Labeler | None:
     """The labeler ``choice`` names, or None for the rules. ``model`` (the default) is the fine-tuned MiniLM where
-    its packages are installed, else the linear model, else the rules, each fallback said once on stderr; ``minilm``
+    its packages are installed, else the linear model, else the rules, each fallback noted for the build summary (and said on stderr when an artefact is broken rather than
+    an extra not installed); ``minilm``
     or ``lr`` asked for by name and missing is an error."""
     if choice == "rules":
         return None

@@ -12,7 +12,7 @@ token embeddings and first ``FROZEN_LAYERS`` layers left as shipped, the rest fi
 the mean of the token states. Only what training changed ships with the project:
 ``data/models/label_minilm_v1.safetensors`` (the upper layers and the head, in float16) beside
 ``label_minilm_v1.json`` (classes, settings, what it was trained on). Loading lays those weights over the
-package's, so a missing package or torch means the build falls back to ``label_lr_v3`` (said once on stderr and
+package's, so a missing package or torch means the build falls back to ``label_lr_v3`` (said in the build summary and
 in the manifest's ``labeler``).
 
 Each article's statements are labelled together, in one batch ordered as the article gives them, with one torch
