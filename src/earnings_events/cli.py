@@ -16,7 +16,6 @@ from rich.table import Table
 
 from . import __version__
 from .errors import JobSubmitted, UserError
-from .pipeline.label import fallback_notes, labeler_name
 
 app = typer.Typer(
     name="earnings-events",
@@ -206,6 +205,8 @@ def build(
             ", ".join(f"{k}: {v}" for k, v in sorted(result.rows_rejected.items())) + " (in rejects.jsonl)",
         )
     t.add_row("human labels used", f"{result.human_labels} ({result.annotations_unmatched} annotations matched no row)")
+    from .pipeline.label import fallback_notes, labeler_name  # resolved (and cached) by the build itself
+
     t.add_row("labeler", "; ".join([labeler_name(), *fallback_notes()]))
     for split, n in result.rows_per_split.items():
         per = ", ".join(f"{k} {v}" for k, v in result.rows_per_label[split].items())

@@ -10,7 +10,8 @@ Three labelers, all following the guide's table and precedence (risk, outlook, p
   ``label_source = "model"``.
 - ``label_lr_v3`` (``label_model.py``): a linear model over the statement's words, the rules' cues and its summed
   word vectors, scored in pure Python from ``data/models/label_lr_v3.json``: the default where torch or the
-  package is absent (said in the build summary's labeler row, ``fallback_notes``). Its rows get ``label_source = "model"`` too.
+  package is absent (said in the build summary's labeler row, ``fallback_notes``). Its rows get
+  ``label_source = "model"`` too.
 - ``label_rules_v1`` (below): each label has cue patterns read from the statement's own words; the first label
   in precedence order whose cues fire wins. Its rows get ``label_source = "rules"``. It is the baseline, and
   the last fallback when no model's artefact is there.
@@ -171,58 +172,59 @@ def rule_cues(statement: str) -> dict[str, float]:
 class _Labeler(Protocol):
     version: str
 
-    def label(self, statement: str) -> str: ...
+    def label_all(self, statements: list[str]) -> list[str]: ...
 
 
 @cache
-def _model_for(choice: str) -> _Labeler | None:
-    """The labeler ``choice`` names, or None for the rules. ``model`` (the default) is the fine-tuned MiniLM where
-    its packages are installed, else the linear model, else the rules, each fallback noted for the build summary (and said on stderr when an artefact is broken rather than
-    an extra not installed); ``minilm``
-    or ``lr`` asked for by name and missing is an error."""
+def _model_for(choice: str) -> tuple[_Labeler | None, tuple[str, ...]]:
+    """The labeler ``choice`` names (None for the rules) and the fallbacks taken to reach it. ``model`` (the
+    default) is the fine-tuned MiniLM where its packages are installed, else the linear model, else the rules; a
+    fallback is noted for the build summary, and said on stderr too when an artefact is broken rather than an extra
+    not installed. ``minilm`` or ``lr`` asked for by name and missing is an error."""
     if choice == "rules":
-        return None
+        return None, ()
     from . import label_minilm, label_model
 
-    # (loader, the name that asks for it, its version, the exceptions that mean "not installed"), best first
+    # (loader, the name that asks for it, its version, the exceptions that mean "not here"), best first
     chain = [
         (label_minilm.load, "minilm", label_minilm.MODEL_VERSION, (ModuleNotFoundError, FileNotFoundError, ValueError)),
         (label_model.load, "lr", label_model.MODEL_VERSION, (FileNotFoundError, ValueError, KeyError)),
     ]
     if choice == "lr":
         chain = chain[1:]
+    notes: list[str] = []
     for i, (load, name, version, missing) in enumerate(chain):
         try:
-            return load()
+            return load(), tuple(notes)
         except missing as exc:
             if choice == name:  # asked for by name: no fallback
                 raise ConfigError(f"{LABELER_ENV}={name}: {version} unavailable ({exc})") from None
             instead = chain[i + 1][2] if i + 1 < len(chain) else RULES_VERSION
-            note = f"{version} unavailable ({exc}); labelling with {instead}"
-            _FALLBACKS.append(note)
+            notes.append(f"{version} unavailable ({exc}); labelling with {instead}")
             # An optional extra not installed is a choice the build summary reports; a broken artefact is news now.
             if not isinstance(exc, ModuleNotFoundError):
-                print(f"label: {note}", file=sys.stderr)
-    return None
+                print(f"label: {notes[-1]}", file=sys.stderr)
+    return None, tuple(notes)
 
 
-_FALLBACKS: list[str] = []  # what _model_for fell back from, and why (the build summary shows it)
-
-
-def fallback_notes() -> list[str]:
-    """Why the labeler in use is not the best one (an extra not installed, an artefact missing); empty if it is."""
-    _model()
-    return list(dict.fromkeys(_FALLBACKS))
-
-
-def _model() -> _Labeler | None:
-    """The labeler the environment asks for (``EARNINGS_EVENTS_LABELER``), or None for the rules."""
+def _choice() -> str:
+    """``EARNINGS_EVENTS_LABELER``, checked."""
     choice = os.environ.get(LABELER_ENV, "model").strip().lower() or "model"
     if choice not in LABELER_CHOICES:
         raise ConfigError(
             f"{LABELER_ENV}={choice!r}: use 'model' (the default: the best installed), 'minilm', 'lr' or 'rules'"
         )
-    return _model_for(choice)
+    return choice
+
+
+def _model() -> _Labeler | None:
+    """The labeler the environment asks for, or None for the rules."""
+    return _model_for(_choice())[0]
+
+
+def fallback_notes() -> list[str]:
+    """Why the labeler in use is not the best one (an extra not installed, an artefact missing); empty if it is."""
+    return list(_model_for(_choice())[1])
 
 
 def labeler_name() -> str:
@@ -239,8 +241,7 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         doc.labels = [rule_label(a.quote.statement) for a in doc.attributions]
         doc.labeler = RULES_VERSION
     else:
-        statements = [a.quote.statement for a in doc.attributions]
-        batch = getattr(model, "label_all", None)  # the MiniLM labeler reads an article's statements in one batch
-        doc.labels = batch(statements) if batch else [model.label(s) for s in statements]
+        # one call per article: the MiniLM labeler reads an article's statements in one batch
+        doc.labels = model.label_all([a.quote.statement for a in doc.attributions])
         doc.labeler = model.version
     return doc

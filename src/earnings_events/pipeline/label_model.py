@@ -145,6 +145,10 @@ class LinearModel:
                     out[c] += w * v
         return out
 
+    def label_all(self, statements: list[str]) -> list[str]:
+        """``label`` of each statement (the labelers' common interface, ``pipeline.label``)."""
+        return [self.label(s) for s in statements]
+
     def label(self, statement: str) -> str:
         """The class with the highest score; ties go to the first in the guide's precedence."""
         s = self.scores(features(statement))
