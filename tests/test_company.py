@@ -177,3 +177,119 @@ def test_a_company_called_by_its_printed_symbol():
     )
     got = rows_of(text, title="ICE sees NYSE deal closing within days; profits rise", published=dt.date(2013, 11, 5))
     assert [(n, c, t, r) for n, c, t, r in got] == [("Jeff Sprecher", "IntercontinentalExchange", "ICE", "executive")]
+
+
+def test_a_one_word_subhead_echoed_by_its_sentence_heads_its_companys_quotes():
+    """A wire story that lost its line breaks: "WACHOVIA Wachovia, also based in ..." is a subhead, and the
+    executive quoted under it, named by title alone, is that company's."""
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) and Quillon Bank Corp ( QBC.N ) said on Tuesday that "
+        "quarterly profits were nearly wiped out. Fourth-quarter earnings fell at both banks. HARBOR BANK Harbor "
+        "Bank said quarterly net income fell to $268 million. QUILLON Quillon, also based in Charlotte, said "
+        'quarterly net income fell to $51 million. "Our fourth-quarter results were poor," Chief Executive Ken '
+        "Thorne said on a conference call."
+    )
+    assert rows_of(text, title="Harbor Bank, Quillon Bank profits nearly wiped out") == [
+        ("Ken Thorne", "Quillon Bank", "QBC", "executive")
+    ]
+
+
+def test_an_executive_by_title_alone_belongs_to_the_lead_company_last_named():
+    """ "Chief Executive Richard Dane" four sentences after the story turns to the second bank (named after a
+    subhead, "Minneapolis-based ..."): that bank's executive, not the first bank's, nor a company named in passing."""
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) projected lower loan losses, while Quillon Bancorp's "
+        "( QBN.N ) stock tumbled after saying its credit losses will keep rising. Harbor Bank said it expects a "
+        "fourth-quarter loss. CONSUMERS CUT BACK Minneapolis-based Quillon Bancorp, meanwhile, said quarterly profit "
+        "fell 65 percent. Fourth-quarter net income fell to $330 million. Analysts expected more. The bank set aside "
+        "more for credit losses, as firms like Lakeside Phones Inc ( LKP.N ) posted losses. Net charge-offs "
+        "tripled, and Chief Executive Richard Dane said they might keep rising. "
+        '"Getting the housing situation fixed will be the first remedy," Dane said.'
+    )
+    got = rows_of(text, title="Harbor Bank soothes on credit losses, Quillon Bancorp does not")
+    assert [(n, c, t) for n, c, t, _ in got] == [("Richard Dane", "Quillon", "QBN")]
+
+
+def test_a_name_never_starts_inside_a_word():
+    text = (
+        "NEW YORK (Reuters) - Regional banks are also hurting. Quarterly profit fell 80 percent at Regions Widget "
+        "Corp, which operates in the Southeast, and 42 percent at Fifth Harbor Bancorp and KeyCorp. National Widget "
+        "Corp, another Ohio bank, posted a loss."
+    )
+    names = [o.name for o in doc_until(text, "scope").orgs]
+    assert "National Widget" in names and not any(n.startswith("Corp") for n in names)
+
+
+def test_two_companies_names_run_together_are_their_joint_venture():
+    """ "Sony Ericsson": neither parent, an unlisted company of its own; its "company president" is its executive."""
+    text = (
+        "STOCKHOLM (Reuters) - Mobile phone maker Harbor Quillon posted a second consecutive quarterly profit on "
+        "Friday. Harbor Quillon, owned jointly by Quillon and Harbor Corp, cut costs. Rival Lakeside Phones Inc "
+        '( LKP.N ) has reported weak shipments. "We believe conditions will stay challenging," company president '
+        "Bert Nord said."
+    )
+    companies = {"Harbor": {"ticker": "6758.T"}, "Quillon": {"ticker": "QUILB.ST"}}
+    got = rows_of(text, title="Smartphones boost Harbor Quillon Q2", companies=companies)
+    assert got == [("Bert Nord", "Harbor Quillon", None, "executive")]
+
+
+@pytest.mark.parametrize(
+    ("text", "companies", "ticker"),
+    [
+        # Reuters' ".UL" marks an unlisted company: no ticker, and the registry's (of another era) is not filled in
+        (
+            "DETROIT (Reuters) - Harbor Motors ( HBM.UL ) posted a $4.3 billion loss.",
+            {"Harbor Motors": {"ticker": "HBM"}},
+            None,
+        ),
+        # of a US and a home listing printed, the home listing's
+        (
+            "ZURICH (Reuters) - Harbor Bank AG ( HBK.N ) posted a profit. Shares of Harbor Bank ( HBKN.VX ) rose.",
+            None,
+            "HBKN.VX",
+        ),
+        # a short form in brackets between the name and its code
+        (
+            "SYDNEY (Reuters) - Australia and New Harbor Banking Group (ANH) ( ANH.AX ) warned profits would fall.",
+            None,
+            "ANH.AX",
+        ),
+        # an unfamiliar exchange suffix is a code all the same (Philippines)
+        ("MANILA (Reuters) - Harbor Miguel Corp HBMB.PS said first-quarter net profit doubled.", None, "HBMB.PS"),
+    ],
+)
+def test_printed_codes_unlisted_home_listing_and_short_forms(text, companies, ticker):
+    assert primary_of(text, title="Profit news", companies=companies).ticker == ticker
+
+
+def test_a_registry_name_with_its_suffix_is_found_as_that_company():
+    primary = primary_of(
+        "NEW YORK (Reuters) - News Corp reported higher profit on Thursday.",
+        companies={"News Corp": {"ticker": "NWSA"}},
+    )
+    assert (primary.name, primary.ticker) == ("News Corp", "NWSA")
+
+
+@pytest.mark.parametrize(
+    "described",
+    [
+        "portfolio manager at Argent Widget Management, which oversees $1 billion in assets",
+        "who helps manage $9 billion for Fiduciary Widget Co in Boston",
+        "a partner at Gardner, Widget & Gardner, which manages more than $2 billion",
+        "head of the investment strategy division at Marusan Widgets",
+    ],
+)
+def test_a_person_described_as_an_investor_is_an_analyst(described):
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        f'"The challenges are still enormous," said Michael Holm, {described}.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Michael Holm", "Harbor Bank", "HBC", "analyst")]
+
+
+def test_an_executive_speaking_to_investors_stays_an_executive():
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        '"We are pleased with the quarter," said Dave Anders, chief financial officer, on a conference call with investors.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Dave Anders", "Harbor Bank", "HBC", "executive")]

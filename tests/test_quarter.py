@@ -43,6 +43,12 @@ def test_latest_quarter_ended_14_days_before_publication():
     assert cal.latest_ended(dt.date(2024, 1, 10)) == (2023, 3)
 
 
+def primary_quarter(text: str, title: str, published: str) -> tuple[int, int] | None:
+    """The quarter of a hand-written article's own company."""
+    doc = doc_until(text, "quarter", title=title, published=dt.date.fromisoformat(published))
+    return doc.quarters[doc.primary.name]
+
+
 def doc_of(text: str, published: str = "2024-01-25", title: str = ""):
     return doc_until(text, "scope", title=title, published=dt.date.fromisoformat(published))
 
@@ -159,8 +165,7 @@ def test_a_fiscal_year_the_article_states_beats_the_registry():
     ],
 )
 def test_the_guides_steps_on_forecasts_and_background(text, title, published, expected):
-    doc = doc_until(text, "quarter", title=title, published=dt.date.fromisoformat(published))
-    assert doc.quarters[doc.primary.name] == expected
+    assert primary_quarter(text, title, published) == expected
 
 
 def test_a_fiscal_year_end_stated_in_a_subordinate_clause():
@@ -206,3 +211,138 @@ def test_quarterly_results_in_the_lede_are_the_quarter_just_ended():
     )
     doc = doc_until(text, "quarter", title="Northwind profit slips", published=dt.date(2008, 7, 8))
     assert doc.quarters[doc.primary.name] == (2008, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a span of months names a quarter ("October-December", Asian wires) or a half ("January-June")
+        (
+            "SEOUL (Reuters) - Hanbit Electronics Co estimated its October-December operating profit at 3.7 trillion won.",
+            "2010-01-07",
+            (2009, 4),
+        ),
+        (
+            "TOKYO (Reuters) - Kirawa Corp said its April-June quarter net profit rose 12 percent.",
+            "2008-08-01",
+            (2008, 2),
+        ),
+        ("Kirawa said net profit for the January-June period rose 20 percent.", "2008-08-05", (2008, 2)),
+    ],
+)
+def test_a_span_of_months_names_the_period(text, published, expected):
+    assert primary_quarter(text, "Profit rises", published) == expected
+
+
+def test_two_months_are_not_a_reporting_period():
+    doc = doc_of("Quillon said its November-December holiday sales rose 3 percent.", "2008-01-10")
+    assert not [p for p in doc.periods if p.kind in ("month_quarter", "month_half")]
+
+
+def test_a_registry_year_a_month_away_from_a_52_week_year_end_wins():
+    """ "Its fourth quarter ended March 3" of a company whose checked calendar ends in February (a 52/53-week year
+    ending on the Saturday nearest the end of February): the quarter has ended, three weeks before the article."""
+    text = (
+        "MINNEAPOLIS (Reuters) - Harbor Electronics Inc ( HBE.N ) posted lower profit on Thursday. "
+        "Net income fell 10 percent in the quarter, the last of its fiscal year ended March 3."
+    )
+    companies = {
+        "Harbor Electronics": {
+            "ticker": "HBE",
+            "calendar_checked": True,
+            "calendars": [{"fy_end_month": 2, "fy_naming": "end", "source": "hand", "until": None}],
+            "fy_end_month": 2,
+            "fy_naming": "end",
+        }
+    }
+    doc = doc_until(
+        text, "quarter", title="Harbor Electronics profit falls", published=dt.date(2012, 3, 29), companies=companies
+    )
+    assert doc.quarters["Harbor Electronics"] == (2012, 4)
+
+
+def test_a_years_results_after_that_compares_with_are_a_base():
+    assert quarter.article_quarter(
+        doc_of(
+            "Weston Stores warned profit would fall this year. That compares with profits of 1 billion pounds in "
+            "the year ended March 2008.",
+            "2008-07-02",
+            title="Weston Stores warns on profit",
+        ),
+        FiscalCalendar(3, "end"),
+    ) == (2009, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # results "last month" are background, wherever the sentence says so
+        (
+            "Quillon Inc expects the first half of 2007 to be rocky, its finance chief said on Wednesday. Quillon "
+            "reported disappointing fourth-quarter results last month.",
+            "Quillon says first half of 2007 will be rocky",
+            "2007-02-21",
+            (2007, 2),
+        ),
+        # a broker's guess of what a quarter could bring is not that quarter's results
+        (
+            "Harbor Motors expects better results this year, its chief executive said on Monday. A brokerage said "
+            "better pricing could result in stronger fourth-quarter earnings.",
+            "Harbor Motors sees better results",
+            "2007-01-08",
+            (2007, 4),
+        ),
+        # a market share in a quarter is not the company's results
+        (
+            "Lakeside Chips Inc warned on Monday that first-quarter revenue would fall short of its forecast. "
+            "Its chief executive spoke at a conference. Its market share fell to 25 percent in the fourth quarter "
+            "of 2006, according to a research firm.",
+            "Lakeside Chips warns on revenue",
+            "2007-03-05",
+            (2007, 1),
+        ),
+    ],
+)
+def test_forecast_news_is_not_moved_by_background_quarters(text, title, published, expected):
+    assert primary_quarter(text, title, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # a 1987 headline forecasting "YEAR NET" names the current year, before the lede's first quarter
+        (
+            "Quillon Can Co chairman said the company will record higher earnings in the first quarter and for the "
+            "full year.",
+            "QUILLON CAN <QCN> SEES HIGHER YEAR NET",
+            "1987-03-20",
+            (1987, 4),
+        ),
+        # a multi-year horizon names its first year (the guide's "through 1989")
+        (
+            "Harbor Electric Corp said earnings per share growth will be in the double digit range through 1989.",
+            "HARBOR ELECTRIC <HEC> SEES HIGHER EARNINGS GROWTH",
+            "1987-03-27",
+            (1987, 4),
+        ),
+        # shares bought in a quarter are not that quarter's results
+        (
+            "Lakeside Media Inc's finance chief said the company is comfortable with estimates that 1987 earnings "
+            "will be 4.25 dlrs a share.\n\nHe said 700,000 shares were purchased in the first quarter of 1987 at an "
+            "average price of 81 dlrs per share.",
+            "LAKESIDE MEDIA <LKM> 1987 EARNINGS MAY BE 4.25 DLRS SHARE",
+            "1987-04-03",
+            (1987, 4),
+        ),
+        # "projections for the quarter" while the opening previews a quarter still running: that quarter
+        (
+            "Quillon Computers Inc said it expects higher earnings in its second fiscal quarter ending March 31 "
+            "against a year ago.\n\nIts chief executive declined to offer specific projections for the quarter.",
+            "QUILLON COMPUTERS <QCI> SEES HIGHER NET",
+            "1987-03-05",
+            (1987, 2),
+        ),
+    ],
+)
+def test_forecast_periods_of_1987_headlines_and_horizons(text, title, published, expected):
+    assert primary_quarter(text, title, published) == expected

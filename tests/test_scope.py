@@ -169,3 +169,33 @@ def test_headlines_whose_news_is_out_of_scope_whatever_the_lede(title, reason):
 def test_results_headlines_naming_the_market_stay_in_scope(title):
     text = "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) posted higher quarterly profit on Tuesday, beating estimates."
     assert doc_until(text, "scope", title=title).scope.in_scope
+
+
+def test_a_lede_reporting_a_quarters_results_is_in_scope_whatever_the_headline_says():
+    """Results on the day told through their reception ("... sales fail to impress, shares fall"): the first
+    sentence reports the quarter's figures; a feature's kicker line before it is skipped."""
+    assert decide(
+        "Harborburger robust U.S. sales fail to impress, shares fall",
+        "CHICAGO (Reuters) - Harborburger Corp on Tuesday reported robust U.S. fourth-quarter restaurant sales, "
+        "boosted by new chicken tenders, but that was not enough to match Wall Street's appetite for growth.",
+    ).in_scope
+    doc = doc_until(
+        "BOSTON (Reuters) - Let's not get ahead of ourselves. \n\n Quillon Tools Corp ( QLT.N ) reported "
+        "fourth-quarter results that topped expectations on Wednesday.",
+        "scope",
+        title="Toolmakers rebounding, but still wary",
+    )
+    assert scope.lede_reports_quarter(doc)
+
+
+@pytest.mark.parametrize(
+    ("title", "lede"),
+    [
+        ("Tech shares rally on Quillon earnings", "Quillon Inc ( QLN.O ) reported higher fourth-quarter profit."),
+        ("Quillon February sales plunge 48 percent", "Quillon Motors Corp reported sales fell in the quarter."),
+        ("Quillon to cut 4,000 jobs", "Quillon Corp announced 4,000 job cuts and posted a quarterly loss."),
+    ],
+)
+def test_a_lede_with_quarterly_figures_does_not_bring_in_other_news(title, lede):
+    doc = doc_until(f"NEW YORK (Reuters) - {lede}", "scope", title=title)
+    assert not scope.lede_reports_quarter(doc)

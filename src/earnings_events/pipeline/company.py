@@ -28,8 +28,8 @@ from functools import lru_cache
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
-from .document import ArticleDoc, Attribution, BlockKind, OrgKind, OrgMention
-from .mentions import canonical, financial_firm, kind_of, trim_lead
+from .document import ArticleDoc, Attribution, BlockKind, Code, OrgKind, OrgMention
+from .mentions import canonical, financial_firm, kind_of, trim_lead, us_venue
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {
@@ -102,10 +102,11 @@ class Entity:
     @property
     def ticker(self) -> str | None:
         """The code the article prints for it (the headline's first, else the first in the text)."""
-        for m in sorted(self.mentions, key=lambda m: (not m.in_title, m.start)):
-            if m.code is not None:
-                return m.code.ticker
-        return None
+        return next((c.ticker for c in self.codes()), None)
+
+    def codes(self) -> list[Code]:
+        """Every code the article prints for it, headline first."""
+        return [m.code for m in sorted(self.mentions, key=lambda m: (not m.in_title, m.start)) if m.code]
 
 
 @lru_cache(maxsize=65536)
@@ -296,11 +297,12 @@ def _has_event(doc: ArticleDoc, e: Entity) -> bool:
     return False
 
 
-def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) -> list[Entity]:
+def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) -> tuple[list[Entity], list[Entity]]:
     """The companies whose results the article is about: the article's company, and others only when the
-    article covers several (its headline names two or more, or its opening sentences report two or more)."""
+    article covers several (its headline names two or more, or its opening sentences report two or more); and
+    of those, the ones its headline names or its opening reports (the story's leads)."""
     if best is None:
-        return []
+        return [], []
     named = [e for e in ents if _headline_names(doc, e)]
     opening_end = (
         doc.sentences[min(len(doc.sentences) - 1, doc.sentence_at(doc.lede[0]) + 4)].end if doc.sentences else 0
@@ -312,8 +314,9 @@ def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) ->
     # round-up, when its opening reports several
     several = len(named) >= 2 or (not named and len(reported) >= 2)
     if not several:
-        return [best]
-    return [e for e in ents if e is best or e in named or _has_event(doc, e)]
+        return [best], [best]
+    lead = [e for e in ents if e is best or e in named or e in reported]
+    return [e for e in ents if e is best or e in named or _has_event(doc, e)], lead
 
 
 def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
@@ -332,11 +335,11 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
     ranked = sorted(ents, key=lambda e: -e.score)
     best = ranked[0] if ranked and ranked[0].score > 0 else None
     doc.primary = _company(best, doc, registry) if best else None
-    event = _event_entities(doc, ents, best)
+    event, lead = _event_entities(doc, ents, best)
     doc.companies = []
     by_person: dict[str, Entity | None] = {}
     for a in doc.attributions:
-        e = _quote_entity(doc, a, ents, event, best, by_person)
+        e = _quote_entity(doc, a, ents, event, lead, best, by_person)
         doc.companies.append(_company(e, doc, registry) if e is not None else doc.primary)  # type: ignore[arg-type]
     doc.attributions = [
         replace(a, role=_role(a, c, ents, doc)) for a, c in zip(doc.attributions, doc.companies, strict=True)
@@ -347,8 +350,14 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
 def _company(e: Entity, doc: ArticleDoc, registry: Registry) -> Company:
     base = e.company or Company(e.name, None, FiscalCalendar.default(), known=False)
     ticker = e.ticker  # a printed code wins; the registry fills in only what the text does not print
-    if ticker is None and base.known:
-        ticker = registry.ticker_on(base, doc.article.published)
+    listed = registry.ticker_on(base, doc.article.published) if base.known else None
+    if ticker is None:
+        ticker = listed
+    else:  # "UBS ( UBS.N ) ... ( UBSN.VX )": of the codes printed, the home listing's, not the US one's
+        home = [c.ticker for c in e.codes() if not us_venue(c.raw)]
+        if home and us_venue(next(c.raw for c in e.codes())):
+            ticker = listed if listed in home else home[0]
+    ticker = ticker or None  # a printed "GM.UL": unlisted
     name = base.name_on(doc.article.published) if base.known else _short_name(e.name, doc.title)
     return replace(base, name=name, ticker=ticker)
 
@@ -431,6 +440,7 @@ def _quote_entity(
     a: Attribution,
     ents: list[Entity],
     event: list[Entity],
+    lead: list[Entity],
     best: Entity | None,
     by_person: dict[str, Entity | None],
 ) -> Entity | None:
@@ -456,6 +466,8 @@ def _quote_entity(
     hint = person.company_hint
     if hint and a.role == "executive":
         found = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None)
+    elif a.role == "executive" and re.match(r"\s*(?:the\s+)?company(?:['’]s)?\s", person.title or ""):
+        found = best  # "company president Bert Nordberg": the company the article is about
     own = person.org or person.company_hint
     if own and a.role != "executive":  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
         event = [e for e in event if not any(_same_entity(own, n) for n in e.names)] or event
@@ -472,9 +484,14 @@ def _quote_entity(
     if found is None:
         anchor = min(person.first, q.open) if person.first >= 0 else q.open
         floor = doc.sentences[max(0, doc.sentence_at(anchor) - 3)].start if doc.sentences else 0
+        pool = event
+        if a.role == "executive":
+            # "Chief Executive Richard Davis": the lead company the story was last about, however far back (not
+            # one named in passing: "firms like Nokia")
+            floor, pool = 0, lead
         before = [
             (m.start, e)
-            for e in event
+            for e in pool
             for m in e.mentions
             if not m.in_title and floor <= m.start < anchor and not doc.in_quote(m.start)
         ]
@@ -517,10 +534,42 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> En
     return None
 
 
+# What an investor's description holds: a fund, a portfolio, assets managed ("portfolio manager at Argent Capital
+# Management", ", who helps manage $9 billion for Fiduciary Trust", "a partner at Gardner, Russo & Gardner")
+_INVESTOR = re.compile(
+    r"\b(?:funds?|portfolios?|invest(?:ment|ments|ing|s)?|assets?|wealth|capital|securities|research|brokerage|hedge|"
+    r"advis[eo]rs?|manages?|oversees?|partners?|principal)\b",
+    re.I,
+)
+_OWN_UNIT = re.compile(r"\b(?:the\s+(?:company|bank|firm|group|insurer|lender)|its|our)\b", re.I)
+
+
+def _described(doc: ArticleDoc, a: Attribution) -> str:
+    """What the article says of a person right after first naming them, up to a speech verb or the sentence's end
+    (", who helps manage $9 billion for Fiduciary Trust Co", " at aerospace specialists JSA Research")."""
+    person = a.person
+    last = person.name.split()[-1]
+    at = doc.text.find(last, person.first)
+    if at < 0 or not doc.sentences:
+        return ""
+    at += len(last)
+    end = min(doc.sentences[doc.sentence_at(at)].end, at + 160)
+    tail = doc.text[at:end]
+    if not re.match(r"\s*(?:,|(?:at|of|from|with)\b)", tail):
+        return ""
+    cut = re.search(r"\b(?:said|says|told|added|wrote|noted)\b|[\"“”]", tail)
+    return tail[: cut.start() if cut else len(tail)]
+
+
 def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: ArticleDoc) -> str:
-    """The final role: an executive of another company (or of no company) is ``other``."""
+    """The final role: an executive of another company (or of no company) is ``other``; a person described as
+    an investor ("portfolio manager at ...", "who helps manage $9 billion") is ``analyst``."""
     role = a.role
     person = a.person
+    if role == "executive" and company is not None:
+        said = f"{person.title} {_described(doc, a)}"
+        if _INVESTOR.search(said) and not _OWN_UNIT.search(said) and not _words(company.name) & _words(said):
+            return "analyst"
     firm = person.company_hint or person.org
     if role == "executive" and firm and company is not None:
         firm_entity = next((e for e in entities(doc) if any(_same_entity(firm, n) for n in e.names)), None)

@@ -125,7 +125,7 @@ class Period:
 
     start: int
     end: int
-    kind: str  # "quarter" | "half" | "month_quarter" | "month_half" | "nine" | "year" | "current_quarter"
+    kind: str  # "quarter" | "half" | "month_quarter" | "month_half" | "nine" | "year" | "current_quarter" | "horizon"
     number: int | None = None  # the quarter (1-4) or half (1-2)
     year: int | None = None  # the year as printed ("fiscal 2024", "1986"), None when not printed
     month: int | None = None  # the month a period ends in ("three months to December")

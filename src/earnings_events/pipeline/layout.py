@@ -172,7 +172,11 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
         words = [w for w in re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)]
         start, end = m.start(), m.start() + len(run)
         line_alone = _line_start(text, start) and _line_end(text, end)
-        if len(words) < 2 and not (line_alone and words):
+        # a one-word subhead that lost its line break is echoed by the sentence after it ("WACHOVIA Wachovia,
+        # also based in Charlotte, said ...")
+        w_end = start + len(words[0]) if len(words) == 1 and run.startswith(words[0]) else -1
+        echoed = w_end > 0 and re.match(rf"\s+{re.escape(words[0].title())}\b", text[w_end : w_end + len(words[0]) + 3])
+        if len(words) < 2 and not (line_alone and words) and not echoed:
             continue
         if not (
             _line_start(text, start)
@@ -180,6 +184,9 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             or re.search(r"[.!?:\"”’)<>]\s+$", text[max(0, start - 4) : start])
             or _HEADING_LABEL.search(text, max(0, start - 40), start)
         ):
+            continue
+        if echoed:
+            out.append(Block(start, w_end, BlockKind.SUBHEAD))
             continue
         # a heading's last word may be the first word of the sentence ("... STREET McDonald's"): the run ends
         # where lower case begins, and the capital of the next word is not part of it

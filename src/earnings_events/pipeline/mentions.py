@@ -31,7 +31,8 @@ _US_VENUES = {"N", "O", "OQ", "OB", "A", "K", "P", "PK", "Q", "NYSE", "NaE", "OT
 # RIC exchange suffixes seen in wire copy (a bare code needs one of these, so "U.S." is never a code).
 _RIC_SUFFIX = (
     r"N|O|OQ|OB|A|K|P|PK|L|T|TO|V|PA|DE|F|AS|MI|MC|SW|VX|S|HK|SS|SZ|KS|KQ|AX|BO|NS|SI|TW|TWO|BR|CO|ST|OL|HE|"
-    r"VI|LS|AT|IR|I|J|JO|SA|MX|BA|SN|NZ|BK|JK|KL|IS|TA|WA|PR|BU|Z|MU|BE|H|D|EU|DU|HA|CN|NE|CA"
+    r"VI|LS|AT|IR|I|J|JO|SA|MX|BA|SN|NZ|BK|JK|KL|IS|TA|WA|PR|BU|Z|MU|BE|H|D|EU|DU|HA|CN|NE|CA|"
+    r"MM|RTS|KW|PS|KA|LG|CS|LM|LJ|IC|ZI|SE|BY|NR|UL"  # UL: Reuters' mark of an unlisted company ("GM.UL")
 )
 # a share class in lower case is part of the code: "BRKa.N", "VOWG_p.DE"
 _CODE_BODY = rf"(?:[A-Z][A-Z0-9\-]{{0,7}}(?:_?[a-z](?=\.))?|\d{{3,6}})\.(?:{_RIC_SUFFIX})"
@@ -88,7 +89,8 @@ _SUFFIX_END = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
 _NAME_TOKEN = r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs)\.|(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*)"
 _NAME_BEFORE = re.compile(rf"(?:{_NAME_TOKEN}(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+))*{_NAME_TOKEN}[\s,]*$")
 _CORP = re.compile(
-    rf"(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&|and)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
+    # (a name starts at a word's start: "KeyCorp. National City Corp" holds no "Corp. National City")
+    rf"(?<![\w&'’\-])(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&|and)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
 )
 # Words before a company's name that are not part of it ("Rival Pepsi", "Chip maker Intel", "On Tuesday, ...").
 _LEAD_STOP = SENTENCE_STARTERS | {
@@ -268,14 +270,41 @@ def annotate(doc: ArticleDoc, registry: Registry, start: int = 0, end: int | Non
         doc.orgs = orgs_in(doc.title, registry, doc.codes, in_title=True)
     codes = [c for c in codes_in(doc.text, start=start, end=end) if not doc.in_block(c.start)]
     doc.codes += codes
-    body = orgs_in(doc.text, registry, codes, start=start, end=end, earlier=doc.orgs)
+    body = orgs_in(_masked(doc, start, end), registry, codes, start=start, end=end, earlier=doc.orgs)
     doc.orgs += [o for o in body if not _in_layout(doc, o)]
     return doc
+
+
+_PREV_WORD = re.compile(r"(?<![\w&'’.\-])([A-Z][\w&'’\-]+) $")
+
+
+def _masked(doc: ArticleDoc, start: int, end: int) -> str:
+    """The text with its layout blocks blanked (same offsets), so that no name runs on from a subhead into the
+    sentence after it ("CONSUMERS CUT BACK Minneapolis-based U.S. Bancorp, meanwhile, said")."""
+    blocks = [b for b in doc.blocks if b.kind != "company" and b.end > start and b.start < end]
+    if not blocks:
+        return doc.text
+    parts, pos = [], 0
+    for b in sorted(blocks, key=lambda b: b.start):
+        if b.start < pos:
+            continue
+        parts += [doc.text[pos : b.start], ";" + " " * (b.end - b.start - 1)]
+        pos = b.end
+    parts.append(doc.text[pos:])
+    return "".join(parts)
 
 
 def _in_layout(doc: ArticleDoc, org: OrgMention) -> bool:
     block = doc.in_block(org.start)
     return block is not None and block.kind != "company"
+
+
+def us_venue(code: str) -> bool:
+    """A code of a US venue ("XOM.N", "BRKa.N"), or a bare symbol."""
+    return code.partition(".")[2] in _US_VENUES or "." not in code
+
+
+UNLISTED = ""  # the ticker a printed "GM.UL" gives: none, and the registry must not fill one in
 
 
 def ticker_of(code: str, exchange: str | None = None) -> str:
@@ -286,6 +315,8 @@ def ticker_of(code: str, exchange: str | None = None) -> str:
         suffix = _EXCHANGES.get(ex, _EXCHANGES.get(ex.replace(" ", ""), ""))
         return code if (not suffix or "." in code) else code + suffix
     base, _, venue = code.partition(".")
+    if venue == "UL":
+        return UNLISTED
     if venue not in _US_VENUES:
         return code.upper()  # the guide's tickers are in capitals: DAIGn.DE is DAIGN.DE
     cls = re.fullmatch(r"([A-Z]+)([a-z])", base)  # a share class in lower case: BRKa.N is BRK.A
@@ -343,12 +374,16 @@ _DESCRIPTOR = re.compile(
 def trim_lead(name: str) -> str:
     """A name without the words before it that are not part of it ("Rival Pepsi" -> "Pepsi")."""
     toks = name.split()
-    while toks and (
-        toks[0] in _LEAD_STOP
-        or (len(toks) > 1 and _DESCRIPTOR.fullmatch(toks[0]) and toks[1][:1].isupper())
-        or toks[0].lower() in {"of", "and", "&", "de", "the"}
-        or not toks[0][:1].isupper()
-        or (len(toks) > 1 and re.search(r"['’]s$", toks[0]) and toks[0][:-2] in _PLACES_AND_RIVALS)
+    while (
+        toks
+        and (
+            toks[0] in _LEAD_STOP
+            or (len(toks) > 1 and _DESCRIPTOR.fullmatch(toks[0]) and toks[1][:1].isupper())
+            or (len(toks) > 1 and re.search(r"[\-–](?:based|listed|owned|controlled)$", toks[0]))  # "Minneapolis-based"
+            or toks[0].lower() in {"of", "and", "&", "de", "the"}
+            or not toks[0][:1].isupper()
+            or (len(toks) > 1 and re.search(r"['’]s$", toks[0]) and toks[0][:-2] in _PLACES_AND_RIVALS)
+        )
     ):
         toks.pop(0)
     # a person's full name in the possessive before the company's: "Warren Buffett's Berkshire Hathaway Inc"
@@ -387,9 +422,26 @@ def kind_of(name: str) -> OrgKind:
     return OrgKind.COMPANY
 
 
+_SHORT_NAME_BEFORE = re.compile(r"\s*\((?:[A-Z][\w&'’.\-]*\s?){1,3}\)\s*$")
+
+
 def _name_before(text: str, end: int) -> tuple[int, str] | None:
-    """The capitalised name that ends right before ``end`` ("... maker H.J. Heinz Co." -> "H.J. Heinz Co.")."""
+    """The capitalised name that ends right before ``end`` ("... maker H.J. Heinz Co." -> "H.J. Heinz Co."),
+    over a short form in brackets ("Australia and New Zealand Banking Group (ANZ) ( ANZ.AX )")."""
     start = max(0, end - 120)
+    short = _SHORT_NAME_BEFORE.search(text, start, end)
+    if short:
+        end = short.start()
+        initials = re.sub(r"[^A-Z]", "", short.group(0))
+        spelled = re.search(
+            r"([A-Z]\w*(?:\s+(?:and|&)\s+|\s+)(?:[A-Z][\w&'’.\-]*\s+){0,4}[A-Z][\w&'’.\-]*)$", text[start:end]
+        )
+        if (
+            spelled
+            and len(initials) >= 2
+            and "".join(w[0] for w in spelled.group(1).split() if w[0].isupper()).startswith(initials)
+        ):  # "Australia and New Zealand Banking Group (ANZ)": the name its short form spells, "and" included
+            return start + spelled.start(1), spelled.group(1)
     m = _NAME_BEFORE.search(text, start, end)
     if not m:
         return None
@@ -462,9 +514,21 @@ def orgs_in(
             continue
         at = m.start("name") + m.group("name").find(raw)
         full = f"{raw} {m.group('suffix')}"
-        known = registry.lookup(canonical(full)) or registry.lookup(raw)
+        # "News Corp" is the registry's name itself, where the bare word is not
+        known = registry.lookup(canonical(full)) or registry.lookup(raw) or registry.lookup(full.rstrip("."))
         add(at, m.end("suffix"), full, known)
-    for a, b, c in registry.find(text, start, end):
+    hits = registry.find(text, start, end)
+    k = 0
+    while k < len(hits):
+        a, b, c = hits[k]
+        k += 1
+        # two companies' names run together are their joint venture, a company of its own ("Sony Ericsson",
+        # "Nokia Siemens Networks"), unlisted unless the text prints its code
+        if k < len(hits) and text[b : hits[k][0]] == " ":
+            b, c = hits[k][1], None
+            k += 1
+        elif (prev := _PREV_WORD.search(text, max(0, a - 30), a)) and registry.lookup(prev.group(1)):
+            a, c = prev.start(1), None  # "Sony Ericsson", where "Sony" alone was not taken as a name
         add(a, b, text[a:b], c)
     for m in _FIRM_NAMES.finditer(text, start, end):  # firms named like people: "Edward Jones", "Raymond James"
         add(m.start(), m.end(), m.group(0), None)

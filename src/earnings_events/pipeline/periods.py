@@ -70,11 +70,22 @@ _PATTERNS = [
         "month_quarter",
         re.compile(
             rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon2>{_MON})"
-            rf"(?:\s+\d{{1,2}})?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?P<mon3>{_MON})"
-            rf"(?:\s+\d{{1,2}})?(?:,?\s+(?P<y3>{_YEAR}))?)",
+            rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?:in\s+)?(?P<mon3>{_MON})"
+            rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y3>{_YEAR}))?)",
             re.I,
         ),
         ("quarter", "months", "month"),
+    ),
+    # a span of months, as Asian and European wires name periods: "the October-December quarter", "April-June
+    # operating profit", "the January-June period" (three months: a quarter; six: a half; nine: nine months)
+    _Pattern(
+        "month_range",
+        re.compile(
+            rf"\b(?P<mfrom>{_MON})\s?[\-–/]\s?(?P<mon>{_MON})(?![\-–/]\s?{_MON})(?:\s+(?P<y2>{_YEAR})\b)?"
+            rf"|\b(?P<mfrom2>{_MON})\s+to\s+(?P<mon2>{_MON})(?:\s+(?P<y3>{_YEAR}))?\s+(?=quarter|period|half)",
+            re.I,
+        ),
+        None,
     ),
     # first half / H1 / six months ended June 30
     _Pattern(
@@ -106,6 +117,25 @@ _PATTERNS = [
         ),
         ("year", "quarter"),
     ),
+    # a forecast of "the year": the current one ("SEES HIGHER YEAR NET", "expects year earnings to rise"), as a
+    # 1987 headline says it; a bare "YEAR NET" reports the year just ended (the year pattern below)
+    _Pattern(
+        "relative",
+        re.compile(
+            r"\b(?:sees?|expects?|predicts?|forecasts?|projects?|anticipates?)\s+(?:[\w\-]+\s+){0,3}?"
+            r"(?P<unit>year)(?:['’]s)?\s+(?:net|earnings|profits?|results|income)\b",
+            re.I,
+        ),
+        ("year",),
+    ),
+    # a multi-year horizon ("double digit growth through 1989"): the guide names its first year
+    _Pattern(
+        "horizon",
+        re.compile(
+            rf"\b(?:through|thru|until)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?(?P<y1>{_YEAR})\b(?!\s*[\-–/]\d)", re.I
+        ),
+        ("through", "thru", "until"),
+    ),
     # nine months ended ...
     _Pattern(
         "nine",
@@ -121,7 +151,7 @@ _PATTERNS = [
             rf"(?:results|earnings|profits?|net|annual|loss|revenues?|sales)|(?:earned|lost|(?:reported|posted|recorded|had)\s+(?:\w+\s+){{0,3}}?(?:net|profits?|earnings|income|loss(?:es)?|revenues?|sales)|"
             rf"(?:earnings|profits?|net|income|loss(?:es)?|revenues?|sales))\b(?:[^.;\"“”]|\.\d){{0,60}}?\b(?:in|for)\s+"
             rf"(?:the\s+)?(?P<fiscal4>fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?year\s+(?:ended|ending|to)\s+(?:in\s+)?"
-            rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profit|earnings))",
+            rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profit|earnings))",
             re.I,
         ),
         None,
@@ -169,7 +199,7 @@ _FY_EVIDENCE = [
     ),
     (
         re.compile(
-            rf"\b(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MON})(?:\s+\d{{1,2}})?(?:,?\s+{_YEAR})?"
+            rf"\b(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+{_YEAR})?"
             rf"\s*[,(]\s*(?:its|the\s+company's|their)\s+(?:fiscal\s+)?{_ORDS}[\s\-]+(?:fiscal\s+)?quarter",
             re.I,
         ),
@@ -192,7 +222,13 @@ _FY_EVIDENCE = [
         "h",
     ),
 ]
-_COMPARED_AFTER = re.compile(r"[^.;]{0,40}?\b(?:a\s+year\s+(?:ago|earlier)|year[\s\-]ago|year[\s\-]earlier)\b", re.I)
+# "the fourth quarter a year earlier" is a comparison's base; "the second quarter ending March 31 against a year ago"
+# is compared with one
+_COMPARED_AFTER = re.compile(
+    r"(?![^.;]{0,40}?\b(?:against|versus|vs\.?|compared\s+(?:with|to)|from)\s+(?:the\s+)?(?:a\s+)?year[\s\-](?:ago|earlier))"
+    r"[^.;]{0,40}?\b(?:a\s+year\s+(?:ago|earlier)|year[\s\-]ago|year[\s\-]earlier)\b",
+    re.I,
+)
 _COMPARISON = re.compile(
     r"(?:year[\s\-]ago|year[\s\-]earlier|a\s+year\s+(?:ago|earlier)|prior[\s\-]year|same\s+period|last\s+year'?s|"
     r"compared\s+(?:with|to)|versus|vs\.?|from|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|beat(?:s|ing)?|"
@@ -230,6 +266,20 @@ def year(raw: str | None) -> int | None:
     return y if y > 100 else (2000 + y if y < 70 else 1900 + y)
 
 
+_EARLY_DAY = re.compile(r"\.?\s+(\d{1,2})(?!\d|,\d)")  # the day after a month (not "May 2008", "May 1,500")
+_RANGE_KIND = {3: "month_quarter", 6: "month_half", 9: "nine", 12: "year"}
+
+
+def _month_end(text: str, m: re.Match[str], group: str) -> int | None:
+    """The month a period ends in; a day in the first week means a 52/53-week period of the month before
+    ("the quarter ended March 3" is Best Buy's February quarter)."""
+    mon = month(m.group(group))
+    day = _EARLY_DAY.match(text, m.end(group))
+    if mon is not None and day and int(day.group(1)) <= 7:
+        return (mon - 2) % 12 + 1
+    return mon
+
+
 def _tense(phrase: str) -> str | None:
     low = phrase.lower()
     if "ended" in low or "through" in low:
@@ -260,18 +310,26 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                     y, fiscal = year(g["y3"]), True
             elif kind == "half":
                 if g.get("six"):
-                    kind, mon = "month_half", month(g["mon"])
+                    kind, mon = "month_half", _month_end(text, m, "mon")
                 else:
                     number = 1 if (g.get("ord") or "").lower() == "first" or g.get("num") == "1" else 2
             elif kind == "nine":
-                mon = month(g["mon"])
+                mon = _month_end(text, m, "mon")
             elif kind == "month_quarter":
-                mon = month(g.get("mon1") or g.get("mon2") or g.get("mon3"))
+                mon = _month_end(text, m, next((k for k in ("mon1", "mon2") if g.get(k)), "mon3"))
+            elif kind == "month_range":
+                first, mon = month(g.get("mfrom") or g.get("mfrom2")), month(g.get("mon") or g.get("mon2"))
+                assert first is not None and mon is not None
+                kind = _RANGE_KIND.get((mon - first) % 12 + 1, "")
+                if not kind:
+                    continue  # "November-December" holiday sales, "January-February": not a reporting period
             elif kind == "year":
-                mon = month(g.get("mon"))
+                mon = _month_end(text, m, "mon") if g.get("mon") else None
             which = " ".join(g["which"].lower().split()) if g.get("which") else None
             unit = " ".join(g["unit"].lower().split()) if g.get("unit") else None
             s, e = m.start(), m.end()
+            if kind == "relative" and not g.get("which"):  # "SEES HIGHER YEAR NET": the mention is "YEAR NET"
+                s, which = m.start("unit"), "this"
             found.append(
                 Period(
                     s,
@@ -298,9 +356,6 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
     return out
 
 
-_EARLY_DAY = re.compile(r"\.?\s+(\d{1,2})(?!\d|,?\s*\d{3})")  # the day after a month (not "May 2008")
-
-
 def fiscal_year_end(text: str) -> int | None:
     """The month the fiscal year ends in, when the text gives it away; None otherwise."""
     if not _FY_EVIDENCE_CUE.search(text):
@@ -320,7 +375,8 @@ def fiscal_year_end(text: str) -> int | None:
         day = _EARLY_DAY.match(text, m.end("mon"))
         if end == 2 and day and int(day.group(1)) <= 7:
             # "the third quarter ended November 1", "the year ended Feb. 2": the 52/53-week year of a US retailer,
-            # which ends on the Saturday nearest January 31, so its quarters are the months to January
+            # which ends on the Saturday nearest January 31, so its quarters are the months to January (the
+            # quarter stage trusts a checked registry calendar a month away from such evidence)
             end = 1
         best = (m.start(), end)
     return best[1] if best else None

@@ -49,6 +49,8 @@ def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
         base = company.calendar_on(doc.article.published) if company.known else FiscalCalendar.default()
         if base.end_month == doc.fiscal_year_end:
             return base
+        if company.known and company.calendar_checked and (base.end_month - doc.fiscal_year_end) % 12 in (1, 11):
+            return base  # "the year ended March 3" of a year the registry ends in February: a 52/53-week year
         return FiscalCalendar.default(doc.fiscal_year_end)
     cal = company.calendar_on(doc.article.published)
     if company.known and company.calendar_checked:
@@ -95,6 +97,11 @@ def resolve(p: Period, cal: FiscalCalendar, on: dt.date | None) -> tuple[int, in
             return None
         fy, q = cal.latest_ended(on, min_days=0)
         return (fy, q) if (on - cal.quarter_end(fy, q)).days <= LAG_DAYS["half"] else None
+    if p.kind == "horizon":  # "through 1989", said in 1987: a forecast from this year on, named by its first year
+        if on is None or p.year is None or p.year <= on.year:
+            return None
+        fy, _ = cal.quarter_of_month(on.year, on.month)
+        return fy, 4
     if p.kind == "quarter":
         q = p.number or 0
     elif p.kind == "half":
@@ -147,7 +154,7 @@ def _month_quarter(
 
 # a company's forecast (verbs; "a forecast" or "analysts' estimates" are nouns, not the sentence's forecast)
 _FORECAST_VERB = re.compile(
-    r"\b(?<!than[\s\-])(?<!as[\s\-])(?:expects?|expected|expecting|sees|predicts?|projects?|anticipates?|will|would|should|aims?\s+(?:to|for)|"
+    r"\b(?<!than[\s\-])(?<!as[\s\-])(?:expects?|expected|expecting|sees|predicts?|projects?|anticipates?|will|would|should|could|might|aims?\s+(?:to|for)|"
     r"looks\s+for|(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)(?<!['’]\s)forecast(?:s|ing)?)\b",
     re.I,
 )
@@ -173,16 +180,58 @@ def _sentence_of(doc: ArticleDoc, p: Period) -> tuple[str, int]:
     return doc.text, (doc.sentences[doc.sentence_at(p.start)].start if doc.sentences else 0)
 
 
+def _sentence_end(doc: ArticleDoc, p: Period) -> int:
+    if p.in_title:
+        return len(doc.title)
+    return doc.sentences[doc.sentence_at(p.start)].end if doc.sentences else len(doc.text)
+
+
+# "That compares with a profit of ... in the year ended March 2008": the whole sentence is the comparison's base
+_COMPARES_SENTENCE = re.compile(r"\s*(?:that|this|it|which)\s+(?:compares|compared)\s+(?:with|to)\b", re.I)
+# the article's news is results about to come out: "is expected to report a big jump in earnings on Thursday"
+_DUE_TO_REPORT = re.compile(
+    r"\b(?:expected|due|set|scheduled|poised)\s+to\s+(?:report|post|announce|release)\b|\bwill\s+(?:report|post|announce)\s+"
+    r"(?:its\s+)?(?:\w+\s+)?(?:results|earnings)\b|\bahead\s+of\s+(?:its\s+)?(?:\w+\s+)?(?:results|earnings)\b",
+    re.I,
+)
+
+
 def _background(doc: ArticleDoc, p: Period) -> bool:
     """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
     a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
     src, start = _sentence_of(doc, p)
-    if _EARLIER_REPORT.search(src, start, p.start):
-        return True  # results "reported last week" are background (the guide's step 1)
+    if _EARLIER_REPORT.search(src, start, _sentence_end(doc, p)) or _COMPARES_SENTENCE.match(src, start):
+        return True  # results "reported last week" are background (the guide's step 1), and so is a comparison's base
     f = _FORECAST_VERB.search(src, start, p.start)
     if f is None:
         return False
     return _REPORT_VERB.search(src, f.end(), p.start) is None
+
+
+_RESULTS_NOUN = re.compile(
+    r"\b(?:profits?|earnings|net|income|loss(?:es)?|revenues?|sales|results|reports?|margins?|EPS|turnover|"
+    r"gains?|charges?|write[\s\-]?downs?)\b",
+    re.I,
+)
+
+
+def _results_near(doc: ArticleDoc, p: Period) -> bool:
+    """Results are what the period's sentence says of it ("fourth-quarter profit rose", "net profit was ... in
+    2009"), not a market share or a shipment count ("market share fell to 74 percent in the fourth quarter")."""
+    src, start = _sentence_of(doc, p)
+    end = _sentence_end(doc, p)
+    return _RESULTS_NOUN.search(src, start, end) is not None
+
+
+_PROJECTION = re.compile(r"\b(?:projections?|estimates?|forecasts?|outlook|guidance|targets?)\b", re.I)
+
+
+def _forecast_talk(doc: ArticleDoc, p: Period) -> bool:
+    """The sentence of an unnamed "the quarter" forecasts ("declined to offer specific projections for the
+    quarter"): it is the quarter the article previews, not the one it reports."""
+    src, start = _sentence_of(doc, p)
+    end = _sentence_end(doc, p)
+    return bool(_FORECAST_VERB.search(src, start, end) or _PROJECTION.search(src, start, end))
 
 
 def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
@@ -198,6 +247,8 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
     on = doc.article.published
     para_end = doc.paragraphs[0][1] if doc.paragraphs else len(doc.text)
     lede_end = max(doc.lede_paragraph[1], para_end)
+    if doc.sentences:  # a text that lost its paragraph breaks is one paragraph: its opening is two sentences
+        lede_end = min(lede_end, doc.sentences[min(len(doc.sentences) - 1, doc.sentence_at(doc.lede[0]) + 1)].end)
 
     def ended(fy: int, q: int) -> bool:
         return on is None or cal.quarter_end(fy, q) <= on
@@ -224,7 +275,11 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
     forecast_news = doc.scope is not None and doc.scope.reason in ("guidance", "preview")
     if forecast_news:  # ... unless the body reports a quarter's or half's results of the day (results-day guidance)
         for p, (fy, q) in [*body, *current]:
-            if p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter") and reported(p, fy, q):
+            if (
+                p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter")
+                and reported(p, fy, q)
+                and (_reported_in_sentence(doc, p) if p.kind == "current_quarter" else _results_near(doc, p))
+            ):
                 return fy, q
         for _p, (fy, q) in head:
             if not ended(fy, q):
@@ -239,8 +294,10 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
             return fy, q
     # 1. results reported further down; or, when no named period is reported, the quarter "quarterly profit" or
     # "for the quarter" reports
+    # ("projections for the quarter" when the opening previews a quarter still running are that quarter's)
+    previewed = any(hp.kind in ("quarter", "month_quarter") and not ended(*r) for hp, r in head)
     for p, (fy, q) in [*body, *current]:
-        if reported(p, fy, q):
+        if reported(p, fy, q) and not (p.kind == "current_quarter" and previewed and _forecast_talk(doc, p)):
             return fy, q
     for _p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews
         if not ended(fy, q):

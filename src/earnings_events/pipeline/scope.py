@@ -29,7 +29,7 @@ from .document import ArticleDoc, OrgKind, ScopeDecision
 SCOPE_VERSION = "scope_lr_v1"
 # the rules around the model (results headlines, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v2"
+SCOPE_RULES = "scope_rules_v3"
 MODEL = Path(__file__).resolve().parents[1] / "data" / "models" / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
 OUT_OF_SCOPE_KINDS = (
@@ -427,6 +427,66 @@ def quarter_verdict(doc: ArticleDoc) -> bool:
     )
 
 
+# A lede reporting a quarter's results on the day ("McDonald's Corp on Tuesday reported robust U.S. fourth-quarter
+# restaurant sales"), whatever its headline leads with: the period, a results noun and a verb that reports them.
+_QUARTER_WORD = re.compile(
+    r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s\-]+(?:fiscal[\s\-]+)?quarter|quarterly|Q[1-4]|"
+    r"(?:first|second)[\s\-]half|half[\s\-]year|(?:three|six|nine)\s+months\s+(?:ended|to|through))\b",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(?:reported|reports|posted|posts|announced|unveiled|delivered|said\s+(?:its|that\s+its)|beat|beats|missed|misses|"
+    r"topped|tops|fell\s+short|swung|swings)\b",
+    re.I,
+)
+_RESULTS_NOUN = re.compile(
+    r"\b(?:profits?|earnings|net\s+(?:income|loss|profit)|income|loss(?:es)?|results|revenues?|sales|per\s+share|EPS)\b",
+    re.I,
+)
+
+
+# a headline about a market, a sector's shares, a month's sales or other news (jobs, plants, a deal, fund raising),
+# not one company's results ("Tech shares rally on Intel earnings", "Ford February sales plunge")
+_NOT_ONE_COMPANY = re.compile(
+    r"\b(?:futures|stocks|markets?|indexes|index|Wall\s+St(?:reet|\.)?|Dow|S&P|Nasdaq|FTSE|Nikkei|sector|"
+    r"January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Dec|"
+    r"jobs?|layoffs?|plants?|factories|deal|bids?|sale|raising|raise|rally|CDS|default|Factbox|Scenarios|strateg\w*)\b|"
+    r"\b[\w\-]+\s+shares\s+(?:rally|rallies|rise|rises|rose|fall|falls|fell|climb|climbs|slip|slips|drop|drops|jump|jumps|gain|gains)\b",
+    re.I,
+)
+
+
+def _kicker(doc: ArticleDoc, start: int, end: int) -> bool:
+    """A feature's opening line, naming no company and no figure ("Let's not get ahead of ourselves.")."""
+    text = doc.text[start:end]
+    return len(text.split()) <= 15 and not re.search(r"\d", text) and not any(start <= o.start < end for o in doc.orgs)
+
+
+def lede_reports_quarter(doc: ArticleDoc) -> bool:
+    """The first sentence (the second, after a feature's kicker) reports a quarter's or half's results on the day:
+    a quarterly period, a results noun and a reporting verb, about a company it or the headline names; not when the
+    headline leads with a deal, capital, legal or executive news."""
+    title, _ = headline(doc.title)
+    if (
+        any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal"))
+        or _EXEC_CHANGE.search(title)
+        or _NOT_ONE_COMPANY.search(doc.title)
+        or _UNIT_FIGURES.search(title)
+    ):
+        return False
+    a, b = doc.lede
+    if doc.sentences and _kicker(doc, a, b):
+        k = doc.sentence_at(a)
+        if k + 1 < len(doc.sentences):
+            a, b = doc.sentences[k + 1].start, doc.sentences[k + 1].end
+    lede = doc.text[a:b]
+    if _UNIT_FIGURES.search(lede) and not _RESULTS_OBJECT.search(lede):
+        return False
+    if not (_QUARTER_WORD.search(lede) and _RESULTS_NOUN.search(lede) and _REPORTED.search(lede)):
+        return False
+    return any(o.kind == OrgKind.COMPANY and (o.in_title or a <= o.start < b) for o in doc.orgs)
+
+
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
 # no results word ("Wells Fargo CFO retires, successor named"), and a markets wrap, whose subject is an index or the
 # market ("Dow ends higher on IBM boost", "Oil retreat, banks help S&P, techs hit Nasdaq").
@@ -472,6 +532,7 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         or on_results_call(doc)
         or guidance_at_a_meeting(doc)
         or quarter_verdict(doc)
+        or lede_reports_quarter(doc)
     )
     veto = headline_vetoes(doc) if ok else None
     if veto is not None:
