@@ -255,12 +255,16 @@ def test_label_files_hold_only_ids_offsets_and_labels():
 def test_statement_labels_are_the_documented_set():
     recs = [json.loads(x) for x in (REPO / "scripts" / "labels" / "statement-labels.jsonl").read_text().splitlines()]
     kept = [r for r in recs if not r["not_row"]]
-    assert len(recs) == 5309 and len(kept) == 5226
+    assert len(recs) == 7580 and len(kept) == 7460
     first = [r for r in recs if "round" not in r]  # label_lr_v3's training set
     assert len(first) == 1800 and sum(not r["not_row"] for r in first) == 1774
     second = [r for r in recs if r.get("round") == 2]  # drawn from other articles, read the same way
     assert len(second) == 3509 and not {r["article_id"] for r in first} & {r["article_id"] for r in second}
     assert all(r["reader_a"] in ("outlook", "performance", "risk", "other") for r in second)
+    third = [r for r in recs if r.get("round") == 3]  # a third round, from articles neither earlier round used
+    assert len(third) == 2271 and sum(not r["not_row"] for r in third) == 2234
+    assert not {r["article_id"] for r in first + second} & {r["article_id"] for r in third}
+    assert all(r["reader_b"] in ("outlook", "performance", "risk", "other") for r in third)
     assert all(r["label"] in ("outlook", "performance", "risk", "other") for r in recs)
     assert all(0 <= r["char_start"] < r["char_end"] for r in recs)
     # the re-reading of the hedged statements under the guide's worked example: the readers' label stays

@@ -5,7 +5,7 @@
         /tmp/statement-pool.jsonl
 
 Rows of articles published 2006-2010 (the benchmark's test split holds the latest events), never from a gold
-set in ../shared; at most three rows an article and six a company, spread over years and roles, three in four
+set in ../shared; at most three rows an article and eight a company (``--per-article``, ``--per-company``), spread over years and roles, three in four
 from articles whose headline holds a results word, and the rarer rule labels oversampled (the rule label is
 used only to draw: readers never see it). Deterministic for a seed. The pool holds statements and their
 paragraphs, so it goes outside the repository; the labels are stored by article id and offsets in
@@ -62,6 +62,8 @@ def main() -> None:
         default=[],
         help="a JSONL file whose records' article_id are never drawn (labels already made, audit sheets); repeatable",
     )
+    ap.add_argument("--per-article", type=int, default=3, help="at most this many statements an article")
+    ap.add_argument("--per-company", type=int, default=8, help="at most this many statements a company")
     args = ap.parse_args()
     out = outside_repo(args.out)
     excluded = gold_ids() | skipped_ids(args.skip)
@@ -94,8 +96,8 @@ def main() -> None:
         headline = bool(RESULTS_WORDS.search(title))
         if (
             (quota[r["label"]] <= 0 and not second)
-            or per_article[r["article_id"]] >= 3
-            or per_company[r["company"]] >= 8
+            or per_article[r["article_id"]] >= args.per_article
+            or per_company[r["company"]] >= args.per_company
         ):
             continue
         if not headline and len(taken) - n_headline >= args.n - headline_quota:
