@@ -293,3 +293,11 @@ def test_an_executive_speaking_to_investors_stays_an_executive():
         '"We are pleased with the quarter," said Dave Anders, chief financial officer, on a conference call with investors.'
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Dave Anders", "Harbor Bank", "HBC", "executive")]
+
+
+def test_a_public_office_before_a_name_is_a_title():
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a record second-quarter profit on Tuesday. "
+        '"It is a sign that the banks are healing after the crisis," House Majority Leader Steny Hoyer told reporters.'
+    )
+    assert rows_of(text, title="Harbor Bank profit jumps") == [("Steny Hoyer", "Harbor Bank", "HBC", "other")]
