@@ -426,3 +426,38 @@ def test_an_organisation_opening_the_next_sentence_is_not_the_attribution():
         'is not particularly helpful or sustainable." PROFITS RISE UPX said it earned $141.3 million in the quarter.'
     )
     assert [p for _, p, _ in quotes(text)] == ["Jeff Sprecher", "Jeff Sprecher"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a long appositive holding commas, then the verb
+        (
+            "Charles Blake, president and chief executive officer of Quillon Oil and the new company, which will "
+            'emphasize exploration and production, said, "Earnings will be better than in 1986."',
+            "Charles Blake",
+        ),
+        # a title with no closing comma before the verb and its audience
+        (
+            'Paul E. Lake, senior executive vice president told the analysts "our plans do not call for a large '
+            'acquisition."',
+            "Paul E. Lake",
+        ),
+        # reported speech with figures before a quoted fragment
+        (
+            "Douglas Dane, Harbor Electric's chairman, said the company's sales growth target is about 8.5 pct a "
+            'year for 1988 and 1989, "given an economic environment that remains on a moderate growth course."',
+            "Douglas Dane",
+        ),
+    ],
+)
+def test_long_titles_and_long_reported_speech_before_the_quote(text, speaker):
+    assert [s for _, s, _ in quotes(text)] == [speaker]
+
+
+def test_a_time_or_a_phrase_before_the_subject_is_not_the_speaker():
+    text = (
+        "In January, Chief Financial Officer Chuck Mayne said Harbor had eliminated its price ceilings to "
+        '"ensure the long-term profitability of the business."'
+    )
+    assert [s for _, s, _ in quotes(text)] == ["Chuck Mayne"]

@@ -59,8 +59,15 @@ _AFTER_VERB_WHO = re.compile(
     rf"^[\s,;:—–\-]*(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^,.;\"“”]*)?)")
-_BEFORE_WHO_VERB = re.compile(
-    rf"(?P<who>{_WHO})(?P<rest>,\s[^,\"“”]{{1,80}},)?{_ADV}\s+(?P<verb>{VERBS})\b(?P<obj>[^\"“”.;]{{0,90}}?)[\s,:]*$"
+# (the reported speech before a fragment may hold figures: "said its growth target is about 8.5 pct a year for
+# 1988 and 1989, "given an economic environment that ...")
+_OBJ = r"(?P<obj>(?:[^\"“”.;]|\.\d){0,160}?)[\s,:]*$"
+_BEFORE_WHO_VERB = re.compile(rf"(?P<who>{_WHO})(?P<rest>,\s[^,\"“”]{{1,80}},)?{_ADV}\s+(?P<verb>{VERBS})\b{_OBJ}")
+# a person's long appositive, commas and all, ending at the speech verb: "Charles Blackburn, president of Diamond
+# Shamrock and the new company, which will emphasize exploration, said, "..."", "Paul E. Lego, senior executive
+# vice president told the analysts "...""
+_BEFORE_PERSON_LONG_TITLE = re.compile(
+    rf"(?P<who>{_CAP}(?:\s+(?:[A-Z]\.|{_CAP}))*\s+{_CAP})(?P<rest>,\s[^\"“”]{{1,150}}?,?){_ADV}\s+(?P<verb>{VERBS})\b{_OBJ}"
 )
 _BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,[^\"“”]{{0,80}}?)?\s*[,:]\s*$")
 # a speech verb that is the second of two coordinated verbs, right before the quote; its speaker is the subject
@@ -489,8 +496,15 @@ def _attribution(
         if who.kind == "person":
             return who
     m = _BEFORE_VERB_WHO.search(before) or _BEFORE_WHO_VERB.search(before)
-    if m:
-        return _who_from(m, sent_start, index)
+    first = _who_from(m, sent_start, index) if m else None
+    if first is None or first.kind == "nonperson":  # ("the new company, which will ..., said": a long title's tail)
+        m = _BEFORE_PERSON_LONG_TITLE.search(before)
+        if m and _TITLE_WORD.search(m.group("rest")):
+            who = _who_from(m, sent_start, index)
+            if who.kind == "person":
+                return who
+    if first is not None:
+        return first
     if _COORDINATED_VERB.search(before):  # "Smith declined to give a forecast, but said, "...""
         m = _SUBJECT.match(before)
         if m:
