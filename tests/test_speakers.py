@@ -461,3 +461,15 @@ def test_a_time_or_a_phrase_before_the_subject_is_not_the_speaker():
         '"ensure the long-term profitability of the business."'
     )
     assert [s for _, s, _ in quotes(text)] == ["Chuck Mayne"]
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        ("said Keefe, Bruyette & Woods analyst Benjamin Yang.", "Benjamin Yang"),
+        ("said Fox-Pitt, Kelton analyst Edward Ditmire.", "Edward Ditmire"),
+    ],
+)
+def test_a_firm_whose_name_holds_a_comma_does_not_end_the_speakers_phrase(attribution, speaker):
+    text = f'"But nearly everyone has some exposure to Harbor at this point," {attribution}'
+    assert quotes(text) == [("But nearly everyone has some exposure to Harbor at this point", speaker, "analyst")]

@@ -444,8 +444,20 @@ def _sentence_end(text: str, pos: int, ceil: int) -> int:
     return ceil
 
 
+# a firm whose name holds a comma, then a title and a name: "said Keefe, Bruyette & Woods analyst Benjamin Yang",
+# "said Fox-Pitt, Kelton analyst Edward Ditmire" (the comma does not end the speaker's phrase)
+_COMMA_FIRM = re.compile(
+    rf"^,\s+[A-Z][\w\-]*(?:,?\s+(?:&|and)\s+[A-Z][\w\-]*|,\s+[A-Z][\w\-]*)*(?:\s+&\s+Co\.?)?\s+"
+    rf"(?:analyst|economist|strategist|portfolio\s+manager|fund\s+manager)\s+{_CAP}(?:\s+(?:[A-Z]\.|{_CAP})){{1,3}}"
+)
+
+
 def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: str = "") -> _Who:
     raw = m.group("who")
+    firm = _COMMA_FIRM.match(m.groupdict().get("rest") or "")
+    if firm and " " not in raw.strip():
+        raw = f"{raw} {firm.group(0)[1:].strip()}".replace(",", "")
+        return index.classify(raw, base + m.start("who"))
     joint = re.search(r"\s+and\s+(?=[A-Z])", raw)  # people are joined by "and"; "&" joins a firm's name
     head = raw[: joint.start()] if joint else ""
     # one quote attributed to two people is spoken by the first named (not "X of Weil and Associates")
