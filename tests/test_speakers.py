@@ -473,3 +473,18 @@ def test_a_time_or_a_phrase_before_the_subject_is_not_the_speaker():
 def test_a_firm_whose_name_holds_a_comma_does_not_end_the_speakers_phrase(attribution, speaker):
     text = f'"But nearly everyone has some exposure to Harbor at this point," {attribution}'
     assert quotes(text) == [("But nearly everyone has some exposure to Harbor at this point", speaker, "analyst")]
+
+
+def test_a_publishers_title_before_the_name_and_a_new_sentence_after_a_closed_quote():
+    text = (
+        '"Great advertising can probably move the needle in two years," said Beverage Weekly publisher John Sickle. '
+        '"That is the Holy Grail of banking," Harbor Capital analyst Scott Vale said. But "historically banks have '
+        'not done a good job of cross-selling." Lakeside analyst Michael Tane said the deal "made sense from a '
+        'strategic standpoint."'
+    )
+    assert [(s, r) for _, s, r in quotes(text)] == [
+        ("John Sickle", "other"),
+        ("Scott Vale", "analyst"),
+        ("Scott Vale", "analyst"),
+        ("Michael Tane", "analyst"),
+    ]

@@ -94,6 +94,8 @@ OTHER_TITLES = (
     "regulator",
     "professor",
     "consultant",
+    "publisher",  # of a trade newsletter ("Beverage Digest publisher John Sicher")
+    "editor",
     "attorney",
     "lawyer",
     "union leader",  # not bare "union": "General Mining Union Corp chairman"

@@ -37,7 +37,7 @@ _CAP = r"(?:(?:[A-Z]\.)+(?=\s)|[A-Z][\w'’&\-]*)"
 _LOWER_TITLES = (
     r"analyst|chairman|chairwoman|president|vice|chief|executive|officer|director|managing|senior|"
     r"financial|operating|treasurer|controller|spokesman|spokeswoman|strategist|economist|head|founder|"
-    r"consultant|adviser|advisor"
+    r"consultant|adviser|advisor|publisher|editor|trader|partner|principal|owner"
 )
 _WHO = (
     # a capitalised run ("Chief Executive Tim Cook"), a pronoun, or a common noun phrase ("the company")
@@ -557,7 +557,8 @@ def _new_clause(rest: str) -> bool:
         or re.match(r"(?:on|in|at|during|to|after|before|via|from|late|earlier|last|this|yesterday|today)\b", rest)
     ):
         return False
-    return len(rest.split()) > 3
+    # "... cross-selling." Sandler O'Neill analyst Michael Taiano said the deal "made sense ...": an object begins
+    return len(rest.split()) > 3 or bool(re.match(r"(?:the|a|an|its|their|his|her|it|they|he|she|we)\s+\w", rest))
 
 
 # A surname that is also a company's name, used for the company: "owns Wynn shares", "Dell's profit".
