@@ -301,3 +301,43 @@ def test_a_public_office_before_a_name_is_a_title():
         '"It is a sign that the banks are healing after the crisis," House Majority Leader Steny Hoyer told reporters.'
     )
     assert rows_of(text, title="Harbor Bank profit jumps") == [("Steny Hoyer", "Harbor Bank", "HBC", "other")]
+
+
+def test_a_news_publishers_name_with_a_corporate_suffix_is_the_company():
+    primary = primary_of(
+        "(Reuters) - A surge in subscription revenue let The New York Times Co easily surpass expectations.",
+        title="As ads dip, Times Co increases revenue",
+        companies={"New York Times Co": {"ticker": "NYT"}},
+    )
+    assert (primary.name, primary.ticker) == ("New York Times Co", "NYT")
+
+
+def test_a_registry_company_is_taken_by_its_code_only_where_the_printed_name_fits():
+    """ "Alcan Inc ( AL.N )" in 2007 is Alcan, not the registry's later holder of AL; "BHP Billiton Ltd/Plc
+    ( BHP.AX )", where only the suffix precedes the code, is the registry's BHP."""
+    companies = {"Air Lease": {"ticker": "AL"}, "BHP": {"ticker": "BHP.AX", "aliases": ["BHP Billiton"]}}
+    got = primary_of("MONTREAL (Reuters) - Alcan Inc ( AL.N ) posted higher profit.", companies=companies)
+    assert (got.name, got.ticker) == ("Alcan", "AL")
+    got = primary_of("MELBOURNE (Reuters) - BHP Billiton Ltd/Plc ( BHP.AX ) posted lower profit.", companies=companies)
+    assert (got.name, got.ticker) == ("BHP", "BHP.AX")
+
+
+def test_an_executive_speaks_for_his_own_company_even_of_another_it_names():
+    text = (
+        "NEW YORK (Reuters) - Harbor Aluminum Inc ( HAL.N ) posted lower second-quarter profit on Monday and extended "
+        "its offer for Quillon Metals Inc ( QML.N ). Quillon Metals also reported lower quarterly profit. "
+        '"This extension will give Quillon Metals\' shareholders time to weigh our offer," Harbor Aluminum Chief '
+        "Executive Alan Belt said."
+    )
+    got = rows_of(text, title="Harbor Aluminum profit slips; extends Quillon Metals offer")
+    assert [(n, c, r) for n, c, _, r in got] == [("Alan Belt", "Harbor Aluminum", "executive")]
+
+
+def test_an_investors_firm_named_in_his_description_is_not_the_quotes_company():
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Inc ( HBC.N ) said quarterly losses surged, yet a gain from selling its "
+        'Quillon brokerage helped it report a profit. "It\'s a mixed quarter, but we expected Harbor to be better," '
+        "said Michael Mull, who helps manage $9 billion for Fiduciary Widget Co in Boston."
+    )
+    got = rows_of(text, title="Harbor Bank losses masked by Quillon gain")
+    assert got == [("Michael Mull", "Harbor Bank", "HBC", "analyst")]

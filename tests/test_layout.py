@@ -96,3 +96,14 @@ def test_sentences_do_not_end_after_abbreviations_or_initials():
         "expected more.",
         "H.J. Heinz Co. said profit rose 5 pct.",
     ]
+
+
+def test_an_instant_view_heading_may_end_with_a_semicolon():
+    text = (
+        'NEW YORK (Reuters) - Harbor Bank reported a profit. "The market is reacting positively." '
+        'HUGH JOHN, CHIEF INVESTMENT OFFICER OF JOHN ADVISORS LLC IN ALBANY, NY; "It\'s hard to overstate this."'
+    )
+    doc = doc_until(text, "scope")
+    assert [text[b.start : b.end] for b in doc.blocks if b.kind == "speaker"] == [
+        "HUGH JOHN, CHIEF INVESTMENT OFFICER OF JOHN ADVISORS LLC IN ALBANY, NY"
+    ]

@@ -456,21 +456,26 @@ def _quote_entity(
     if len(event) < 2:
         return best
     q = a.quote
+    person = a.person
+    executive = a.role == "executive" and not _investor(doc, a)
+    hint = person.company_hint
+    own = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None) if hint and executive else None
+    if own is not None:  # "Alcoa Chief Executive Alain Belda" on Alcan's shareholders: Alcoa's quote
+        return own
     named = {id(e): e for e in event for m in e.mentions if not m.in_title and q.start <= m.start < q.end}
     if len(named) == 1:
         return next(iter(named.values()))
-    person = a.person
     if person.name in by_person:
         return by_person[person.name]
     found: Entity | None = None
-    hint = person.company_hint
-    if hint and a.role == "executive":
-        found = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None)
-    elif a.role == "executive" and re.match(r"\s*(?:the\s+)?company(?:['’]s)?\s", person.title or ""):
+    if executive and not hint and re.match(r"\s*(?:the\s+)?company(?:['’]s)?\s", person.title or ""):
         found = best  # "company president Bert Nordberg": the company the article is about
     own = person.org or person.company_hint
-    if own and a.role != "executive":  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
+    if own and not executive:  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
         event = [e for e in event if not any(_same_entity(own, n) for n in e.names)] or event
+    if not executive:  # nor the firm the description names (", who helps manage $9 billion for Fiduciary Trust")
+        desc = _described(doc, a)
+        event = [e for e in event if not any(n in desc for n in e.names)] or event
     if found is None:
         lo, hi = _attribution_span(doc, a)
         named = {
@@ -485,7 +490,7 @@ def _quote_entity(
         anchor = min(person.first, q.open) if person.first >= 0 else q.open
         floor = doc.sentences[max(0, doc.sentence_at(anchor) - 3)].start if doc.sentences else 0
         pool = event
-        if a.role == "executive":
+        if executive:
             # "Chief Executive Richard Davis": the lead company the story was last about, however far back (not
             # one named in passing: "firms like Nokia")
             floor, pool = 0, lead
@@ -561,15 +566,22 @@ def _described(doc: ArticleDoc, a: Attribution) -> str:
     return tail[: cut.start() if cut else len(tail)]
 
 
+def _investor(doc: ArticleDoc, a: Attribution, company: Company | None = None) -> bool:
+    """A person the article describes as an investor (a fund, a portfolio, assets managed), not as an officer of
+    the company (its name, or "the company's", in the description)."""
+    said = f"{a.person.title} {_described(doc, a)}"
+    if not _INVESTOR.search(said) or _OWN_UNIT.search(said):
+        return False
+    return company is None or not _words(company.name) & _words(said)
+
+
 def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: ArticleDoc) -> str:
     """The final role: an executive of another company (or of no company) is ``other``; a person described as
     an investor ("portfolio manager at ...", "who helps manage $9 billion") is ``analyst``."""
     role = a.role
     person = a.person
-    if role == "executive" and company is not None:
-        said = f"{person.title} {_described(doc, a)}"
-        if _INVESTOR.search(said) and not _OWN_UNIT.search(said) and not _words(company.name) & _words(said):
-            return "analyst"
+    if role == "executive" and company is not None and _investor(doc, a, company):
+        return "analyst"
     firm = person.company_hint or person.org
     if role == "executive" and firm and company is not None:
         firm_entity = next((e for e in entities(doc) if any(_same_entity(firm, n) for n in e.names)), None)

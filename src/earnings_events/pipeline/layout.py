@@ -197,7 +197,7 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             run, end = run[:cut].rstrip(" ,"), start + len(run[:cut].rstrip(" ,"))
             if len(re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)) < 2:
                 continue
-        nxt = text[end : end + 4].lstrip(" .:,")  # "JEFFERIES & CO. \"..." and "NEW YORK: \"..."
+        nxt = text[end : end + 4].lstrip(" .:,;")  # "JEFFERIES & CO. \"...", "NEW YORK: \"...", "ALBANY, NY; \"..."
         if not (line_alone or nxt[:1].isupper() or nxt[:1] in '"“' or nxt[:1].isdigit()):
             continue
         kind = BlockKind.SPEAKER if "," in run and _HEADING_TITLE.search(run) else BlockKind.SUBHEAD

@@ -275,6 +275,24 @@ def annotate(doc: ArticleDoc, registry: Registry, start: int = 0, end: int | Non
     return doc
 
 
+def _by_code(registry: Registry, code: Code, name: str) -> Company | None:
+    """The registry company with this ticker, when the name printed before the code is one of its names' words or
+    initials ("Alcan Inc ( AL.N )" is not Air Lease, whose ticker AL came later)."""
+    company = registry.by_ticker.get(code.ticker)
+    if company is None:
+        return None
+    names = (company.name, *(n for _, n in company.names))
+    printed = {w.lower() for w in re.findall(r"[A-Za-z][\w&'’\-]{2,}", canonical(name))}
+    theirs = {w.lower() for n in names for w in re.findall(r"[A-Za-z][\w&'’\-]{2,}", n)}
+    short = canonical(name).replace(".", "")
+    initialism = short.isupper() and any(short == "".join(w[0] for w in n.split()).upper() for n in names)
+    bare_suffix = not printed - _SUFFIX_WORDS  # "BHP Billiton Ltd/Plc ( BHP.AX )": only "Plc" before the code
+    return company if printed & theirs or initialism or bare_suffix else None
+
+
+_SUFFIX_WORDS = {"inc", "corp", "ltd", "plc", "co", "cos", "ag", "nv", "llc", "group", "holdings", "company"}
+
+
 _PREV_WORD = re.compile(r"(?<![\w&'’.\-])([A-Z][\w&'’\-]+) $")
 
 
@@ -472,6 +490,8 @@ def orgs_in(
         if any(a <= s < b or a < e <= b for a, b in spans):
             return
         kind = kind_of(name) if company is None or code is None else OrgKind.COMPANY
+        if company is not None and kind == OrgKind.AGENCY and _SUFFIX_END.search(name):
+            kind = OrgKind.COMPANY  # "The New York Times Co", "Thomson Reuters Corp": the company, not the source
         if company is not None and code is None and kind != OrgKind.COMPANY:
             company = None  # "Nasdaq", "Thomson Reuters": the name's kind wins unless a code says company
         elif kind == OrgKind.COMPANY and company is None:
@@ -491,7 +511,7 @@ def orgs_in(
         at, name = hit
         if _MARKET.match(name) or _AGENCY.match(name):
             continue
-        known = registry.lookup(canonical(name)) or registry.lookup(name) or registry.by_ticker.get(code.ticker)
+        known = registry.lookup(canonical(name)) or registry.lookup(name) or _by_code(registry, code, name)
         add(at, at + len(name), name, known, code)
     # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
     for m in _CORP.finditer(text, start, end):
