@@ -346,3 +346,12 @@ def test_forecast_news_is_not_moved_by_background_quarters(text, title, publishe
 )
 def test_forecast_periods_of_1987_headlines_and_horizons(text, title, published, expected):
     assert primary_quarter(text, title, published) == expected
+
+
+def test_estimates_a_reported_quarter_beat_do_not_make_it_a_forecast():
+    text = (
+        "NEW YORK (Reuters) - Harbor Chips Corp ( HCC.O ) posted a 12 percent increase in third-quarter profit as "
+        "gross margins beat expectations, sending its shares up on Tuesday.\n\nIt guided expectations for revenue "
+        "in the fourth quarter lower."
+    )
+    assert primary_quarter(text, "INSTANT VIEW: Harbor Chips results beat expectations", "2008-10-14") == (2008, 3)

@@ -262,7 +262,10 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
     body = [(p, r) for p, r in named if not p.in_title]
 
     def reported(p: Period, fy: int, q: int) -> bool:
-        return not p.compared and not p.estimate and ended(fy, q) and recent(fy, q, p.kind) and not _background(doc, p)
+        # (estimates after a period the sentence reports are what it beat: "posted a 12 percent increase in
+        # third-quarter profit as gross margins beat expectations")
+        estimate = p.estimate and not _reported_in_sentence(doc, p)
+        return not p.compared and not estimate and ended(fy, q) and recent(fy, q, p.kind) and not _background(doc, p)
 
     current = [(p, r) for p, r in resolved if p.kind == "current_quarter"]
     # 1. the results the headline or first paragraph reports
