@@ -355,3 +355,28 @@ def test_estimates_a_reported_quarter_beat_do_not_make_it_a_forecast():
         "in the fourth quarter lower."
     )
     assert primary_quarter(text, "INSTANT VIEW: Harbor Chips results beat expectations", "2008-10-14") == (2008, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # a quarter just ended whose results a broker forecasts: the previewed quarter, not the year
+        (
+            "(Reuters) - Lakeside Securities said it expects Harbor Bank Corp ( HBC.N ) to post a loss in the third "
+            "quarter.\n\nThe brokerage cut its earnings estimates on the bank to $1.35 from $1.95 a share for 2008.",
+            "Lakeside sees loss for Harbor Bank",
+            "2008-10-13",
+            (2008, 3),
+        ),
+        # results that "came in short of expectations" were reported
+        (
+            "SAN FRANCISCO (Reuters) - Harbor Search Inc shares fell on Friday after its quarterly results came in "
+            "short of expectations.\n\nAnalysts see its 2011 profit rising.",
+            "Harbor Search shares slide",
+            "2010-04-16",
+            (2010, 1),
+        ),
+    ],
+)
+def test_previewed_and_reported_quarters_of_research_stories(text, title, published, expected):
+    assert primary_quarter(text, title, published) == expected

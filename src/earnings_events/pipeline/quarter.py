@@ -160,7 +160,7 @@ _FORECAST_VERB = re.compile(
 )
 _REPORT_VERB = re.compile(
     r"\b(?:reported|reports|reporting|posted|posts|posting|earned|earns|lost|loses|booked|swung|turned\s+in|"
-    r"had\s+(?:a\s+)?(?:net|profit|loss))\b",
+    r"came\s+in|had\s+(?:a\s+)?(?:net|profit|loss))\b",
     re.I,
 )
 
@@ -234,6 +234,16 @@ def _forecast_talk(doc: ArticleDoc, p: Period) -> bool:
     return bool(_FORECAST_VERB.search(src, start, end) or _PROJECTION.search(src, start, end))
 
 
+def _forecast_of(doc: ArticleDoc, p: Period) -> bool:
+    """The period's sentence forecasts its results (a forecast verb before it, no report of them in between, no
+    earlier report cited)."""
+    src, start = _sentence_of(doc, p)
+    if _EARLIER_REPORT.search(src, start, _sentence_end(doc, p)):
+        return False
+    f = _FORECAST_VERB.search(src, start, p.start)
+    return f is not None and _REPORT_VERB.search(src, f.end(), p.start) is None
+
+
 def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence reports results before naming it, and forecasts nothing before that."""
     src, start = _sentence_of(doc, p)
@@ -302,8 +312,9 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
     for p, (fy, q) in [*body, *current]:
         if reported(p, fy, q) and not (p.kind == "current_quarter" and previewed and _forecast_talk(doc, p)):
             return fy, q
-    for _p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews
-        if not ended(fy, q):
+    for p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews (a quarter just
+        # ended whose results are forecast, "expects JPMorgan to post a loss in the third quarter", included)
+        if not ended(fy, q) or (recent(fy, q, p.kind) and _forecast_of(doc, p)):
             return fy, q
     for p, (fy, q) in body:  # ... or the first period the body forecasts
         if not ended(fy, q) and not p.compared:
