@@ -380,3 +380,10 @@ def test_estimates_a_reported_quarter_beat_do_not_make_it_a_forecast():
 )
 def test_previewed_and_reported_quarters_of_research_stories(text, title, published, expected):
     assert primary_quarter(text, title, published) == expected
+
+
+def test_the_holiday_quarter_and_a_forecast_beating_quarter():
+    text = "NEW YORK (Reuters) - Harbor Devices Inc smashed Wall Street's sales forecasts for the holiday quarter."
+    assert primary_quarter(text, "Harbor Devices sales surge", "2011-01-18") == (2010, 4)
+    periods = doc_of("It said so following forecast-beating first-quarter results.", "2011-05-05").periods
+    assert [(p.kind, p.compared) for p in periods] == [("quarter", False)]

@@ -87,6 +87,12 @@ _PATTERNS = [
         ),
         None,
     ),
+    # the holiday quarter: the one that holds December (Apple's fiscal first, a retailer's fourth)
+    _Pattern(
+        "month_quarter",
+        re.compile(r"\b(?:the\s+)?holiday(?:[\s\-]+season)?[\s\-]+(?P<holiday>quarter)\b", re.I),
+        ("holiday",),
+    ),
     # first half / H1 / six months ended June 30
     _Pattern(
         "half",
@@ -231,7 +237,7 @@ _COMPARED_AFTER = re.compile(
 )
 _COMPARISON = re.compile(
     r"(?:year[\s\-]ago|year[\s\-]earlier|a\s+year\s+(?:ago|earlier)|prior[\s\-]year|same\s+period|last\s+year'?s|"
-    r"compared\s+(?:with|to)|versus|vs\.?|from|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|beat(?:s|ing)?|"
+    r"compared\s+(?:with|to)|versus|vs\.?|from|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|(?<!-)beat(?:s|ing)?|"
     r"over|above|below|than(?:\s+(?:in|for))?|repeat(?:s|ed|ing)?|match(?:es|ed|ing)?|since)\s*(?:the\s+|its\s+)?$",
     re.I,
 )
@@ -315,6 +321,8 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                     number = 1 if (g.get("ord") or "").lower() == "first" or g.get("num") == "1" else 2
             elif kind == "nine":
                 mon = _month_end(text, m, "mon")
+            elif kind == "month_quarter" and g.get("holiday"):
+                mon = 12
             elif kind == "month_quarter":
                 mon = _month_end(text, m, next((k for k in ("mon1", "mon2") if g.get(k)), "mon3"))
             elif kind == "month_range":
