@@ -8,7 +8,7 @@
 # The release carries no article bodies (Reuters' copyright): statements with their provenance and offsets,
 # the human test judgements of releases/reuters-2006-2013/annotations/, the card, Croissant and manifest.
 # The same corpus and code give byte-identical files; `validate` checks the release at the end.
-# Labels come from label_minilm_v1, which needs the embeddings extra (a CPU torch first:
+# Labels come from label_minilm_v2, which needs the embeddings extra (a CPU torch first:
 # pip install torch==2.13.0 && pip install -e ".[embeddings]"); without it the recipe stops with that message
 # rather than build a release with another labeler under the same version.
 set -euo pipefail
@@ -21,7 +21,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="$1"
 out="$2"
 release="$here/releases/reuters-2006-2013"
-version="2.1.0"
+version="2.2.0"
 build() {
   earnings-events build "$corpus" --out "$out" --version "$version" --no-article-text \
     --annotations "$release/annotations" --card-notes "$release/CARD.md"

@@ -2,7 +2,7 @@
 
     python scripts/score_labeler.py [../shared] [--json]
 
-For each gold set it labels every gold statement with ``label_minilm_v1`` (when the embeddings extra is installed;
+For each gold set it labels every gold statement with ``label_minilm_v2`` (when the embeddings extra is installed;
 an article's statements in one batch, as the build labels them), ``label_lr_v3`` and ``label_rules_v1`` (the
 labeler's own accuracy, apart from extraction: the statement is the gold one) and prints accuracy, macro-F1 and the risk
 class's recall with 95% bootstrap intervals (``metrics.classification``: 1,000 resamples of the statements,

@@ -93,7 +93,7 @@ def _minilm_installed() -> bool:
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not beside the checkout")
 @pytest.mark.skipif(not _minilm_installed(), reason="the embeddings extra is not installed")
 def test_seed_with_the_default_labeler_gives_the_worked_examples_rows(tmp_path, monkeypatch):
-    """The default labeler (label_minilm_v1) leaves every other field as the worked example has it; it gets the
+    """The default labeler (label_minilm_v2) leaves every other field as the worked example has it; it gets the
     second row's label right (and the first two wrong: the strict expected failure below)."""
     monkeypatch.setenv("EARNINGS_EVENTS_LABELER", "minilm")
     make_release([SHARED / "seeds"], tmp_path / "seed")
@@ -107,7 +107,7 @@ def test_seed_with_the_default_labeler_gives_the_worked_examples_rows(tmp_path, 
 @pytest.mark.skipif(not _minilm_installed(), reason="the embeddings extra is not installed")
 @pytest.mark.xfail(
     strict=True,
-    reason='known defect: label_minilm_v1 reads "Think of Dojo as a long shot ... a high risk, high payoff program" '
+    reason='known defect: label_minilm_v2 reads "Think of Dojo as a long shot ... a high risk, high payoff program" '
     'as performance and "It\'s possible ... may have more compute" as risk, where the guide says risk and outlook '
     "(see README, Statement types)",
 )

