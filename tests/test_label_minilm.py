@@ -75,6 +75,7 @@ def test_artefact_matches_the_network_it_is_laid_over():
         ("Demand weakened sharply in Europe and we lost money there.", "risk"),
         ("We plan to open about forty new stores in the coming year.", "outlook"),
         ("Our margins improved in every region this quarter.", "performance"),
+        ("Thank you all for joining us this morning.", "other"),  # the guide's thanks (v1 read it wrong)
     ],
 )
 def test_guide_and_plain_statements(statement, expected):
@@ -88,12 +89,11 @@ def test_guide_and_plain_statements(statement, expected):
         ("We dug our own grave with Cybertruck.", "risk"),
         ("Nobody digs a grave better than themselves.", "other"),
         ("The supply problems are behind us and factories are running at full speed.", "performance"),
-        ("Thank you all for joining us this morning.", "other"),
     ],
 )
 @pytest.mark.xfail(
     strict=True,
-    reason="known defects: the guide's figurative risk, its joke and thanks (other: 88 of 7,460 training labels) and a "
+    reason="known defects: the guide's figurative risk, its joke (other: 88 of 7,460 training labels) and a "
     "problem stated as over are read wrong (see README, Statement types)",
 )
 def test_guide_examples_it_still_reads_wrong(statement, expected):
