@@ -387,3 +387,75 @@ def test_the_holiday_quarter_and_a_forecast_beating_quarter():
     assert primary_quarter(text, "Harbor Devices sales surge", "2011-01-18") == (2010, 4)
     periods = doc_of("It said so following forecast-beating first-quarter results.", "2011-05-05").periods
     assert [(p.kind, p.compared) for p in periods] == [("quarter", False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # estimates the quarter's profit beat: its results, reported
+        (
+            "LOS ANGELES (Reuters) - Harbor Auctions Inc ( HAUC.O ) beat Wall Street's quarterly profit estimates, "
+            "helped by its payments unit.\n\nAnalysts expect the second half to be slower.",
+            "Harbor Auctions beats on payments",
+            "2010-07-21",
+            (2010, 2),
+        ),
+        (
+            "NEW YORK (Reuters) - Harbor Soda Group Inc's adjusted quarterly profit topped analysts' estimates on "
+            "Thursday, and shares rose.\n\nThe company also forecast a full-year profit above estimates.",
+            "Harbor Soda beats estimates, shares jump",
+            "2009-03-26",
+            (2008, 4),
+        ),
+        # guidance news whose second sentence gives the quarter's verdict: results-day guidance, the quarter reported
+        (
+            "NEW YORK (Reuters) - Harbor Machines raised its full-year earnings forecast, sending its shares up.\n\n"
+            "The outlook and stronger-than-expected quarterly earnings may signal the worst is over, analysts say.",
+            "Harbor Machines hikes full-year outlook",
+            "2009-07-17",
+            (2009, 2),
+        ),
+        # a verdict with no period named: the latest quarter's results
+        (
+            "CHICAGO (Reuters) - Harbor Cosmetics Inc ( HCOS.N ) topped profit expectations as sales jumped "
+            "overseas.\n\nIt also raised its forecast for 2011.",
+            "Harbor Cosmetics tops expectations",
+            "2011-02-03",
+            (2010, 4),
+        ),
+    ],
+)
+def test_a_verdict_against_estimates_reports_the_quarter(text, title, published, expected):
+    assert primary_quarter(text, title, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # an opening that reports results and forecasts the next quarter: the results are the news
+        (
+            "BOSTON (Reuters) - Harbor Controls Inc ( HCI.N ) reported an almost 14 percent rise in profit on Friday, "
+            "but its shares fell after it forecast first-quarter earnings below expectations.\n\nFourth-quarter "
+            "earnings at the maker of cockpit electronics for aircraft increased to $585 million.",
+            "Harbor Controls profit up; shares slide on view",
+            "2007-01-26",
+            (2006, 4),
+        ),
+        # results cited as a month old are background to the news of the day
+        (
+            "(Reuters) - Harbor Electronics Co stood by its profit outlook for 2011 despite weak October "
+            "sales.\n\nThe news came less than a month after its third-quarter profit missed Wall Street "
+            "estimates.",
+            "Harbor Electronics sticks to profit view",
+            "2011-11-10",
+            (2011, 4),
+        ),
+    ],
+)
+def test_results_of_the_day_beside_a_forecast_and_results_cited_as_a_month_old(text, title, published, expected):
+    assert primary_quarter(text, title, published) == expected
+
+
+def test_earlier_this_year_is_a_date_not_a_period():
+    periods = doc_of("It rebuffed a takeover bid earlier this year and expects this year's profit to rise.").periods
+    assert [(p.kind, p.which) for p in periods] == [("relative", "this")]

@@ -113,11 +113,12 @@ _PATTERNS = [
         ),
         ("quarter",),
     ),
-    # this year / next year / the current fiscal year / this quarter / next quarter
+    # this year / next year / the current fiscal year / this quarter / next quarter ("a bid rebuffed earlier this year"
+    # is a date, not a period whose results anyone reports or forecasts)
     _Pattern(
         "relative",
         re.compile(
-            r"\b(?P<which>this|next|the\s+current|the\s+coming|the\s+new|the\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)\s+"
+            r"(?<!earlier\s)\b(?P<which>this|next|the\s+current|the\s+coming|the\s+new|the\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)\s+"
             r"(?P<unit>year|quarter|fiscal\s+year|financial\s+year|business\s+year)\b(?!,?\s+(?:ending|ended|ends|to\s+end|which|that))",
             re.I,
         ),

@@ -168,7 +168,8 @@ _REPORT_VERB = re.compile(
 _EARLIER_REPORT = re.compile(
     r"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b[^.;]{0,60}?"
     r"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced)\b[^.;]{0,40}?\b(?:last\s+(?:week|month)|"
-    r"(?:weeks?|months?)\s+ago|previously)\b",
+    r"(?:weeks?|months?)\s+ago|previously)\b|\b(?:days|weeks?|a\s+month|months)\s+after\b"
+    r"[^.;]{0,60}?\b(?:reported|posted|missed|beat|topped|announced|results|profits?|earnings|loss)\b",
     re.I,
 )
 
@@ -244,6 +245,44 @@ def _forecast_of(doc: ArticleDoc, p: Period) -> bool:
     return f is not None and _REPORT_VERB.search(src, f.end(), p.start) is None
 
 
+# a verdict on results against expectations: "beat Wall Street's quarterly profit estimates", "stronger-than-expected
+# quarterly earnings", "topped profit expectations" (results out, not a forecast of them)
+_VERDICT = re.compile(
+    r"\b(?:beat|beats|beating|topped|tops|top|missed|misses|miss|exceeded|exceeds|surpassed|surpasses|outpaced|trumped|"
+    r"trumps|disappointed|disappoints|"
+    r"fell\s+short\s+of|falls\s+short\s+of|came\s+in\s+(?:above|below|ahead\s+of|short\s+of|under))\b|"
+    r"\b(?:better|stronger|weaker|worse|higher|lower|bigger|smaller)[\s\-]than[\s\-](?:expected|forecast|estimated|anticipated)\b",
+    re.I,
+)
+_EXPECTATIONS = re.compile(r"\b(?:estimates?|expectations|forecasts?|consensus|views?|targets?)\b", re.I)
+
+
+def _verdict_in_sentence(doc: ArticleDoc, p: Period) -> bool:
+    """The period's sentence gives its results' verdict against expectations (before it, or just after it:
+    "quarterly profit topped analysts' estimates"), and forecasts nothing before the verdict."""
+    src, start = _sentence_of(doc, p)
+    v = _VERDICT.search(src, start, p.start) or _VERDICT.search(src, p.end, p.end + 60)
+    if v is None:
+        return False
+    f = _FORECAST_VERB.search(src, start, v.start())
+    return f is None
+
+
+def _opening_verdict(doc: ArticleDoc) -> bool:
+    """The headline or first sentence gives results' verdict against expectations with no period named ("Estee
+    Lauder, Elizabeth Arden top expectations"; "topped profit expectations"): the latest quarter's results."""
+    a, b = doc.lede
+    for src, start, end in ((doc.title, 0, len(doc.title)), (doc.text, a, b)):
+        for v in _VERDICT.finditer(src, start, end):
+            if _FORECAST_VERB.search(src, start, v.start()):
+                break
+            if _EXPECTATIONS.search(src, v.end(), min(end, v.end() + 50)) or v.group(0).lower().endswith(
+                ("expected", "forecast", "estimated", "anticipated")
+            ):
+                return True
+    return False
+
+
 def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence reports results before naming it, and forecasts nothing before that."""
     src, start = _sentence_of(doc, p)
@@ -274,13 +313,18 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
     def reported(p: Period, fy: int, q: int) -> bool:
         # (estimates after a period the sentence reports are what it beat: "posted a 12 percent increase in
         # third-quarter profit as gross margins beat expectations")
-        estimate = p.estimate and not _reported_in_sentence(doc, p)
+        estimate = p.estimate and not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p))
         return not p.compared and not estimate and ended(fy, q) and recent(fy, q, p.kind) and not _background(doc, p)
 
     current = [(p, r) for p, r in resolved if p.kind == "current_quarter"]
     # 1. the results the headline or first paragraph reports
     for p, (fy, q) in head:
         if reported(p, fy, q):
+            return fy, q
+    # 1. a verdict on results with no period named in the opening: the latest quarter's
+    if not head and on is not None and _opening_verdict(doc):
+        fy, q = cal.latest_ended(on, min_days=0)
+        if (on - cal.quarter_end(fy, q)).days <= LAG_DAYS["half"]:
             return fy, q
     # 2 before 1 further down when the article's news is a forecast or a preview (the scope stage's reason): its
     # headline or first paragraph forecasting a named period makes the forecast the news, and results the body
@@ -291,7 +335,11 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
             if (
                 p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter")
                 and reported(p, fy, q)
-                and (_reported_in_sentence(doc, p) if p.kind == "current_quarter" else _results_near(doc, p))
+                and (
+                    _reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p)
+                    if p.kind == "current_quarter"
+                    else _results_near(doc, p)
+                )
             ):
                 return fy, q
         for _p, (fy, q) in head:
