@@ -61,6 +61,9 @@ def test_calendar_history_decides_the_quarter():
         ("Research In Motion", dt.date(2011, 6, 16), "RIMM"),
         ("Lehman Brothers", dt.date(2008, 6, 16), "LEH"),
         ("Merrill Lynch", dt.date(2009, 6, 1), None),  # bought by Bank of America: never the parent's ticker
+        ("Facebook", dt.date(2010, 6, 18), None),  # private until its IPO of May 18 2012
+        ("Facebook", dt.date(2012, 7, 26), "FB"),
+        ("IAC/InterActiveCorp", dt.date(2007, 10, 31), "IACI"),  # Nasdaq IACI until the Match Group separation
     ],
 )
 def test_ticker_on(name, day, ticker):

@@ -488,3 +488,31 @@ def test_a_publishers_title_before_the_name_and_a_new_sentence_after_a_closed_qu
         ("Scott Vale", "analyst"),
         ("Michael Tane", "analyst"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a nickname in quotation marks is part of the fullest name, not a quotation
+        (
+            'Speaking at a summit on Wednesday, Northwind Chief Executive Myron "Mike" Ullman said the chain was '
+            'gaining share.\n\n"Off-mall discount venues are tending to do better in this climate," Ullman said.',
+            'Myron "Mike" Ullman',
+        ),
+        # "CEO-elect" is a title
+        (
+            '"Transaction trends increased, and we delivered solid margins," Chief Operating Officer and CEO-elect '
+            "Hikmet Ersek said.",
+            "Hikmet Ersek",
+        ),
+        # a full name only a quotation gives, after its title: still the fullest name the article gives
+        (
+            '"They are giving Northwind Chief Executive Martin Sullivan a huge vote of confidence," said Donald '
+            'Light, an analyst with Celent LLC.\n\nOn a call with investors on Friday, Sullivan also said that '
+            'Northwind had "overcome its regulatory challenges."',
+            "Martin Sullivan",
+        ),
+    ],
+)
+def test_nicknames_elect_titles_and_full_names_given_in_a_quotation(text, speaker):
+    assert quotes(text)[-1][1] == speaker

@@ -13,7 +13,9 @@ import re
 _TOK = r"(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:(?:['’](?![sS]\b)|\-)[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))"
 _PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
-NAME = rf"(?:{_TOK}(?:\s+(?:{_PARTICLE}\s+)*{_TOK})*(?:,?\s+{_SUFFIX})?)"
+# a nickname in quotation marks between the names: Myron "Mike" Ullman (part of the fullest name)
+_NICK = r"[\"“][A-Z][a-z]+[\"”]"
+NAME = rf"(?:{_TOK}(?:\s+(?:{_PARTICLE}\s+)*{_TOK}|\s+{_NICK}(?=\s+[A-Z]))*(?:,?\s+{_SUFFIX})?)"
 NAME_RE = re.compile(NAME)
 
 HONORIFICS_DROPPED = (
@@ -311,6 +313,7 @@ def clean_name(raw: str) -> str:
     name = " ".join(raw.split())
     # A firm's possessive glued before the name ("Goldman Sachs' Anthony Noto", "RBC Capital's Stephen Ju").
     name = _FIRM_POSSESSIVE.sub("", name)
+    name = re.sub(r"^(?:[\w.]+-elect\s+)+", "", name)  # "CEO-elect Hikmet Ersek": a title, not a name
     for h in HONORIFICS_DROPPED:
         if name.startswith(h + " "):
             name = name[len(h) + 1 :]

@@ -179,6 +179,12 @@ class _Who:
     at: int = 0
 
 
+_QUOTED_TITLE_WORDS = {
+    *"chief executive officer president chairman chairwoman director analyst financial operating founder head".split(),
+    *"manager minister secretary senator governor ceo cfo coo vice deputy managing general chair".split(),
+}
+
+
 class _ArticleIndex:
     """People named in one article, with their fullest names, roles and first mentions."""
 
@@ -198,6 +204,9 @@ class _ArticleIndex:
         self.people: dict[str, Person] = {}  # keyed by surname
         self.mentions: list[tuple[int, str]] = []  # (position, surname key)
         self.plain_names: dict[str, tuple[str, int]] = {}  # names seen without a title, by surname
+        # full names only a quotation gives ("They are giving AIG Chief Executive Martin Sullivan a huge vote of
+        # confidence"): the fullest name when the article names the speaker nowhere else
+        self.quoted_names: dict[str, tuple[str, int]] = {}
         # In a text of mixed case a word in capitals is a subhead's or an acronym, never part of a person's name.
         self.mixed_case = sum(c.islower() for c in text[:3000]) > sum(c.isupper() for c in text[:3000])
         self._scan()
@@ -237,8 +246,14 @@ class _ArticleIndex:
             if len(m.group(0).split()) < 2:  # one word stays one word: not a full name
                 continue
             name = self._trim(m.group(0))
-            if len(people.name_tokens(name)) >= 2 and surname(name) not in self.people and not self.in_quote(m.start()):
-                self.plain_names.setdefault(surname(name), (name, m.start()))
+            quoted = self.in_quote(m.start())
+            if quoted:  # "AIG Chief Executive Martin Sullivan": the name is what follows the title
+                toks = name.split()
+                cut = max((i + 1 for i, t in enumerate(toks) if t.lower().strip(",") in _QUOTED_TITLE_WORDS), default=0)
+                name = " ".join(toks[cut:])
+            if len(people.name_tokens(name)) >= 2 and surname(name) not in self.people:
+                names = self.quoted_names if quoted else self.plain_names
+                names.setdefault(surname(name), (name, m.start()))
         # Every later mention of a known surname (outside quotes) counts for pronoun resolution.
         if self.people:
             keys = re.compile(
@@ -370,8 +385,9 @@ class _ArticleIndex:
         if who.kind == "person":
             key = surname(who.name)
             person = self.people.get(key)
-            if person is None and key in self.plain_names and len(people.name_tokens(who.name)) == 1:
-                full, first = self.plain_names[key]
+            named = self.plain_names.get(key) or self.quoted_names.get(key)
+            if person is None and named and len(people.name_tokens(who.name)) == 1:
+                full, first = named
                 person = Person(
                     full,
                     first,
