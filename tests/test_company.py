@@ -277,6 +277,9 @@ def test_a_registry_name_with_its_suffix_is_found_as_that_company():
         "who helps manage $9 billion for Fiduciary Widget Co in Boston",
         "a partner at Gardner, Widget & Gardner, which manages more than $2 billion",
         "head of the investment strategy division at Marusan Widgets",
+        # what the fund holds is not whose officer he is
+        "CEO of RNC Widgets, a fund with $2.6 billion of assets under management including Harbor Bank shares",
+        "a principal at Gardner, Widget & Gardner in Lancaster, which owns the bank's shares",
     ],
 )
 def test_a_person_described_as_an_investor_is_an_analyst(described):
@@ -341,3 +344,12 @@ def test_an_investors_firm_named_in_his_description_is_not_the_quotes_company():
     )
     got = rows_of(text, title="Harbor Bank losses masked by Quillon gain")
     assert got == [("Michael Mull", "Harbor Bank", "HBC", "analyst")]
+
+
+def test_a_surname_in_two_capitals_after_a_firm_ending_in_a_period():
+    """"McGranahan" after "& Co. analyst": the name is whole, and the firm before it makes him an analyst."""
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        '"The results exceeded expectations," Sanford C. Bernstein & Co. analyst Colin McGranahan said.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Colin McGranahan", "Harbor Bank", "HBC", "analyst")]

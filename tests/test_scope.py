@@ -199,3 +199,42 @@ def test_a_lede_reporting_a_quarters_results_is_in_scope_whatever_the_headline_s
 def test_a_lede_with_quarterly_figures_does_not_bring_in_other_news(title, lede):
     doc = doc_until(f"NEW YORK (Reuters) - {lede}", "scope", title=title)
     assert not scope.lede_reports_quarter(doc)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "in_scope"),
+    [
+        # a sector's or the market's forecast naming no company: the guide's aggregate forecast, out
+        (
+            "Fund managers to post higher profits",
+            "BOSTON (Reuters) - Fund companies are poised to report higher profits for the December quarter as "
+            "rising markets pushed up assets under management.",
+            False,
+        ),
+        (
+            "U.S. second-quarter earnings tough to beat",
+            "NEW YORK (Reuters) - Corporate earnings are expected to rise in the second quarter, but beating "
+            "estimates may be harder than before.",
+            False,
+        ),
+        # one company's preview names it: in
+        (
+            "Northwind expected to post higher profit",
+            "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) is expected to report higher quarterly profit on "
+            "Tuesday as demand for its turbines grows.",
+            True,
+        ),
+        # a sector's results reported, not forecast: a round-up, in
+        (
+            "Industrials post solid profits, cost cuts key",
+            "NEW YORK (Reuters) - Northwind Corp and Harbor Machines posted higher quarterly profits on Tuesday "
+            "as cost cuts paid off.",
+            True,
+        ),
+    ],
+)
+def test_a_sectors_forecast_naming_no_company_is_an_aggregate_forecast(title, text, in_scope):
+    doc = doc_until(text, "scope", title=title)
+    assert doc.scope.in_scope is in_scope
+    if not in_scope:
+        assert doc.scope.reason == "aggregate_forecast"

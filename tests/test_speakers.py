@@ -505,6 +505,11 @@ def test_a_publishers_title_before_the_name_and_a_new_sentence_after_a_closed_qu
             "Hikmet Ersek said.",
             "Hikmet Ersek",
         ),
+        # capitalised title words before the name are not part of it
+        (
+            '"We had a strong quarter," said Northwind Chief Merchandising Officer Susan McGalla.',
+            "Susan McGalla",
+        ),
         # a full name only a quotation gives, after its title: still the fullest name the article gives
         (
             '"They are giving Northwind Chief Executive Martin Sullivan a huge vote of confidence," said Donald '

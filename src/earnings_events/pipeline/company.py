@@ -546,6 +546,7 @@ _INVESTOR = re.compile(
     r"advis[eo]rs?|manages?|oversees?|partners?|principal)\b",
     re.I,
 )
+_FUND_CLAUSE = re.compile(r"\b(?:which|that|including|counts|among|such\s+as)\b", re.I)
 _OWN_UNIT = re.compile(r"\b(?:the\s+(?:company|bank|firm|group|insurer|lender)|its|our)\b", re.I)
 
 
@@ -570,9 +571,12 @@ def _investor(doc: ArticleDoc, a: Attribution, company: Company | None = None) -
     """A person the article describes as an investor (a fund, a portfolio, assets managed), not as an officer of
     the company (its name, or "the company's", in the description)."""
     said = f"{a.person.title} {_described(doc, a)}"
-    if not _INVESTOR.search(said) or _OWN_UNIT.search(said):
+    # what a relative clause adds about the fund is not whose officer the person is (", which owns the bank's
+    # shares", "including Motorola shares")
+    head = said[: m.start()] if (m := _FUND_CLAUSE.search(said)) else said
+    if not _INVESTOR.search(said) or _OWN_UNIT.search(head):
         return False
-    return company is None or not _words(company.name) & _words(said)
+    return company is None or not _words(company.name) & _words(head)
 
 
 def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: ArticleDoc) -> str:

@@ -29,7 +29,7 @@ from .document import ArticleDoc, OrgKind, ScopeDecision
 SCOPE_VERSION = "scope_lr_v1"
 # the rules around the model (results headlines, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v3"
+SCOPE_RULES = "scope_rules_v4"
 MODEL = Path(__file__).resolve().parents[1] / "data" / "models" / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
 OUT_OF_SCOPE_KINDS = (
@@ -509,13 +509,36 @@ _MARKET_WRAP = re.compile(
 )
 
 
+# A forecast for a sector or for companies in general, naming none in its headline or first sentence ("Fund
+# managers to post higher profits", "U.S. second-quarter earnings tough to beat"): the guide's aggregate forecast.
+_AHEAD = re.compile(
+    r"\b(?:to\s+(?:post|report|deliver|show|see|face)|expected\s+to|seen|set\s+(?:to|for)|poised|should|may|might|"
+    r"could|promises?|likely|tough\s+to|await\w*|eyed|fears?|fret)\b",
+    re.I,
+)
+
+
+def aggregate_forecast(doc: ArticleDoc) -> bool:
+    """The headline and the first sentence both look ahead, and neither names a company or prints a code."""
+    a, b = doc.lede
+    if any(o.kind == OrgKind.COMPANY and (o.in_title or a <= o.start < b) for o in doc.orgs):
+        return False
+    if any(c.in_title or a <= c.start < b for c in doc.codes):
+        return False
+    title, _ = headline(doc.title)
+    return bool(_AHEAD.search(title)) and bool(_AHEAD.search(doc.text, a, b))
+
+
 def headline_vetoes(doc: ArticleDoc) -> str | None:
-    """The reason code when the headline's own news is out of scope (executive change, markets wrap), else None."""
+    """The reason code when the article's own news is out of scope (executive change, markets wrap, a sector's
+    forecast), else None."""
     title, _ = headline(doc.title)
     if _EXEC_CHANGE.search(title) and not _RESULTS_WORD.search(title):
         return "executive_change"
     if _MARKET_WRAP.search(title):
         return "markets"
+    if aggregate_forecast(doc):
+        return "aggregate_forecast"
     return None
 
 

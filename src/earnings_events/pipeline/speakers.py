@@ -179,6 +179,10 @@ class _Who:
     at: int = 0
 
 
+_NAME_TITLE_WORDS = {
+    *"officer executive president chairman chairwoman director analyst ceo cfo coo founder treasurer".split(),
+    *"controller strategist economist spokesman spokeswoman".split(),
+}
 _QUOTED_TITLE_WORDS = {
     *"chief executive officer president chairman chairwoman director analyst financial operating founder head".split(),
     *"manager minister secretary senator governor ceo cfo coo vice deputy managing general chair".split(),
@@ -277,6 +281,9 @@ class _ArticleIndex:
             toks.pop(0)  # "Minneapolis-based Cargill": a place and a company, not a person's name
         while toks and toks[-1].rstrip(",") in people.NOT_NAME_WORDS:
             toks.pop()
+        # "Chief Merchandising Officer Susan McGalla": capitalised title words before the name are not part of it
+        cut = max((i + 1 for i, t in enumerate(toks[:-2]) if t.lower() in _NAME_TITLE_WORDS), default=0)
+        toks = toks[cut:]
         name = clean_name(" ".join(toks))
         if not name or name in self.org_words:
             return ""
