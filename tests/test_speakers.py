@@ -521,3 +521,32 @@ def test_a_publishers_title_before_the_name_and_a_new_sentence_after_a_closed_qu
 )
 def test_nicknames_elect_titles_and_full_names_given_in_a_quotation(text, speaker):
     assert quotes(text)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the speech verb nearest a quoted fragment governs it, not the company's earlier in the sentence
+        (
+            "NEW YORK (Reuters) - Northwind Corp posted lower profit. Northwind said it was cutting 3,400 jobs, "
+            'which Ridgeline Research analyst Doug Freeman said would "signal a recovery in earnings even if demand '
+            'levels do not improve."',
+            "Doug Freeman",
+        ),
+        # a place before the verb ends a long appositive: the person it describes speaks, not "Tokyo"
+        (
+            "TOKYO (Reuters) - Northwind Corp posted a loss.\n\nHisashi Kuroda, general manager of equity "
+            "investment at Meiji Widget Asset Management in Tokyo said Northwind had to take tough decisions. "
+            '"Unless they do radical reforms, Northwind may not be able even to make profits."',
+            "Hisashi Kuroda",
+        ),
+        # a firm's name with a slash before the title
+        (
+            'NEW YORK (Reuters) - Northwind Corp posted a loss. "They still have an extremely long way to turn '
+            'around the business," said Soleil/Nelson Alpha Research analyst Michael Nelson.',
+            "Michael Nelson",
+        ),
+    ],
+)
+def test_fragments_places_and_slashed_firms_around_the_speaker(text, speaker):
+    assert [p for _, p, _ in quotes(text)] == [speaker]

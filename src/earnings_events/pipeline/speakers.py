@@ -32,7 +32,7 @@ VERBS = (
     r"complained|boasted|pointed out|went on|summed up|put it|announced|claimed|believes|"
     r"expects|expected|hopes|thinks|feels|wrote in|described"
 )
-_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|[A-Z][\w'’&\-]*)"
+_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|[A-Z][\w'’&\-]*(?:/[A-Z][\w'’&\-]*)?)"  # "Soleil/Nelson Alpha Research"
 # Lower-case title words inside a name phrase: "PaineWebber analyst Stephen Smith", "Sand president Jerry Shattner".
 _LOWER_TITLES = (
     r"analyst|chairman|chairwoman|president|vice|chief|executive|officer|director|managing|senior|"
@@ -82,6 +82,7 @@ _ABBREV = re.compile(
 )
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _PRONOUNS = {"he", "she"}
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 _SHOUTED = re.compile(r"[A-Z][A-Z&'’\-]{2,}")
 # words that make an appositive a title (", Apple's chief executive"), anywhere in it
 _APPOSITIVE_TITLES = (
@@ -326,6 +327,8 @@ class _ArticleIndex:
         who = " ".join(who.split())
         who = _LEADING_TITLES.sub("", who)  # "chairman John Akers"
         low = who.lower()
+        if " " not in who and _PLACE_BEFORE.search(self.text, max(0, at - 8), at):
+            return _Who("nonperson", at=at)  # "..., general manager at Meiji Yasuda in Tokyo said": a place
         if low in _PRONOUNS:
             return _Who("pronoun", at=at)
         titled = _THE_TITLE.fullmatch(who)
@@ -532,6 +535,13 @@ def _attribution(
             return who
     m = _BEFORE_VERB_WHO.search(before) or _BEFORE_WHO_VERB.search(before)
     first = _who_from(m, sent_start, index) if m else None
+    while m is not None and m.re is _BEFORE_WHO_VERB:
+        # the speech verb nearest the fragment governs it: "TI said it was cutting jobs, which analyst Doug Freeman
+        # said would "signal a recovery""
+        m = _BEFORE_WHO_VERB.search(before, m.end("verb"))
+        nearer = _who_from(m, sent_start, index) if m else None
+        if nearer is not None and nearer.kind == "person":
+            first = nearer
     if first is None or first.kind == "nonperson":  # ("the new company, which will ..., said": a long title's tail)
         m = _BEFORE_PERSON_LONG_TITLE.search(before)
         if m and _TITLE_WORD.search(m.group("rest")):
@@ -618,8 +628,20 @@ def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _A
         if who.kind in ("person", "pronoun"):
             return index.resolve(who)
         if who.kind == "nonperson":
-            return None  # "The company said ...": an organisation speaks
+            # "Hisashi Kuroda, general manager ... at Meiji Yasuda Asset Management in Tokyo said ...": the person
+            # the long appositive describes; else "The company said ...": an organisation speaks
+            long = _PERSON_LONG_TITLE_SAYS.search(prev)
+            if long and _TITLE_WORD.search(long.group("rest")):
+                who = _who_from(long, base, index)
+                if who.kind == "person":
+                    return index.resolve(who)
+            return None
     return None
+
+
+_PERSON_LONG_TITLE_SAYS = re.compile(
+    rf"(?P<who>{_CAP}(?:\s+(?:[A-Z]\.|{_CAP}))*\s+{_CAP})(?P<rest>,\s[^\"“”]{{1,150}}?,?){_ADV}\s+(?:{VERBS})\b"
+)
 
 
 def _next_sentence_person(text: str, span: Span, index: _ArticleIndex, ceil: int) -> Person | None:
