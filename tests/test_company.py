@@ -347,7 +347,7 @@ def test_an_investors_firm_named_in_his_description_is_not_the_quotes_company():
 
 
 def test_a_surname_in_two_capitals_after_a_firm_ending_in_a_period():
-    """"McGranahan" after "& Co. analyst": the name is whole, and the firm before it makes him an analyst."""
+    """ "McGranahan" after "& Co. analyst": the name is whole, and the firm before it makes him an analyst."""
     text = (
         "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
         '"The results exceeded expectations," Sanford C. Bernstein & Co. analyst Colin McGranahan said.'

@@ -513,7 +513,7 @@ def test_a_publishers_title_before_the_name_and_a_new_sentence_after_a_closed_qu
         # a full name only a quotation gives, after its title: still the fullest name the article gives
         (
             '"They are giving Northwind Chief Executive Martin Sullivan a huge vote of confidence," said Donald '
-            'Light, an analyst with Celent LLC.\n\nOn a call with investors on Friday, Sullivan also said that '
+            "Light, an analyst with Celent LLC.\n\nOn a call with investors on Friday, Sullivan also said that "
             'Northwind had "overcome its regulatory challenges."',
             "Martin Sullivan",
         ),

@@ -180,14 +180,58 @@ class _Who:
     at: int = 0
 
 
-_NAME_TITLE_WORDS = {
-    *"officer executive president chairman chairwoman director analyst ceo cfo coo founder treasurer".split(),
-    *"controller strategist economist spokesman spokeswoman".split(),
-}
-_QUOTED_TITLE_WORDS = {
-    *"chief executive officer president chairman chairwoman director analyst financial operating founder head".split(),
-    *"manager minister secretary senator governor ceo cfo coo vice deputy managing general chair".split(),
-}
+# Title words that end a capitalised run before a name: "Chief Merchandising Officer Susan McGalla"
+_NAME_TITLE_WORDS = frozenset(
+    {
+        "officer",
+        "executive",
+        "president",
+        "chairman",
+        "chairwoman",
+        "director",
+        "analyst",
+        "ceo",
+        "cfo",
+        "coo",
+        "founder",
+        "treasurer",
+        "controller",
+        "strategist",
+        "economist",
+        "spokesman",
+        "spokeswoman",
+    }
+)
+# ... and, inside a quotation, the words of a title before a name ("AIG Chief Executive Martin Sullivan")
+_QUOTED_TITLE_WORDS = frozenset(
+    {
+        "chief",
+        "executive",
+        "officer",
+        "president",
+        "chairman",
+        "chairwoman",
+        "director",
+        "analyst",
+        "financial",
+        "operating",
+        "founder",
+        "head",
+        "manager",
+        "minister",
+        "secretary",
+        "senator",
+        "governor",
+        "ceo",
+        "cfo",
+        "coo",
+        "vice",
+        "deputy",
+        "managing",
+        "general",
+        "chair",
+    }
+)
 
 
 class _ArticleIndex:
