@@ -324,6 +324,11 @@ _GROWTH = re.compile(
 )
 
 
+def _names_company(doc: ArticleDoc, a: int, b: int) -> bool:
+    """A company is named in the headline or in the text between ``a`` and ``b`` (the sentence scope reads)."""
+    return any(o.kind == OrgKind.COMPANY and (o.in_title or a <= o.start < b) for o in doc.orgs)
+
+
 def results_headline(doc: ArticleDoc) -> bool:
     """The pattern of results or forecast news in any era's style, which the model may not have seen: a company
     named in the headline or first sentence, the headline reporting, moving, forecasting or comparing results
@@ -348,9 +353,7 @@ def results_headline(doc: ArticleDoc) -> bool:
         )
     ):
         return False
-    return bool(_SUBJECT_REPORTS.match(lede)) or any(
-        o.kind == OrgKind.COMPANY and (o.in_title or a <= o.start < b) for o in doc.orgs
-    )
+    return bool(_SUBJECT_REPORTS.match(lede)) or _names_company(doc, a, b)
 
 
 _OCCASION = re.compile(
@@ -484,7 +487,7 @@ def lede_reports_quarter(doc: ArticleDoc) -> bool:
         return False
     if not (_QUARTER_WORD.search(lede) and _RESULTS_NOUN.search(lede) and _REPORTED.search(lede)):
         return False
-    return any(o.kind == OrgKind.COMPANY and (o.in_title or a <= o.start < b) for o in doc.orgs)
+    return _names_company(doc, a, b)
 
 
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
@@ -521,7 +524,7 @@ _AHEAD = re.compile(
 def aggregate_forecast(doc: ArticleDoc) -> bool:
     """The headline and the first sentence both look ahead, and neither names a company or prints a code."""
     a, b = doc.lede
-    if any(o.kind == OrgKind.COMPANY and (o.in_title or a <= o.start < b) for o in doc.orgs):
+    if _names_company(doc, a, b):
         return False
     if any(c.in_title or a <= c.start < b for c in doc.codes):
         return False

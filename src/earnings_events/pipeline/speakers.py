@@ -66,9 +66,12 @@ _BEFORE_WHO_VERB = re.compile(rf"(?P<who>{_WHO})(?P<rest>,\s[^,\"“”]{{1,80}}
 # a person's long appositive, commas and all, ending at the speech verb: "Charles Blackburn, president of Diamond
 # Shamrock and the new company, which will emphasize exploration, said, "..."", "Paul E. Lego, senior executive
 # vice president told the analysts "...""
-_BEFORE_PERSON_LONG_TITLE = re.compile(
-    rf"(?P<who>{_CAP}(?:\s+(?:[A-Z]\.|{_CAP}))*\s+{_CAP})(?P<rest>,\s[^\"“”]{{1,150}}?,?){_ADV}\s+(?P<verb>{VERBS})\b{_OBJ}"
+_PERSON_LONG_TITLE_VERB = (
+    rf"(?P<who>{_CAP}(?:\s+(?:[A-Z]\.|{_CAP}))*\s+{_CAP})(?P<rest>,\s[^\"“”]{{1,150}}?,?){_ADV}\s+(?P<verb>{VERBS})\b"
 )
+_BEFORE_PERSON_LONG_TITLE = re.compile(_PERSON_LONG_TITLE_VERB + _OBJ)
+# ... anywhere in a sentence, for the quote that follows it (no object to end the sentence at)
+_PERSON_LONG_TITLE_SAYS = re.compile(_PERSON_LONG_TITLE_VERB)
 _BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,[^\"“”]{{0,80}}?)?\s*[,:]\s*$")
 # a speech verb that is the second of two coordinated verbs, right before the quote; its speaker is the subject
 _COORDINATED_VERB = re.compile(rf"\s(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})[\s,:]*$")
@@ -681,11 +684,6 @@ def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _A
                     return index.resolve(who)
             return None
     return None
-
-
-_PERSON_LONG_TITLE_SAYS = re.compile(
-    rf"(?P<who>{_CAP}(?:\s+(?:[A-Z]\.|{_CAP}))*\s+{_CAP})(?P<rest>,\s[^\"“”]{{1,150}}?,?){_ADV}\s+(?:{VERBS})\b"
-)
 
 
 def _next_sentence_person(text: str, span: Span, index: _ArticleIndex, ceil: int) -> Person | None:
