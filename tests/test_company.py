@@ -256,6 +256,12 @@ def test_two_companies_names_run_together_are_their_joint_venture():
         ),
         # an unfamiliar exchange suffix is a code all the same (Philippines)
         ("MANILA (Reuters) - Harbor Miguel Corp HBMB.PS said first-quarter net profit doubled.", None, "HBMB.PS"),
+        # an Osaka listing is printed whole, not replaced by the registry's Tokyo code
+        (
+            "OSAKA (Reuters) - Game maker Kitagawa Toys ( 7971.OS ) cut its profit forecast.",
+            {"Kitagawa Toys": {"ticker": "7971.T"}},
+            "7971.OS",
+        ),
     ],
 )
 def test_printed_codes_unlisted_home_listing_and_short_forms(text, companies, ticker):
@@ -353,3 +359,44 @@ def test_a_surname_in_two_capitals_after_a_firm_ending_in_a_period():
         '"The results exceeded expectations," Sanford C. Bernstein & Co. analyst Colin McGranahan said.'
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Colin McGranahan", "Harbor Bank", "HBC", "analyst")]
+
+
+def test_a_one_word_name_printed_with_a_suffix_is_found_alone_and_its_quote_goes_to_it():
+    # "Marlowe Inc ( MRLW.N )" makes "Marlowe" a company wherever it stands alone, inside a quote too
+    text = (
+        "NEW YORK (Reuters) - Shares of clothing chains Tessaly Inc ( TSSL.N ) and Marlowe Inc ( MRLW.N ) fell on "
+        "Friday, a day after both forecast lower profit. Marlowe was down 20 percent. The same problems hurt "
+        "Brindle Corp ( BRDL.N ). "
+        '"Marlowe materially reduced any hope of a near-term turnaround," said analyst Jo Park of Ridgeline '
+        "Securities."
+    )
+    doc = doc_until(text, "company", title="Tessaly, Marlowe shares dive after results")
+    assert sum(1 for o in doc.orgs if o.name == "Marlowe") == 3
+    assert rows_of(text, title="Tessaly, Marlowe shares dive after results") == [
+        ("Jo Park", "Marlowe", "MRLW", "analyst")
+    ]
+
+
+def test_a_speakers_quote_naming_no_company_goes_to_the_one_her_other_quotes_name():
+    text = (
+        "NEW YORK (Reuters) - Tessaly Inc ( TSSL.N ) and Marlowe Inc ( MRLW.N ) both beat profit forecasts on "
+        "Thursday. Brindle Corp ( BRDL.N ) also posted higher quarterly profit. "
+        '"We have been complaining about companies that beat on cost cuts," said Jo Park, a portfolio manager at '
+        'Ridgeline Funds. "It is good to see one (Tessaly) that grows its sales."'
+    )
+    got = rows_of(text, title="Tessaly, Marlowe top forecasts")
+    assert [(n, c) for n, c, _, _ in got] == [("Jo Park", "Tessaly"), ("Jo Park", "Tessaly")]
+
+
+def test_a_joint_venture_named_in_a_quote_is_not_the_headline_company():
+    # the headline's "Harbor" names Harbor, not its joint venture Harbor Quillon (and that venture's name is never
+    # shortened to its parent's)
+    text = (
+        "HELSINKI (Reuters) - Harbor Oyj ( HBR.HE ) reported a smaller than expected fall in third-quarter profit. "
+        '"Margin guidance is decent, but we have a poor read on the network unit (Harbor Quillon)," said Jo Park, '
+        "analyst at Ridgeline Securities."
+    )
+    companies = {"Harbor": {"ticker": "HBR.HE"}, "Quillon": {"ticker": "QLN.DE"}}
+    assert rows_of(text, title="Instant view: Harbor posts surprise Q3 profit", companies=companies) == [
+        ("Jo Park", "Harbor", "HBR.HE", "analyst")
+    ]

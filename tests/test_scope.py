@@ -238,3 +238,35 @@ def test_a_sectors_forecast_naming_no_company_is_an_aggregate_forecast(title, te
     assert doc.scope.in_scope is in_scope
     if not in_scope:
         assert doc.scope.reason == "aggregate_forecast"
+
+
+def test_a_companys_name_is_a_placeholder_word_in_the_features():
+    # what the headline says of a company is the news, not which company: "Northwind earnings fall" and "Quillon
+    # earnings fall" give the model the same words (the URL slug's name too)
+    feats = [
+        scope.features(
+            doc_until(
+                f"{name} Corp ( {code}.N ) said quarterly profit fell.",
+                "scope",
+                title=f"{name} earnings fall",
+                url=f"https://www.reuters.com/article/us-{name.lower()}-results-idUSTRE12345620100720",
+            )
+        )
+        for name, code in (("Northwind", "NWD"), ("Quillon", "QLN"))
+    ]
+    assert feats[0] == feats[1]
+    assert {"h:xcompanyx", "hb:xcompanyx_earning", "s:xcompanyx", "u:<company>"} <= set(feats[0])
+    assert not any("northwind" in f for f in feats[0])
+
+
+def test_a_headline_naming_earnings_over_a_first_sentence_of_the_years_sales_is_results_news():
+    lede = (
+        "Harbor Markets, the employee-owned grocery chain based in Lakeland, Florida, said on Friday that its sales "
+        "rose to $57.1 billion in 2023, up about 5 percent. Net earnings climbed to $4.5 billion."
+    )
+    doc = doc_until(lede, "scope", title="Harbor sales and earnings rise in 2023", published=dt.date(2024, 3, 1))
+    assert scope.results_headline(doc)
+    # a month's sales under the same headline words are sales figures, not results
+    monthly = lede.replace("in 2023", "in January").replace("said on Friday", "said on Thursday")
+    doc = doc_until(monthly, "scope", title="Harbor sales and earnings rise in January", published=dt.date(2024, 2, 1))
+    assert not scope.results_headline(doc)

@@ -234,12 +234,19 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
         if w and w <= words:
             return True
         first = canonical(n).split()[0].lower() if canonical(n).split() else ""
-        if len(first) >= 4 and first not in _GENERIC and first in words:
+        # the first word alone, unless it is another company's whole name ("Nokia" names Nokia, not its joint
+        # venture Nokia Siemens)
+        if len(first) >= 4 and first not in _GENERIC and first in words and not _own_name_of_another(doc, first, n):
             return True
         ini = _initials(n)
         if len(ini) >= 2 and ini in title.replace(".", "").split():
             return True
     return False
+
+
+def _own_name_of_another(doc: ArticleDoc, word: str, name: str) -> bool:
+    """Is ``word`` the whole name of a company the article names, other than ``name``?"""
+    return any(o.kind == OrgKind.COMPANY and o.name.lower() == word and o.name != name for o in doc.orgs)
 
 
 def _score(doc: ArticleDoc, e: Entity) -> None:
@@ -358,7 +365,7 @@ def _company(e: Entity, doc: ArticleDoc, registry: Registry) -> Company:
         if home and us_venue(next(c.raw for c in e.codes())):
             ticker = listed if listed in home else home[0]
     ticker = ticker or None  # a printed "GM.UL": unlisted
-    name = base.name_on(doc.article.published) if base.known else _short_name(e.name, doc.title)
+    name = base.name_on(doc.article.published) if base.known else _short_name(e.name, doc.title, registry)
     return replace(base, name=name, ticker=ticker)
 
 
@@ -383,9 +390,10 @@ _KEEP_TAIL = {
 }
 
 
-def _short_name(name: str, title: str) -> str:
+def _short_name(name: str, title: str, registry: Registry | None = None) -> str:
     """The run of a company's name its headline uses ("Citroen" for "Automobiles Citroen", "Shell U.K." for
-    "Shell U.K. Oil"), unless that drops a word that belongs to the name ("Dean Foods", not "Dean")."""
+    "Shell U.K. Oil"), unless that drops a word that belongs to the name ("Dean Foods", not "Dean") or the run is
+    another company's name ("Nokia Siemens" is not "Nokia")."""
     toks = name.split()
     norm = [re.sub(r"[^a-z0-9&]", "", t.lower()) for t in toks]
     words = re.findall(r"[a-z0-9&]+", re.sub(r"['’]s\b", "", title.lower()).replace(".", ""))
@@ -397,6 +405,7 @@ def _short_name(name: str, title: str) -> str:
                 len("".join(run)) >= 3
                 and not dropped & _KEEP_TAIL
                 and any(words[j : j + k] == run for j in range(len(words)))
+                and not (k < len(toks) and registry is not None and registry.lookup(" ".join(toks[i : i + k])))
             ):
                 return " ".join(toks[i : i + k])
     return name
@@ -462,9 +471,20 @@ def _quote_entity(
     own = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None) if hint and executive else None
     if own is not None:  # "Alcoa Chief Executive Alain Belda" on Alcan's shareholders: Alcoa's quote
         return own
-    named = {id(e): e for e in event for m in e.mentions if not m.in_title and q.start <= m.start < q.end}
+    named = _named_in(doc, [a], event)
     if len(named) == 1:
-        return next(iter(named.values()))
+        # the speaker's other quotes speak to it too, unless they name another ("(Gap's) results underscored
+        # our view ..." then "It strikes us as if there was little foresight ...")
+        by_person.setdefault(person.name, named[0])
+        return named[0]
+    # a quote naming no company speaks to the one the same speaker's other quotes in its paragraph name ("We've
+    # been complaining about tech companies ...," ... "It's good to see one (IBM) that ...")
+    siblings = [
+        b for b in doc.attributions if b is not a and b.person.name == person.name and b.quote.paragraph == q.paragraph
+    ]
+    named = _named_in(doc, siblings, event) if not named and siblings else []
+    if len(named) == 1:
+        return named[0]
     if person.name in by_person:
         return by_person[person.name]
     found: Entity | None = None
@@ -503,6 +523,17 @@ def _quote_entity(
         found = max(before, key=lambda x: x[0])[1] if before else best
     by_person[person.name] = found
     return found
+
+
+def _named_in(doc: ArticleDoc, attributions: list[Attribution], event: list[Entity]) -> list[Entity]:
+    """The event companies named inside these attributions' quotes, each once."""
+    named: dict[int, Entity] = {}
+    for b in attributions:
+        q = b.quote
+        for e in event:
+            if any(not m.in_title and q.start <= m.start < q.end for m in e.mentions):
+                named.setdefault(id(e), e)
+    return list(named.values())
 
 
 def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:

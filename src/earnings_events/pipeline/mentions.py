@@ -32,7 +32,7 @@ _US_VENUES = {"N", "O", "OQ", "OB", "A", "K", "P", "PK", "Q", "NYSE", "NaE", "OT
 _RIC_SUFFIX = (
     r"N|O|OQ|OB|A|K|P|PK|L|T|TO|V|PA|DE|F|AS|MI|MC|SW|VX|S|HK|SS|SZ|KS|KQ|AX|BO|NS|SI|TW|TWO|BR|CO|ST|OL|HE|"
     r"VI|LS|AT|IR|I|J|JO|SA|MX|BA|SN|NZ|BK|JK|KL|IS|TA|WA|PR|BU|Z|MU|BE|H|D|EU|DU|HA|CN|NE|CA|"
-    r"MM|RTS|KW|PS|KA|LG|CS|LM|LJ|IC|ZI|SE|BY|NR|UL"  # UL: Reuters' mark of an unlisted company ("GM.UL")
+    r"MM|RTS|KW|PS|KA|LG|CS|LM|LJ|IC|ZI|SE|BY|NR|OS|UL"  # OS: Osaka; UL: Reuters' mark of an unlisted company ("GM.UL")
 )
 # a share class in lower case is part of the code: "BRKa.N", "VOWG_p.DE"
 _CODE_BODY = rf"(?:[A-Z][A-Z0-9\-]{{0,7}}(?:_?[a-z](?=\.))?|\d{{3,6}})\.(?:{_RIC_SUFFIX})"
@@ -731,9 +731,24 @@ def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Compa
         if o.kind != OrgKind.COMPANY:
             continue
         toks = canonical(o.name).split()
-        if len(toks) < 2:
+        if not toks:
             continue
         first = re.sub(r"['’]s$", "", toks[0])
+        if len(toks) == 1:
+            # "Aeropostale" after "Aeropostale Inc ( ARO.N )", "Gap" after "Gap Inc": a one-word name the article
+            # gave as a company's is that company wherever it appears alone and capitalised (a word the registry
+            # finds only with a suffix, "Gap", included)
+            other = registry.lookup(first)
+            if (
+                o.company is not None
+                and len(first) >= 3
+                and first[:1].isupper()
+                and first not in _COMMON_FIRST
+                and first not in SENTENCE_STARTERS
+                and (other is None or other.name == o.company.name)
+            ):
+                out.setdefault(re.escape(first), o.company)
+            continue
         if first in _COMMON_FIRST and len(toks[1]) >= 6 and toks[1][:1].isupper():
             # "United Tech" for "United Technologies": the common word and the start of the next
             out.setdefault(rf"{re.escape(first)}\s+{re.escape(toks[1][:4])}[a-z]*", o.company)
