@@ -400,3 +400,17 @@ def test_a_joint_venture_named_in_a_quote_is_not_the_headline_company():
     assert rows_of(text, title="Instant view: Harbor posts surprise Q3 profit", companies=companies) == [
         ("Jo Park", "Harbor", "HBR.HE", "analyst")
     ]
+
+
+def test_an_analysts_remark_naming_no_company_in_a_round_up_goes_to_the_articles_company():
+    # the paragraph before is about the second company, but the remark names none: it speaks to the round-up's
+    # lead company, not to whichever company was named last
+    text = (
+        "CHICAGO (Reuters) - Shoppers are spending cautiously, quarterly results from Tessaly Corp ( TSSL.N ) and "
+        "Marlowe Inc ( MRLW.N ) showed on Wednesday. At Marlowe, shoppers traded down to smaller packs, its "
+        "finance chief said. "
+        '"We are already starting to see a little bit of margin pressure," said Jo Park, an analyst at '
+        "Ridgeline Securities."
+    )
+    got = rows_of(text, title="Tessaly, Marlowe profits up despite shopper concerns")
+    assert [(n, c) for n, c, _, _ in got] == [("Jo Park", "Tessaly")]

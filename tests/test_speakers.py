@@ -550,3 +550,11 @@ def test_nicknames_elect_titles_and_full_names_given_in_a_quotation(text, speake
 )
 def test_fragments_places_and_slashed_firms_around_the_speaker(text, speaker):
     assert [p for _, p, _ in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("qualifier", ["retail", "aerospace", "independent"])
+def test_a_qualifier_before_a_title_word_is_part_of_the_title(qualifier):
+    # "said retail analyst Jo Park of Ridgeline Securities": the lower-case word before "analyst" is no reason to
+    # drop the speaker
+    text = f'"Margins are under a little pressure," said {qualifier} analyst Jo Park of Ridgeline Securities.'
+    assert quotes(text) == [("Margins are under a little pressure", "Jo Park", "analyst")]

@@ -9,8 +9,8 @@ named in the headline, the first sentence's subject, printed with its code, name
 or data provider, an exchange or index, a public body, a fund, or a firm the article names only as a
 speaker's employer ("Morgan Keegan analyst ..."), an editor's name in a credit line, or a dateline. In an
 article about several companies' results each quote goes to the company whose event it speaks to: the
-speaker's own company, the company heading it stands under, the one company the statement names, or the one
-named last before it.
+speaker's own company, the company heading it stands under, the one company the statement or its sentence
+names, an executive's company named last before him; else the article's company.
 
 The ticker: a code the article prints for the company wins (the first one printed); the registry fills in
 only what the text does not print, with the ticker the company had on the article's date.
@@ -454,9 +454,10 @@ def _quote_entity(
     by_person: dict[str, Entity | None],
 ) -> Entity | None:
     """The entity whose event a quote speaks to. In an article about several companies' results: under an
-    instant-view heading, its company; the one reporting company the statement names; else the speaker's: an
-    executive's own company, the one reporting company the attributing sentence names, the one named last
-    before the speaker is first named. Otherwise the article's company."""
+    instant-view heading, its company; the one reporting company the statement names (or the speaker's other
+    quotes in its paragraph name); else the speaker's: an executive's own company, the one reporting company the
+    attributing sentence names, for an executive the lead company named last before he is first named. Otherwise
+    the article's company."""
     heading = _heading_company(
         doc, a, event if len(event) >= 2 else [e for e in ents if e is best or _has_event(doc, e)]
     )
@@ -506,21 +507,21 @@ def _quote_entity(
         }
         if len(named) == 1:
             found = next(iter(named.values()))
-    if found is None:
+    if found is None and executive:
+        # "Chief Executive Richard Davis": the lead company the story was last about, however far back (not one
+        # named in passing: "firms like Nokia")
         anchor = min(person.first, q.open) if person.first >= 0 else q.open
-        floor = doc.sentences[max(0, doc.sentence_at(anchor) - 3)].start if doc.sentences else 0
-        pool = event
-        if executive:
-            # "Chief Executive Richard Davis": the lead company the story was last about, however far back (not
-            # one named in passing: "firms like Nokia")
-            floor, pool = 0, lead
         before = [
             (m.start, e)
-            for e in pool
+            for e in lead
             for m in e.mentions
-            if not m.in_title and floor <= m.start < anchor and not doc.in_quote(m.start)
+            if not m.in_title and m.start < anchor and not doc.in_quote(m.start)
         ]
         found = max(before, key=lambda x: x[0])[1] if before else best
+    if found is None:
+        # an analyst's or an investor's remark that names no company ("Shoppers are spending cautiously") speaks to
+        # the round-up's lead company, not to whichever was named last before it
+        found = best
     by_person[person.name] = found
     return found
 

@@ -157,7 +157,8 @@ _VERB_CUE = re.compile(rf"\b(?:{VERBS})\b")
 _APPOSITIVE_CUE = re.compile(_APPOSITIVE_TITLES)
 
 
-_LEADING_TITLES = re.compile(rf"^(?:(?:{_LOWER_TITLES}|and)\s+)+(?=[A-Z])")
+# leading title words, a qualifier before one included ("retail analyst Jo Park", "aerospace analyst ...")
+_LEADING_TITLES = re.compile(rf"^(?:(?:{_LOWER_TITLES}|and|[a-z][\w\-]*(?=\s+(?:{_LOWER_TITLES})\b))\s+)+(?=[A-Z])")
 _THE_TITLE = re.compile(rf"the\s+(?:[A-Z][\w.&'’\-]*\s+){{0,3}}(?P<t>(?:{_LOWER_TITLES}|[\s\-])+)")
 _PARTICLE_WORD = re.compile(people._PARTICLE)
 _PARTICLE_NAME = re.compile(rf"(?:{people._PARTICLE}\s+)+[A-Z]")
