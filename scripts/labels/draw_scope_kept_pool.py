@@ -27,7 +27,7 @@ from pathlib import Path
 
 import polars as pl
 from draw_scope_pool import lede
-from pools import REPO, corpus_records, gold_ids, outside_repo, rank
+from pools import REPO, article_ids, corpus_records, gold_ids, outside_repo, rank
 
 from earnings_events.ingest import article_from_record
 from earnings_events.pipeline import prepare, scope
@@ -39,13 +39,7 @@ AUDITS = REPO / "releases" / "reuters-2006-2013" / "audit"
 
 def excluded() -> set[str]:
     """Gold sets, every audit sheet the project judged, and articles already labelled."""
-    ids = gold_ids()
-    for sheet in sorted(AUDITS.glob("*.jsonl")):
-        with sheet.open(encoding="utf-8") as f:
-            ids.update(json.loads(line)["article_id"] for line in f if line.strip())
-    with LABELS.open(encoding="utf-8") as f:
-        ids.update(json.loads(line)["id"] for line in f if line.strip())
-    return ids
+    return gold_ids() | article_ids(sorted(AUDITS.glob("*.jsonl"))) | article_ids([LABELS], key="id")
 
 
 def main() -> None:

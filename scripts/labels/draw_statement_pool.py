@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polars as pl
 from draw_scope_pool import RESULTS_WORDS
-from pools import corpus_records, gold_ids, outside_repo, rank
+from pools import article_ids, corpus_records, gold_ids, outside_repo, rank
 
 SHARES = {"other": 0.12, "outlook": 0.30, "performance": 0.25, "risk": 0.33}
 
@@ -36,16 +36,6 @@ def context(text: str, start: int, end: int, before: int = 700, after: int = 350
         ("…" if a else "") + text[a:start] + "⟦" + text[start:end] + "⟧" + text[end:b] + ("…" if b < len(text) else "")
     )
     return " ".join(flat.split())
-
-
-def skipped_ids(paths: list[Path]) -> set[str]:
-    """Article ids of the records in ``paths``: a second pool draws from articles no earlier pool or audit used,
-    so grouped cross-validation and the audits stay clean."""
-    ids: set[str] = set()
-    for path in paths:
-        with path.open(encoding="utf-8") as f:
-            ids.update(json.loads(line)["article_id"] for line in f if line.strip())
-    return ids
 
 
 def main() -> None:
@@ -66,7 +56,7 @@ def main() -> None:
     ap.add_argument("--per-company", type=int, default=8, help="at most this many statements a company")
     args = ap.parse_args()
     out = outside_repo(args.out)
-    excluded = gold_ids() | skipped_ids(args.skip)
+    excluded = gold_ids() | article_ids(args.skip)
     labels = ["outlook", "performance", "risk", "other"]
     rows = pl.read_parquet(args.release / "statements" / "*.parquet").filter(
         (pl.col("published").dt.year() <= 2010) & ~pl.col("article_id").is_in(list(excluded))

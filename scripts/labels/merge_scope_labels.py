@@ -18,16 +18,10 @@ from pathlib import Path
 
 from pools import REPO
 
+from earnings_events.metrics import cohen_kappa
+
 LABELS = REPO / "scripts" / "labels" / "scope-labels.jsonl"
 IN_KINDS = {"results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts"}
-
-
-def kappa(a: list[bool], b: list[bool]) -> float:
-    n = len(a)
-    po = sum(x == y for x, y in zip(a, b, strict=True)) / n
-    pa, pb = sum(a) / n, sum(b) / n
-    pe = pa * pb + (1 - pa) * (1 - pb)
-    return (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 
 def main() -> None:
@@ -66,7 +60,9 @@ def main() -> None:
     a = [bool(reads[i][0]["in_scope"]) for i in pool]
     b = [bool(reads[i][1]["in_scope"]) for i in pool]
     agree = sum(x == y for x, y in zip(a, b, strict=True))
-    print(f"{len(pool)} articles, two readings each: agree {agree / len(pool):.3f} on in/out, kappa {kappa(a, b):.3f}")
+    kappa = cohen_kappa(a, b)
+    shown = "undefined" if kappa is None else f"{kappa:.3f}"
+    print(f"{len(pool)} articles, two readings each: agree {agree / len(pool):.3f} on in/out, kappa {shown}")
     merged, pending = [], []
     for i in sorted(pool):
         ra, rb = sorted(reads[i], key=lambda r: r["reader"])

@@ -47,6 +47,16 @@ def gold_ids() -> set[str]:
     return ids
 
 
+def article_ids(paths: list[Path], key: str = "article_id") -> set[str]:
+    """The ``key`` of every record in these JSONL files (earlier pools, audit sheets): articles a new pool leaves
+    out, so grouped cross-validation and the audits stay clean."""
+    ids: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8") as f:
+            ids.update(json.loads(line)[key] for line in f if line.strip())
+    return ids
+
+
 def rank(seed: int, key: str) -> str:
     """A seeded, platform-independent order: sha256 of seed and key."""
     return hashlib.sha256(f"{seed}\x1f{key}".encode()).hexdigest()

@@ -390,7 +390,7 @@ _KEEP_TAIL = {
 }
 
 
-def _short_name(name: str, title: str, registry: Registry | None = None) -> str:
+def _short_name(name: str, title: str, registry: Registry) -> str:
     """The run of a company's name its headline uses ("Citroen" for "Automobiles Citroen", "Shell U.K." for
     "Shell U.K. Oil"), unless that drops a word that belongs to the name ("Dean Foods", not "Dean") or the run is
     another company's name ("Nokia Siemens" is not "Nokia")."""
@@ -405,7 +405,7 @@ def _short_name(name: str, title: str, registry: Registry | None = None) -> str:
                 len("".join(run)) >= 3
                 and not dropped & _KEEP_TAIL
                 and any(words[j : j + k] == run for j in range(len(words)))
-                and not (k < len(toks) and registry is not None and registry.lookup(" ".join(toks[i : i + k])))
+                and not (k < len(toks) and registry.lookup(" ".join(toks[i : i + k])))
             ):
                 return " ".join(toks[i : i + k])
     return name
