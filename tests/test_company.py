@@ -414,3 +414,32 @@ def test_an_analysts_remark_naming_no_company_in_a_round_up_goes_to_the_articles
     )
     got = rows_of(text, title="Tessaly, Marlowe profits up despite shopper concerns")
     assert [(n, c) for n, c, _, _ in got] == [("Jo Park", "Tessaly")]
+
+
+def test_an_executive_is_not_given_a_company_a_trailing_clause_names_in_passing():
+    # the attributing sentence names a company the story does not lead with ("referring to systems bought in the
+    # Westmark deal"): the executive still speaks for a lead company, the one the story was last about
+    text = (
+        "NEW YORK (Reuters) - Harbor Cable Inc ( HCB.N ) forecast revenue growth for 2007 on Wednesday, and Quillon "
+        "Cable Corp ( QCC.N ) reported higher quarterly profit. Quillon's profit rose 10 percent. Its revenue rose "
+        "8 percent. Analysts had expected less. Both companies added subscribers.\n\n"
+        "Westmark Communications Corp posted a quarterly loss last year before it sold its systems.\n\n"
+        "Harbor Cable shares rose 2 percent. "
+        '"Underlying this outlook is our confident expectation of growth in our legacy systems," said Chief '
+        "Executive Glenn Birch, referring to systems excluding those bought in the Westmark Communications deal."
+    )
+    got = rows_of(text, title="Harbor Cable sees revenue growth; Quillon Cable profit rises")
+    assert [(n, c, r) for n, c, _, r in got] == [("Glenn Birch", "Harbor Cable", "executive")]
+
+
+def test_a_speakers_surname_that_is_a_company_name_is_not_that_company():
+    # "CEO Lewis Campbell" names no Campbell Soup: the executive speaks for the lead company the story was last
+    # about
+    text = (
+        "NEW YORK (Reuters) - Harley-Davidson Inc and Textron Inc reported quarterly profits above forecasts on "
+        "Thursday.\n\nHarley-Davidson said its U.S. sales fell.\n\nTextron gave a third-quarter profit forecast below "
+        'estimates. "Oil has been up well over $50 per barrel since we discussed our outlook," CEO Lewis Campbell '
+        "said on a call with investors.\n\nCampbell Soup Co reports next week."
+    )
+    got = rows_of(text, title="Manufacturers beat Wall Street's profit view", published=dt.date(2008, 7, 17))
+    assert [(n, c) for n, c, _, _ in got] == [("Lewis Campbell", "Textron")]

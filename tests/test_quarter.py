@@ -43,10 +43,17 @@ def test_latest_quarter_ended_14_days_before_publication():
     assert cal.latest_ended(dt.date(2024, 1, 10)) == (2023, 3)
 
 
-def primary_quarter(text: str, title: str, published: str) -> tuple[int, int] | None:
+def primary_quarter(
+    text: str, title: str, published: str, companies: dict[str, dict] | None = None
+) -> tuple[int, int] | None:
     """The quarter of a hand-written article's own company."""
-    doc = doc_until(text, "quarter", title=title, published=dt.date.fromisoformat(published))
+    doc = doc_until(text, "quarter", title=title, published=dt.date.fromisoformat(published), companies=companies)
     return doc.quarters[doc.primary.name]
+
+
+def checked(name: str, end_month: int, *aliases: str) -> dict[str, dict]:
+    """A registry entry whose fiscal calendar was checked by hand."""
+    return {name: {"aliases": list(aliases), "calendar_checked": True, "fy_end_month": end_month, "fy_naming": "end"}}
 
 
 def doc_of(text: str, published: str = "2024-01-25", title: str = ""):
@@ -459,3 +466,89 @@ def test_results_of_the_day_beside_a_forecast_and_results_cited_as_a_month_old(t
 def test_earlier_this_year_is_a_date_not_a_period():
     periods = doc_of("It rebuffed a takeover bid earlier this year and expects this year's profit to rise.").periods
     assert [(p.kind, p.which) for p in periods] == [("relative", "this")]
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # a December outlook story recalls a quarter reported in October: background, the forecast is the news
+        (
+            "Honeywell International Inc expects earnings to rise 13 percent to 17 percent in 2007, the "
+            "manufacturer said on Thursday.\n\nIn the third quarter, Honeywell reported a 20 percent rise in profit.",
+            "Honeywell sees 2007 profit up",
+            "2006-12-14",
+            (2007, 4),
+        ),
+        (
+            "Philips said on Thursday it did not expect to meet its mid-term profit target as its markets "
+            "deteriorated.\n\nThe group expects a weak fourth quarter. Philips reported a third-quarter net profit of "
+            "100 million euros.",
+            "Philips says won't meet targets",
+            "2008-12-04",
+            (2008, 4),
+        ),
+        # ... while the same story on the day of the quarter's results keeps them
+        (
+            "Honeywell International Inc expects earnings to rise 13 percent to 17 percent in 2007, the "
+            "manufacturer said on Thursday.\n\nIn the third quarter, Honeywell reported a 20 percent rise in profit.",
+            "Honeywell sees 2007 profit up",
+            "2006-10-19",
+            (2006, 3),
+        ),
+    ],
+)
+def test_a_quarter_reported_weeks_before_a_forecast_is_background(text, title, published, expected):
+    companies = checked("Honeywell", 12, "Honeywell International") | checked("Philips", 12)
+    assert primary_quarter(text, title, published, companies) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # a warning on "quarterly earnings" in the middle of a quarter: the quarter running (Costco's second
+        # quarter runs from December to February)
+        (
+            "Costco Wholesale Corp warned that quarterly earnings would be well below Wall Street estimates after it "
+            "cut prices in the holiday season.",
+            "Costco shares fall on earnings warning",
+            "2009-02-04",
+            (2009, 2),
+        ),
+        # ... days after a quarter closed, before its report: that quarter
+        (
+            "Costco Wholesale Corp warned that quarterly earnings would be well below Wall Street estimates after it "
+            "cut prices in the holiday season.",
+            "Costco shares fall on earnings warning",
+            "2009-09-10",
+            (2009, 4),
+        ),
+        # a quarter closed days ago whose profit the body forecasts, before the next one's
+        (
+            "FedEx Corp said profits in the current and next quarters would be higher than Wall Street expected.\n\n"
+            "FedEx said it expects first-quarter earnings of 48 cents to 52 cents a share. It sees second-quarter "
+            "earnings rising too.",
+            "FedEx shares jump on improved outlook",
+            "2009-09-11",
+            (2010, 1),
+        ),
+        # "an outlook for 2010" names the year forecast
+        (
+            "Diversified manufacturer 3M Co issued a cautious outlook for 2010 on Tuesday.\n\nAnalysts expect 2009 "
+            "earnings of $4.50 a share.",
+            "3M issues cautious forecast",
+            "2009-12-08",
+            (2010, 4),
+        ),
+    ],
+)
+def test_warnings_and_outlooks_name_the_period_they_forecast(text, title, published, expected):
+    companies = checked("Costco", 8, "Costco Wholesale") | checked("FedEx", 5) | checked("3M", 12)
+    assert primary_quarter(text, title, published, companies) == expected
+
+
+def test_a_years_results_in_short_forms():
+    found = [
+        (p.kind, p.year)
+        for p in doc_of("Facebook's '09 revenue neared $800 million. It posted an annual loss.").periods
+    ]
+    assert found == [("year", 2009), ("year", None)]

@@ -225,6 +225,35 @@ def test_instant_view_headings_give_the_speaker_and_firm():
     ]
 
 
+def test_instant_view_headings_with_short_first_names_nicknames_figures_and_a_period():
+    # headings run into the text after the quote before: a two-letter first name, a nickname in brackets, a
+    # description with a figure, a period between the name and the title
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc beat forecasts. Following is reaction.\n\n"
+        'JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared," '
+        'ED POE, ANALYST, HARBOR EQUITY "They will get a little bit of a goose here on the quarter." '
+        'HENRY (HANK) SMITH, CHIEF INVESTMENT OFFICER, HAVERFORD TRUST "There is nothing not to be impressed by." '
+        'CHIP HENDON, PORTFOLIO MANAGER, LAKESIDE ASSET MANAGEMENT, WHICH MANAGES $15 BILLION "Margins held up '
+        'better than anyone thought." BRIAN MARSH. ANALYST, GLEACHER & CO "Looking at it holistically, very solid '
+        'numbers." FRANK CAMPO, BROKER AT HARBOR GLOBAL, IN MONTREAL: "There is still a lack of visibility here." '
+        'CHANNING S. SMYTHE, CO-MANAGER OF THE LAKESIDE GROWTH FUND, WHICH OWNS NORTHWIND SHARES: "The initial '
+        'reaction is that the numbers look solid." BRIAN HICKMAN, CO-MANAGER, U.S. GLOBAL INVESTORS RESOURCES FUND, '
+        'SAN ANTONIO, TEXAS "The headline number is a little bit disappointing." WILLIAM LEFKO, OPTIONS STRATEGIST, '
+        'BROKERAGE FIRM vFINANCE INVESTMENTS "Northwind announced earnings early, and they were better."'
+    )
+    assert [(n, r) for _, n, r in quotes(text, {"Northwind"})] == [
+        ("Jane Roe", "analyst"),
+        ("Ed Poe", "analyst"),
+        ("Henry (Hank) Smith", "analyst"),
+        ("Chip Hendon", "analyst"),
+        ("Brian Marsh", "analyst"),
+        ("Frank Campo", "analyst"),
+        ("Channing S. Smythe", "analyst"),
+        ("Brian Hickman", "analyst"),
+        ("William Lefko", "analyst"),
+    ]
+
+
 def test_a_label_before_an_instant_view_heading_is_not_part_of_the_name():
     text = (
         "NEW YORK (Reuters) - Northwind Inc beat forecasts. Following is reaction.\n\n"
@@ -558,3 +587,46 @@ def test_a_qualifier_before_a_title_word_is_part_of_the_title(qualifier):
     # drop the speaker
     text = f'"Margins are under a little pressure," said {qualifier} analyst Jo Park of Ridgeline Securities.'
     assert quotes(text) == [("Margins are under a little pressure", "Jo Park", "analyst")]
+
+
+def test_an_attribution_with_a_two_part_appositive():
+    # (not the speaker of the quote before, as the continuation rule would have it without an attribution)
+    text = (
+        "TOKYO (Reuters) - Northwind Corp expects a record loss. "
+        '"We will cut costs further this year," Chief Financial Officer Fujio Endo said.\n\n'
+        "Northwind is targeting a return to operating profit. "
+        '"We believe the revival of Northwind depends on its core business," Masa Oda, general manager of the '
+        "equity investment department at Harbor Trust Bank, Northwind's largest investor, said in an e-mailed reply."
+    )
+    assert [n for _, n, _ in quotes(text, {"Northwind", "Harbor Trust Bank"})] == ["Fujio Endo", "Masa Oda"]
+
+
+def test_reported_speech_after_a_quote_that_ends_its_sentence_does_not_claim_it():
+    # "X said in a statement that ..." after a quote ending in a full stop is the next sentence's news: the quote
+    # continues the speaker before it
+    text = (
+        "PITTSBURGH (Reuters) - Northwind Inc said profit halved. "
+        '"I think this is more of an indication that inflation is a bigger problem," said Peter Shift, president of '
+        'Euro Pacific Capital. "It is driving costs higher, and even companies that should benefit are having '
+        "trouble.\" Northwind's Chief Executive Alan Belt said in a statement that market fundamentals remain strong."
+    )
+    assert [n for _, n, _ in quotes(text)] == ["Peter Shift", "Peter Shift"]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        'Friedman, Billings, Ramsey & Co. analyst Brian Butler said Northwind "will need a return of price leverage."',
+        "Stamford, Connecticut-based Northwind, which held an analysts' day on Monday, forecast higher profit.",
+        # a new sentence of reported speech ("X, president of ..., said at the summit that ...")
+        "Stephen Felice, president of consumer, small and medium business for Northwind, said at the Reuters "
+        "Technology Summit in San Francisco that the consumer margin will rise.",
+    ],
+)
+def test_a_firms_list_of_names_or_a_place_after_a_quote_is_not_its_speaker(after):
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc posted higher profit. "
+        '"Management has made some missteps in Europe," Chief Executive Michael Dane said. '
+        f'"We should not have had as much volatility as we have had. I am a little embarrassed by it." {after}'
+    )
+    assert [n for _, n, _ in quotes(text)][:2] == ["Michael Dane", "Michael Dane"]

@@ -194,7 +194,12 @@ def _longer_unknown(m: OrgMention, e: Entity) -> bool:
 def entities(doc: ArticleDoc) -> list[Entity]:
     """The article's organisations, grouped; in order of first mention."""
     out: list[Entity] = []
+    names = {p.name for p in doc.people.values() if " " in p.name}
     for m in doc.orgs:
+        if not m.in_title and any(
+            n.endswith(" " + m.name) and doc.text[max(0, m.end - len(n)) : m.end] == n for n in names
+        ):
+            continue  # the surname of a person the article names ("CEO Lewis Campbell"), not Campbell Soup
         hit = None
         for e in out:
             if (
@@ -505,7 +510,9 @@ def _quote_entity(
             for m in e.mentions
             if not m.in_title and lo <= m.start < hi and not (q.start <= m.start < q.end)
         }
-        if len(named) == 1:
+        # (an executive speaks for one of the story's leads: "..., referring to systems gained in the Adelphia
+        # deal" does not make him Adelphia's)
+        if len(named) == 1 and (not executive or next(iter(named.values())) in lead):
             found = next(iter(named.values()))
     if found is None and executive:
         # "Chief Executive Richard Davis": the lead company the story was last about, however far back (not one

@@ -136,6 +136,7 @@ class Period:
     unit: str | None = None  # for relative periods: "year", "quarter", "fiscal year"
     compared: bool = False  # the base of a comparison: "from ... in 1986", "a year earlier"
     estimate: bool = False  # followed by estimates or targets of it
+    forecast_for: bool = False  # named as what a forecast is for: "an outlook for 2010"
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,9 +53,17 @@ _WEB_PREAMBLE = re.compile(
 )
 _BYLINE = re.compile(r"\A\s*By\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}(?=\s)")
 # An ALL-CAPS token: "PROFIT", "U.S.", "AT&T", "Q3", "3M", "10-K"; a run of them is a subhead.
-_CAP_TOKEN = r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|&|\d+(?:[.,/]\d+)*%?)"  # "&": "HOLLAND & CO"
-# a run starts at a word of three capitals or more (most capitalised words are not in capitals: a cheap start)
-_CAPS_RUN = re.compile(rf"(?<![\w.&'’\-])[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]{{2}}[A-Z0-9&.'’/\-]*(?:[ ,:;]+{_CAP_TOKEN})*")
+# "&": "HOLLAND & CO"; "(HANK)": a nickname; "$15": "WHICH MANAGES $15 BILLION"; "vFINANCE"
+_CAP_TOKEN = (
+    r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|&|\([A-Z][A-Z.'’\-]*\)|\$?\d+(?:[.,/]\d+)*%?|[a-z][A-Z]{2}[A-Z&'’\-]*)"
+)
+# a run starts at a word of three capitals or more (most capitalised words are not in capitals: a cheap start), or
+# at a two-letter first name before one ("ED SNYDER, ANALYST"); ". " joins a heading's name to its title ("BRIAN
+# MARSHALL. ANALYST, GLEACHER & CO") and follows an abbreviation ("CO-MANAGER, U.S. GLOBAL INVESTORS")
+_CAPS_RUN = re.compile(
+    rf"(?<![\w.&'’\-])(?:[A-Z]{{2}}\s(?=[A-Z]{{3}}))?[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]{{2}}[A-Z0-9&.'’/\-]*"
+    rf"(?:(?:[ ,:;]+|\.\s(?=[A-Z]{{2}}[A-Z&'’\-]*,)|(?<=\.[A-Z])\.\s)(?:{_CAP_TOKEN}))*"
+)
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Cos|Inc|Corp|Ltd|Jr|Sr|No|Nos|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Gov|"
@@ -63,9 +71,10 @@ _ABBREV = re.compile(
     r"|(?<![/\w])[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:a\.m|p\.m|U\.S|U\.K|U\.N|E\.U))\.$"
 )
 # An instant-view speaker heading: "PATRICK WANG, ANALYST, EVERCORE PARTNERS" / "BEN SCHACHTER, MACQUARIE".
-_HEADING_TITLE = re.compile(
+HEADING_TITLE = re.compile(
     r"\b(?:ANALYST|ECONOMIST|STRATEGIST|PORTFOLIO\s+MANAGER|FUND\s+MANAGER|MANAGING\s+DIRECTOR|PARTNER|"
-    r"PRESIDENT|CHIEF|CEO|CFO|DIRECTOR|HEAD|TRADER|CHAIRMAN|FOUNDER|PRINCIPAL|VICE|SENIOR|RESEARCH|"
+    r"PRESIDENT|CHIEF|CEO|CFO|DIRECTOR|HEAD|TRADER|BROKER|MANAGER|OFFICER|INVESTOR|FUND|CHAIRMAN|FOUNDER|PRINCIPAL|"
+    r"VICE|SENIOR|RESEARCH|"
     r"SECURITIES|CAPITAL|PARTNERS|GROUP|ADVISORS|ADVISERS|MANAGEMENT|INVESTMENTS|ASSOCIATES|BANK|MARKETS)\b"
 )
 
@@ -200,7 +209,7 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
         nxt = text[end : end + 4].lstrip(" .:,;")  # "JEFFERIES & CO. \"...", "NEW YORK: \"...", "ALBANY, NY; \"..."
         if not (line_alone or nxt[:1].isupper() or nxt[:1] in '"“' or nxt[:1].isdigit()):
             continue
-        kind = BlockKind.SPEAKER if "," in run and _HEADING_TITLE.search(run) else BlockKind.SUBHEAD
+        kind = BlockKind.SPEAKER if "," in run and HEADING_TITLE.search(run) else BlockKind.SUBHEAD
         if kind == BlockKind.SUBHEAD and "," in run and _looks_like_name_heading(run, text, end):
             kind = BlockKind.SPEAKER
         out.append(Block(start, end, kind))

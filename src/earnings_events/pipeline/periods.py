@@ -149,16 +149,18 @@ _PATTERNS = [
         re.compile(rf"\b(?:nine|9)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?P<mon>{_MON})", re.I),
         ("months",),
     ),
-    # full year / fiscal 2023 / 1986 results / year ended May 31 / annual results / reported ... for 1986
+    # full year / fiscal 2023 / 1986 results / year ended May 31 / annual results / reported ... for 1986 /
+    # an outlook for 2010
     _Pattern(
         "year",
         re.compile(
             rf"\b(?:(?:full|whole)[\s\-]year(?:\s+(?P<y2>{_YEAR}))?|(?P<fiscal1>fiscal(?:\s+year)?|FY)\s?(?P<y1>{_YEAR}|\d\d)\b"
-            rf"(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR})\s+(?:(?:per[\s\-]share|operating|fiscal|full[\s\-]year)\s+)?"
+            rf"(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR}|(?<=['’])\d\d)\s+(?:(?:per[\s\-]share|operating|fiscal|full[\s\-]year)\s+)?"
             rf"(?:results|earnings|profits?|net|annual|loss|revenues?|sales)|(?:earned|lost|(?:reported|posted|recorded|had)\s+(?:\w+\s+){{0,3}}?(?:net|profits?|earnings|income|loss(?:es)?|revenues?|sales)|"
             rf"(?:earnings|profits?|net|income|loss(?:es)?|revenues?|sales))\b(?:[^.;\"“”]|\.\d){{0,60}}?\b(?:in|for)\s+"
-            rf"(?:the\s+)?(?P<fiscal4>fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?year\s+(?:ended|ending|to)\s+(?:in\s+)?"
-            rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profit|earnings))",
+            rf"(?:the\s+)?(?P<fiscal4>fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?:outlook|forecasts?|guidance|targets?)\s+for\s+"
+            rf"(?:the\s+)?(?P<fiscal6>fiscal\s+(?:year\s+)?)?(?P<y6>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?year\s+(?:ended|ending|to)\s+(?:in\s+)?"
+            rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profits?|earnings|net|loss(?:es)?))",
             re.I,
         ),
         None,
@@ -268,7 +270,7 @@ def month(raw: str | None) -> int | None:
 def year(raw: str | None) -> int | None:
     if not raw:
         return None
-    raw = raw.strip("'")
+    raw = raw.strip("'’")
     y = int(raw)
     return y if y > 100 else (2000 + y if y < 70 else 1900 + y)
 
@@ -307,8 +309,8 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
             continue
         for m in pat.rx.finditer(text, start, end):
             g = m.groupdict()
-            fiscal = any(g.get(k) for k in ("fiscal1", "fiscal2", "fiscal3", "fiscal4", "fiscal5"))
-            y = year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4") or g.get("y5"))
+            fiscal = any(g.get(k) for k in ("fiscal1", "fiscal2", "fiscal3", "fiscal4", "fiscal5", "fiscal6"))
+            y = year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4") or g.get("y5") or g.get("y6"))
             number = mon = None
             kind = pat.kind
             if kind == "quarter":
@@ -354,6 +356,7 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                     unit=unit,
                     compared=bool(_COMPARISON.search(text[max(0, s - 30) : s]) or _COMPARED_AFTER.match(text, e)),
                     estimate=bool(_ESTIMATES_AFTER.match(text, e)),
+                    forecast_for=bool(g.get("y6")),
                 )
             )
     found.sort(key=lambda p: (p.start, -p.end))

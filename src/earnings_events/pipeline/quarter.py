@@ -6,8 +6,12 @@ Reads ``periods``, ``fiscal_year_end``, ``primary`` and ``companies``; adds ``qu
 1. The period whose results the article reports as its news: named in the headline or first paragraph (or,
    failing that, further down) as results, ended before publication and recently, and not the base of a
    comparison ("from $2.10 a share in 1986", "a year earlier") nor estimates of it.
+   In a story whose news is a forecast, a quarter the body reports counts only when it ended recently (a
+   quarter reported in October and recalled in a December profit warning is background).
 2. Failing that, the period it forecasts, pre-announces or previews: the one its headline or first paragraph
-   names, else the first the body names; a full-year forecast names that year's fourth quarter.
+   names ("an outlook for 2010"), else the first the body names; a full-year forecast names that year's fourth
+   quarter; a warning on "quarterly earnings" names the quarter that closed days ago if it is not yet reported,
+   else the one running.
 3. Failing that, the latest fiscal quarter that ended at least 14 days before publication.
 
 The calendar: a fiscal year end the article itself states ("its fiscal third quarter ended Oct. 28", "the
@@ -30,6 +34,14 @@ RECENT_OTHER = 100
 # A yearless "fourth quarter" names the last one when it ended this many days ago at most (its results are
 # about due or out), else the next one; halves and years take longer to report than quarters.
 LAG_DAYS = {"quarter": 75, "half": 100, "year": 100}
+# In an article whose news is a forecast, a quarter's results the body reports are the day's news only when the
+# quarter ended this recently by a calendar we trust (filers report a quarter within 40-45 days): a quarter
+# reported in October and recalled in a December profit warning is background. A fourth quarter comes out with
+# the year's results, which take longer (and so do a half's and a year's, never held to this).
+FRESH_DAYS = {1: 45, 2: 45, 3: 45, 4: 75}
+# a pre-announcement comes in the weeks after a quarter closes, before its report; later, a warning is about the
+# quarter running
+PREANNOUNCE_DAYS = 21
 
 
 def annotate(doc: ArticleDoc) -> ArticleDoc:
@@ -37,7 +49,8 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
     doc.quarters = {}
     for c in [*([doc.primary] if doc.primary else []), *doc.companies]:
         if c is not None and c.name not in doc.quarters:
-            doc.quarters[c.name] = article_quarter(doc, calendar_for(doc, c))
+            known = (c.known and c.calendar_checked) or (doc.fiscal_year_end is not None and c is doc.primary)
+            doc.quarters[c.name] = article_quarter(doc, calendar_for(doc, c), known)
     return doc
 
 
@@ -291,8 +304,19 @@ def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
     return r is not None and (f is None or r.start() < f.start())
 
 
-def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | None:
-    """The fiscal (year, quarter) the article's earnings news is about, per the guide's three steps."""
+def _warning_on(doc: ArticleDoc, p: Period) -> bool:
+    """An unnamed quarter's results forecast, not reported: "warned that quarterly earnings would be well below
+    estimates", "will likely miss its quarterly revenue target"; not "quarterly profit rose more than expected"."""
+    src, start = _sentence_of(doc, p)
+    end = _sentence_end(doc, p)
+    if not (p.estimate or _FORECAST_VERB.search(src, start, end)):
+        return False
+    return not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p) or _RESULTS_MOVED.match(src, p.end))
+
+
+def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool = True) -> tuple[int, int] | None:
+    """The fiscal (year, quarter) the article's earnings news is about, per the guide's three steps
+    (``calendar_known``: the calendar is the registry's checked one, or the article's own, not a guess)."""
     on = doc.article.published
     para_end = doc.paragraphs[0][1] if doc.paragraphs else len(doc.text)
     lede_end = max(doc.lede_paragraph[1], para_end)
@@ -304,6 +328,11 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
 
     def recent(fy: int, q: int, kind: str = "quarter") -> bool:
         return on is None or (on - cal.quarter_end(fy, q)).days <= RECENT_DAYS.get(kind, RECENT_OTHER)
+
+    def fresh(p: Period, fy: int, q: int) -> bool:
+        if not calendar_known or p.kind not in ("quarter", "month_quarter", "current_quarter"):
+            return True
+        return on is None or (on - cal.quarter_end(fy, q)).days <= FRESH_DAYS[q]
 
     resolved = [(p, r) for p in doc.periods if (r := resolve(p, cal, on)) is not None]
     named = [(p, r) for p, r in resolved if p.kind != "current_quarter"]
@@ -335,6 +364,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
             if (
                 p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter")
                 and reported(p, fy, q)
+                and fresh(p, fy, q)
                 and (
                     _reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p)
                     if p.kind == "current_quarter"
@@ -345,6 +375,16 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
         for _p, (fy, q) in head:
             if not ended(fy, q):
                 return fy, q
+        # a warning on "quarterly earnings" or "its quarterly revenue target" in the opening: the quarter that
+        # closed days ago and is not yet reported, else the one running now
+        for p, _r in current:
+            if on is not None and (p.in_title or p.start < lede_end) and _warning_on(doc, p):
+                fy, q = cal.latest_ended(on, min_days=0)
+                return (
+                    (fy, q)
+                    if (on - cal.quarter_end(fy, q)).days <= PREANNOUNCE_DAYS
+                    else cal.quarter_of_month(on.year, on.month)
+                )
     # 1. "posted quarterly results on Friday" in the headline or first paragraph: the quarter just ended, before
     # any period the body names (a year's results cited further down are background)
     quarters_reported = any(
@@ -358,13 +398,21 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar) -> tuple[int, int] | N
     # ("projections for the quarter" when the opening previews a quarter still running are that quarter's)
     previewed = any(hp.kind in ("quarter", "month_quarter") and not ended(*r) for hp, r in head)
     for p, (fy, q) in [*body, *current]:
-        if reported(p, fy, q) and not (p.kind == "current_quarter" and previewed and _forecast_talk(doc, p)):
+        if (
+            reported(p, fy, q)
+            and not (p.kind == "current_quarter" and previewed and _forecast_talk(doc, p))
+            and (not forecast_news or fresh(p, fy, q))
+        ):
             return fy, q
     for p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews (a quarter just
         # ended whose results are forecast, "expects JPMorgan to post a loss in the third quarter", included)
         if not ended(fy, q) or (recent(fy, q, p.kind) and _forecast_of(doc, p)):
             return fy, q
-    for p, (fy, q) in body:  # ... or the first period the body forecasts
-        if not ended(fy, q) and not p.compared:
+    for p, (fy, q) in body:  # ... or the first period the body forecasts (a quarter closed days ago and
+        # forecast, not yet reported, included: "first-quarter earnings will top estimates", said in September)
+        if not p.compared and (
+            not ended(fy, q)
+            or (on is not None and (on - cal.quarter_end(fy, q)).days <= PREANNOUNCE_DAYS and _forecast_of(doc, p))
+        ):
             return fy, q
     return cal.latest_ended(on) if on else None  # 3.

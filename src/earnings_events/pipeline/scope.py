@@ -270,8 +270,9 @@ def features(doc: ArticleDoc) -> dict[str, float]:
         "cue:lede_companies_3plus": len(companies) >= 3,
         "cue:lede_regulator": any(o.kind == OrgKind.REGULATOR for o in lede_orgs),
         "cue:lede_market": any(o.kind == OrgKind.MARKET for o in lede_orgs),
-        "cue:title_period": any(p.in_title for p in doc.periods),
-        "cue:lede_period": any(not p.in_title and a <= p.start < b for p in doc.periods),
+        # (a year named only as what an outlook is for was not a period when the model was trained)
+        "cue:title_period": any(p.in_title and not p.forecast_for for p in doc.periods),
+        "cue:lede_period": any(not p.in_title and not p.forecast_for and a <= p.start < b for p in doc.periods),
         "cue:title_results": bool(_RESULTS.search(title)),
         "cue:lede_results": bool(_RESULTS.search(lede)),
         "cue:lede_per_share": bool(_PER_SHARE.search(lede)),

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from . import people
 from .document import ArticleDoc, Attribution, Person
 from .document import QuoteSpan as Span
+from .layout import HEADING_TITLE
 from .mentions import financial_firm
 from .people import NAME, NAME_RE, clean_name, role_from_title, surname
 
@@ -51,7 +52,7 @@ _ADV = r"(?:\s+(?:also|later|then|again|recently|further|previously|once|\w+ly))
 # "Mark Mason, Citi's finance chief, told reporters"; "Romilly Humphries, S.A.Y. president said"
 # "Mark Mason, Citi's finance chief, told", or without commas "Craig Moffett analyst at Bernstein Research said"
 _APPOS = (
-    r"(?:,\s(?P<appos>[^,\"“”]{1,90}?),?|\s+(?P<appos2>(?:an?\s+)?(?:senior\s+)?(?:analyst|economist|strategist|"
+    r"(?:,\s(?P<appos>[^,\"“”]{1,90}?(?:,\s[^,\"“”]{1,50}?)?),?|\s+(?P<appos2>(?:an?\s+)?(?:senior\s+)?(?:analyst|economist|strategist|"
     r"portfolio\s+manager|fund\s+manager|trader|partner|director)\s+(?:at|with|of|for)\s+(?:[A-Z][\w&.'’\-]*\s*){1,5}))?"
 )
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}{_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)")
@@ -171,7 +172,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v5"
+    version: str = "extract_rules_v6"
 
 
 @dataclass
@@ -569,6 +570,12 @@ def _attribution(
     ends_sentence = span.closed and span.statement[-1:] in ".!?"
     for rx in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
         m = rx.match(after)
+        appos = (m.groupdict().get("appos") or "") if m else ""
+        if ", " in appos and not _TITLE_WORD.search(appos.split(", ")[0]):
+            # a second comma in the appositive is a title's tail ("Masa Oda, general manager of ..., Sony's largest
+            # investor, said"), not a list of names ("Friedman, Billings, Ramsey & Co. analyst Brian Butler said") or
+            # a place ("Stamford, Connecticut-based Xerox, which held ..., forecast")
+            continue
         # after a quote that ends its own sentence, "Executives said they were charting ..." is a new sentence
         # of reported speech, not this quote's attribution ("... ." Smith said on Tuesday.)
         if m and not (ends_sentence and _new_clause(m.group("rest"))):
@@ -627,11 +634,14 @@ def _new_clause(rest: str) -> bool:
     tail of an attribution (" on Tuesday", ", adding ...", " in a statement")."""
     rest = rest.strip()
     clause = re.match(
-        r"(?:(?:on|late|earlier|last|this|next)\s+(?:\w+\s+)?(?:week|month|year|day|morning|afternoon|evening|\w+day)\s+)?that\s",
+        r"(?:(?:on|late|earlier|last|this|next)\s+(?:\w+\s+)?(?:week|month|year|day|morning|afternoon|evening|\w+day)\s+|"
+        r"(?:in|at|during|to)\s+(?:a|an|the|its|his|her)\s+(?:[\w\-'’]+\s+){1,8}?)?that\s",
         rest,
     )
     if clause and len(rest.split()) > 4:
-        return True  # "... said this week that iPhone sales boosted ...": reported speech of its own
+        # "... said this week that iPhone sales boosted ...", "... said in a statement that market fundamentals
+        # remain strong": reported speech of its own
+        return True
     if (
         not rest
         or rest[0] in ",;:"
@@ -757,7 +767,10 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
     for b in doc.blocks:
         if b.kind != "speaker":
             continue
-        parts = [p.strip() for p in doc.text[b.start : b.end].split(",")]
+        # "BRIAN MARSHALL. ANALYST, GLEACHER & CO": a full stop after a name ends it too, not an initial's
+        parts = [p.strip() for p in re.split(r",|(?<=[A-Z]{2})\.\s", doc.text[b.start : b.end])]
+        if HEADING_TITLE.search(parts[0].rsplit(":", 1)[-1]):
+            continue  # a firm or a title where the name should be ("GLOBAL INVESTORS GLOBAL RESOURCES FUND, ...")
         toks = parts[0].rsplit(":", 1)[-1].split()  # a label before the name: "COMMENTARY ON IBM: ANDY MIEDLER"
         while len(toks) > 2 and toks[0].lower() in _SECTION_WORDS:  # "COMMENTARY ON TEXAS INSTRUMENTS ASHOK KUMAR"
             toks.pop(0)
@@ -765,7 +778,10 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
             toks.pop(0)
         if len(toks) < 2:
             continue
-        name = " ".join(t if re.fullmatch(r"(?:[A-Z]\.)+", t) else t.capitalize() for t in toks)
+        name = " ".join(
+            t if re.fullmatch(r"(?:[A-Z]\.)+", t) else "(" + t[1:].capitalize() if t[:1] == "(" else t.capitalize()
+            for t in toks
+        )
         title = " ".join(parts[1:]).lower()
         # The people an instant view asks for their reaction are market people (analysts, fund managers, a
         # firm's president or chief investment officer), not the reporting company's officers.
