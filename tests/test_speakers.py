@@ -630,3 +630,27 @@ def test_a_firms_list_of_names_or_a_place_after_a_quote_is_not_its_speaker(after
         f'"We should not have had as much volatility as we have had. I am a little embarrassed by it." {after}'
     )
     assert [n for _, n, _ in quotes(text)][:2] == ["Michael Dane", "Michael Dane"]
+
+
+def test_a_data_set_a_firm_and_a_remark_in_brackets_are_not_parts_of_names():
+    text = (
+        "SEOUL (Reuters) - Northwind Corp is set to post a record quarter.\n\n"
+        '"The oversupply will hurt profit again," said Robert Jakob, a Copenhagen-based analyst at Jyske Bank, alone '
+        "among 44 analysts covering Northwind to have a sell rating, according to Thomson Reuters I/B/E/S. "
+        '"It is the oversupply that hurts the margin."\n\n'
+        '"Overall, they are just out-executing their rivals at this point," RBC Capital Markets Scot Cicero said.\n\n'
+        "CHRIS BAGGIO, ABERDEEN ASSET MANAGEMENT, CONSHOHOCKEN, PENNSYLVANIA (OWNS NORTHWIND IN A GROWTH FUND) "
+        '"Book to bill was strong, and that is good to hear."'
+    )
+    assert [n for _, n, _ in quotes(text)] == ["Robert Jakob", "Robert Jakob", "Scot Cicero", "Chris Baggio"]
+
+
+def test_a_person_named_after_a_title_and_a_comma_ends_the_continuation():
+    # the guide: a span inherits the speaker before it unless another name intervenes
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc posted lower profit.\n\n"
+        '"Price cuts will help the company climb out of the hole of depressed earnings," said Mark Sue, an analyst '
+        "at RBC Capital Markets. Another analyst, Inder Singh of Prudential, said Northwind's price discounts could "
+        'indicate pressure across the industry. "It looks like they are taking a hit on the gross margin line."'
+    )
+    assert [(n, r) for _, n, r in quotes(text)] == [("Mark Sue", "analyst"), ("Inder Singh", "analyst")]

@@ -82,7 +82,7 @@ _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“�
 _ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
 _ANY_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})")
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Inc|Corp|Ltd|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Inc|Corp|Ltd|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|(?<![/\w])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _PRONOUNS = {"he", "she"}
@@ -104,6 +104,25 @@ _TITLE_WORD = re.compile(
     r"[Ss]pokes\w+|CEO|CFO|COO|CTO|VP|[Hh]ead|[Pp]artner|[Ll]eader|[Mm]inister|[Oo]fficial|Democrat|Republican|"
     r"[Ll]awmaker|[Cc]ongress(?:wo)?man|[Ss]enator|[Pp]rofessor|[Tt]rader|[Cc]onsultant|[Aa]dvis[eo]r)\b"
 )
+
+
+# the last word of a firm's name right before a person's ("RBC Capital Markets Scot Ciccarelli said")
+_FIRM_WORDS = {
+    "Markets",
+    "Capital",
+    "Securities",
+    "Partners",
+    "Research",
+    "Group",
+    "Management",
+    "Advisors",
+    "Advisers",
+    "Investments",
+    "Associates",
+    "Holdings",
+    "Equities",
+    "Brothers",
+}
 
 
 _DEPARTMENTS = {
@@ -149,6 +168,12 @@ _TITLE_RUN = re.compile(
 _KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lord Catto"
 _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
+# a title, a comma, the name, the speech verb: "Another analyst, Inder Singh of Prudential, said ..."
+_TITLE_COMMA_NAME = re.compile(
+    rf"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader),\s+(?P<name>{NAME})"
+    r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,\s+"
+    rf"(?:{VERBS})\b"
+)
 # Cheap tests that tell which paragraphs the person patterns below can match at all (each is a superset of
 # where its patterns match, so skipping a paragraph that fails one changes nothing but the time taken).
 # Every person they add has a name of two words or more ("Tim Cook", "Ludwig van Beethoven", "Lord Catto").
@@ -172,7 +197,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v6"
+    version: str = "extract_rules_v7"
 
 
 @dataclass
@@ -291,6 +316,10 @@ class _ArticleIndex:
                 name = self._trim(m.group("name"))
                 if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
                     self._add(name, m.start("name"), m.group("title"))
+            for m in _TITLE_COMMA_NAME.finditer(self.text, a, b) if titled and verb else ():
+                name = self._trim(m.group("name"))
+                if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
+                    self._add(name, m.start("name"), f"{m.group('pre')} {m.group('firm') or ''}".strip())
             for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO) if verb else ():
                 for m in rx.finditer(self.text, a, b):
                     who = self.classify(m.group("who"), m.start("who"))
@@ -412,6 +441,8 @@ class _ArticleIndex:
                 continue
             if (
                 bare in people.NOT_NAME_WORDS
+                or (len(name_toks) >= 2 and bare in _FIRM_WORDS)  # "RBC Capital Markets Scot Ciccarelli"
+                or "/" in bare  # "according to Thomson Reuters I/B/E/S": a data set, not a name
                 or (self.mixed_case and _SHOUTED.fullmatch(bare))  # a subhead in capitals: "LOOKING ABROAD UPS said"
                 or bare.endswith(("'s", "’s", "'", "’", "-based"))
                 or not bare[:1].isupper()
@@ -426,6 +457,8 @@ class _ArticleIndex:
         if title.split()[-1:] and title.split()[-1] in people.HONORIFICS_KEPT:
             name_toks.insert(0, title.split()[-1])
         name = clean_name(" ".join(name_toks))
+        if name.split()[-1:] and name.split()[-1] in _FIRM_WORDS | {"Fund", "Funds", "Trust"}:
+            return _Who("nonperson", at=at)  # "... Advisors Growth Fund said": a fund, not a person
         if not name or (name in self.org_words and surname(name) not in self.people):
             return _Who("nonperson", at=at)  # "Wynn said" is Steve Wynn when the article names him
         if _CORPORATE_END.search(name) and not (name.endswith("Bank") and _TITLE_WORD.search(title)):
@@ -681,6 +714,9 @@ def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _A
     if any(c in prev for c in '"“”'):
         return None  # a quote there has its own speaker, and continuation decides
     base = start - len(prev)
+    titled = _TITLE_COMMA_NAME.search(prev)  # "Another analyst, Inder Singh of Prudential, said ..."
+    if titled and surname(titled.group("name")) in index.people:
+        return index.people[surname(titled.group("name"))]
     for m in sorted([*_ANY_WHO_VERB.finditer(prev), *_ANY_VERB_WHO.finditer(prev)], key=lambda x: x.start()):
         who = _who_from(m, base, index)
         if who.kind in ("person", "pronoun"):
