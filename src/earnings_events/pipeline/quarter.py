@@ -326,13 +326,17 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     def ended(fy: int, q: int) -> bool:
         return on is None or cal.quarter_end(fy, q) <= on
 
+    def age(fy: int, q: int) -> int:  # days from the quarter's end to publication (``on`` known)
+        assert on is not None
+        return (on - cal.quarter_end(fy, q)).days
+
     def recent(fy: int, q: int, kind: str = "quarter") -> bool:
-        return on is None or (on - cal.quarter_end(fy, q)).days <= RECENT_DAYS.get(kind, RECENT_OTHER)
+        return on is None or age(fy, q) <= RECENT_DAYS.get(kind, RECENT_OTHER)
 
     def fresh(p: Period, fy: int, q: int) -> bool:
         if not calendar_known or p.kind not in ("quarter", "month_quarter", "current_quarter"):
             return True
-        return on is None or (on - cal.quarter_end(fy, q)).days <= FRESH_DAYS[q]
+        return on is None or age(fy, q) <= FRESH_DAYS[q]
 
     resolved = [(p, r) for p in doc.periods if (r := resolve(p, cal, on)) is not None]
     named = [(p, r) for p, r in resolved if p.kind != "current_quarter"]
@@ -353,7 +357,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # 1. a verdict on results with no period named in the opening: the latest quarter's
     if not head and on is not None and _opening_verdict(doc):
         fy, q = cal.latest_ended(on, min_days=0)
-        if (on - cal.quarter_end(fy, q)).days <= LAG_DAYS["half"]:
+        if age(fy, q) <= LAG_DAYS["half"]:
             return fy, q
     # 2 before 1 further down when the article's news is a forecast or a preview (the scope stage's reason): its
     # headline or first paragraph forecasting a named period makes the forecast the news, and results the body
@@ -380,11 +384,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         for p, _r in current:
             if on is not None and (p.in_title or p.start < lede_end) and _warning_on(doc, p):
                 fy, q = cal.latest_ended(on, min_days=0)
-                return (
-                    (fy, q)
-                    if (on - cal.quarter_end(fy, q)).days <= PREANNOUNCE_DAYS
-                    else cal.quarter_of_month(on.year, on.month)
-                )
+                return (fy, q) if age(fy, q) <= PREANNOUNCE_DAYS else cal.quarter_of_month(on.year, on.month)
     # 1. "posted quarterly results on Friday" in the headline or first paragraph: the quarter just ended, before
     # any period the body names (a year's results cited further down are background)
     quarters_reported = any(
@@ -411,8 +411,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     for p, (fy, q) in body:  # ... or the first period the body forecasts (a quarter closed days ago and
         # forecast, not yet reported, included: "first-quarter earnings will top estimates", said in September)
         if not p.compared and (
-            not ended(fy, q)
-            or (on is not None and (on - cal.quarter_end(fy, q)).days <= PREANNOUNCE_DAYS and _forecast_of(doc, p))
+            not ended(fy, q) or (on is not None and age(fy, q) <= PREANNOUNCE_DAYS and _forecast_of(doc, p))
         ):
             return fy, q
     return cal.latest_ended(on) if on else None  # 3.

@@ -123,6 +123,8 @@ _FIRM_WORDS = {
     "Equities",
     "Brothers",
 }
+# ... and the last word of a name that is a firm's or a fund's, not a person's ("... Advisors Growth Fund said")
+_FIRM_END = _FIRM_WORDS | {"Fund", "Funds", "Trust"}
 
 
 _DEPARTMENTS = {
@@ -457,7 +459,7 @@ class _ArticleIndex:
         if title.split()[-1:] and title.split()[-1] in people.HONORIFICS_KEPT:
             name_toks.insert(0, title.split()[-1])
         name = clean_name(" ".join(name_toks))
-        if name.split()[-1:] and name.split()[-1] in _FIRM_WORDS | {"Fund", "Funds", "Trust"}:
+        if name.split()[-1:] and name.split()[-1] in _FIRM_END:
             return _Who("nonperson", at=at)  # "... Advisors Growth Fund said": a fund, not a person
         if not name or (name in self.org_words and surname(name) not in self.people):
             return _Who("nonperson", at=at)  # "Wynn said" is Steve Wynn when the article names him
