@@ -443,3 +443,35 @@ def test_a_speakers_surname_that_is_a_company_name_is_not_that_company():
     )
     got = rows_of(text, title="Manufacturers beat Wall Street's profit view", published=dt.date(2008, 7, 17))
     assert [(n, c) for n, c, _, _ in got] == [("Lewis Campbell", "Textron")]
+
+
+def test_two_companies_joined_by_and_are_two_names():
+    text = (
+        "BOSTON (Reuters) - Diversified manufacturers 3M Co and Honeywell International Inc cut their 2009 profit "
+        'forecasts. "Demand fell off a cliff," said Honeywell Chief Executive Dave Cote.'
+    )
+    orgs = [o.name for o in doc_until(text, "scope").orgs]
+    assert "Co and Honeywell International" not in orgs and "Honeywell" in orgs
+    title = "Wells and US Bancorp profits up"
+    text = "CHARLOTTE (Reuters) - Wells Fargo & Co ( WFC.N ) and US Bancorp ( USB.N ) said profits rose."
+    banks = {"U.S. Bancorp": {"aliases": ["US Bancorp"], "ticker": "USB"}, "Wells Fargo": {"ticker": "WFC"}}
+    doc = doc_until(text, "company", title=title, published=dt.date(2011, 1, 19), companies=banks)
+    assert all(" and " not in o.name for o in doc.orgs)
+
+
+def test_a_possessive_name_keeps_its_first_word():
+    text = "LOS ANGELES (Reuters) - Men's Wearhouse Inc ( MW.N ) warned that fourth-quarter earnings would be low."
+    primary = primary_of(text, title="Men's Wearhouse view lags Street", published=dt.date(2007, 11, 28))
+    assert primary.name == "Men's Wearhouse"
+
+
+def test_a_two_letter_initialism_is_its_companys_short_form():
+    # "XM" after "XM Satellite Radio Holdings Inc." is that company, which the story is about, not its rival
+    text = (
+        "NEW YORK (Reuters) - XM Satellite Radio Holdings Inc. XMSR.O, which plans to merge with rival Sirius "
+        "Satellite Radio Inc. ( SIRI.O ), reported a narrower quarterly loss. XM said it added subscribers. "
+        "Sirius shares rose. Sirius had said last week it added subscribers too. Sirius reports next week. "
+        '"XM\'s results held few surprises," said Craig Moffett, an analyst at Bernstein.'
+    )
+    primary = primary_of(text, title="XM Satellite posts smaller loss", published=dt.date(2007, 4, 26))
+    assert primary.name.startswith("XM")

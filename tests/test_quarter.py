@@ -552,3 +552,36 @@ def test_a_years_results_in_short_forms():
         for p in doc_of("Facebook's '09 revenue neared $800 million. It posted an annual loss.").periods
     ]
     assert found == [("year", 2009), ("year", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "fiscal fourth quarter" reported in May: the quarter ended in March, so the year ends in March
+        (
+            "MUMBAI (Reuters) - Kestrel Softworks ( KSTR.NS ) posted on Monday a net loss for its fiscal fourth "
+            "quarter, hurt by a one-time charge. Revenue in the quarter rose 5 percent.",
+            "2011-05-23",
+            (2011, 4),
+        ),
+        # "sales fell in the second quarter" reported in January: the quarter ended in December, the year in June
+        (
+            "CHICAGO (Reuters) - Salon operator Tressa Corp ( TRSA.N ) said on Friday same-store sales fell in the "
+            "second quarter, which includes the holidays. For the quarter, revenue rose 3 percent.",
+            "2008-01-11",
+            (2008, 2),
+        ),
+    ],
+)
+def test_a_reported_quarter_that_cannot_be_the_calendar_ones_implies_the_fiscal_year(text, published, expected):
+    assert primary_quarter(text, "Results", published) == expected
+
+
+def test_the_year_just_ended_is_the_fiscal_year_that_closed_days_ago():
+    # a March year named by its start: the year that closed on March 31, 2009 is fiscal 2008; its fourth quarter
+    text = (
+        "TOKYO (Reuters) - Kitano Corp ( 6999.T ) doubled its loss estimate for the year just ended on a slump in "
+        "sales of its TVs, but brought forward plans for a new factory."
+    )
+    companies = {"Kitano": {"aliases": [], "calendar_checked": True, "fy_end_month": 3, "fy_naming": "start"}}
+    assert primary_quarter(text, "Kitano sees bigger loss", "2009-04-08", companies) == (2008, 4)

@@ -101,3 +101,52 @@ def test_straight_quote_without_comma_before_it():
     assert statements('Graff said "we invested heavily in the new plant" last year.') == [
         "we invested heavily in the new plant"
     ]
+
+
+def test_quote_that_runs_into_the_reporters_words_ends_before_their_sentence():
+    # The closing mark is lost and the next mark closes far away: the narrative in between is no one's quote.
+    text = (
+        'Demand is firm, said Hal Ortega of Brightline. "Customers know what they face and they will pay. '
+        'Widget shares were up 2 percent, according to Reuters Estimates. Ortega said margins held." '
+        "The company reports again in May."
+    )
+    assert statements(text) == ["Customers know what they face and they will pay."]
+    text = '"We outspend every rival on marketing. He added that the budget is fixed for the year."'
+    assert statements(text) == ["We outspend every rival on marketing."]
+    # an instant view's quote over several paragraphs, an aside of the reporter's between them
+    text = (
+        'LENA VOSS, ANALYST, HARBOR FUNDS "It is a great quarter. "We also got a signal from the chip makers. They '
+        'gave good commentary. He noted that both products are in a refresh cycle. "But where is the mobile plan?"'
+    )
+    assert (
+        statements(text)[0]
+        == 'It is a great quarter. "We also got a signal from the chip makers. They gave good commentary.'
+    )
+
+
+def test_span_that_opens_with_the_reporters_words_is_no_quote():
+    # A closing mark read as an opening one: the "quote" starts with an attribution.
+    text = 'Sales held up, Okafor said." Okafor said the unit is for sale and he said no more.'
+    assert "Okafor said the unit is for sale and he said no more." not in statements(text)
+
+
+def test_multi_paragraph_quote_without_narrative_stays_whole():
+    text = 'LENA VOSS, ANALYST, HARBOR FUNDS "Margins look strong. Units beat. "Pricing of parts keeps falling."'
+    assert statements(text) == ['Margins look strong. Units beat. "Pricing of parts keeps falling.']
+
+
+def test_stray_closing_mark_after_a_sentence_opens_nothing():
+    # '... he said." For the year ...': the mark closes nothing that opened; the quote after it is the next one
+    text = (
+        '"We will keep costs down," he said." For the year, the company earned $2 a share, according to '
+        'Reuters Estimates. "Prices lag costs by a quarter," said Dana Wills, an analyst.'
+    )
+    assert statements(text) == ["We will keep costs down", "Prices lag costs by a quarter"]
+
+
+def test_unclosed_quote_followed_by_its_attribution_and_narrative_ends_at_the_attribution():
+    text = (
+        '"This is temporary because we will not repeat the same losses again, Nakada said. Nomura announced last '
+        'month a large exposure." The shares fell.'
+    )
+    assert statements(text) == ["This is temporary because we will not repeat the same losses again"]

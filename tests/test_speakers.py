@@ -654,3 +654,34 @@ def test_a_person_named_after_a_title_and_a_comma_ends_the_continuation():
         'indicate pressure across the industry. "It looks like they are taking a hit on the gross margin line."'
     )
     assert [(n, r) for _, n, r in quotes(text)] == [("Mark Sue", "analyst"), ("Inder Singh", "analyst")]
+
+
+def test_a_surname_that_is_also_an_honorific_and_a_political_title():
+    text = (
+        "Chief Executive Albert Lord said at a conference that losses will peak this year. "
+        'Student loans are "holding up very, very well," said Lord.'
+    )
+    assert [(q, n) for q, n, _ in quotes(text)] == [("holding up very, very well", "Albert Lord")]
+    text = (
+        '"Is there a law that you cannot make profits?" Representative Paul Kanjorski, a senior Democrat on the '
+        "committee, told reporters."
+    )
+    assert [n for _, n, _ in quotes(text)] == ["Paul Kanjorski"]
+
+
+def test_said_before_a_clause_names_no_speaker():
+    # "Bardo said Fiat Auto looked to ...": reported speech whose subject is a company, not an inverted attribution
+    text = (
+        "Chief Executive Sergio Bardo said he would let someone else run Fiat Auto next year. "
+        '"I think there is enough talent in the group," he told analysts. '
+        "Bardo said Fiat Auto looked to increase its market share."
+    )
+    assert [n for _, n, _ in quotes(text)] == ["Sergio Bardo"]
+
+
+def test_a_fragment_the_company_says_is_no_ones_continuation():
+    text = (
+        '"People are coming to our stores," Chief Executive Jeffrey Rein said on the call. The company also said it '
+        'was seeing strong sales of its own brands "as the economy softens and consumers search for value."'
+    )
+    assert [n for _, n, _ in quotes(text)] == ["Jeffrey Rein"]

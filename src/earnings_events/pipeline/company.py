@@ -400,7 +400,8 @@ def _short_name(name: str, title: str, registry: Registry) -> str:
     "Shell U.K. Oil"), unless that drops a word that belongs to the name ("Dean Foods", not "Dean") or the run is
     another company's name ("Nokia Siemens" is not "Nokia")."""
     toks = name.split()
-    norm = [re.sub(r"[^a-z0-9&]", "", t.lower()) for t in toks]
+    # a possessive goes on both sides alike: "Men's Wearhouse" runs as "men wearhouse" in its headline
+    norm = [re.sub(r"[^a-z0-9&]", "", re.sub(r"['’]s$", "", t.lower())) for t in toks]
     words = re.findall(r"[a-z0-9&]+", re.sub(r"['’]s\b", "", title.lower()).replace(".", ""))
     for k in range(len(toks), 0, -1):
         for i in range(len(toks) - k + 1):

@@ -136,7 +136,9 @@ class Period:
     unit: str | None = None  # for relative periods: "year", "quarter", "fiscal year"
     compared: bool = False  # the base of a comparison: "from ... in 1986", "a year earlier"
     estimate: bool = False  # followed by estimates or targets of it
-    forecast_for: bool = False  # named as what a forecast is for: "an outlook for 2010"
+    # a kind the scope model was trained without, so its features leave it out: what a forecast is for ("an
+    # outlook for 2010"), the year just ended
+    scope_blind: bool = False
 
 
 @dataclass(frozen=True, slots=True)

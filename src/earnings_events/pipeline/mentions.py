@@ -516,7 +516,9 @@ def orgs_in(
     # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
     for m in _CORP.finditer(text, start, end):
         raw = trim_lead(m.group("name"))
-        if " and " in raw:  # "Goodyear Tire and Rubber Co" is one name; "Time Warner and News Corp" two
+        if " and " in raw and _two_names(raw, m.group("suffix"), registry):
+            raw = raw.rsplit(" and ", 1)[1]
+        elif " and " in raw:  # "Goodyear Tire and Rubber Co" is one name; "Time Warner and News Corp" two
             right = raw.rsplit(" and ", 1)[1]
             words = (
                 raw.rsplit(" and ", 1)[0].split()
@@ -564,6 +566,21 @@ def orgs_in(
             add(m.start(), m.end(), m.group(0), company, code)  # the printed code says it is the company
     found.sort(key=lambda o: o.start)
     return found
+
+
+def _two_names(raw: str, suffix: str, registry: Registry) -> bool:
+    """Is "X and Y Inc" two companies? Yes when X ends in its own suffix ("3M Co and Honeywell International
+    Inc") or "Y Inc" is a company the registry knows and the whole is not ("Wells and US Bancorp"; not "Barnes
+    and Noble Inc")."""
+    left, right = raw.rsplit(" and ", 1)
+    if _SUFFIX_END.search(f" {left}"):  # ("Co and ..." where the name before was "3M", which no pattern starts)
+        return True
+    whole = f"{raw} {suffix}"
+    if registry.lookup(canonical(whole)) or registry.lookup(canonical(whole.replace(" and ", " & "))):
+        return False
+    return (
+        registry.lookup(f"{right} {suffix}") is not None or registry.lookup(canonical(f"{right} {suffix}")) is not None
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -723,6 +740,51 @@ _WORDS_IN_CAPITALS = frozenset(
 )
 
 
+# initials that open names without being their short form: places, titles, common abbreviations
+_CAPS_NOT_SHORT = frozenset(
+    [
+        "US",
+        "UK",
+        "EU",
+        "UN",
+        "AP",
+        "NY",
+        "LA",
+        "TV",
+        "PC",
+        "IT",
+        "AG",
+        "SA",
+        "NV",
+        "DE",
+        "HK",
+        "NZ",
+        "SF",
+        "DC",
+        "BP",
+        "GE",
+        "AB",
+        "CA",
+        "PT",
+        "TI",
+        "JP",
+        "AA",
+        "CEO",
+        "CFO",
+        "COO",
+        "CIO",
+        "CTO",
+        "EVP",
+        "SVP",
+        "VP",
+        "ADR",
+        "IPO",
+        "USA",
+        "GDP",
+    ]
+)
+
+
 def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Company | None]:
     """ "Merrill" for "Merrill Lynch", "Textron" for "Textron Inc": a company's distinctive first word, when
     the registry does not give it to another company."""
@@ -753,7 +815,10 @@ def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Compa
             # "United Tech" for "United Technologies": the common word and the start of the next
             out.setdefault(rf"{re.escape(first)}\s+{re.escape(toks[1][:4])}[a-z]*", o.company)
             continue
-        if len(first) < 4 or first in _COMMON_FIRST or not first[0].isupper() or (first.isupper() and len(first) < 3):
+        # a two-letter initialism opening a longer name is its short form too ("XM" for "XM Satellite Radio"),
+        # unless it is a place or a common abbreviation ("US Airways" is not "US")
+        caps = first.isupper() and len(first) in (2, 3) and first not in _CAPS_NOT_SHORT
+        if not caps and (len(first) < 4 or first in _COMMON_FIRST or not first[0].isupper()):
             continue
         other = registry.lookup(first)
         if other is not None and o.company is not None and other.name != o.company.name:

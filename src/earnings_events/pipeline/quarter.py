@@ -39,6 +39,8 @@ LAG_DAYS = {"quarter": 75, "half": 100, "year": 100}
 # reported in October and recalled in a December profit warning is background. A fourth quarter comes out with
 # the year's results, which take longer (and so do a half's and a year's, never held to this).
 FRESH_DAYS = {1: 45, 2: 45, 3: 45, 4: 75}
+# the fewest days between a quarter's end and a report of its results (sales figures, pre-announcements)
+REPORT_MIN_DAYS = 10
 # a pre-announcement comes in the weeks after a quarter closes, before its report; later, a warning is about the
 # quarter running
 PREANNOUNCE_DAYS = 21
@@ -80,6 +82,14 @@ _RESULTS_MOVED = re.compile(
 )
 
 
+# "same-store sales fell in the second quarter": a quarter's results, reported before the period is named
+_MOVED_IN = re.compile(
+    r"\b(?:income|profit|earnings|loss|revenue|sales)\s+(?:rose|fell|jumped|climbed|dropped|declined|increased|"
+    r"decreased|slipped|surged|plunged)\b[^.;]{0,30}?\b(?:in|for)\s+(?:the|its)\s+(?:fiscal\s+)?$",
+    re.I,
+)
+
+
 def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
     """For a calendar nobody checked: the year end a numbered quarter implies when the headline or first
     paragraph reports its results before it can have ended ("fourth-quarter net income rose" on Dec. 21: the
@@ -93,13 +103,26 @@ def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
         src, start = _sentence_of(doc, p)
         if p.compared or p.estimate or _background(doc, p) or _FORECAST_VERB.search(src, start, p.start):
             return None
-        if not (_reported_in_sentence(doc, p) or _RESULTS_MOVED.match(src, p.end)):
+        if not (
+            _reported_in_sentence(doc, p)
+            or _RESULTS_MOVED.match(src, p.end)
+            or _MOVED_IN.search(src[max(start, p.start - 80) : p.start])
+        ):
             return None  # "the outlook for the second quarter": not its results
         _, q = cal.quarter_of_month(on.year, on.month)
-        if q != p.number:
-            return None  # the quarter named is not the one running now: no contradiction to mend
-        month = (on.month - 2) % 12 + 1  # the quarter ended at the end of last month
-        return (month + 3 * (4 - p.number) - 1) % 12 + 1
+        if q == p.number:
+            month = (on.month - 2) % 12 + 1  # the quarter ended at the end of last month
+            return (month + 3 * (4 - p.number) - 1) % 12 + 1
+        fy = cal.quarter_of_month(on.year, on.month)[0]
+        latest = max(e for y in (fy - 1, fy) if (e := cal.quarter_end(y, p.number)) <= on)
+        if (on - latest).days <= LAG_DAYS["half"]:
+            return None  # the quarter named ended recently under this calendar: no contradiction to mend
+        # "fiscal fourth quarter" reported in May, "second quarter" in January: the quarter ended at the last month
+        # end at least REPORT_MIN_DAYS before (results take that long; a retailer's month ends early: "Oct. 30")
+        last = dt.date(on.year, on.month, 1) - dt.timedelta(days=1)
+        if (on - last).days < REPORT_MIN_DAYS:
+            last = dt.date(last.year, last.month, 1) - dt.timedelta(days=1)
+        return (last.month + 3 * (4 - p.number) - 1) % 12 + 1
     return None
 
 

@@ -29,6 +29,16 @@ _HANDOVER_AT_END = re.compile(
 _SENT_END_BEFORE_REOPEN = re.compile(r"[.!?]\s*$")
 _SENT_END_ANY = re.compile(r"[.!?](?=\s)")
 _MARK_CHARS = "\"“”„‟«»‘’'`"
+# The reporter's words, never a speaker's about himself: a quote whose words run into them lost its closing mark
+# ("... willing to pay. Caterpillar shares were up 2 percent, according to Reuters Estimates ...").
+_NARRATIVE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he) (?:said|added|says|adds|told|noted)\b"
+    r"|\b[A-Z][a-z]+ (?:said|added)\.(?=\s|$)"
+    r"|, (?:said|added) (?:[A-Z][a-z]+|he|she)\b"
+    r"|\btold Reuters\b|\bsaid in a statement\b|\(Reporting by\b|\[ID:"
+    r"|\baccording to (?:Thomson Reuters|Reuters|analysts polled by|a Reuters)\b"
+)
+_SENT_END_NEXT = re.compile(r"[.!?](?=\s+[\"“A-Z(])")
 
 
 def annotate(doc: ArticleDoc) -> ArticleDoc:
@@ -54,6 +64,20 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
             e -= 1
     if e <= s:
         return None
+    narrative = _NARRATIVE.search(text, s, e)
+    if narrative:
+        # The quote's words end with the sentence before the reporter's (where the lost mark stood); a first
+        # sentence already the reporter's means the marks were misread (a closing mark taken for an opening one)
+        hand = _HANDOVER.search(text, s, narrative.end())
+        ends = [m.end() for m in _SENT_END_NEXT.finditer(text, s, narrative.start() + 1)]
+        if hand is not None:  # "... again, Nakada said. Nomura announced ...": its attribution ends the words
+            cut = hand.start()
+        elif ends:
+            cut = ends[-1]
+        else:
+            return None
+        e = cend = close_end = cut
+        closed = True  # read on as if its mark stood there: a continuation or an attribution may follow
     return QuoteSpan(open_, cstart, cend, close_end, s, e, text[s:e], closed, para)
 
 
@@ -122,7 +146,9 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None, stops: tup
             elif text.startswith("``", i):
                 opener = 2
             elif ch == '"' and not (_is_letter(prev_ch(i)) and _is_letter(next_ch(i + 1))):
-                opener = 1
+                # (a mark after a sentence's end and before a space closes what never opened: '... he said." For
+                # the fourth quarter': a stray, opening nothing)
+                opener = 0 if prev_ch(i) in ".!?" and next_ch(i + 1).isspace() else 1
             elif ch == "”" and prev_ch(i).isspace() and _is_letter(next_ch(i + 1)):
                 opener = 1  # a closing mark used to open
             elif ch in "‘'" and (prev_ch(i).isspace() or prev_ch(i) in "([—–-") and next_ch(i + 1).isalpha():

@@ -271,8 +271,8 @@ def features(doc: ArticleDoc) -> dict[str, float]:
         "cue:lede_regulator": any(o.kind == OrgKind.REGULATOR for o in lede_orgs),
         "cue:lede_market": any(o.kind == OrgKind.MARKET for o in lede_orgs),
         # (a year named only as what an outlook is for was not a period when the model was trained)
-        "cue:title_period": any(p.in_title and not p.forecast_for for p in doc.periods),
-        "cue:lede_period": any(not p.in_title and not p.forecast_for and a <= p.start < b for p in doc.periods),
+        "cue:title_period": any(p.in_title and not p.scope_blind for p in doc.periods),
+        "cue:lede_period": any(not p.in_title and not p.scope_blind and a <= p.start < b for p in doc.periods),
         "cue:title_results": bool(_RESULTS.search(title)),
         "cue:lede_results": bool(_RESULTS.search(lede)),
         "cue:lede_per_share": bool(_PER_SHARE.search(lede)),

@@ -80,7 +80,9 @@ _SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
 # "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
 _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
 _ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
-_ANY_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})")
+# "said Fiat Auto looked to ...", "said Apple expects ...": reported speech whose subject is no speaker
+_CLAUSE_VERB_AFTER = r"(?!\s+(?:[a-z]+(?:ed|es)|would|will|could|should|can|may|might|must|is|was|were|are|had|has|have|did|does|expects|sees|plans|wants|needs|remains|looks)\b)"
+_ANY_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>(?>{_WHO})){_CLAUSE_VERB_AFTER}")  # (no shorter name)
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Inc|Corp|Ltd|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|(?<![/\w])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
@@ -167,6 +169,8 @@ _DEPARTMENTS = {
 _TITLE_RUN = re.compile(
     rf"(?:['’]s)?[\s,]*(?:(?:[A-Z][\w\-]*|{_LOWER_TITLES}|[a-z]+-(?:chief|president)|group|global|&|of|the|and|its)[\s,]*){{1,8}}"
 )
+# honorifics and sentence words that are surnames after a first name ("Chief Executive Albert Lord")
+_SURNAME_TOO = frozenset({"Lord", "Still"})
 _KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lord Catto"
 _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
@@ -199,7 +203,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v7"
+    version: str = "extract_rules_v8"
 
 
 @dataclass
@@ -360,7 +364,11 @@ class _ArticleIndex:
         toks = raw.split()
         while toks and (toks[0].rstrip(",") in people.NOT_NAME_WORDS or toks[0].endswith("-based")):
             toks.pop(0)  # "Minneapolis-based Cargill": a place and a company, not a person's name
-        while toks and toks[-1].rstrip(",") in people.NOT_NAME_WORDS:
+        while (
+            toks
+            and toks[-1].rstrip(",") in people.NOT_NAME_WORDS
+            and not (len(toks) > 1 and toks[-1].rstrip(",") in _SURNAME_TOO)
+        ):
             toks.pop()
         # "Chief Merchandising Officer Susan McGalla": capitalised title words before the name are not part of it
         cut = max((i + 1 for i, t in enumerate(toks[:-2]) if t.lower() in _NAME_TITLE_WORDS), default=0)
@@ -697,6 +705,13 @@ _COMPANY_BEFORE = re.compile(
 )
 
 
+# an organisation (or unnamed people) speaking in the quote's own sentence: "The unit said", "Apple executives said"
+_ORG_SPEAKS = re.compile(
+    r"\b(?:[Tt]he\s+(?:company|unit|bank|central\s+bank|group|firm|retailer|insurer|lender|carrier|automaker|"
+    r"maker|statement|report)|[Ee]xecutives|[Oo]fficials|[Mm]anagement)\s+(?:also\s+)?(?:said|says|added|told)\b"
+)
+
+
 def _company_use(text: str, start: int, end: int) -> bool:
     return bool(_COMPANY_AFTER.match(text, end) or _COMPANY_BEFORE.search(text, max(0, start - 20), start))
 
@@ -726,12 +741,18 @@ def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _A
         if who.kind == "nonperson":
             # "Hisashi Kuroda, general manager ... at Meiji Yasuda Asset Management in Tokyo said ...": the person
             # the long appositive describes; else "The company said ...": an organisation speaks
-            long = _PERSON_LONG_TITLE_SAYS.search(prev)
-            if long and _TITLE_WORD.search(long.group("rest")):
-                who = _who_from(long, base, index)
-                if who.kind == "person":
-                    return index.resolve(who)
-            return None
+            return _long_title_speaker(prev, base, index)
+    # "Takahiko Murai, general manager of equities at Nozomi Securities, said Nissan appeared ...": no short pattern
+    return _long_title_speaker(prev, base, index)
+
+
+def _long_title_speaker(prev: str, base: int, index: _ArticleIndex) -> Person | None:
+    """The person a long appositive describes before the speech verb, if any."""
+    long = _PERSON_LONG_TITLE_SAYS.search(prev)
+    if long and _TITLE_WORD.search(long.group("rest")):
+        who = _who_from(long, base, index)
+        if who.kind == "person":
+            return index.resolve(who)
     return None
 
 
@@ -769,6 +790,8 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             person = index.resolve(who)
         elif heading is not None:  # the first quote under an instant-view heading is the heading's speaker's
             person = heading
+        elif _ORG_SPEAKS.search(text, _sentence_start(text, span.open, para_start), span.open):
+            pass  # 'The company also said it was seeing ... "as the economy softens."': an organisation's words
         elif (
             last is not None
             and last[1] is not None
@@ -776,7 +799,11 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             and not _intervening_person(index, last[0].close_end, span.open, last[1])
         ):
             person = last[1]
-        if who is None and person is None:
+        if (
+            who is None
+            and person is None
+            and not _ORG_SPEAKS.search(text, _sentence_start(text, span.open, para_start), span.open)
+        ):
             person = _previous_sentence_speaker(text, span, para_start, index)
         if who is None and person is None and last is None and span.closed:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
