@@ -585,3 +585,14 @@ def test_the_year_just_ended_is_the_fiscal_year_that_closed_days_ago():
     )
     companies = {"Kitano": {"aliases": [], "calendar_checked": True, "fy_end_month": 3, "fy_naming": "start"}}
     assert primary_quarter(text, "Kitano sees bigger loss", "2009-04-08", companies) == (2008, 4)
+
+
+def test_results_reported_in_the_opening_with_no_period_named_are_the_latest_quarters():
+    # the only period named is what an estimate is for: the news is the results of the quarter just ended
+    text = (
+        "NEW YORK (Reuters) - Northfield Bancorp ( NFB.N ) and other regional banks reported weak earnings on "
+        "Tuesday amid rising loan losses. "
+        "\n\n Analysts have cut their 2007 profit estimates for the group. The banks expect full-year loan growth "
+        "to slow."
+    )
+    assert primary_quarter(text, "Banks' results weak", "2007-04-17") == (2007, 1)

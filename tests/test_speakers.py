@@ -685,3 +685,14 @@ def test_a_fragment_the_company_says_is_no_ones_continuation():
         'was seeing strong sales of its own brands "as the economy softens and consumers search for value."'
     )
     assert [n for _, n, _ in quotes(text)] == ["Jeffrey Rein"]
+
+
+def test_an_instant_view_heading_with_a_connector_in_lower_case():
+    # "ANALYST at JMP SECURITIES": the heading goes on past the lower-case "at"; its paragraphs are its speaker's
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc beat forecasts. Following is reaction.\n\n"
+        'JANE ROE, CHIEF INVESTMENT OFFICER AT HARBOR FUNDS "That was really very good news for the banks." '
+        'MIKE HOLT, ANALYST at JMP SECURITIES, NEW YORK "It looks like good, strong numbers." "So far we have seen '
+        'numbers out of two banks, and we know where they fall."'
+    )
+    assert [n for _, n, _ in quotes(text, {"Northwind"})] == ["Jane Roe", "Mike Holt", "Mike Holt"]

@@ -54,8 +54,10 @@ _WEB_PREAMBLE = re.compile(
 _BYLINE = re.compile(r"\A\s*By\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}(?=\s)")
 # An ALL-CAPS token: "PROFIT", "U.S.", "AT&T", "Q3", "3M", "10-K"; a run of them is a subhead.
 # "&": "HOLLAND & CO"; "(HANK)": a nickname, "(OWNS CISCO IN A GROWTH FUND)": a remark; "$15": "WHICH MANAGES $15 BILLION"; "vFINANCE"
+# "at": a connector left in lower case between capitals ("ANALYST at JMP SECURITIES")
 _CAP_TOKEN = (
-    r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|&|\([A-Z][A-Z.'’\- ]*\)|\$?\d+(?:[.,/]\d+)*%?|[a-z][A-Z]{2}[A-Z&'’\-]*)"
+    r"(?:[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]|[A-Z]|&|\([A-Z][A-Z.'’\- ]*\)|\$?\d+(?:[.,/]\d+)*%?|[a-z][A-Z]{2}[A-Z&'’\-]*"
+    r"|(?:at|of|with|for)(?=\s[A-Z0-9][A-Z0-9&.'’\-]*[A-Z]))"
 )
 # a run starts at a word of three capitals or more (most capitalised words are not in capitals: a cheap start), or
 # at a two-letter first name before one ("ED SNYDER, ANALYST"); ". " joins a heading's name to its title ("BRIAN

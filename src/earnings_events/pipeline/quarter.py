@@ -319,6 +319,19 @@ def _opening_verdict(doc: ArticleDoc) -> bool:
     return False
 
 
+_REPORTS_RESULTS = re.compile(
+    r"\b(?:reported|posted|announced|unveiled)\s+(?:[\w\-]+\s+){0,3}?(?:earnings|profits?|results|net\s+income|losses?)\b",
+    re.I,
+)
+
+
+def _opening_reports(doc: ArticleDoc) -> bool:
+    """The first sentence reports results ("reported weak earnings on Tuesday"), forecasting nothing before."""
+    a, b = doc.lede
+    r = _REPORTS_RESULTS.search(doc.text, a, b)
+    return r is not None and not _FORECAST_VERB.search(doc.text, a, r.start())
+
+
 def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence reports results before naming it, and forecasts nothing before that."""
     src, start = _sentence_of(doc, p)
@@ -379,6 +392,12 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
             return fy, q
     # 1. a verdict on results with no period named in the opening: the latest quarter's
     if not head and on is not None and _opening_verdict(doc):
+        fy, q = cal.latest_ended(on, min_days=0)
+        if age(fy, q) <= LAG_DAYS["half"]:
+            return fy, q
+    # 1. "reported weak earnings on Tuesday" in the first sentence, with no period named but what an estimate is
+    # for ("2007 profit estimates"): the latest quarter's results
+    if all(p.estimate for p, _ in head) and on is not None and _opening_reports(doc):
         fy, q = cal.latest_ended(on, min_days=0)
         if age(fy, q) <= LAG_DAYS["half"]:
             return fy, q
