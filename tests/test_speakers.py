@@ -696,3 +696,12 @@ def test_an_instant_view_heading_with_a_connector_in_lower_case():
         'numbers out of two banks, and we know where they fall."'
     )
     assert [n for _, n, _ in quotes(text, {"Northwind"})] == ["Jane Roe", "Mike Holt", "Mike Holt"]
+
+
+def test_a_name_never_starts_inside_a_word_in_capitals_nor_keeps_a_title():
+    # "TABLET Peter Rojas": the subhead's last letter is no initial; "Co-CEO", a title, and the wire's "Office"
+    text = 'A SECOND TABLET Peter Rojas, head of a gadget site, said: "It will sell to anyone who wants one."'
+    assert [n for _, n, _ in quotes(text)] == ["Peter Rojas"]
+    assert [n for _, n, _ in quotes('"We are on track for the year," Co-CEO Jim Balsillie said.')] == ["Jim Balsillie"]
+    text = '"Demand was off the charts," Apple Chief Financial Office Peter Oppen told Reuters.'
+    assert [n for _, n, _ in quotes(text)] == ["Peter Oppen"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 # One capitalised name token: Cook, O'Reilly, McDonald, Jean-Pierre, initials J. / J.F. ("Jr." is a suffix); never
-# the start of a longer word ("Mc" of "McGranahan" when the first alternative stops there)
-_TOK = r"(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:(?:['’](?![sS]\b)|\-)[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))(?![A-Za-z])"
+# the end of a word in capitals ("P" of "BNP Paribas", "N" of "NWSa.N Rupert Murdoch") nor the start of a longer
+# word ("Mc" of "McGranahan" when the first alternative stops there)
+_TOK = r"(?<![A-Za-z])(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:(?:['’](?![sS]\b)|\-)[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))(?![A-Za-z])"
 _PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 # a nickname in quotation marks between the names: Myron "Mike" Ullman (part of the fullest name)

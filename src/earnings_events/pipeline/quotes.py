@@ -76,7 +76,12 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
             cut = ends[-1]
         else:
             return None
-        e = cend = close_end = cut
+        cend = close_end = cut
+        e = cut
+        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
+            e -= 1
+        if e <= s:
+            return None
         closed = True  # read on as if its mark stood there: a continuation or an attribution may follow
     return QuoteSpan(open_, cstart, cend, close_end, s, e, text[s:e], closed, para)
 

@@ -203,7 +203,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v8"
+    version: str = "extract_rules_v9"
 
 
 @dataclass
@@ -220,6 +220,10 @@ class _Who:
 _NAME_TITLE_WORDS = frozenset(
     {
         "officer",
+        "office",  # "Chief Financial Office Peter Oppenheimer": the wire's typo
+        "co-ceo",
+        "ceo-designate",
+        "vice-president",
         "executive",
         "president",
         "chairman",
@@ -452,6 +456,7 @@ class _ArticleIndex:
             if (
                 bare in people.NOT_NAME_WORDS
                 or (len(name_toks) >= 2 and bare in _FIRM_WORDS)  # "RBC Capital Markets Scot Ciccarelli"
+                or (len(name_toks) >= 2 and bare.lower() in _NAME_TITLE_WORDS)  # "Co-CEO Jim Balsillie"
                 or "/" in bare  # "according to Thomson Reuters I/B/E/S": a data set, not a name
                 or (self.mixed_case and _SHOUTED.fullmatch(bare))  # a subhead in capitals: "LOOKING ABROAD UPS said"
                 or bare.endswith(("'s", "’s", "'", "’", "-based"))
