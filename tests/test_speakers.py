@@ -705,3 +705,13 @@ def test_a_name_never_starts_inside_a_word_in_capitals_nor_keeps_a_title():
     assert [n for _, n, _ in quotes('"We are on track for the year," Co-CEO Jim Balsillie said.')] == ["Jim Balsillie"]
     text = '"Demand was off the charts," Apple Chief Financial Office Peter Oppen told Reuters.'
     assert [n for _, n, _ in quotes(text)] == ["Peter Oppen"]
+
+
+def test_a_fragment_an_organisation_speaks_is_no_ones():
+    # "The company blamed", "Northwind cautioned": the organisation's words in the quote's own sentence
+    text = (
+        '"Volumes have also improved," said Chief Executive Carlos Brito. The company blamed "weak economic '
+        'conditions and aggressive promotional offerings" for the miss. Northwind also cautioned that it sees "a '
+        'challenging environment for the rest of the year."'
+    )
+    assert [n for _, n, _ in quotes(text, {"Northwind"})] == ["Carlos Brito"]

@@ -710,11 +710,20 @@ _COMPANY_BEFORE = re.compile(
 )
 
 
-# an organisation (or unnamed people) speaking in the quote's own sentence: "The unit said", "Apple executives said"
+# an organisation (or unnamed people) speaking: "The unit said", "Apple executives said", "The company blamed"
+_ORG_VERB = r"(?:also\s+)?(?:said|says|added|told|blamed|cited|cautioned|warned|noted|highlighted|attributed)\b"
 _ORG_SPEAKS = re.compile(
     r"\b(?:[Tt]he\s+(?:company|unit|bank|central\s+bank|group|firm|retailer|insurer|lender|carrier|automaker|"
-    r"maker|statement|report)|[Ee]xecutives|[Oo]fficials|[Mm]anagement)\s+(?:also\s+)?(?:said|says|added|told)\b"
+    rf"maker|statement|report)|[Ee]xecutives|[Oo]fficials|[Mm]anagement)\s+{_ORG_VERB}"
 )
+_ORG_VERB_AFTER = re.compile(rf"\s+{_ORG_VERB}")
+
+
+def _org_speaks(text: str, index: _ArticleIndex, lo: int, hi: int) -> bool:
+    """Does an organisation speak between ``lo`` and ``hi`` ("The company blamed", "AB InBev cautioned that")?"""
+    return _ORG_SPEAKS.search(text, lo, hi) is not None or any(
+        lo <= a < hi and _ORG_VERB_AFTER.match(text, b) for a, b, _ in index.orgs
+    )
 
 
 def _company_use(text: str, start: int, end: int) -> bool:
@@ -795,7 +804,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             person = index.resolve(who)
         elif heading is not None:  # the first quote under an instant-view heading is the heading's speaker's
             person = heading
-        elif _ORG_SPEAKS.search(text, _sentence_start(text, span.open, para_start), span.open):
+        elif _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open):
             pass  # 'The company also said it was seeing ... "as the economy softens."': an organisation's words
         elif (
             last is not None
@@ -807,7 +816,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         if (
             who is None
             and person is None
-            and not _ORG_SPEAKS.search(text, _sentence_start(text, span.open, para_start), span.open)
+            and not _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open)
         ):
             person = _previous_sentence_speaker(text, span, para_start, index)
         if who is None and person is None and last is None and span.closed:
