@@ -516,22 +516,10 @@ def orgs_in(
     # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
     for m in _CORP.finditer(text, start, end):
         raw = trim_lead(m.group("name"))
-        if " and " in raw and _two_names(raw, m.group("suffix"), registry):
-            raw = raw.rsplit(" and ", 1)[1]
-        elif " and " in raw:  # "Goodyear Tire and Rubber Co" is one name; "Time Warner and News Corp" two
-            right = raw.rsplit(" and ", 1)[1]
-            words = (
-                raw.rsplit(" and ", 1)[0].split()
-                if (registry.lookup(right) or len(right.split()) > 1 or right.lower() not in _INDUSTRY_WORDS)
-                else []
-            )
-            for k in range(len(words)):  # the left part, or its end ("U.S. Time Warner"), named on its own
-                left = " ".join(words[k:])
-                if registry.lookup(left) or re.search(
-                    rf"{re.escape(left)}(?:\s*,?\s+{_SUFFIX}|\s*\(|\s+[A-Z]{{1,5}}\.[A-Z])", text
-                ):
-                    raw = raw.rsplit(" and ", 1)[1]
-                    break
+        if " and " in raw:  # "Goodyear Tire and Rubber Co" is one name; "Time Warner and News Corp" two
+            head, right = raw.rsplit(" and ", 1)
+            if _two_names(raw, m.group("suffix"), registry) or _left_named(head, right, registry, text):
+                raw = right
         if not raw or raw in _NOT_NAMES:
             continue
         at = m.start("name") + m.group("name").find(raw)
@@ -566,6 +554,19 @@ def orgs_in(
             add(m.start(), m.end(), m.group(0), company, code)  # the printed code says it is the company
     found.sort(key=lambda o: o.start)
     return found
+
+
+def _left_named(head: str, right: str, registry: Registry, text: str) -> bool:
+    """Is the part before "and" (or its end: "U.S. Time Warner") a company named on its own, in the registry or
+    with a suffix, a bracket or a code in the text?"""
+    if not (registry.lookup(right) or len(right.split()) > 1 or right.lower() not in _INDUSTRY_WORDS):
+        return False  # "... and Rubber Co": the right part is an industry word of one name
+    words = head.split()
+    return any(
+        registry.lookup(left := " ".join(words[k:]))
+        or re.search(rf"{re.escape(left)}(?:\s*,?\s+{_SUFFIX}|\s*\(|\s+[A-Z]{{1,5}}\.[A-Z])", text)
+        for k in range(len(words))
+    )
 
 
 def _two_names(raw: str, suffix: str, registry: Registry) -> bool:

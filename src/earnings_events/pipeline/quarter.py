@@ -75,17 +75,19 @@ def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
 
 
 # "fourth-quarter net income rose 24 percent": a quarter's results, reported
+# how a result moved (both patterns below)
+_MOVED = r"rose|fell|jumped|climbed|dropped|declined|increased|decreased|slipped|surged|plunged"
 _RESULTS_MOVED = re.compile(
     r"[\s\-]*(?:net\s+|operating\s+)?(?:income|profit|earnings|loss|revenue|sales)\b[^.;]{0,40}?"
-    r"\b(?:rose|fell|jumped|climbed|dropped|declined|increased|decreased|slipped|surged|plunged|was|were|totaled|totalled)\b",
+    rf"\b(?:{_MOVED}|was|were|totaled|totalled)\b",
     re.I,
 )
 
 
 # "same-store sales fell in the second quarter": a quarter's results, reported before the period is named
 _MOVED_IN = re.compile(
-    r"\b(?:income|profit|earnings|loss|revenue|sales)\s+(?:rose|fell|jumped|climbed|dropped|declined|increased|"
-    r"decreased|slipped|surged|plunged)\b[^.;]{0,30}?\b(?:in|for)\s+(?:the|its)\s+(?:fiscal\s+)?$",
+    rf"\b(?:income|profit|earnings|loss|revenue|sales)\s+(?:{_MOVED})\b[^.;]{{0,30}}?\b(?:in|for)\s+(?:the|its)\s+"
+    r"(?:fiscal\s+)?$",
     re.I,
 )
 
@@ -109,11 +111,10 @@ def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
             or _MOVED_IN.search(src[max(start, p.start - 80) : p.start])
         ):
             return None  # "the outlook for the second quarter": not its results
-        _, q = cal.quarter_of_month(on.year, on.month)
+        fy, q = cal.quarter_of_month(on.year, on.month)
         if q == p.number:
             month = (on.month - 2) % 12 + 1  # the quarter ended at the end of last month
             return (month + 3 * (4 - p.number) - 1) % 12 + 1
-        fy = cal.quarter_of_month(on.year, on.month)[0]
         latest = max(e for y in (fy - 1, fy) if (e := cal.quarter_end(y, p.number)) <= on)
         if (on - latest).days <= LAG_DAYS["half"]:
             return None  # the quarter named ended recently under this calendar: no contradiction to mend
@@ -390,14 +391,12 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     for p, (fy, q) in head:
         if reported(p, fy, q):
             return fy, q
-    # 1. a verdict on results with no period named in the opening: the latest quarter's
-    if not head and on is not None and _opening_verdict(doc):
-        fy, q = cal.latest_ended(on, min_days=0)
-        if age(fy, q) <= LAG_DAYS["half"]:
-            return fy, q
-    # 1. "reported weak earnings on Tuesday" in the first sentence, with no period named but what an estimate is
-    # for ("2007 profit estimates"): the latest quarter's results
-    if all(p.estimate for p, _ in head) and on is not None and _opening_reports(doc):
+    # 1. a verdict on results with no period named in the opening, or "reported weak earnings on Tuesday" in the
+    # first sentence with no period named but what an estimate is for ("2007 profit estimates"): the latest
+    # quarter's results
+    if on is not None and (
+        (not head and _opening_verdict(doc)) or (all(p.estimate for p, _ in head) and _opening_reports(doc))
+    ):
         fy, q = cal.latest_ended(on, min_days=0)
         if age(fy, q) <= LAG_DAYS["half"]:
             return fy, q

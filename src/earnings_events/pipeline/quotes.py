@@ -52,16 +52,23 @@ def _is_letter(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed: bool, para: int) -> QuoteSpan | None:
-    s, e = cstart, cend
-    while s < e and text[s].isspace():
-        s += 1
+def _words_end(text: str, s: int, e: int) -> int:
+    """Where the quoted words between ``s`` and ``e`` end: before trailing space and the comma that hands over to
+    "he said" (also before a missing closing mark)."""
     while e > s and text[e - 1].isspace():
         e -= 1
-    if e > s and text[e - 1] == ",":  # the comma that hands over to "he said" (also before a missing closing mark)
+    if e > s and text[e - 1] == ",":
         e -= 1
         while e > s and text[e - 1].isspace():
             e -= 1
+    return e
+
+
+def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed: bool, para: int) -> QuoteSpan | None:
+    s = cstart
+    while s < cend and text[s].isspace():
+        s += 1
+    e = _words_end(text, s, cend)
     if e <= s:
         return None
     narrative = _NARRATIVE.search(text, s, e)
@@ -77,9 +84,7 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
         else:
             return None
         cend = close_end = cut
-        e = cut
-        while e > s and (text[e - 1].isspace() or text[e - 1] == ","):
-            e -= 1
+        e = _words_end(text, s, cut)
         if e <= s:
             return None
         closed = True  # read on as if its mark stood there: a continuation or an attribution may follow

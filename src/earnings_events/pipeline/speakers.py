@@ -800,12 +800,14 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         heading = next(
             (h for at, h in reversed(headings) if at <= span.open and (last is None or at >= last[0].close_end)), None
         )
+        # 'The company also said it was seeing ... "as the economy softens."': an organisation's words, no one's
+        org_said = who is None and _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open)
         if who is not None:
             person = index.resolve(who)
         elif heading is not None:  # the first quote under an instant-view heading is the heading's speaker's
             person = heading
-        elif _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open):
-            pass  # 'The company also said it was seeing ... "as the economy softens."': an organisation's words
+        elif org_said:
+            pass
         elif (
             last is not None
             and last[1] is not None
@@ -813,11 +815,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             and not _intervening_person(index, last[0].close_end, span.open, last[1])
         ):
             person = last[1]
-        if (
-            who is None
-            and person is None
-            and not _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open)
-        ):
+        if who is None and person is None and not org_said:
             person = _previous_sentence_speaker(text, span, para_start, index)
         if who is None and person is None and last is None and span.closed:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
