@@ -587,6 +587,15 @@ def test_the_year_just_ended_is_the_fiscal_year_that_closed_days_ago():
     assert primary_quarter(text, "Kitano sees bigger loss", "2009-04-08", companies) == (2008, 4)
 
 
+def test_only_the_year_just_ended_is_kept_from_the_scope_models_eyes():
+    # "the year just ended" is a period the scope model was trained without; a year whose sentence merely holds
+    # the word "just" is a period like any other (it had been hidden from the model too)
+    doc = doc_until("Kitano Corp's profits rose just 2 percent in 2009.", "scope", published=dt.date(2010, 2, 3))
+    assert [(p.year, p.scope_blind) for p in doc.periods] == [(2009, False)]
+    doc = doc_until("Kitano Corp raised its forecast for the year just ended.", "scope", published=dt.date(2010, 4, 3))
+    assert [p.scope_blind for p in doc.periods] == [True]
+
+
 def test_results_reported_in_the_opening_with_no_period_named_are_the_latest_quarters():
     # the only period named is what an estimate is for: the news is the results of the quarter just ended
     text = (

@@ -270,3 +270,52 @@ def test_a_headline_naming_earnings_over_a_first_sentence_of_the_years_sales_is_
     monthly = lede.replace("in 2023", "in January").replace("said on Friday", "said on Thursday")
     doc = doc_until(monthly, "scope", title="Harbor sales and earnings rise in January", published=dt.date(2024, 2, 1))
     assert not scope.results_headline(doc)
+
+
+def test_the_body_features_count_per_share_figures_and_results_words():
+    results = (
+        "Northwind Inc said quarterly profit rose to 88 cents a share from 70 cents a share, and revenue rose 9 "
+        "percent. Earnings per share beat estimates; the company raised its outlook for the year."
+    )
+    feature = "The new plant in Ohio will make pumps for farms, and its first orders came from three states. " * 3
+    assert scope.body(results) == {"body:per_share2": 1.0, "body:results_density3": 1.0}
+    assert scope.body(feature) == {"body:per_share0": 1.0, "body:results_density0": 1.0}
+    assert scope.body("") == {"body:per_share0": 1.0, "body:results_density0": 1.0}
+
+
+def test_the_decision_asks_the_second_opinion_of_the_model_before(monkeypatch):
+    # a story the models keep and no results rule names: out when the model before rejects it
+    title, text = (
+        "Northwind's chief upbeat as investors look ahead",
+        "SEATTLE (Reuters) - Northwind Inc's chief executive told investors on Tuesday that profit and revenue "
+        "should grow this year, at 90 cents a share, after costs fell.",
+    )
+    kept = decide(title, text)
+    feats = scope.features(doc_until(text, "scope", title=title, published=dt.date(2010, 7, 20)))
+    assert (
+        kept.in_scope
+        and scope.p_in_scope(feats, scope.SECOND_OPINION) >= scope.model(scope.SECOND_OPINION)["threshold"]
+    )
+    strict = scope.model(scope.SECOND_OPINION) | {"threshold": 1.01}
+    real = scope.model
+    monkeypatch.setattr(
+        scope, "model", lambda version=scope.SCOPE_VERSION: strict if version == scope.SECOND_OPINION else real(version)
+    )
+    assert not decide(title, text).in_scope
+
+
+def test_a_dividend_headline_that_also_moves_a_quarters_results_is_results_news():
+    # "first dividend as fourth-quarter revenue rises": results news; a dividend alone is capital news
+    lede = (
+        "Northwind Inc said on Wednesday that revenue in its fiscal fourth quarter rose 11 percent to $9.3 billion, "
+        "and that it would pay its first dividend, of 40 cents a share."
+    )
+    title = "Northwind announces first dividend as fourth-quarter revenue rises 11%"
+    assert scope.results_headline(doc_until(lede, "scope", title=title, published=dt.date(2024, 2, 28)))
+    assert decide(title, lede).in_scope
+    title, lede = (
+        "Northwind raises quarterly dividend by 10 percent",
+        "Northwind Inc said on Wednesday it would raise its quarterly dividend to 44 cents a share from 40 cents.",
+    )
+    assert not scope.results_headline(doc_until(lede, "scope", title=title, published=dt.date(2024, 2, 28)))
+    assert not decide(title, lede).in_scope

@@ -715,3 +715,20 @@ def test_a_fragment_an_organisation_speaks_is_no_ones():
         'challenging environment for the rest of the year."'
     )
     assert [n for _, n, _ in quotes(text, {"Northwind"})] == ["Carlos Brito"]
+
+
+def test_a_heading_that_names_no_one_ends_the_continuation():
+    # an instant view's "TRADER" or "HARBOR ANALYSTS" heading: the quote under it is no named person's
+    text = (
+        "Northwind Inc missed forecasts. Following is reaction. "
+        'JANE ROE, ANALYST, RIDGELINE SECURITIES "The guidance cut is what is driving the stock down." '
+        'TRADER "These numbers have spoiled the whole market today." '
+        'OMAR HADDAD, LAKESIDE CAPITAL "It was weak across the board, weaker than we expected." '
+        '"The outlook for the first half is poor." HARBOR SECURITIES ANALYSTS "We cut our target price to 12 '
+        'dollars from 15."'
+    )
+    assert [(s[:12], n) for s, n, _ in quotes(text, {"Northwind"})] == [
+        ("The guidance", "Jane Roe"),
+        ("It was weak ", "Omar Haddad"),
+        ("The outlook ", "Omar Haddad"),
+    ]

@@ -3,25 +3,30 @@
     python scripts/labels/draw_scope_kept_pool.py ../shared/corpora/reuters-2006-2013.jsonl.zst RELEASE_DIR \
         /tmp/scope-pool-2.jsonl
 
-A blind audit of the whole-stream release found most of its out-of-scope rows in articles the model kept with
-P(in scope) under .9: a fifth of the rows, two in five from articles that are not earnings events. This pool
-labels that band so the next model learns it. From the articles of every year of the corpus (2006-2013) that
-RELEASE_DIR (a release built on the corpus) keeps with at least one row, never one of a gold set in ../shared, an
-audit sheet or the first pool: ``--weak`` articles whose P(in scope) under the shipped model is below .9, ``--strong``
-at .9 or more (the model's confident side, to keep it calibrated), and ``--below`` articles it rejects with P in
-[.2, threshold) (what a lower threshold would add); ``--uncertain`` articles, kept or not and with or without rows,
-whose P(in scope) is in [.15, .85] and whose text quotes someone (a quotation mark), where the model is least sure.
-Each band in a seeded order. P is the shipped model's at the time of drawing: round 2 was drawn with
-``scope_lr_v1`` (``--weak 600 --strong 100 --below 100``, release 2.3.0), round 3 with ``scope_lr_v2``
-(``--weak 0 --strong 0 --below 0 --uncertain 800 --seed 20261204``); check out the commit of that model to redraw
-one. The pool holds the headline and opening text, so it goes outside the repository; labels are stored by id in
-scripts/labels/scope-labels.jsonl.
+A blind audit of the whole-stream release found most of its out-of-scope rows in articles the model kept with P(in
+scope) under .9: a fifth of the rows, two in five from articles that are not earnings events. This pool labels that
+band so the next model learns it. From the articles of every year of the corpus (2006-2013) that RELEASE_DIR (a
+release built on the corpus) keeps with at least one row, never one of a gold set in ../shared, an audit sheet or
+the first pool: ``--weak`` articles whose P(in scope) under the shipped model is below .9, ``--strong`` at .9 or
+more (the model's confident side, to keep it calibrated), and ``--below`` articles it rejects with P in [.2,
+threshold) (what a lower threshold would add); ``--uncertain`` articles, kept or not and with or without rows, whose
+P(in scope) is in [.15, .85] and whose text quotes someone (a quotation mark), where the model is least sure;
+``--rows`` kept articles with rows drawn with a chance in proportion to their rows (what a blind audit of the
+release's rows reads; ``--rows-below P`` keeps to those with P(in scope) under P, where the audits found the
+articles that are not earnings events). Each band in a seeded order (the rows band weighted by rows). P is the
+shipped model's at the time of drawing: round 2 was drawn with ``scope_lr_v1`` (``--weak 600 --strong 100 --below
+100``, release 2.3.0), round 3 with ``scope_lr_v2`` (``--weak 0 --strong 0 --below 0 --uncertain 800 --seed
+20261204``), round 4 with ``scope_lr_v2`` and release 2.8.0 (``--weak 0 --strong 0 --below 0 --rows 200 --seed
+20261215``, then ``--rows 200 --rows-below .8 --seed 20261216``, the second leaving out the first's articles); check
+out the commit of that model to redraw one. The pool holds the headline and opening text, so it goes outside the
+repository; labels are stored by id in scripts/labels/scope-labels.jsonl.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 from pathlib import Path
 
@@ -51,12 +56,16 @@ def main() -> None:
     ap.add_argument("--strong", type=int, default=100)
     ap.add_argument("--below", type=int, default=100)
     ap.add_argument("--uncertain", type=int, default=0)
+    ap.add_argument("--rows", type=int, default=0, help="kept articles drawn in proportion to their rows")
+    ap.add_argument("--rows-below", type=float, default=1.01, help="the rows band's P(in scope) limit")
+    ap.add_argument("--exclude", type=Path, action="append", default=[], help="earlier pools to leave out")
     ap.add_argument("--seed", type=int, default=20261203)
     args = ap.parse_args()
     out = outside_repo(args.out)
     rows = pl.read_parquet(args.release / "statements" / "*.parquet").group_by("article_id").len()
     with_rows = set(rows["article_id"].to_list())
-    skip = excluded()
+    n_rows = dict(zip(rows["article_id"].to_list(), rows["len"].to_list(), strict=True))
+    skip = excluded() | article_ids(args.exclude, key="id")
     registry = load_registry()
     threshold = scope.model()["threshold"]
     bands: dict[str, list[tuple[str, str, str | None, str, str, float]]] = {
@@ -64,6 +73,7 @@ def main() -> None:
         "strong": [],
         "below": [],
         "uncertain": [],
+        "rows": [],
     }
     for rec in corpus_records(args.corpus):
         if rec["id"] in skip or not (rec.get("text") or "").strip():
@@ -83,15 +93,29 @@ def main() -> None:
             bands["uncertain"].append(item)
         if doc.scope is not None and doc.scope.in_scope and rec["id"] in with_rows:
             bands["weak" if p < 0.9 else "strong"].append(item)
+            if p < args.rows_below:
+                # weighted sampling without replacement (Efraimidis-Spirakis: the largest u^(1/w) first, that is the
+                # smallest -ln(u)/w), u from the seeded hash so that the draw is platform-independent
+                u = (int(item[0][:15], 16) + 0.5) / 16**15
+                key = f"{-math.log(u) / n_rows[rec['id']]:020.12f}"
+                bands["rows"].append((key, *item[1:]))
         elif 0.2 <= p < threshold:
             bands["below"].append(item)
-    wanted = (("weak", args.weak), ("strong", args.strong), ("below", args.below), ("uncertain", args.uncertain))
+    wanted = (
+        ("weak", args.weak),
+        ("strong", args.strong),
+        ("below", args.below),
+        ("uncertain", args.uncertain),
+        ("rows", args.rows),
+    )
     with out.open("w", encoding="utf-8") as f:
         written: set[str] = set()
         for band, n in wanted:
             for _, aid, published, title, opening, p in [x for x in sorted(bands[band]) if x[1] not in written][:n]:
                 written.add(aid)
                 sample = band if band == "uncertain" else f"kept-{band}"
+                if band == "rows" and args.rows_below <= 1:
+                    sample = f"kept-rows-below-{args.rows_below:g}"
                 rec = {
                     "id": aid,
                     "published": published,

@@ -161,7 +161,7 @@ _PATTERNS = [
             rf"(?:the\s+)?(?P<fiscal4>fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?:outlook|forecasts?|guidance|targets?)\s+for\s+"
             rf"(?:the\s+)?(?P<fiscal6>fiscal\s+(?:year\s+)?)?(?P<y6>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?year\s+(?:ended|ending|to)\s+(?:in\s+)?"
             rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profits?|earnings|net|loss(?:es)?)"
-            r"|(?:business\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+)?just\s+(?:ended|closed|finished))",
+            r"|(?P<just>(?:business\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+)?just\s+(?:ended|closed|finished)))",
             re.I,
         ),
         None,
@@ -357,7 +357,7 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                     unit=unit,
                     compared=bool(_COMPARISON.search(text[max(0, s - 30) : s]) or _COMPARED_AFTER.match(text, e)),
                     estimate=bool(_ESTIMATES_AFTER.match(text, e)),
-                    scope_blind=bool(g.get("y6")) or "just" in m.group(0).lower(),
+                    scope_blind=bool(g.get("y6") or g.get("just")),
                 )
             )
     found.sort(key=lambda p: (p.start, -p.end))

@@ -203,7 +203,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v9"
+    version: str = "extract_rules_v10"
 
 
 @dataclass
@@ -802,11 +802,16 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         )
         # 'The company also said it was seeing ... "as the economy softens."': an organisation's words, no one's
         org_said = who is None and _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open)
+        # '..." TRADER "...': an instant view's heading that names no one, so the quote under it is nobody's (read in
+        # the doc's text: prose() blanks layout blocks)
+        nameless = (
+            who is None and last is not None and bool(_NAMELESS_HEADING.match(doc.text, last[0].close_end, span.open))
+        )
         if who is not None:
             person = index.resolve(who)
         elif heading is not None:  # the first quote under an instant-view heading is the heading's speaker's
             person = heading
-        elif org_said:
+        elif org_said or nameless:
             pass
         elif (
             last is not None
@@ -815,7 +820,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             and not _intervening_person(index, last[0].close_end, span.open, last[1])
         ):
             person = last[1]
-        if who is None and person is None and not org_said:
+        if who is None and person is None and not org_said and not nameless:
             person = _previous_sentence_speaker(text, span, para_start, index)
         if who is None and person is None and last is None and span.closed:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
@@ -831,6 +836,12 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
     return doc
 
 
+# A heading in capitals with a kind of market person and no name ("TRADER", "ONE CREDIT TRADER", "GOLDMAN SACHS
+# ANALYSTS", "UNNAMED LONDON-BASED ANALYST"), alone between two quotes.
+_NAMELESS_HEADING = re.compile(
+    r"[\s.;:]*(?:[A-Z][A-Z&.'’\-]+\s+){0,3}(?:TRADER|ANALYST|DEALER|ECONOMIST|STRATEGIST|BROKER|INVESTOR|MANAGER|"
+    r"ADVIS[EO]R)S?[\s:\-]*$"
+)
 _SECTION_WORDS = {"commentary", "comments", "comment", "reaction", "reactions", "on", "to"}
 
 
