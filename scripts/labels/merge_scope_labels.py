@@ -6,7 +6,8 @@ READS_DIR holds ``out_{chunk}_r{reader}.jsonl`` files: each article of POOL read
 independently from the guide alone, blind to the model. Where they agree on in/out, that decision stands with
 reader A's kind (reader B's when A's kind is on the other side); where they disagree, the third reading in
 ``--adjudicated`` ({"id", "in_scope", "kind"}) settles it. Prints agreement (raw and Cohen's kappa on in/out) and,
-with ``--write``, appends the merged labels, ids and labels only, to scripts/labels/scope-labels.jsonl.
+with ``--write``, appends the merged labels, ids and labels only, to scripts/labels/scope-labels.jsonl (or to
+``--out``: scope-labels-heldout.jsonl holds labels kept out of training, to measure a model on).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ def main() -> None:
     ap.add_argument("--adjudicated", type=Path)
     ap.add_argument("--round", type=int, default=2)
     ap.add_argument("--write", action="store_true")
+    ap.add_argument(
+        "--out", type=Path, default=LABELS, help="the labels file to append to (default: the training labels)"
+    )
     args = ap.parse_args()
     pool = {}
     with args.pool.open(encoding="utf-8") as f:
@@ -98,10 +102,10 @@ def main() -> None:
     if args.write:
         if pending:
             raise SystemExit("settle every disagreement (--adjudicated) before writing")
-        with LABELS.open("a", encoding="utf-8") as f:
+        with args.out.open("a", encoding="utf-8") as f:
             for m in merged:
                 f.write(json.dumps(m, sort_keys=True) + "\n")
-        print(f"appended to {LABELS}")
+        print(f"appended to {args.out}")
 
 
 if __name__ == "__main__":
