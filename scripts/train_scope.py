@@ -92,7 +92,8 @@ def main() -> None:
     first = {r["id"] for r in records if (r.get("round") or 1) == 1}
     # round 4's first half was drawn from a release's kept articles in proportion to their rows: what share of
     # them the decision keeps in scope estimates the precision a blind audit of the rows would see
-    by_rows = np.array([i in {r["id"] for r in records if r.get("sample") == "kept-rows"} for i in ids])
+    drawn_by_rows = {r["id"] for r in records if r.get("sample") == "kept-rows"}
+    by_rows = np.array([i in drawn_by_rows for i in ids])
     # the first round was drawn as the stream comes (half at random, half by results words in the headline); the
     # later rounds oversample the articles the model found hard, so the threshold is balanced on the first's
     stream_like = np.array([i in first for i in ids])

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from pathlib import Path
 
 import polars as pl
 from draw_scope_kept_pool import excluded
 from draw_scope_pool import lede
-from pools import corpus_records, outside_repo, rank
+from pools import corpus_records, outside_repo, weighted_key
 
 
 def _rows(release: Path) -> dict[str, int]:
@@ -38,14 +37,8 @@ def _in_scope(release: Path) -> set[str]:
 
 
 def _draw(ids: set[str], weight: dict[str, int], n: int, seed: int) -> list[str]:
-    # weighted sampling without replacement (Efraimidis-Spirakis): the smallest -ln(u)/w first, u from the
-    # seeded hash so that the draw is platform-independent
-    keys = []
-    for i in sorted(ids):
-        if weight.get(i, 0):
-            u = (int(rank(seed, i)[:15], 16) + 0.5) / 16**15
-            keys.append((-math.log(u) / weight[i], i))
-    return [i for _, i in sorted(keys)[:n]]
+    """``n`` of ``ids`` with rows, each drawn with a chance in proportion to its rows."""
+    return sorted((i for i in ids if weight.get(i, 0)), key=lambda i: (weighted_key(seed, i, weight[i]), i))[:n]
 
 
 def main() -> None:

@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import re
 from pathlib import Path
 
 import polars as pl
 from draw_scope_pool import lede
-from pools import REPO, article_ids, corpus_records, gold_ids, outside_repo, rank
+from pools import REPO, article_ids, corpus_records, gold_ids, outside_repo, rank, weighted_key
 
 from earnings_events.ingest import article_from_record
 from earnings_events.pipeline import prepare, scope
@@ -93,11 +92,8 @@ def main() -> None:
             bands["uncertain"].append(item)
         if doc.scope is not None and doc.scope.in_scope and rec["id"] in with_rows:
             bands["weak" if p < 0.9 else "strong"].append(item)
-            if p < args.rows_below:
-                # weighted sampling without replacement (Efraimidis-Spirakis: the largest u^(1/w) first, that is the
-                # smallest -ln(u)/w), u from the seeded hash so that the draw is platform-independent
-                u = (int(item[0][:15], 16) + 0.5) / 16**15
-                key = f"{-math.log(u) / n_rows[rec['id']]:020.12f}"
+            if p < args.rows_below:  # sorted by a key that draws in proportion to the rows
+                key = f"{weighted_key(args.seed, rec['id'], n_rows[rec['id']]):020.12f}"
                 bands["rows"].append((key, *item[1:]))
         elif 0.2 <= p < threshold:
             bands["below"].append(item)

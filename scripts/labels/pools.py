@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,6 +61,14 @@ def article_ids(paths: list[Path], key: str = "article_id") -> set[str]:
 def rank(seed: int, key: str) -> str:
     """A seeded, platform-independent order: sha256 of seed and key."""
     return hashlib.sha256(f"{seed}\x1f{key}".encode()).hexdigest()
+
+
+def weighted_key(seed: int, key: str, weight: float) -> float:
+    """A seeded sort key for weighted sampling without replacement (Efraimidis-Spirakis): taking the smallest keys
+    first draws each item with a chance in proportion to ``weight`` (the largest u^(1/w), that is the smallest
+    -ln(u)/w, with u from ``rank`` so that the draw is platform-independent)."""
+    u = (int(rank(seed, key)[:15], 16) + 0.5) / 16**15
+    return -math.log(u) / weight
 
 
 def outside_repo(path: Path) -> Path:

@@ -213,7 +213,6 @@ def headline(title: str) -> tuple[str, list[str]]:
 # "quarterly dividend" is a dividend, not a quarter's results
 _QUARTERLY_DIVIDEND = re.compile(r"\b(?:quarterly|interim|final|annual)\s+(?:cash\s+)?(?=dividends?\b)", re.I)
 _URL_WORDS = re.compile(r"[a-z]{3,}")
-_QUOTE_MARK = re.compile(r'["“”]')
 # What the body holds, in buckets (upper bounds): a results story is dense with figures and results words; a
 # feature on a product, a sector or a strategy is not, whatever its headline says. (Counts of quotation marks
 # and characters added nothing in cross-validation and depend on the source's layout: left out.)
@@ -266,6 +265,12 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+def _title_period(doc: ArticleDoc) -> bool:
+    """Does the headline name a period (a year named only as what an outlook is for was not a period when the
+    model was trained)?"""
+    return any(p.in_title and not p.scope_blind for p in doc.periods)
+
+
 def features(doc: ArticleDoc) -> dict[str, float]:
     """The model's features: words and word pairs of the headline and first sentence, cues from the layers (a
     company, a code, a period named there; per-share figures; how many companies the lede names), and what the
@@ -308,7 +313,7 @@ def features(doc: ArticleDoc) -> dict[str, float]:
         "cue:lede_regulator": any(o.kind == OrgKind.REGULATOR for o in lede_orgs),
         "cue:lede_market": any(o.kind == OrgKind.MARKET for o in lede_orgs),
         # (a year named only as what an outlook is for was not a period when the model was trained)
-        "cue:title_period": any(p.in_title and not p.scope_blind for p in doc.periods),
+        "cue:title_period": _title_period(doc),
         "cue:lede_period": any(not p.in_title and not p.scope_blind and a <= p.start < b for p in doc.periods),
         "cue:title_results": bool(_RESULTS.search(title)),
         "cue:lede_results": bool(_RESULTS.search(lede)),
@@ -427,8 +432,9 @@ def results_headline(doc: ArticleDoc) -> bool:
     lede = doc.text[a:b]
     # dividend news is out, unless the headline also moves a named period's results ("... first dividend as
     # fourth-quarter revenue rises 11%")
-    named_move = _CUES["pat:results_move"].search(title) and any(p.in_title and not p.scope_blind for p in doc.periods)
-    if re.search(r"\bdividends?\b", title, re.I) and not named_move:
+    if re.search(r"\bdividends?\b", title, re.I) and not (
+        _CUES["pat:results_move"].search(title) and _title_period(doc)
+    ):
         return False
     if _UNIT_FIGURES.search(title) or _UNIT_FIGURES.search(lede):
         return False

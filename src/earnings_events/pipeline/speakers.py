@@ -800,18 +800,18 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         heading = next(
             (h for at, h in reversed(headings) if at <= span.open and (last is None or at >= last[0].close_end)), None
         )
-        # 'The company also said it was seeing ... "as the economy softens."': an organisation's words, no one's
-        org_said = who is None and _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open)
-        # '..." TRADER "...': an instant view's heading that names no one, so the quote under it is nobody's (read in
-        # the doc's text: prose() blanks layout blocks)
-        nameless = (
-            who is None and last is not None and bool(_NAMELESS_HEADING.match(doc.text, last[0].close_end, span.open))
+        # no one's: 'The company also said it was seeing ... "as the economy softens."' (an organisation's words),
+        # or '..." TRADER "...' (an instant view's heading that names no one; read in the doc's text, since prose()
+        # blanks layout blocks)
+        nobody = who is None and (
+            _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open)
+            or (last is not None and bool(_NAMELESS_HEADING.match(doc.text, last[0].close_end, span.open)))
         )
         if who is not None:
             person = index.resolve(who)
         elif heading is not None:  # the first quote under an instant-view heading is the heading's speaker's
             person = heading
-        elif org_said or nameless:
+        elif nobody:
             pass
         elif (
             last is not None
@@ -820,7 +820,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             and not _intervening_person(index, last[0].close_end, span.open, last[1])
         ):
             person = last[1]
-        if who is None and person is None and not org_said and not nameless:
+        if who is None and person is None and not nobody:
             person = _previous_sentence_speaker(text, span, para_start, index)
         if who is None and person is None and last is None and span.closed:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
