@@ -475,3 +475,111 @@ def test_a_two_letter_initialism_is_its_companys_short_form():
     )
     primary = primary_of(text, title="XM Satellite posts smaller loss", published=dt.date(2007, 4, 26))
     assert primary.name.startswith("XM")
+
+
+def test_a_subject_named_after_its_trade_is_the_company_and_never_a_speaker():
+    # "Irish airline Skylark Monday posted ...": Skylark (unknown to the registry, no code printed) is the company,
+    # not Burgerland, which a quotation names in passing; '"...," Skylark said' is the company's, not a person's
+    text = (
+        "DUBLIN (Reuters) - Irish airline Skylark Monday posted a third-quarter net loss but raised its full-year "
+        'outlook. "Lower oil prices will ensure that Skylark returns to substantial profitability next year," '
+        'Skylark said. "Like Burgerland, Skylark is the lowest cost provider," Chief Executive Michael Brennan said.'
+    )
+    companies = {"Burgerland": {"ticker": "BGL"}}
+    got = rows_of(text, title="Skylark posts Q3 loss, ups FY outlook", companies=companies)
+    assert got == [("Michael Brennan", "Skylark", None, "executive")]
+
+
+def test_a_company_named_to_say_who_another_is_is_not_the_headlines_subject():
+    # "Airframe battery maker": the story is the battery maker's, whose code the first sentence prints
+    text = (
+        "TOKYO (Reuters) - Denkai Corp ( 6699.T ), the firm whose batteries are the focus of investigations into "
+        "Airframe Co's ( AFC.N ) jet, said it did not expect the issue to hurt its earnings. Denkai cut its "
+        'profit forecast. "We cannot comment on the investigation," Denkai President Kenji Mori told reporters.'
+    )
+    got = rows_of(text, title="Airframe battery maker sees lower profits", published=dt.date(2013, 2, 5))
+    assert got == [("Kenji Mori", "Denkai", "6699.T", "executive")]
+
+
+def test_a_name_ending_in_and_keeps_it_and_a_hyphenated_name_is_named_by_its_first_part():
+    assert canonical("Ingleton-Rand Plc") == "Ingleton-Rand"
+    assert canonical("Copeland Corp") == "Copeland"
+    assert canonical("Black & Decker Corp") == "Black & Decker"
+    # "Ingleton Chief Executive ..." speaks for Ingleton-Rand Plc, not for the story's lead company
+    text = (
+        "BOSTON (Reuters) - Northwind Controls Inc ( NWC.N ) and Ingleton-Rand Plc ( IGR.N ) raised their 2010 "
+        'profit forecasts. "We believe the recovery is happening," Northwind Chief Executive Dave Cole said. '
+        '"We are encouraged by our orders," said Ingleton Chief Executive Michael Lamb.'
+    )
+    got = rows_of(text, title="Manufacturers continue streak of profit beats", published=dt.date(2010, 7, 23))
+    assert got == [
+        ("Dave Cole", "Northwind Controls", "NWC", "executive"),
+        ("Michael Lamb", "Ingleton-Rand", "IGR", "executive"),
+    ]
+
+
+def test_a_headline_naming_no_company_over_several_companies_results_is_a_round_up():
+    # the opening names one bank; the body reports two more banks' results: each executive speaks for his own
+    text = (
+        "NEW YORK (Reuters) - Large U.S. regional banks on Tuesday reported disappointing fourth-quarter results. "
+        "Lending to people with weak credit has rocked U.S. banks. Investors sold their shares. Losses may grow. "
+        "Regulators are watching.\n\n"
+        "Lakeshore Financial ( LKF.N ) said its profit fell 80 percent. Lakeshore shares fell. Lakeshore cut jobs. "
+        "Lakeshore set aside more money for bad loans.\n\n"
+        "Pinecrest Bancorp ( PCB.O ) said fourth-quarter profit fell 42 percent to $38 million. "
+        '"Obviously, this has been a difficult quarter for the banking industry," Pinecrest Chief Executive Kevin '
+        "T. Kable said in a statement."
+    )
+    got = rows_of(text, title="Profit at U.S. regional banks tumble", published=dt.date(2008, 1, 22))
+    assert got == [("Kevin T. Kable", "Pinecrest", "PCB", "executive")]
+
+
+def test_a_company_label_before_a_speakers_heading_names_the_company_his_quotes_are_about():
+    # an instant view labels each company's reactions "Amazonia:", "Microware:" in mixed case
+    text = (
+        "LOS ANGELES (Reuters) - Amazonia Inc quarterly earnings fell short of Wall Street estimates.\n\n"
+        "Also on Thursday, Microware Corp released results that surpassed analysts' forecasts. Commentary: "
+        'Amazonia: DAN GRAY, ANALYST, MCADAMS WRIGHT "There was definitely some unexpected pressure." '
+        'Microware: SID PAREKH, ANALYST, MCADAMS WRIGHT "Generally speaking a fantastic quarter." BRENDA BARNES, '
+        'ANALYST, PACIFIC CREST SECURITIES "It was a very clean print."'
+    )
+    got = rows_of(text, title="Instant View: Amazonia misses, Microware beats", published=dt.date(2010, 7, 22))
+    assert [(n, c) for n, c, _, _ in got] == [
+        ("Dan Gray", "Amazonia"),
+        ("Sid Parekh", "Microware"),
+        ("Brenda Barnes", "Microware"),
+    ]
+
+
+def test_a_speakers_heading_opening_with_a_company_name_names_it():
+    # "PALMETTO MATT THORN, ANALYST, ...": Palmetto's reactions, though the opening reports its loss in a sentence
+    # without its name
+    text = (
+        "NEW YORK (Reuters) - Oracular Corp and Rimrock Ltd posted quarterly earnings above Wall Street "
+        "expectations.\n\nPalmetto Inc. proved the exception on Thursday. Its stock dropped after the company "
+        'posted a wider loss. COMMENTARY: RIMROCK SHAW WOO, ANALYST, KAUFMAN BROS "They beat the numbers '
+        'handily." ORACULAR KIM CAGNEY, ANALYST, FORT PITT CAPITAL GROUP "It does tell you that companies are '
+        'still spending." PALMETTO MATT THORN, ANALYST, AVIAN SECURITIES "Palmetto\'s sell through was '
+        'disappointing."'
+    )
+    got = rows_of(
+        text, title="INSTANT VIEW: Rimrock, Oracular results beat expectations", published=dt.date(2009, 12, 17)
+    )
+    assert [(n, c) for n, c, _, _ in got] == [
+        ("Shaw Woo", "Rimrock"),
+        ("Kim Cagney", "Oracular"),
+        ("Matt Thorn", "Palmetto"),
+    ]
+
+
+def test_a_headline_names_a_company_by_the_first_part_of_a_hyphenated_name():
+    # "UPDATE 3-Bristow profit jumps": the headline names Bristow-Myers, so a rival's results in the body do not
+    # make the story a round-up, and an analyst on Bristow's stock speaks to Bristow
+    text = (
+        "NEW YORK (Reuters) - Bristow-Myers Squibb Co ( BMQ.N ) posted a higher quarterly profit on Thursday. "
+        "Its drug sales rose. Its costs fell. Its shares rose. Analysts were pleased.\n\n"
+        "Eli Lomax & Co ( LMX.N ) also reported results this week, with profit rising 10 percent.\n\n"
+        '"The stock has rallied a lot this year," said Jami Rubin, an analyst at Goldman Sachs.'
+    )
+    got = rows_of(text, title="UPDATE 3-Bristow profit jumps as drug rebounds", published=dt.date(2007, 10, 25))
+    assert [(n, c) for n, c, _, _ in got] == [("Jami Rubin", "Bristow-Myers Squibb")]

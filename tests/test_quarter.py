@@ -7,6 +7,7 @@ import pytest
 from conftest import doc_until
 from earnings_events.fiscal import FiscalCalendar
 from earnings_events.pipeline import quarter
+from earnings_events.pipeline.document import ScopeDecision
 from earnings_events.registry import load
 
 
@@ -605,3 +606,131 @@ def test_results_reported_in_the_opening_with_no_period_named_are_the_latest_qua
         "to slow."
     )
     assert primary_quarter(text, "Banks' results weak", "2007-04-17") == (2007, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # the nine months to December are a fiscal year's first nine months: the year ends in March
+        (
+            "TOKYO (Reuters) - Harukaze Denki ( 0990.HK ) said on Tuesday it did not expect the recall to hurt its "
+            "earnings. \n\n Operating profit for the April-December period fell 12 percent.",
+            "Harukaze sees no hit from recall",
+            "2013-02-05",
+            (2013, 3),
+        ),
+        # a first half that is the six months to December: the year ends in June
+        (
+            "SYDNEY (Reuters) - Wattle Brewing ( WTB.NZ ) reported soft first-half profits on Tuesday. \n\n Net "
+            "profit for the six months to December fell 8 percent to A$210 million.",
+            "Wattle Brewing first-half profit falls",
+            "2011-02-15",
+            (2011, 2),
+        ),
+        # the opening's third quarter is the three months to the end of December: the year ends in March
+        (
+            "DUBLIN (Reuters) - Irish airline Skylark Monday posted a third-quarter net loss. \n\n The carrier lost "
+            "101 million euros for the three months to the end of December, compared with a profit a year ago.",
+            "Skylark posts Q3 loss",
+            "2009-02-02",
+            (2009, 3),
+        ),
+    ],
+)
+def test_spans_of_named_months_imply_an_unchecked_fiscal_year(text, title, published, expected):
+    assert primary_quarter(text, title, published) == expected
+
+
+def test_a_span_not_yet_ended_implies_nothing():
+    # "the three months to December" said in October is a forecast: the calendar stays December's
+    text = (
+        "NEW YORK (Reuters) - Copperline Corp ( CPL.N ) reported a third-quarter profit on Tuesday. \n\n It expects "
+        "revenue to rise in the three months ending December."
+    )
+    assert primary_quarter(text, "Copperline profit rises", "2009-10-20") == (2009, 3)
+
+
+def test_a_tokyo_listing_without_a_checked_calendar_ends_its_year_in_march():
+    text = (
+        "TOKYO (Reuters) - Hoshino Brokerage ( 8699.T ) said its quarterly profit rose 72 percent from a year "
+        "earlier. \n\n Profit for the July-September quarter was 30 billion yen."
+    )
+    assert primary_quarter(text, "Hoshino profit up", "2007-10-29") == (2008, 2)
+
+
+def test_results_reported_last_week_before_a_forecast_are_background():
+    # "reported ... for the April-June first quarter last week": the news is the second-half forecast
+    text = (
+        "TOKYO (Reuters) - Kitano Motor Co expects its car business to return to profit in the second half, a top "
+        "executive said on Wednesday. \n\n Kitano, Japan's No. 3 automaker, reported an unexpected profit for the "
+        "April-June first quarter last week thanks to its finance arm."
+    )
+    companies = {
+        "Kitano Motor": {"aliases": ["Kitano"], "calendar_checked": True, "fy_end_month": 3, "fy_naming": "end"}
+    }
+    assert primary_quarter(text, "Kitano says car business to return to profit in H2", "2009-08-05", companies) == (
+        2010,
+        4,
+    )
+
+
+def test_its_current_quarter_is_the_quarter_running():
+    text = (
+        "PALO ALTO (Reuters) - Quillon Corp ( QLN.N ) is very confident it can hit its current quarter profit target, "
+        "a top executive said on Tuesday. \n\n The company expects fiscal 2009 revenue to grow."
+    )
+    companies = checked("Quillon", 10)
+    assert primary_quarter(text, "Quillon confident of hitting quarter profit target", "2008-09-16", companies) == (
+        2008,
+        4,
+    )
+
+
+def test_a_period_named_for_something_else_than_results_is_no_forecast():
+    # "milk prices ... by the third quarter" forecasts no results; the second quarter's per-share forecast does
+    text = (
+        "CHICAGO (Reuters) - Dairyland Foods Co cut its profit forecast on Tuesday due to soaring costs for raw milk. "
+        "\n\n Raw milk prices are increasingly likely to reach all-time highs by the third quarter, Dairyland said. "
+        "Dairyland said it now expects to earn 30 cents to 31 cents per share in the second quarter, down from a "
+        "previous forecast of 37 cents to 38 cents."
+    )
+    assert primary_quarter(text, "Dairyland Foods cuts profit forecast", "2007-06-12") == (2007, 2)
+
+
+def test_results_news_naming_no_period_is_the_latest_quarters_not_a_forecast_the_body_cites():
+    text = (
+        "LOS GATOS (Reuters) - Wall Street is losing confidence that Reelhouse Inc can reverse subscriber "
+        "defections, pushing its shares to their largest one-day decline since 2004 a day after its results. \n\n "
+        "Analysts cut their 2011 earnings estimates for the company."
+    )
+    doc = doc_until(
+        text,
+        "quarter",
+        title="More challenges seen for Reelhouse, shares drop after results",
+        published=dt.date(2011, 10, 25),
+    )
+    assert doc.scope.reason in quarter._RESULTS_NEWS
+    assert doc.quarters[doc.primary.name] == (2011, 3)
+
+
+def test_results_news_days_after_a_quarter_closed_is_that_quarters_and_a_warning_is_the_running_ones():
+    # an analyst on a quarter that closed five days ago, before its report (the scope stage's reason: results told
+    # through analysts): that quarter, not the full year the body's estimates are for
+    text = (
+        "NEW YORK (Reuters) - Trading at Lehmann Partners suffered from counterparty worries, an analyst said on "
+        "Thursday, sending its shares down 4 percent. \n\n Analysts cut their 2008 earnings estimates."
+    )
+    companies = checked("Lehmann Partners", 11, "Lehmann")
+    doc = doc_until(
+        text,
+        "company",
+        title="Lehmann trading hurt by counterparty worry: analyst",
+        published=dt.date(2008, 6, 5),
+        companies=companies,
+    )
+    doc.scope = ScopeDecision(True, "results_via_shares_or_analysts")
+    assert quarter.annotate(doc).quarters[doc.primary.name] == (2008, 2)
+    # a headline that warns is news of the quarter running, not of the one last reported
+    assert quarter._warning_opening(doc_of("x", title="Costco warns on profit, stock tumbles"))
+    assert quarter._warning_opening(doc_of("x", title="Amazon's tablet may be hottest holiday gadget"))
+    assert not quarter._warning_opening(doc_of("x", title="More challenges seen for Netflix, shares drop"))

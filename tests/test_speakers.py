@@ -732,3 +732,39 @@ def test_a_heading_that_names_no_one_ends_the_continuation():
         ("It was weak ", "Omar Haddad"),
         ("The outlook ", "Omar Haddad"),
     ]
+
+
+def test_a_town_before_its_state_in_a_companys_description_is_no_speaker():
+    # the continuation belongs to the spokeswoman, not to "Sunnyvale, California-based Palmtop"
+    text = (
+        "Palmtop spokeswoman Marlene Sosa declined to identify the carrier. "
+        '"There are many steps in the certification process," Sosa said. "The phones have to be well-tuned to the '
+        'network."  Sunnyvale, California-based Palmtop expects to report quarterly results on December 19.'
+    )
+    assert [(n, s) for s, n, _ in quotes(text, {"Palmtop"})] == [
+        ("Marlene Sosa", "There are many steps in the certification process"),
+        ("Marlene Sosa", "The phones have to be well-tuned to the network."),
+    ]
+
+
+def test_a_hyphenated_east_asian_given_name_puts_the_family_name_first():
+    # "Kwon Young-soo" is "Kwon" on second mention: the speaker's fullest name is the whole of it
+    text = (
+        "Chief Financial Officer Kwon Young-soo told reporters the company would return to profit. "
+        '"There is no rush in adding capacity," Kwon said.'
+    )
+    assert [(n, s) for s, n, _ in quotes(text)] == [("Kwon Young-soo", "There is no rush in adding capacity")]
+
+
+def test_two_people_of_one_family_name_stay_two():
+    # "Lee" opens both names: each keeps his quotes, and the first one's continuation is still his
+    text = (
+        '"Memory chips will lead the recovery," said Lee Min-hee, a senior analyst at Dongbu Securities. '
+        '"Smartphones are struggling due to competition." \n\n'
+        '"The earnings surprise came from chips," said Lee Seung-woo, an analyst at Shinyoung Securities.'
+    )
+    assert [(n, s) for s, n, _ in quotes(text)] == [
+        ("Lee Min-hee", "Memory chips will lead the recovery"),
+        ("Lee Min-hee", "Smartphones are struggling due to competition."),
+        ("Lee Seung-woo", "The earnings surprise came from chips"),
+    ]

@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
 from .document import ArticleDoc, Attribution, BlockKind, Code, OrgKind, OrgMention
-from .mentions import canonical, financial_firm, kind_of, trim_lead, us_venue
+from .mentions import canonical, financial_firm, kind_of, lede_subject, us_venue
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {
@@ -170,7 +170,8 @@ def _same_entity(a: str, b: str) -> bool:
         bare = canonical(short_name).replace(".", "")
         if bare.isupper() and 2 <= len(bare) <= 5 and " " not in bare and bare == _initials(long_name):
             return True
-    wa, wb = _words(a), _words(b)
+    # (a hyphenated name's parts are words of it: "Ingersoll" names "Ingersoll-Rand Plc")
+    wa, wb = ({p for w in _words(x) for p in w.split("-") if len(p) >= 2} for x in (a, b))
     short, long_ = sorted((na.split(), nb.split()), key=len)
     if wa and wb and (wa <= wb or wb <= wa):
         extra = " ".join(w for w in long_ if w not in short)
@@ -234,11 +235,12 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
         return False
     low = re.sub(r"['’]s\b", "", title.lower())
     words = set(re.findall(r"[a-z0-9][a-z0-9&'’\-]*", low))
+    words |= {p for w in words for p in w.split("-")}  # "3-Cardinal", "Bristol" of "Bristol-Myers"
     for n in e.names:
         w = _words(n)
         if w and w <= words:
             return True
-        first = canonical(n).split()[0].lower() if canonical(n).split() else ""
+        first = canonical(n).split()[0].lower().split("-")[0] if canonical(n).split() else ""
         # the first word alone, unless it is another company's whole name ("Nokia" names Nokia, not its joint
         # venture Nokia Siemens)
         if len(first) >= 4 and first not in _GENERIC and first in words and not _own_name_of_another(doc, first, n):
@@ -254,12 +256,32 @@ def _own_name_of_another(doc: ArticleDoc, word: str, name: str) -> bool:
     return any(o.kind == OrgKind.COMPANY and o.name.lower() == word and o.name != name for o in doc.orgs)
 
 
+# "Boeing battery maker sees lower profits", "Apple supplier Foxconn ...": a company named to say who another is
+_MODIFIES = re.compile(
+    r"(?:['’]s?)?\s+(?:[a-z][\w\-]*\s+){0,2}?(?:supplier|\w*maker|partner|rival|customer|unit|parent|client|"
+    r"contractor|vendor|dealer|subsidiary|affiliate|bottler|franchisee|assembler)s?\b"
+)
+
+
+def _headline_modifier(doc: ArticleDoc, e: Entity) -> bool:
+    """The headline names the company only to say who another one is ("Boeing battery maker ...")."""
+    title = doc.title
+    found = False
+    for n in e.names:
+        words = canonical(n).split()
+        for m in re.finditer(rf"(?<![\w&]){re.escape(words[0])}(?![\w&])", title) if words else ():
+            if not _MODIFIES.match(title, m.end()):
+                return False
+            found = True
+    return found
+
+
 def _score(doc: ArticleDoc, e: Entity) -> None:
     lede_start, lede_end = doc.lede
     text = doc.text
     first_in_lede = next((m for m in e.mentions if not m.in_title and lede_start <= m.start < lede_end), None)
     e.score = 0.0
-    if _headline_names(doc, e):
+    if _headline_names(doc, e) and not _headline_modifier(doc, e):
         e.score += 4
     if first_in_lede is not None:
         e.score += 3
@@ -322,9 +344,11 @@ def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) ->
     reported = [
         e for e in ents if any(not m.in_title and m.start < opening_end for m in e.mentions) and _has_event(doc, e)
     ]
-    # a headline that names one company is about it; one that names none ("Manufacturers rebounding") may be a
-    # round-up, when its opening reports several
-    several = len(named) >= 2 or (not named and len(reported) >= 2)
+    # a headline that names one company is about it; one that names none ("Manufacturers rebounding", "Profit at
+    # U.S. regional banks tumble") is a round-up when its opening, or its body, reports several companies' results
+    several = len(named) >= 2 or (
+        not named and (len(reported) >= 2 or sum(1 for e in ents if e is best or _has_event(doc, e)) >= 2)
+    )
     if not several:
         return [best], [best]
     lead = [e for e in ents if e is best or e in named or e in reported]
@@ -419,16 +443,10 @@ def _short_name(name: str, title: str, registry: Registry) -> str:
 
 def _lede_subject(doc: ArticleDoc) -> Company | None:
     """A lede that opens with a name no pattern caught ("Publix Super Markets, the grocery chain, said ...")."""
-    a, b = doc.lede
-    m = re.match(
-        r"\s*(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,5})"
-        r"(?=,|\s+(?:said|says|reported|posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost|"
-        r"is|will|has|had|may)\b)",
-        doc.text[a:b],
-    )
-    if not m:
+    found = lede_subject(doc)
+    if found is None:
         return None
-    name = canonical(trim_lead(m.group("name")))
+    name, trade = found
     if not name or name.split()[0] in {
         "Analysts",
         "Investors",
@@ -443,8 +461,10 @@ def _lede_subject(doc: ArticleDoc) -> Company | None:
         return None
     if kind_of(name) != OrgKind.COMPANY:
         return None
-    if re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+", name) and not any(
-        w.upper() in doc.title.upper() for w in name.split()
+    if (
+        not trade
+        and re.fullmatch(r"[A-Z][a-z]+\s+[A-Z][a-z]+", name)
+        and not any(w.upper() in doc.title.upper() for w in name.split())
     ):
         return None  # "Jane Roe said": a person, unless the headline names the company by one of its words
     return Company(name, None, FiscalCalendar.default(), known=False)
@@ -465,7 +485,7 @@ def _quote_entity(
     attributing sentence names, for an executive the lead company named last before he is first named. Otherwise
     the article's company."""
     heading = _heading_company(
-        doc, a, event if len(event) >= 2 else [e for e in ents if e is best or _has_event(doc, e)]
+        doc, a, event if len(event) >= 2 else [e for e in ents if e is best or _has_event(doc, e)], ents
     )
     if heading is not None:  # an instant view's company heading ("INTEL", "YAHOO")
         return heading
@@ -559,8 +579,10 @@ def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:
     return min(first.start, a.quote.open), end
 
 
-def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Entity | None:
-    """The company named by the instant-view heading the quote stands under ("INTEL", "YAHOO")."""
+def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents: list[Entity]) -> Entity | None:
+    """The company named by the instant-view heading the quote stands under ("INTEL", "YAHOO"); a speaker's
+    heading that opens with a company's name ("PALM MATTHEW THORNTON, ANALYST, AVIAN SECURITIES") names it even
+    when the story's opening reported its results without a results word beside its name."""
     heads = [
         b
         for b in doc.blocks
@@ -572,6 +594,9 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> En
     for b in reversed(heads):
         words = set(re.findall(r"[a-z0-9&'’\-]+", doc.text[b.start : b.end].lower()))
         hit = [e for e in event if any(w in words for w in e.words())]
+        if not hit and b.kind == BlockKind.SPEAKER:
+            lead = set(re.findall(r"[a-z0-9&'’\-]+", doc.text[b.start : b.end].split(",")[0].lower()))
+            hit = [e for e in ents if any(w in lead for w in e.words())]
         if len(hit) == 1:
             if b.kind == BlockKind.SUBHEAD and not instant and not words <= hit[0].words() | _GENERIC:
                 continue

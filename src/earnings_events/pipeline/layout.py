@@ -214,8 +214,18 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
         kind = BlockKind.SPEAKER if "," in run and HEADING_TITLE.search(run) else BlockKind.SUBHEAD
         if kind == BlockKind.SUBHEAD and "," in run and _looks_like_name_heading(run, text, end):
             kind = BlockKind.SPEAKER
+        if kind == BlockKind.SPEAKER and (label := _COMPANY_LABEL.search(text, max(floor, start - 60), start)):
+            out.append(Block(label.start("name"), label.end("name"), BlockKind.COMPANY))
         out.append(Block(start, end, kind))
     return out
+
+
+# An instant view's company label before a speaker's heading: "Commentary: Amazon: DAN GEIMAN, ANALYST, ...",
+# '..." Microsoft: SID PARAKH, ANALYST, ...'
+_COMPANY_LABEL = re.compile(
+    r"(?:^|\n|[.!?:\"”]\s+)(?P<name>(?!(?:Comments?|Commentary|Reaction|Quotes?)\b)[A-Z][\w&'’.\-]*"
+    r"(?:\s+[A-Z][\w&'’.\-]*){0,2}):\s+$"
+)
 
 
 def _looks_like_name_heading(run: str, text: str, end: int) -> bool:

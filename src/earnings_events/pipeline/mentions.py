@@ -373,7 +373,8 @@ def canonical(name: str) -> str:
     ``DEAN FOODS'S`` -> ``Dean Foods``, ``DEAN FOODS``."""
     name = re.sub(r"['’][sS]?$", "", " ".join(name.split()).strip(" ,"))
     name = re.sub(r"^The\s+", "", name)
-    name = re.sub(r"(?:\s*(?:&|and|,))+$", "", _SUFFIX_END.sub("", name)) if _SUFFIX_END.search(name) else name
+    # (a trailing "and" is a word: "Ingersoll-Rand Plc" keeps its "Rand")
+    name = re.sub(r"(?:\s*(?:&|\band|,))+$", "", _SUFFIX_END.sub("", name)) if _SUFFIX_END.search(name) else name
     prev = None
     while prev != name:
         prev, name = name, _SUFFIX_END.sub("", name).strip(" ,")
@@ -408,6 +409,31 @@ def trim_lead(name: str) -> str:
     if len(toks) > 3 and toks[0][:1].isupper() and re.fullmatch(r"[A-Z][a-z]+['’]s", toks[1]) and toks[2][:1].isupper():
         toks = toks[2:]
     return " ".join(toks)
+
+
+# A lede that opens with a company's name, or with its trade before it ("Irish airline Ryanair Monday posted ..."),
+# and then reports or speaks.
+_TRADE = (
+    r"airline|carrier|\w*maker|brewer|distiller|bank|lender|insurer|reinsurer|retailer|grocer|miner|refiner|brokerage|"
+    r"conglomerate|group|firm|company|operator|producer|supplier|distributor|publisher|broadcaster|chain|giant|"
+    r"manufacturer|developer|provider|utility|builder|shipper|exporter|explorer|outsourcer|wholesaler|trader"
+)
+_LEDE_SUBJECT = re.compile(
+    rf"\s*(?:The\s+)?(?:(?P<trade>(?:[A-Z][\w.\-]*\s+|[a-z][\w\-]*\s+){{0,3}}?(?:{_TRADE}))\s+)?"
+    r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,5}?)"
+    r"(?=,|\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:said|says|reported|"
+    r"posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost|is|will|has|had|may)\b)"
+)
+
+
+def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
+    """The name a first sentence opens with, before it reports or speaks ("Publix Super Markets, the grocery chain,
+    said ...", "Irish airline Ryanair Monday posted ..."), and whether its trade came before it."""
+    a, b = doc.lede
+    m = _LEDE_SUBJECT.match(doc.text, a, b)
+    if not m:
+        return None
+    return canonical(trim_lead(m.group("name"))), bool(m.group("trade"))
 
 
 def financial_firm(org: str) -> bool:

@@ -333,8 +333,15 @@ def name_tokens(name: str) -> list[str]:
     return [t for t in name.replace(",", " ").split() if not _SUFFIX_RE.fullmatch(t)]
 
 
+# a Korean or Chinese given name in its romanised, hyphenated form ("Young-soo", "Chung-mou"): the family name
+# comes first ("Kwon Young-soo" is "Kwon" on second mention)
+_EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
 def surname(name: str) -> str:
     toks = [t for t in name_tokens(name) if not _INITIALS_RE.fullmatch(t)]
+    if len(toks) == 2 and _EAST_ASIAN_GIVEN.fullmatch(toks[1]):
+        return toks[0]
     return toks[-1] if toks else name
 
 

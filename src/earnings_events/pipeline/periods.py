@@ -118,7 +118,7 @@ _PATTERNS = [
     _Pattern(
         "relative",
         re.compile(
-            r"(?<!earlier\s)\b(?P<which>this|next|the\s+current|the\s+coming|the\s+new|the\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)\s+"
+            r"(?<!earlier\s)\b(?P<which>this|next|(?:the|its|their)\s+current|the\s+coming|the\s+new|(?:the|its|their)\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)[\s\-]+"
             r"(?P<unit>year|quarter|fiscal\s+year|financial\s+year|business\s+year)\b(?!,?\s+(?:ending|ended|ends|to\s+end|which|that))",
             re.I,
         ),

@@ -44,6 +44,12 @@ REPORT_MIN_DAYS = 10
 # a pre-announcement comes in the weeks after a quarter closes, before its report; later, a warning is about the
 # quarter running
 PREANNOUNCE_DAYS = 21
+# ... and not before a few days have passed (a quarter that closed the day before has no news of its own yet)
+PREANNOUNCE_MIN_DAYS = 3
+
+
+# the scope stage's reasons for an article whose news is results already out
+_RESULTS_NEWS = ("results_reported", "results_via_shares_or_analysts")
 
 
 def annotate(doc: ArticleDoc) -> ArticleDoc:
@@ -70,8 +76,72 @@ def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
     cal = company.calendar_on(doc.article.published)
     if company.known and company.calendar_checked:
         return cal
-    implied = _implied_year_end(doc, cal)
-    return FiscalCalendar.default(implied) if implied else cal
+    implied = (
+        _span_year_end(doc)
+        or _implied_year_end(doc, cal)
+        or (_venue_year_end(company) if not company.known or cal.end_month == 12 else None)
+    )
+    # (the registry's calendar when it ends the year in that month too: its naming, "fiscal 2008" for the year
+    # to March 2009, is the company's)
+    return FiscalCalendar.default(implied) if implied and implied != cal.end_month else cal
+
+
+# Where most listed companies end their fiscal year, by the exchange suffix of their code: Tokyo and Osaka, India's
+# exchanges in March; Australia's in June. Only a default, for a company the registry does not know (or gives only
+# the December default, unchecked) and an article that does not state it (a Tokyo company's "July-September
+# quarter" is its second).
+_VENUE_YEAR_END = {"T": 3, "OS": 3, "NS": 3, "BO": 3, "AX": 6}
+
+
+def _venue_year_end(company: Company) -> int | None:
+    """The usual fiscal year end of the company's home exchange, by its code's suffix (``6674.T``: March)."""
+    suffix = (company.ticker or "").rpartition(".")[2] if "." in (company.ticker or "") else ""
+    return _VENUE_YEAR_END.get(suffix)
+
+
+def _span_year_end(doc: ArticleDoc) -> int | None:
+    """The year end the article's spans of named months imply, for a calendar nobody checked: "the nine months to
+    December" (a fiscal year's first nine months) ends it in March; "the six months to December" in an article
+    whose half is its first, in June; "the three months to the end of December" when the opening reports its
+    third quarter, in March. Spans a forecast or comparison names, and spans not yet ended, say nothing."""
+    on = doc.article.published
+    if on is None:
+        return None
+    opening_end = max(doc.lede_paragraph[1], doc.paragraphs[0][1] if doc.paragraphs else 0)
+    numbers = {
+        p.number
+        for p in doc.periods
+        if p.kind == "quarter"
+        and p.number
+        and p.year is None
+        and not (p.compared or p.estimate)
+        and (p.in_title or p.start < opening_end)
+        and _reported_quarter(doc, p)
+    }
+    halves = {p.number for p in doc.periods if p.kind == "half" and not p.compared}
+    for p in doc.periods:
+        if p.month is None or p.compared or p.estimate or p.tense == "future" or p.kind not in _SPAN_MONTHS:
+            continue
+        year = p.year if p.year is not None else (on.year if p.month < on.month else on.year - 1)
+        ended = dt.date(year, p.month, _calendar.monthrange(year, p.month)[1])
+        if not dt.timedelta(0) < on - ended <= dt.timedelta(days=RECENT_OTHER):
+            continue  # not the period just reported
+        end = None
+        if p.kind == "nine":
+            end = (p.month + 2) % 12 + 1
+        elif p.kind == "month_half" and halves == {1}:
+            end = (p.month + 5) % 12 + 1
+        elif p.kind == "month_quarter" and len(numbers) == 1:
+            (n,) = numbers
+            end = (p.month + 3 * (4 - n) - 1) % 12 + 1
+        if end is not None:
+            # (a year ending in January or February is named by its start or its end year by the day it ends,
+            # which a span of months does not tell)
+            return end if end not in (1, 2) else None
+    return None
+
+
+_SPAN_MONTHS = ("nine", "month_half", "month_quarter")
 
 
 # "fourth-quarter net income rose 24 percent": a quarter's results, reported
@@ -90,6 +160,17 @@ _MOVED_IN = re.compile(
     r"(?:fiscal\s+)?$",
     re.I,
 )
+
+
+def _reported_quarter(doc: ArticleDoc, p: Period) -> bool:
+    """The numbered quarter's sentence reports its results ("posted a third-quarter net loss", "Q3 beats")."""
+    src, start = _sentence_of(doc, p)
+    return bool(
+        _reported_in_sentence(doc, p)
+        or _verdict_in_sentence(doc, p)
+        or _RESULTS_MOVED.match(src, p.end)
+        or _MOVED_IN.search(src[max(start, p.start - 80) : p.start])
+    ) and not _FORECAST_VERB.search(src, start, p.start)
 
 
 def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
@@ -204,7 +285,7 @@ _REPORT_VERB = re.compile(
 
 _EARLIER_REPORT = re.compile(
     r"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b[^.;]{0,60}?"
-    r"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced)\b[^.;]{0,40}?\b(?:last\s+(?:week|month)|"
+    r"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced)\b[^.;]{0,70}?\b(?:last\s+(?:week|month)|"
     r"(?:weeks?|months?)\s+ago|previously)\b|\b(?:days|weeks?|a\s+month|months)\s+after\b"
     r"[^.;]{0,60}?\b(?:reported|posted|missed|beat|topped|announced|results|profits?|earnings|loss)\b",
     re.I,
@@ -262,6 +343,35 @@ def _results_near(doc: ArticleDoc, p: Period) -> bool:
 
 
 _PROJECTION = re.compile(r"\b(?:projections?|estimates?|forecasts?|outlook|guidance|targets?)\b", re.I)
+
+
+def _projection_near(doc: ArticleDoc, p: Period) -> bool:
+    """The period's sentence speaks of a projection (an outlook, a target, guidance)."""
+    src, start = _sentence_of(doc, p)
+    return _PROJECTION.search(src, start, _sentence_end(doc, p)) is not None
+
+
+# a warning, a forecast or a trading update in the headline: news of the quarter running
+# (or a month's figures: "Sandy dented October revenue")
+_WARNING = re.compile(
+    r"\b(?:warn\w*|outlooks?|forecasts?|guidance|views?|slash\w*|trading\s+(?:update|statement)|to\s+(?:write|cut)|"
+    r"write[\s\-]?downs?|may|could|might|would|will|potential|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def _warning_opening(doc: ArticleDoc) -> bool:
+    """The headline warns, forecasts, updates on trading or gives a month's figures (a results day's first sentence
+    often cites guidance too: only the headline tells)."""
+    return bool(_WARNING.search(doc.title))
+
+
+def _forecasts_results(doc: ArticleDoc, p: Period) -> bool:
+    """A period named in the headline, a year, or a quarter or half named in a sentence that speaks of results or
+    a projection or forecasts: not "raw milk prices are likely to reach highs by the third quarter"."""
+    if p.in_title or p.kind not in ("quarter", "half"):
+        return True  # (a year named in the opening is the forecast's, whatever words go with it)
+    return _results_near(doc, p) or _projection_near(doc, p) or _forecast_of(doc, p)
 
 
 def _forecast_talk(doc: ArticleDoc, p: Period) -> bool:
@@ -417,8 +527,8 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
                 )
             ):
                 return fy, q
-        for _p, (fy, q) in head:
-            if not ended(fy, q):
+        for p, (fy, q) in head:
+            if not ended(fy, q) and _forecasts_results(doc, p):
                 return fy, q
         # a warning on "quarterly earnings" or "its quarterly revenue target" in the opening: the quarter that
         # closed days ago and is not yet reported, else the one running now
@@ -446,13 +556,23 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         ):
             return fy, q
     for p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews (a quarter just
-        # ended whose results are forecast, "expects JPMorgan to post a loss in the third quarter", included)
-        if not ended(fy, q) or (recent(fy, q, p.kind) and _forecast_of(doc, p)):
+        # ended whose results are forecast, "expects JPMorgan to post a loss in the third quarter", included); in
+        # the text, a sentence about results ("raw milk prices ... by the third quarter" forecasts no results)
+        if (not ended(fy, q) or (recent(fy, q, p.kind) and _forecast_of(doc, p))) and _forecasts_results(doc, p):
+            return fy, q
+    if on is not None and doc.scope is not None and doc.scope.reason in _RESULTS_NEWS and not _warning_opening(doc):
+        # 1. results news (told through the shares or analysts' reactions) that names no period it reports and
+        # warns of nothing: the latest quarter ended (a pre-announcement comes days after its end), not a forecast
+        # the body cites ("2011 earnings" estimates)
+        fy, q = cal.latest_ended(on, min_days=PREANNOUNCE_MIN_DAYS)
+        if age(fy, q) <= LAG_DAYS["half"]:
             return fy, q
     for p, (fy, q) in body:  # ... or the first period the body forecasts (a quarter closed days ago and
         # forecast, not yet reported, included: "first-quarter earnings will top estimates", said in September)
-        if not p.compared and (
-            not ended(fy, q) or (on is not None and age(fy, q) <= PREANNOUNCE_DAYS and _forecast_of(doc, p))
+        if (
+            not p.compared
+            and (not ended(fy, q) or (on is not None and age(fy, q) <= PREANNOUNCE_DAYS and _forecast_of(doc, p)))
+            and _forecasts_results(doc, p)
         ):
             return fy, q
     return cal.latest_ended(on) if on else None  # 3.

@@ -20,8 +20,8 @@ from . import people
 from .document import ArticleDoc, Attribution, Person
 from .document import QuoteSpan as Span
 from .layout import HEADING_TITLE
-from .mentions import financial_firm
-from .people import NAME, NAME_RE, clean_name, role_from_title, surname
+from .mentions import financial_firm, lede_subject
+from .people import NAME, NAME_RE, clean_name, name_tokens, role_from_title, surname
 
 MIN_WORDS = 4
 VERBS = (
@@ -203,7 +203,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v10"
+    version: str = "extract_rules_v11"
 
 
 @dataclass
@@ -272,6 +272,34 @@ _QUOTED_TITLE_WORDS = frozenset(
         "chair",
     }
 )
+
+
+# a town before its state in a company's description, opening a sentence: "The Morris Township, New Jersey-based
+# company stood by ...", "Sunnyvale, California-based Palm expects ..." (not a person's description: "said Michael
+# Morris, Ohio-based AEP's chairman", "Jefferson Harralson, Atlanta-based bank analyst")
+_PLACE_OF_BASE = re.compile(
+    r",\s+(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*[\-–]based\s+(?P<what>(?:[\w&.'’\-]+\s+){0,3}[\w&.'’\-]+)"
+)
+_PERSON_DESCRIBED = re.compile(
+    r"['’]s?\b|\b(?:analysts?|economists?|strategists?|chairman|chairwoman|chief|president|executive|director|"
+    r"managers?|officer|spokes\w+|founder|partner|head|investors?|consultants?|professor|trader)\b",
+    re.I,
+)
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: one's words are the other's ("Kwon" and "Kwon Young-soo")."""
+    wa, wb = set(name_tokens(a)), set(name_tokens(b))
+    return wa <= wb or wb <= wa
+
+
+def _place_of_base(text: str, start: int, end: int) -> bool:
+    """Is the name at ``start:end`` a town before its state in a company's description opening a sentence?"""
+    m = _PLACE_OF_BASE.match(text, end)
+    if m is None or _PERSON_DESCRIBED.search(m.group("what")):
+        return False
+    before = text[max(0, start - 12) : start]
+    return bool(re.search(r"(?:^|[.!?\"”]\s+|\n\s*|\bThe\s+)$", before))
 
 
 class _ArticleIndex:
@@ -349,11 +377,16 @@ class _ArticleIndex:
                 names.setdefault(surname(name), (name, m.start()))
         # Every later mention of a known surname (outside quotes) counts for pronoun resolution.
         if self.people:
-            keys = re.compile(
-                r"\b(?:" + "|".join(re.escape(k) for k in sorted(self.people, key=len, reverse=True)) + r")\b"
+            keys = re.compile(  # (never a part of a hyphenated name: "Chang" in "Lim Chang-gue")
+                r"(?<![\w\-])(?:"
+                + "|".join(re.escape(k) for k in sorted(self.people, key=len, reverse=True))
+                + r")(?![\w\-])"
             )
+            # a family name that opens a full name is that person's mention ("Lee" of "Lee Min-hee" when the
+            # article's other "Lee" is Lee Seung-woo)
+            full = sorted(((p.name, k) for k, p in self.people.items() if " " in p.name), key=lambda x: -len(x[0]))
             self.mentions = [
-                (m.start(), m.group(0))
+                (m.start(), next((k for n, k in full if self.text.startswith(n, m.start())), m.group(0)))
                 for m in keys.finditer(self.text)
                 if not self.in_quote(m.start()) and not _company_use(self.text, m.start(), m.end())
             ]
@@ -398,9 +431,14 @@ class _ArticleIndex:
         return None
 
     def _add(self, name: str, pos: int, title: str) -> None:
+        if _place_of_base(self.text, pos, pos + len(name)):
+            return  # "Sunnyvale, California-based Palm", "The Morris Township, New Jersey-based company": a town
         key = surname(name)
-        role = role_from_title(title) if title else None
         cur = self.people.get(key)
+        if cur is not None and key != name_tokens(name)[-1] and not _same_person(cur.name, name):
+            key = name_tokens(name)[-1]  # a second "Lee" of another given name: keyed by the given name
+            cur = self.people.get(key)
+        role = role_from_title(title) if title else None
         if cur is None:
             self.people[key] = Person(
                 name, pos, role, _company_hint(title) or self.org_before(pos), title=title.lower()
@@ -416,6 +454,8 @@ class _ArticleIndex:
 
     def classify(self, who: str, at: int) -> _Who:
         """What a WHO phrase names."""
+        if _place_of_base(self.text, at, at + len(who)):
+            return _Who("nonperson", at=at)  # "Sunnyvale, California-based Palm": a town
         who = " ".join(who.split())
         who = _LEADING_TITLES.sub("", who)  # "chairman John Akers"
         low = who.lower()
@@ -492,6 +532,9 @@ class _ArticleIndex:
         if who.kind == "person":
             key = surname(who.name)
             person = self.people.get(key)
+            if person is not None and key != name_tokens(who.name)[-1] and not _same_person(person.name, who.name):
+                key = name_tokens(who.name)[-1]  # "Lee Seung-woo" after another Lee: his own key
+                person = self.people.get(key)
             named = self.plain_names.get(key) or self.quoted_names.get(key)
             if person is None and named and len(people.name_tokens(who.name)) == 1:
                 full, first = named
@@ -731,8 +774,9 @@ def _company_use(text: str, start: int, end: int) -> bool:
 
 
 def _intervening_person(index: _ArticleIndex, start: int, end: int, speaker: Person) -> bool:
-    key = surname(speaker.name)
-    return any(start <= pos < end and k != key for pos, k in index.mentions)
+    # (the speaker's own key: a second "Kim" is keyed by his given name)
+    own = {k for k, p in index.people.items() if p is speaker} or {surname(speaker.name)}
+    return any(start <= pos < end and k not in own for pos, k in index.mentions)
 
 
 def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _ArticleIndex) -> Person | None:
@@ -785,6 +829,9 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
     text = prose(doc)
     spans = doc.quotes
     org_words = {o.name for o in doc.orgs} | {o.company.name for o in doc.orgs if o.company}
+    subject = lede_subject(doc)
+    if subject is not None and subject[1]:
+        org_words.add(subject[0])  # "Irish airline Ryanair Monday posted ...": '"...," Ryanair said' is no person
     orgs = [(o.start, o.end, o.company.name if o.company else o.name) for o in doc.orgs if not o.in_title]
     index = _ArticleIndex(text, spans, org_words, doc.paragraphs, orgs)
     headings = _headings(doc, index)
