@@ -518,22 +518,6 @@ def test_a_name_ending_in_and_keeps_it_and_a_hyphenated_name_is_named_by_its_fir
     ]
 
 
-def test_a_headline_naming_no_company_over_several_companies_results_is_a_round_up():
-    # the opening names one bank; the body reports two more banks' results: each executive speaks for his own
-    text = (
-        "NEW YORK (Reuters) - Large U.S. regional banks on Tuesday reported disappointing fourth-quarter results. "
-        "Lending to people with weak credit has rocked U.S. banks. Investors sold their shares. Losses may grow. "
-        "Regulators are watching.\n\n"
-        "Lakeshore Financial ( LKF.N ) said its profit fell 80 percent. Lakeshore shares fell. Lakeshore cut jobs. "
-        "Lakeshore set aside more money for bad loans.\n\n"
-        "Pinecrest Bancorp ( PCB.O ) said fourth-quarter profit fell 42 percent to $38 million. "
-        '"Obviously, this has been a difficult quarter for the banking industry," Pinecrest Chief Executive Kevin '
-        "T. Kable said in a statement."
-    )
-    got = rows_of(text, title="Profit at U.S. regional banks tumble", published=dt.date(2008, 1, 22))
-    assert got == [("Kevin T. Kable", "Pinecrest", "PCB", "executive")]
-
-
 def test_a_company_label_before_a_speakers_heading_names_the_company_his_quotes_are_about():
     # an instant view labels each company's reactions "Amazonia:", "Microware:" in mixed case
     text = (

@@ -240,10 +240,18 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
         w = _words(n)
         if w and w <= words:
             return True
-        first = canonical(n).split()[0].lower().split("-")[0] if canonical(n).split() else ""
-        # the first word alone, unless it is another company's whole name ("Nokia" names Nokia, not its joint
-        # venture Nokia Siemens)
-        if len(first) >= 4 and first not in _GENERIC and first in words and not _own_name_of_another(doc, first, n):
+        first = canonical(n).split()[0].lower() if canonical(n).split() else ""
+        # the first word alone (or its first part: "Bristol" of "Bristol-Myers"), unless it is another company's
+        # whole name ("Nokia" names Nokia, not its joint venture Nokia Siemens; "Coca-Cola" not Coca-Cola
+        # Enterprises)
+        part = first.split("-")[0]
+        if (
+            len(part) >= 4
+            and part not in _GENERIC
+            and (first in words or part in words)
+            and not _own_name_of_another(doc, first, n)
+            and not _own_name_of_another(doc, part, n)
+        ):
             return True
         ini = _initials(n)
         if len(ini) >= 2 and ini in title.replace(".", "").split():
@@ -344,11 +352,10 @@ def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) ->
     reported = [
         e for e in ents if any(not m.in_title and m.start < opening_end for m in e.mentions) and _has_event(doc, e)
     ]
-    # a headline that names one company is about it; one that names none ("Manufacturers rebounding", "Profit at
-    # U.S. regional banks tumble") is a round-up when its opening, or its body, reports several companies' results
-    several = len(named) >= 2 or (
-        not named and (len(reported) >= 2 or sum(1 for e in ents if e is best or _has_event(doc, e)) >= 2)
-    )
+    # a headline that names one company is about it; one that names none ("Manufacturers rebounding") may be a
+    # round-up, when its opening reports several (not when only the body does: a headline's "Coke" is Coca-Cola,
+    # whose rivals' results the body cites; read blind, counting the body's companies was as often wrong as right)
+    several = len(named) >= 2 or (not named and len(reported) >= 2)
     if not several:
         return [best], [best]
     lead = [e for e in ents if e is best or e in named or e in reported]
