@@ -768,3 +768,17 @@ def test_two_people_of_one_family_name_stay_two():
         ("Lee Min-hee", "Smartphones are struggling due to competition."),
         ("Lee Seung-woo", "The earnings surprise came from chips"),
     ]
+
+
+def test_a_western_order_name_keeps_its_surname_beside_an_east_asian_one():
+    # "Kim said" after "Kim Yung-min" and "Jay Kim": the Western-order name keeps "Kim", as it did before family
+    # names were read first
+    text = (
+        '"The results were quite impressive," said Kim Yung-min, fund manager at SH Asset Management. '
+        "Hyundai Securities analyst Jay Kim expects prices to fall. \n\n"
+        '"Price declines should continue into the second quarter," Kim said.'
+    )
+    assert [(n, s) for s, n, _ in quotes(text)] == [
+        ("Kim Yung-min", "The results were quite impressive"),
+        ("Jay Kim", "Price declines should continue into the second quarter"),
+    ]

@@ -430,14 +430,28 @@ class _ArticleIndex:
             break
         return None
 
+    def _key_for(self, name: str) -> str:
+        """The key a full name goes under: its surname, unless another person of that family name holds it. A
+        family name given first ("Kim Yung-min") then yields to the other (keyed by his given name instead), so that
+        "Kim said" stays with "Jay Kim", as it did before family names were read first."""
+        key = surname(name)
+        cur = self.people.get(key)
+        if cur is None or _same_person(cur.name, name):
+            return key
+        given = name_tokens(name)[-1]
+        if key != given:
+            return given  # "Lee Seung-woo" after another Lee: his own key
+        cur_given = name_tokens(cur.name)[-1]
+        if surname(cur.name) != cur_given and cur_given not in self.people:
+            self.people[cur_given] = self.people.pop(key)  # "Jay Kim" after "Kim Yung-min": Kim is Jay Kim
+            self.mentions = [(pos, cur_given if k == key else k) for pos, k in self.mentions]
+        return key
+
     def _add(self, name: str, pos: int, title: str) -> None:
         if _place_of_base(self.text, pos, pos + len(name)):
             return  # "Sunnyvale, California-based Palm", "The Morris Township, New Jersey-based company": a town
-        key = surname(name)
+        key = self._key_for(name)
         cur = self.people.get(key)
-        if cur is not None and key != name_tokens(name)[-1] and not _same_person(cur.name, name):
-            key = name_tokens(name)[-1]  # a second "Lee" of another given name: keyed by the given name
-            cur = self.people.get(key)
         role = role_from_title(title) if title else None
         if cur is None:
             self.people[key] = Person(
@@ -530,11 +544,8 @@ class _ArticleIndex:
     def resolve(self, who: _Who) -> Person | None:
         """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
         if who.kind == "person":
-            key = surname(who.name)
+            key = self._key_for(who.name) if " " in who.name else surname(who.name)
             person = self.people.get(key)
-            if person is not None and key != name_tokens(who.name)[-1] and not _same_person(person.name, who.name):
-                key = name_tokens(who.name)[-1]  # "Lee Seung-woo" after another Lee: his own key
-                person = self.people.get(key)
             named = self.plain_names.get(key) or self.quoted_names.get(key)
             if person is None and named and len(people.name_tokens(who.name)) == 1:
                 full, first = named
