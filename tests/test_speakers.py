@@ -774,7 +774,7 @@ def test_a_western_order_name_keeps_its_surname_beside_an_east_asian_one():
     # "Kim said" after "Kim Yung-min" and "Jay Kim": the Western-order name keeps "Kim", as it did before family
     # names were read first
     text = (
-        '"The results were quite impressive," said Kim Yung-min, fund manager at SH Asset Management. '
+        '"The results were quite impressive," said Kim Yung-min, fund manager at SH Asset Management. \n\n'
         "Hyundai Securities analyst Jay Kim expects prices to fall. \n\n"
         '"Price declines should continue into the second quarter," Kim said.'
     )
