@@ -586,6 +586,9 @@ def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:
     return min(first.start, a.quote.open), end
 
 
+_HEADING_WORD = re.compile(r"[a-z0-9&'’\-]+")
+
+
 def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents: list[Entity]) -> Entity | None:
     """The company named by the instant-view heading the quote stands under ("INTEL", "YAHOO"); a speaker's
     heading that opens with a company's name ("PALM MATTHEW THORNTON, ANALYST, AVIAN SECURITIES") names it even
@@ -599,10 +602,11 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents:
     # is a theme, not a change of company, unless it is the company's name alone.
     instant = any(b.kind == BlockKind.SPEAKER for b in doc.blocks) or "instant view" in doc.title.lower()
     for b in reversed(heads):
-        words = set(re.findall(r"[a-z0-9&'’\-]+", doc.text[b.start : b.end].lower()))
+        heading = doc.text[b.start : b.end].lower()
+        words = set(_HEADING_WORD.findall(heading))
         hit = [e for e in event if any(w in words for w in e.words())]
-        if not hit and b.kind == BlockKind.SPEAKER:
-            lead = set(re.findall(r"[a-z0-9&'’\-]+", doc.text[b.start : b.end].split(",")[0].lower()))
+        if not hit and b.kind == BlockKind.SPEAKER:  # the words before the name's comma: "PALM MATTHEW THORNTON"
+            lead = set(_HEADING_WORD.findall(heading.split(",")[0]))
             hit = [e for e in ents if any(w in lead for w in e.words())]
         if len(hit) == 1:
             if b.kind == BlockKind.SUBHEAD and not instant and not words <= hit[0].words() | _GENERIC:

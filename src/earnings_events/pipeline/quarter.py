@@ -94,9 +94,13 @@ _VENUE_YEAR_END = {"T": 3, "OS": 3, "NS": 3, "BO": 3, "AX": 6}
 
 
 def _venue_year_end(company: Company) -> int | None:
-    """The usual fiscal year end of the company's home exchange, by its code's suffix (``6674.T``: March)."""
-    suffix = (company.ticker or "").rpartition(".")[2] if "." in (company.ticker or "") else ""
-    return _VENUE_YEAR_END.get(suffix)
+    """The usual fiscal year end of the company's home exchange, by its code's suffix (``6674.T``: March; a US
+    symbol has none)."""
+    _, dot, suffix = (company.ticker or "").rpartition(".")
+    return _VENUE_YEAR_END.get(suffix) if dot else None
+
+
+_SPAN_MONTHS = ("nine", "month_half", "month_quarter")
 
 
 def _span_year_end(doc: ArticleDoc) -> int | None:
@@ -141,9 +145,6 @@ def _span_year_end(doc: ArticleDoc) -> int | None:
     return None
 
 
-_SPAN_MONTHS = ("nine", "month_half", "month_quarter")
-
-
 # "fourth-quarter net income rose 24 percent": a quarter's results, reported
 # how a result moved (both patterns below)
 _MOVED = r"rose|fell|jumped|climbed|dropped|declined|increased|decreased|slipped|surged|plunged"
@@ -162,15 +163,21 @@ _MOVED_IN = re.compile(
 )
 
 
-def _reported_quarter(doc: ArticleDoc, p: Period) -> bool:
-    """The numbered quarter's sentence reports its results ("posted a third-quarter net loss", "Q3 beats")."""
+def _results_moved(doc: ArticleDoc, p: Period) -> bool:
+    """The quarter's sentence reports its results: a reporting verb, or a result that moved ("fourth-quarter net
+    income rose", "sales fell in the second quarter")."""
     src, start = _sentence_of(doc, p)
     return bool(
         _reported_in_sentence(doc, p)
-        or _verdict_in_sentence(doc, p)
         or _RESULTS_MOVED.match(src, p.end)
         or _MOVED_IN.search(src[max(start, p.start - 80) : p.start])
-    ) and not _FORECAST_VERB.search(src, start, p.start)
+    )
+
+
+def _reported_quarter(doc: ArticleDoc, p: Period) -> bool:
+    """The numbered quarter's sentence reports its results ("posted a third-quarter net loss", "Q3 beats")."""
+    src, start = _sentence_of(doc, p)
+    return (_results_moved(doc, p) or _verdict_in_sentence(doc, p)) and not _FORECAST_VERB.search(src, start, p.start)
 
 
 def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
@@ -186,11 +193,7 @@ def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
         src, start = _sentence_of(doc, p)
         if p.compared or p.estimate or _background(doc, p) or _FORECAST_VERB.search(src, start, p.start):
             return None
-        if not (
-            _reported_in_sentence(doc, p)
-            or _RESULTS_MOVED.match(src, p.end)
-            or _MOVED_IN.search(src[max(start, p.start - 80) : p.start])
-        ):
+        if not _results_moved(doc, p):
             return None  # "the outlook for the second quarter": not its results
         fy, q = cal.quarter_of_month(on.year, on.month)
         if q == p.number:
