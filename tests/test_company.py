@@ -567,3 +567,39 @@ def test_a_headline_names_a_company_by_the_first_part_of_a_hyphenated_name():
     )
     got = rows_of(text, title="UPDATE 3-Bristow profit jumps as drug rebounds", published=dt.date(2007, 10, 25))
     assert [(n, c) for n, c, _, _ in got] == [("Jami Rubin", "Bristow-Myers Squibb")]
+
+
+def test_a_longer_unknown_name_is_not_the_known_company_its_first_word_names():
+    # the registry reads "Harlow" as Harlow Industries; "Harlow Optics", spun off from it, is another company, and
+    # the headline that spells it out names it, not its former parent (named more often in the body)
+    registry = {"Harlow Industries": {"aliases": ["Harlow"], "ticker": "HRW"}}
+    text = (
+        "Harlow Optics Ltd. ( HOP.N ) said on Wednesday it lost $1.4 billion in its first quarter as a stand-alone "
+        "company, reflecting the settlement of lawsuits against former parent Harlow Industries Ltd. ( HRW.N ).\n\n"
+        "Harlow Industries spun off the unit in June. Harlow kept its security business. Harlow shares rose, and "
+        "Harlow said it would buy back stock."
+    )
+    primary = primary_of(text, title="Harlow Optics reports $1.4 billion loss", companies=registry)
+    assert (primary.name, primary.ticker) == ("Harlow Optics", "HOP")
+
+
+@pytest.mark.parametrize(
+    ("title", "name"),
+    [
+        # the run of the name the headline uses, a hyphenated word read whole
+        ("Cola-Rica Bottlers sees second-quarter profit down", "Cola-Rica Bottlers"),
+        ("Automobiles Corvan profit rises", "Automobiles Corvan"),
+        ("Corvan profit rises", "Corvan"),
+        ("UPDATE 2-Corvan profit rises", "Corvan"),
+        # a corporate word alone is never the name
+        ("Enterprises shares slide as profit falls", "Cola-Rica Enterprises"),
+    ],
+)
+def test_an_unknown_companys_name_is_the_run_its_headline_uses(title, name):
+    lede = {
+        "Cola-Rica": "Beverage bottler Cola-Rica Bottlers Inc ( CRB.N ) said on Wednesday it expects lower profit.",
+        "Corvan": "Automobiles Corvan SA said on Wednesday its profit rose 10 percent.",
+        "Enterprises": "Cola-Rica Enterprises Inc ( CRE.N ) said on Wednesday it expects lower profit.",
+    }
+    text = next(v for k, v in lede.items() if k in title)
+    assert primary_of(text, title=title, companies=set()).name == name

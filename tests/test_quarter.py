@@ -734,3 +734,112 @@ def test_results_news_days_after_a_quarter_closed_is_that_quarters_and_a_warning
     assert quarter._warning_opening(doc_of("x", title="Costco warns on profit, stock tumbles"))
     assert quarter._warning_opening(doc_of("x", title="Amazon's tablet may be hottest holiday gadget"))
     assert not quarter._warning_opening(doc_of("x", title="More challenges seen for Netflix, shares drop"))
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # a plan over several years laid out mid-year: the year running is its first
+        (
+            "Tallgrass Networks Inc expects revenue at its payments unit to double by 2013, executives said on "
+            "Thursday.",
+            "Tallgrass sees payments unit doubling",
+            "2011-02-10",
+            (2011, 4),
+        ),
+        # ... laid out in the year's last weeks: the next year is its first ("through '09", said in December)
+        (
+            "Harbourview Hotels Corp forecast profit growth of 16 to 22 percent a year for the next three years on "
+            "Wednesday.",
+            "Harbourview sees profit up 16-22 pct per year through '09",
+            "2006-12-13",
+            (2007, 4),
+        ),
+        (
+            "Quellmark Inc wants to triple its operating margin over the next three years, its chief executive said "
+            "on Tuesday.",
+            "Quellmark aims to boost margins",
+            "2009-11-10",
+            (2010, 4),
+        ),
+    ],
+)
+def test_a_multi_year_horizon_is_named_by_its_first_year(text, title, published, expected):
+    assert primary_quarter(text, title, published) == expected
+
+
+def test_a_horizon_is_a_forecast_only_of_results():
+    # "cut 4,000 jobs by 2009" plans no results: the quarter is step 3's
+    text = "Norvane Corp said on Tuesday it would cut 4,000 jobs by 2009 as part of a restructuring."
+    assert primary_quarter(text, "Norvane to cut jobs", "2007-06-12") == (2007, 1)
+    # "its lowest in two years" looks back: no horizon
+    assert not [p for p in doc_of("Its shares fell to their lowest in two years.").periods if p.kind == "horizon"]
+
+
+def test_results_recalled_at_an_investor_meeting_are_background():
+    # the quarter reported weeks before the meeting is not the news: the forecast in the opening is
+    text = (
+        "Brightwell Systems Inc reaffirmed its earnings outlook for this year, its chief executive said at an "
+        "annual meeting with analysts in New York.\n\nBrightwell's first-quarter revenue fell 11 percent from a year "
+        "earlier, but cost cuts helped limit the fall in net profit."
+    )
+    assert primary_quarter(text, "Brightwell confident in outlook", "2009-05-13") == (2009, 4)
+
+
+def test_a_preview_of_results_due_this_week_is_the_quarter_just_closed():
+    text = (
+        "Arlen Software Corp is expected to post its second decline in net profit in three quarters this week.\n\n"
+        "Analysts expect full-year revenue to rise, and see growth picking up in the second half of 2007."
+    )
+    doc = doc_until(text, "company", title="Arlen profit expected to fall", published=dt.date(2007, 1, 23))
+    doc.scope = ScopeDecision(True, "preview")
+    assert quarter.annotate(doc).quarters[doc.primary.name] == (2006, 4)
+
+
+def test_a_warning_on_the_quarter_beside_a_long_term_plan_is_the_quarters():
+    text = (
+        "Retailer Dunmore Stores Inc on Wednesday raised its quarterly profit outlook and said it expects new stores "
+        "to drive annual growth of 16 percent in earnings per share through 2011."
+    )
+    doc = doc_until(
+        text,
+        "company",
+        title="Dunmore raises profit forecast",
+        published=dt.date(2007, 5, 10),
+        companies=checked("Dunmore Stores", 12, "Dunmore"),
+    )
+    doc.scope = ScopeDecision(True, "guidance")
+    assert quarter.annotate(doc).quarters[doc.primary.name] == (2007, 2)
+
+
+def test_the_body_forecasting_its_quarter_wins_over_a_plan_over_several_years():
+    text = (
+        "Norcastle Partners said on Friday it is weathering the worst storm in financial markets in 20 years.\n\n"
+        "It expects its market share to grow over the next two years.\n\n"
+        "Norcastle said it expects to be profitable in its fiscal third quarter, which ends on August 31."
+    )
+    doc = doc_until(
+        text,
+        "company",
+        title="Norcastle says weathering credit storm",
+        published=dt.date(2007, 8, 3),
+        companies=checked("Norcastle Partners", 11, "Norcastle"),
+    )
+    doc.scope = ScopeDecision(True, "guidance")
+    assert quarter.annotate(doc).quarters[doc.primary.name] == (2007, 3)
+
+
+def test_a_preview_of_results_due_later_in_the_day_is_the_quarter_just_closed():
+    text = (
+        "Shares of Arlen Devices could be in for a wild ride after the company reports earnings later on Thursday, "
+        "and options traders were hedging.\n\nAnalysts see revenue falling in the first half of next year."
+    )
+    doc = doc_until(
+        text,
+        "company",
+        title="Arlen shares to move post-earnings",
+        published=dt.date(2011, 6, 16),
+        companies=checked("Arlen Devices", 2, "Arlen"),
+    )
+    doc.scope = ScopeDecision(True, "preview")
+    assert quarter.annotate(doc).quarters[doc.primary.name] == (2012, 1)

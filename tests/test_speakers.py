@@ -782,3 +782,16 @@ def test_a_western_order_name_keeps_its_surname_beside_an_east_asian_one():
         ("Kim Yung-min", "The results were quite impressive"),
         ("Jay Kim", "Price declines should continue into the second quarter"),
     ]
+
+
+def test_a_sentence_running_on_into_the_next_quote_is_not_the_previous_quotes_attribution():
+    # the continuation stays the analyst's; the chief executive's sentence leads into his own quote
+    text = (
+        'Northwind\'s quarterly revenue fell. "Northwind is watching its expenses closely," said Andy Marlow, analyst '
+        'at Edgeworth Partners. "Northwind can\'t control its revenue in this environment, so it is cutting costs." '
+        'Chief Executive Sam Palmer said Northwind is "ahead of pace" on its plan to lift earnings.'
+    )
+    assert [(s[:20], who) for s, who, _ in quotes(text)] == [
+        ("Northwind is watchin", "Andy Marlow"),
+        ("Northwind can't cont", "Andy Marlow"),
+    ]

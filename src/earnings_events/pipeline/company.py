@@ -184,12 +184,18 @@ def _same_entity(a: str, b: str) -> bool:
 
 def _longer_unknown(m: OrgMention, e: Entity) -> bool:
     """A company the registry knows and a longer name it does not are two companies: "Honeywell" and
-    "Honeywell Bull Inc" (not "Merrill Lynch & Co" and its short form "Merrill", which carry the same company)."""
+    "Honeywell Bull Inc", "Tyco" (Tyco International) and "Tyco Electronics" (not "Merrill Lynch & Co" and its
+    short form "Merrill", which carry the same company, nor "Tesla" and "Tesla Motors Inc")."""
     a, b = m.company, e.company
     if a is None or b is None or a.known == b.known:
         return False
-    unknown_name, known_name = (m.name, b.name) if not a.known else (e.name, a.name)
-    return len(canonical(unknown_name).split()) > len(canonical(known_name).split())
+    unknown_name, known_name, printed = (m.name, b.name, e.name) if not a.known else (e.name, a.name, m.name)
+    n = len(canonical(unknown_name).split())
+    # ... and "Tyco Electronics" is not the "Tyco" the registry reads as Tyco International: a longer name than the
+    # one printed for the known company, and not a form of that company's own name
+    return n > len(canonical(known_name).split()) or (
+        n > len(canonical(printed).split()) and not _same_entity(unknown_name, known_name)
+    )
 
 
 def entities(doc: ArticleDoc) -> list[Entity]:
@@ -238,7 +244,7 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
     words |= {p for w in words for p in w.split("-")}  # "3-Cardinal", "Bristol" of "Bristol-Myers"
     for n in e.names:
         w = _words(n)
-        if w and w <= words:
+        if w and w <= words and not (len(w) == 1 and _longer_name_of_another(doc, words, min(w), e)):
             return True
         first = canonical(n).split()[0].lower() if canonical(n).split() else ""
         # the first word alone (or its first part: "Bristol" of "Bristol-Myers"), unless it is another company's
@@ -251,6 +257,7 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
             and (first in words or part in words)
             and not _own_name_of_another(doc, first, n)
             and not _own_name_of_another(doc, part, n)
+            and not _longer_name_of_another(doc, words, first, e)
         ):
             return True
         ini = _initials(n)
@@ -262,6 +269,23 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
 def _own_name_of_another(doc: ArticleDoc, word: str, name: str) -> bool:
     """Is ``word`` the whole name of a company the article names, other than ``name``?"""
     return any(o.kind == OrgKind.COMPANY and o.name.lower() == word and o.name != name for o in doc.orgs)
+
+
+def _longer_name_of_another(doc: ArticleDoc, title_words: set[str], word: str, e: Entity) -> bool:
+    """Does the headline spell out another company whose name starts with ``word`` ("Tyco Electronics reports ..."
+    names Tyco Electronics, not Tyco International, which the article also calls "Tyco")?"""
+    for o in doc.orgs:
+        w = canonical(o.name).lower().split()
+        if (
+            o.kind == OrgKind.COMPANY
+            and len(w) >= 2
+            and w[0] == word
+            and set(w) <= title_words
+            and o.name not in e.names
+            and not (o.company and e.company and o.company.name == e.company.name)
+        ):
+            return True
+    return False
 
 
 # "Boeing battery maker sees lower profits", "Apple supplier Foxconn ...": a company named to say who another is
@@ -433,7 +457,10 @@ def _short_name(name: str, title: str, registry: Registry) -> str:
     toks = name.split()
     # a possessive goes on both sides alike: "Men's Wearhouse" runs as "men wearhouse" in its headline
     norm = [re.sub(r"[^a-z0-9&]", "", re.sub(r"['’]s$", "", t.lower())) for t in toks]
-    words = re.findall(r"[a-z0-9&]+", re.sub(r"['’]s\b", "", title.lower()).replace(".", ""))
+    # (a hyphen inside a word joins it, as in ``norm``: "Coca-Cola Enterprises" runs as "cocacola enterprises")
+    # (between letters only: "UPDATE 2-First Data" keeps "first" a word)
+    low = re.sub(r"(?<=[a-z])[\-‐](?=[a-z])", "", re.sub(r"['’]s\b", "", title.lower()))
+    words = re.findall(r"[a-z0-9&]+", low.replace(".", ""))
     for k in range(len(toks), 0, -1):
         for i in range(len(toks) - k + 1):
             run = norm[i : i + k]
@@ -441,6 +468,7 @@ def _short_name(name: str, title: str, registry: Registry) -> str:
             if (
                 len("".join(run)) >= 3
                 and not dropped & _KEEP_TAIL
+                and not (k == 1 and (run[0] in _KEEP_TAIL or run[0] in _GENERIC))  # not "Enterprises" alone
                 and any(words[j : j + k] == run for j in range(len(words)))
                 and not (k < len(toks) and registry.lookup(" ".join(toks[i : i + k])))
             ):

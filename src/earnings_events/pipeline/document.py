@@ -137,7 +137,7 @@ class Period:
     compared: bool = False  # the base of a comparison: "from ... in 1986", "a year earlier"
     estimate: bool = False  # followed by estimates or targets of it
     # a kind the scope model was trained without, so its features leave it out: what a forecast is for ("an
-    # outlook for 2010"), the year just ended
+    # outlook for 2010"), the year just ended, the horizons added after it ("by 2013", "over the next three years")
     scope_blind: bool = False
 
 

@@ -46,6 +46,8 @@ REPORT_MIN_DAYS = 10
 PREANNOUNCE_DAYS = 21
 # ... and not before a few days have passed (a quarter that closed the day before has no news of its own yet)
 PREANNOUNCE_MIN_DAYS = 3
+# a multi-year plan laid out when this many days or fewer are left of the fiscal year starts with the next year
+HORIZON_NEXT_DAYS = 60
 
 
 # the scope stage's reasons for an article whose news is results already out
@@ -219,9 +221,11 @@ def resolve(p: Period, cal: FiscalCalendar, on: dt.date | None) -> tuple[int, in
         fy, q = cal.latest_ended(on, min_days=0)
         return (fy, q) if (on - cal.quarter_end(fy, q)).days <= LAG_DAYS["half"] else None
     if p.kind == "horizon":  # "through 1989", said in 1987: a forecast from this year on, named by its first year
-        if on is None or p.year is None or p.year <= on.year:
+        if on is None or (p.year is not None and p.year <= on.year):
             return None
         fy, _ = cal.quarter_of_month(on.year, on.month)
+        if (cal.quarter_end(fy, 4) - on).days <= HORIZON_NEXT_DAYS:
+            fy += 1  # a plan laid out in its year's last weeks starts with the next one ("through 2009", in December)
         return fy, 4
     if p.kind == "quarter":
         q = p.number or 0
@@ -318,6 +322,51 @@ _DUE_TO_REPORT = re.compile(
 )
 
 
+_QUARTERLY = ("quarter", "half", "month_quarter", "month_half", "current_quarter", "nine")
+_REPORTS_SOON = re.compile(
+    r"\b(?:reports?|posts?|announces?|releases?)\s+(?:its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?(?:results|earnings)\s+"
+    r"(?:(?:later\s+)?(?:this|next)\s+week|later\s+(?:on\s+)?(?:today|\w+day)|after\s+the\s+(?:bell|close))\b",
+    re.I,
+)
+
+
+_MEETING = re.compile(
+    r"\b(?:said|says|told|tells|speaking|spoke|comments|remarks|presentation)\b[^.;\"“”]{0,60}?"
+    r"\b(?:at|during)\s+(?:a|an|its|the|their)\s+(?:[\w\-'’]+\s+){0,3}?(?:(?:investors?|analysts?|shareholders?)['’]?\s+"
+    r"(?:day|meeting|conference(?!\s+call)|gathering|briefing)|(?:meeting|conference|briefing|gathering)\s+(?:with|for)\s+"
+    r"(?:investors|analysts|shareholders))\b",
+    re.I,
+)
+# ... the meeting of the day, not one to come or gone ("will provide details at an October investor meeting",
+# "at its analyst conference next month")
+_OTHER_MEETING = re.compile(
+    r"\b(?:will|would|plans?\s+to|to\s+hold|next|later|last|earlier|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b",
+    re.I,
+)
+
+
+def _at_meeting(doc: ArticleDoc) -> bool:
+    """The article reports what was said at an investor, analyst or shareholder meeting ("comments during an investor
+    meeting at its headquarters", "said at an annual meeting with analysts"), not on a results day's call."""
+    for m in _MEETING.finditer(doc.text):
+        after = doc.text[m.end() : m.end() + 25]
+        if not (_OTHER_MEETING.search(m.group(0)) or _OTHER_MEETING.match(after.lstrip(" ,"))) and not re.match(
+            r"\s*(?:in|on)\s+(?:\w+\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
+            r"November|December)\b",
+            after,
+        ):
+            return True
+    return False
+
+
+def _about_to_report(doc: ArticleDoc) -> bool:
+    """The first sentence has results about to come out ("is expected to post ... this week", "as Intel and other
+    chipmakers report earnings this week", "after the company reports earnings later on Thursday")."""
+    a, b = doc.lede
+    return bool(_DUE_TO_REPORT.search(doc.text, a, b) or _REPORTS_SOON.search(doc.text, a, b))
+
+
 def _background(doc: ArticleDoc, p: Period) -> bool:
     """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
     a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
@@ -369,9 +418,22 @@ def _warning_opening(doc: ArticleDoc) -> bool:
     return bool(_WARNING.search(doc.title))
 
 
+_TILL = re.compile(r"(?:through|thru|until)\b", re.I)
+
+
+def _in_opening(doc: ArticleDoc, p: Period) -> bool:
+    """The period is named in the headline or the first paragraph."""
+    return p.in_title or p.start < max(doc.lede_paragraph[1], doc.paragraphs[0][1] if doc.paragraphs else 0)
+
+
 def _forecasts_results(doc: ArticleDoc, p: Period) -> bool:
     """A period named in the headline, a year, or a quarter or half named in a sentence that speaks of results or
     a projection or forecasts: not "raw milk prices are likely to reach highs by the third quarter"."""
+    guide_form = _TILL.match(doc.title if p.in_title else doc.text, p.start) is not None
+    if p.kind == "horizon" and not (guide_form and _in_opening(doc, p)):
+        # "to cut 4,000 jobs by 2009" is a plan, not a forecast of results (the guide's own "through 1989" in the
+        # opening is the article's forecast, whatever words go with it)
+        return _results_near(doc, p) or _projection_near(doc, p)
     if p.in_title or p.kind not in ("quarter", "half"):
         return True  # (a year named in the opening is the forecast's, whatever words go with it)
     return _results_near(doc, p) or _projection_near(doc, p) or _forecast_of(doc, p)
@@ -464,6 +526,12 @@ def _warning_on(doc: ArticleDoc, p: Period) -> bool:
     return not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p) or _RESULTS_MOVED.match(src, p.end))
 
 
+def _horizons_last(periods: list[tuple[Period, tuple[int, int]]]) -> list[tuple[Period, tuple[int, int]]]:
+    """The body's periods in the text's order, a plan over several years after the rest: a nearer period the body
+    forecasts is the news, the long-term plan its background."""
+    return sorted(periods, key=lambda x: x[0].kind == "horizon")
+
+
 def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool = True) -> tuple[int, int] | None:
     """The fiscal (year, quarter) the article's earnings news is about, per the guide's three steps
     (``calendar_known``: the calendar is the registry's checked one, or the article's own, not a guess)."""
@@ -517,8 +585,9 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # headline or first paragraph forecasting a named period makes the forecast the news, and results the body
     # cites are its background
     forecast_news = doc.scope is not None and doc.scope.reason in ("guidance", "preview")
-    if forecast_news:  # ... unless the body reports a quarter's or half's results of the day (results-day guidance)
-        for p, (fy, q) in [*body, *current]:
+    if forecast_news:  # ... unless the body reports a quarter's or half's results of the day (results-day guidance;
+        # at an investor or analyst meeting, results the body recalls came out before it)
+        for p, (fy, q) in [*body, *current] if not _at_meeting(doc) else ():
             if (
                 p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter")
                 and reported(p, fy, q)
@@ -530,15 +599,29 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
                 )
             ):
                 return fy, q
-        for p, (fy, q) in head:
-            if not ended(fy, q) and _forecasts_results(doc, p):
+        # a preview whose first sentence has the company about to report ("is expected to post ... this week",
+        # "report earnings this week") and names no quarter: the quarter just closed, not a year the body forecasts
+        if (
+            on is not None
+            and doc.scope is not None
+            and doc.scope.reason == "preview"
+            and not any(p.kind in _QUARTERLY for p, _ in head)
+            and _about_to_report(doc)
+        ):
+            fy, q = cal.latest_ended(on, min_days=0)
+            if age(fy, q) <= LAG_DAYS["quarter"]:
                 return fy, q
         # a warning on "quarterly earnings" or "its quarterly revenue target" in the opening: the quarter that
         # closed days ago and is not yet reported, else the one running now
-        for p, _r in current:
-            if on is not None and (p.in_title or p.start < lede_end) and _warning_on(doc, p):
-                fy, q = cal.latest_ended(on, min_days=0)
-                return (fy, q) if age(fy, q) <= PREANNOUNCE_DAYS else cal.quarter_of_month(on.year, on.month)
+        warned = any(on is not None and (p.in_title or p.start < lede_end) and _warning_on(doc, p) for p, _ in current)
+        for p, (fy, q) in head:
+            if not ended(fy, q) and _forecasts_results(doc, p):
+                if p.kind == "horizon" and warned:
+                    break  # a plan over several years beside a warning on the quarter: the quarter is the news
+                return fy, q
+        if warned and on is not None:
+            fy, q = cal.latest_ended(on, min_days=0)
+            return (fy, q) if age(fy, q) <= PREANNOUNCE_DAYS else cal.quarter_of_month(on.year, on.month)
     # 1. "posted quarterly results on Friday" in the headline or first paragraph: the quarter just ended, before
     # any period the body names (a year's results cited further down are background)
     quarters_reported = any(
@@ -570,8 +653,9 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         fy, q = cal.latest_ended(on, min_days=PREANNOUNCE_MIN_DAYS)
         if age(fy, q) <= LAG_DAYS["half"]:
             return fy, q
-    for p, (fy, q) in body:  # ... or the first period the body forecasts (a quarter closed days ago and
-        # forecast, not yet reported, included: "first-quarter earnings will top estimates", said in September)
+    # ... or the first period the body forecasts (a quarter closed days ago and forecast, not yet reported,
+    # included: "first-quarter earnings will top estimates", said in September), a long-term plan last
+    for p, (fy, q) in _horizons_last(body):
         if (
             not p.compared
             and (not ended(fy, q) or (on is not None and age(fy, q) <= PREANNOUNCE_DAYS and _forecast_of(doc, p)))

@@ -203,7 +203,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v11"
+    version: str = "extract_rules_v12"
 
 
 @dataclass
@@ -679,8 +679,10 @@ def _attribution(
             # a place ("Stamford, Connecticut-based Xerox, which held ..., forecast")
             continue
         # after a quote that ends its own sentence, "Executives said they were charting ..." is a new sentence
-        # of reported speech, not this quote's attribution ("... ." Smith said on Tuesday.)
-        if m and not (ends_sentence and _new_clause(m.group("rest"))):
+        # of reported speech, not this quote's attribution ("... ." Smith said on Tuesday.); so is one that runs
+        # on into the next quote ('... ." Chief Executive Sam Palmer said IBM is "ahead of pace"')
+        runs_on = nxt is not None and after_end >= nxt.open
+        if m and not (ends_sentence and _new_clause(m.group("rest"), runs_on)):
             who = _who_from(m, base_after, index)
             if ends_sentence and who.kind == "nonperson" and m.group("rest").strip():
                 continue  # '... sustainable." PROFITS RISE ICE said it earned ...': the next sentence's news
@@ -731,9 +733,10 @@ def _attribution(
     return None
 
 
-def _new_clause(rest: str) -> bool:
+def _new_clause(rest: str, runs_on: bool = False) -> bool:
     """Words after a speech verb that make a clause of their own ("they were charting a recovery path"), not the
-    tail of an attribution (" on Tuesday", ", adding ...", " in a statement")."""
+    tail of an attribution (" on Tuesday", ", adding ...", " in a statement"). ``runs_on``: the sentence goes on
+    into the next quote, so any words that are no such tail open the clause that quote belongs to."""
     rest = rest.strip()
     clause = re.match(
         r"(?:(?:on|late|earlier|last|this|next)\s+(?:\w+\s+)?(?:week|month|year|day|morning|afternoon|evening|\w+day)\s+|"
@@ -751,7 +754,11 @@ def _new_clause(rest: str) -> bool:
     ):
         return False
     # "... cross-selling." Sandler O'Neill analyst Michael Taiano said the deal "made sense ...": an object begins
-    return len(rest.split()) > 3 or bool(re.match(r"(?:the|a|an|its|their|his|her|it|they|he|she|we)\s+\w", rest))
+    return (
+        runs_on
+        or len(rest.split()) > 3
+        or bool(re.match(r"(?:the|a|an|its|their|his|her|it|they|he|she|we)\s+\w", rest))
+    )
 
 
 # A surname that is also a company's name, used for the company: "owns Wynn shares", "Dell's profit".
