@@ -786,14 +786,28 @@ def test_results_recalled_at_an_investor_meeting_are_background():
     assert primary_quarter(text, "Brightwell confident in outlook", "2009-05-13") == (2009, 4)
 
 
+def quarter_as(reason: str, text: str, title: str, published: str, companies: dict[str, dict] | None = None):
+    """The quarter of a hand-written article whose scope stage gave ``reason``."""
+    doc = doc_until(text, "company", title=title, published=dt.date.fromisoformat(published), companies=companies)
+    doc.scope = ScopeDecision(True, reason)
+    return quarter.annotate(doc).quarters[doc.primary.name]
+
+
 def test_a_preview_of_results_due_this_week_is_the_quarter_just_closed():
     text = (
         "Arlen Software Corp is expected to post its second decline in net profit in three quarters this week.\n\n"
         "Analysts expect full-year revenue to rise, and see growth picking up in the second half of 2007."
     )
-    doc = doc_until(text, "company", title="Arlen profit expected to fall", published=dt.date(2007, 1, 23))
-    doc.scope = ScopeDecision(True, "preview")
-    assert quarter.annotate(doc).quarters[doc.primary.name] == (2006, 4)
+    assert quarter_as("preview", text, "Arlen profit expected to fall", "2007-01-23") == (2006, 4)
+
+
+def test_a_preview_of_results_due_later_in_the_day_is_the_quarter_just_closed():
+    text = (
+        "Shares of Arlen Devices could be in for a wild ride after the company reports earnings later on Thursday, "
+        "and options traders were hedging.\n\nAnalysts see revenue falling in the first half of next year."
+    )
+    companies = checked("Arlen Devices", 2, "Arlen")
+    assert quarter_as("preview", text, "Arlen shares to move post-earnings", "2011-06-16", companies) == (2012, 1)
 
 
 def test_a_warning_on_the_quarter_beside_a_long_term_plan_is_the_quarters():
@@ -801,15 +815,8 @@ def test_a_warning_on_the_quarter_beside_a_long_term_plan_is_the_quarters():
         "Retailer Dunmore Stores Inc on Wednesday raised its quarterly profit outlook and said it expects new stores "
         "to drive annual growth of 16 percent in earnings per share through 2011."
     )
-    doc = doc_until(
-        text,
-        "company",
-        title="Dunmore raises profit forecast",
-        published=dt.date(2007, 5, 10),
-        companies=checked("Dunmore Stores", 12, "Dunmore"),
-    )
-    doc.scope = ScopeDecision(True, "guidance")
-    assert quarter.annotate(doc).quarters[doc.primary.name] == (2007, 2)
+    companies = checked("Dunmore Stores", 12, "Dunmore")
+    assert quarter_as("guidance", text, "Dunmore raises profit forecast", "2007-05-10", companies) == (2007, 2)
 
 
 def test_the_body_forecasting_its_quarter_wins_over_a_plan_over_several_years():
@@ -818,28 +825,5 @@ def test_the_body_forecasting_its_quarter_wins_over_a_plan_over_several_years():
         "It expects its market share to grow over the next two years.\n\n"
         "Norcastle said it expects to be profitable in its fiscal third quarter, which ends on August 31."
     )
-    doc = doc_until(
-        text,
-        "company",
-        title="Norcastle says weathering credit storm",
-        published=dt.date(2007, 8, 3),
-        companies=checked("Norcastle Partners", 11, "Norcastle"),
-    )
-    doc.scope = ScopeDecision(True, "guidance")
-    assert quarter.annotate(doc).quarters[doc.primary.name] == (2007, 3)
-
-
-def test_a_preview_of_results_due_later_in_the_day_is_the_quarter_just_closed():
-    text = (
-        "Shares of Arlen Devices could be in for a wild ride after the company reports earnings later on Thursday, "
-        "and options traders were hedging.\n\nAnalysts see revenue falling in the first half of next year."
-    )
-    doc = doc_until(
-        text,
-        "company",
-        title="Arlen shares to move post-earnings",
-        published=dt.date(2011, 6, 16),
-        companies=checked("Arlen Devices", 2, "Arlen"),
-    )
-    doc.scope = ScopeDecision(True, "preview")
-    assert quarter.annotate(doc).quarters[doc.primary.name] == (2012, 1)
+    companies = checked("Norcastle Partners", 11, "Norcastle")
+    assert quarter_as("guidance", text, "Norcastle says weathering credit storm", "2007-08-03", companies) == (2007, 3)
