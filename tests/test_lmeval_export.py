@@ -58,7 +58,9 @@ def test_statement_type_documents_and_targets_are_the_test_rows(loaded, sample_r
         assert task.doc_to_target(doc) == row["label"]
         assert task.doc_to_choice(doc)[task.doc_to_target(doc)] == LABELS[row["label"]]
         assert f"Statement: {row['statement']}\nType:" in task.doc_to_text(doc)
-    assert len(list(task.training_docs())) == 124 and len(list(task.validation_docs())) == 26
+    for docs_of, split in ((task.training_docs, "train"), (task.validation_docs, "validation")):
+        split_ids = pl.read_parquet(sample_release / "statements" / f"{split}.parquet")["id"].to_list()
+        assert [d["id"] for d in docs_of()] == split_ids and split_ids  # the split's rows, in order
 
 
 def test_speaker_documents_carry_the_article_and_the_speaker(loaded, sample_release):
