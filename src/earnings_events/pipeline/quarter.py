@@ -105,6 +105,11 @@ def _venue_year_end(company: Company) -> int | None:
 _SPAN_MONTHS = ("nine", "month_half", "month_quarter")
 
 
+def _opening_end(doc: ArticleDoc) -> int:
+    """Where the first paragraph (the lede's) ends."""
+    return max(doc.lede_paragraph[1], doc.paragraphs[0][1] if doc.paragraphs else 0)
+
+
 def _span_year_end(doc: ArticleDoc) -> int | None:
     """The year end the article's spans of named months imply, for a calendar nobody checked: "the nine months to
     December" (a fiscal year's first nine months) ends it in March; "the six months to December" in an article
@@ -113,7 +118,7 @@ def _span_year_end(doc: ArticleDoc) -> int | None:
     on = doc.article.published
     if on is None:
         return None
-    opening_end = max(doc.lede_paragraph[1], doc.paragraphs[0][1] if doc.paragraphs else 0)
+    opening_end = _opening_end(doc)
     numbers = {
         p.number
         for p in doc.periods
@@ -339,11 +344,9 @@ _MEETING = re.compile(
 )
 # ... the meeting of the day, not one to come or gone ("will provide details at an October investor meeting",
 # "at its analyst conference next month")
-_OTHER_MEETING = re.compile(
-    r"\b(?:will|would|plans?\s+to|to\s+hold|next|later|last|earlier|January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b",
-    re.I,
-)
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_OTHER_MEETING = re.compile(rf"\b(?:will|would|plans?\s+to|to\s+hold|next|later|last|earlier|{_MONTH_NAME})\b", re.I)
+_DATED = re.compile(rf"\s*(?:in|on)\s+(?:\w+\s+)?{_MONTH_NAME}\b")  # "... meeting on February 24"
 
 
 def _at_meeting(doc: ArticleDoc) -> bool:
@@ -351,11 +354,7 @@ def _at_meeting(doc: ArticleDoc) -> bool:
     meeting at its headquarters", "said at an annual meeting with analysts"), not on a results day's call."""
     for m in _MEETING.finditer(doc.text):
         after = doc.text[m.end() : m.end() + 25]
-        if not (_OTHER_MEETING.search(m.group(0)) or _OTHER_MEETING.match(after.lstrip(" ,"))) and not re.match(
-            r"\s*(?:in|on)\s+(?:\w+\s+)?(?:January|February|March|April|May|June|July|August|September|October|"
-            r"November|December)\b",
-            after,
-        ):
+        if not (_OTHER_MEETING.search(m.group(0)) or _OTHER_MEETING.match(after.lstrip(" ,")) or _DATED.match(after)):
             return True
     return False
 
@@ -423,14 +422,15 @@ _TILL = re.compile(r"(?:through|thru|until)\b", re.I)
 
 def _in_opening(doc: ArticleDoc, p: Period) -> bool:
     """The period is named in the headline or the first paragraph."""
-    return p.in_title or p.start < max(doc.lede_paragraph[1], doc.paragraphs[0][1] if doc.paragraphs else 0)
+    return p.in_title or p.start < _opening_end(doc)
 
 
 def _forecasts_results(doc: ArticleDoc, p: Period) -> bool:
     """A period named in the headline, a year, or a quarter or half named in a sentence that speaks of results or
     a projection or forecasts: not "raw milk prices are likely to reach highs by the third quarter"."""
-    guide_form = _TILL.match(doc.title if p.in_title else doc.text, p.start) is not None
-    if p.kind == "horizon" and not (guide_form and _in_opening(doc, p)):
+    if p.kind == "horizon" and not (
+        _TILL.match(doc.title if p.in_title else doc.text, p.start) and _in_opening(doc, p)
+    ):
         # "to cut 4,000 jobs by 2009" is a plan, not a forecast of results (the guide's own "through 1989" in the
         # opening is the article's forecast, whatever words go with it)
         return _results_near(doc, p) or _projection_near(doc, p)
