@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import doc_until
-from earnings_events.pipeline.mentions import canonical
+from earnings_events.pipeline.mentions import canonical, kind_of
 from earnings_events.registry import _DATA as REGISTRY_FILE
 from earnings_events.registry import load
 
@@ -603,3 +603,102 @@ def test_an_unknown_companys_name_is_the_run_its_headline_uses(title, name):
     }
     text = next(v for k, v in lede.items() if k in title)
     assert primary_of(text, title=title, companies=set()).name == name
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "name"),
+    [
+        # a common noun "of" a company is not part of its name
+        (
+            "Northwind's software disappoints as sales wane",
+            "SEATTLE (Reuters) - Sales of Northwind Corp's software fell short of forecasts. Northwind Corp "
+            "said quarterly profit rose. Sales of its games rose.",
+            "Northwind",
+        ),
+        # "De" opens a name
+        (
+            "De Vries diamond sales dip, sees stronger year",
+            "LONDON (Reuters) - De Vries, the world's top diamond producer, posted a dip in 2007 sales on Friday.",
+            "De Vries",
+        ),
+        # a person's name in the possessive before the company's, the suffix after
+        (
+            "Fox dampens higher profit at Harbor Media",
+            "(Reuters) - Rupert Murdoch's Harbor Media Corp on Wednesday reported higher quarterly profit.",
+            "Harbor Media",
+        ),
+    ],
+)
+def test_words_before_a_name_that_are_not_part_of_it(title, text, name):
+    primary = primary_of(text, title=title, companies={"Harbor Media": {"ticker": "HMC"}})
+    assert (primary.name, primary.ticker) == (name, "HMC" if name == "Harbor Media" else None)
+
+
+def test_a_name_spelled_out_in_full_is_the_company_its_initials_name():
+    # the text misspells the registry's "International Widget Machines" (IWM); its initials still name it
+    registry = {"International Widget Machines": {"aliases": ["IWM"], "ticker": "IWM"}}
+    text = (
+        "(Reuters) - IWM ( IWM.N ) raised its full-year outlook on Wednesday.\n\n"
+        'International Widget Machine Corp beat estimates. "We have strength in Latin America," Chief Financial '
+        "Officer Mark Loft said."
+    )
+    got = rows_of(text, title="IWM raises outlook; second-quarter earnings beat", companies=registry)
+    assert got == [("Mark Loft", "International Widget Machines", "IWM", "executive")]
+
+
+def test_a_divisions_acronym_is_not_named_by_the_headlines_word():
+    # "PC" in the headline is not the initials of "PC Client Group": the analyst's quote stays Northwind's
+    text = (
+        "(Reuters) - Northwind Corp forecast revenue above estimates. "
+        '"The PC Client Group revenue was much higher than anyone anticipated," said Ridgeline Securities '
+        "analyst Win Crane."
+    )
+    got = rows_of(text, title="Northwind's sales shine, defy PC growth fears", companies={"Northwind"})
+    assert [(n, c) for n, c, _, _ in got] == [("Win Crane", "Northwind")]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Federal Deposit Insurance Corp", "regulator"),
+        ("Federal Deposit Insurance", "regulator"),
+    ],
+)
+def test_public_bodies_by_name(name, kind):
+    assert kind_of(name).value == kind
+
+
+def test_a_country_with_a_suffix_is_not_a_company():
+    doc = doc_until(
+        "TOKYO (Reuters) - Japanese companies start reporting results this week.",
+        "company",
+        title="Uncertainty reigns as quake-hit Japan Inc posts results",
+        companies=set(),
+    )
+    assert "Japan" not in [o.name for o in doc.orgs]
+
+
+def test_a_plural_trade_before_names_is_not_part_of_the_first():
+    text = (
+        "LOS ANGELES (Reuters) - Retailers Men's Outfitters ( MOF.N ), Harbor Stores Inc ( HBS.N ) and Ridgeline "
+        "Pets Inc ( RPI.O ) cut profit forecasts on Wednesday after a wave of weak sales reports."
+    )
+    doc = doc_until(text, "company", title="Consumers slow spending as retailers cut outlooks", companies=set())
+    assert [o.name for o in doc.orgs if o.code] == ["Men's Outfitters", "Harbor Stores", "Ridgeline Pets"]
+
+
+def test_the_ledes_fuller_name_names_the_bodys_short_one():
+    text = (
+        "LONDON (Reuters) - Privately-owned airline Corvan Atlantic said yearly profits nearly doubled.\n\n"
+        "Richard Branson's Corvan Group holds 51 percent. Corvan flies to 30 cities."
+    )
+    assert primary_of(text, title="Corvan Atlantic doubles profits", companies=set()).name == "Corvan Atlantic"
+
+
+def test_a_dateline_left_in_the_lede_is_not_its_subject():
+    text = (
+        "CHARLOTTE, N.C./NEW YORK  (Reuters) - Three regional banks said loan problems buffeted results.\n\n"
+        "Quarterly results from Harbor Banks Inc ( HBK.N ) and Ridgeline Corp ( RDG.N ) showed losses."
+    )
+    primary = primary_of(text, title="U.S. regional banks' credit woes persist", companies=set())
+    assert primary is not None and primary.name != "CHARLOTTE"

@@ -795,3 +795,73 @@ def test_a_sentence_running_on_into_the_next_quote_is_not_the_previous_quotes_at
         ("Northwind is watchin", "Andy Marlow"),
         ("Northwind can't cont", "Andy Marlow"),
     ]
+
+
+def test_instant_view_headings_after_a_company_with_its_suffix():
+    text = (
+        "NEW YORK (Reuters) - Northwind Corp and Harbor.com Inc beat forecasts. Following is reaction.\n\n"
+        'COMMENTARY: NORTHWIND CORP ANDY MILLER, ANALYST, RIDGELINE SECURITIES "Make no mistake, these are good '
+        'results." HARBOR.COM INC SCOTT TILL, ANALYST, HUDSON RESEARCH "Gross margin is what moves that stock."'
+    )
+    assert [(n, r) for _, n, r in quotes(text, {"Northwind", "Harbor.com"})] == [
+        ("Andy Miller", "analyst"),
+        ("Scott Till", "analyst"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # a long title before the name
+        (
+            '"It is no secret the network had a tough fall," said Northwind Media Group President and Chief '
+            "Operating Officer Chase Carlin on a call with analysts.",
+            "Chase Carlin",
+        ),
+        # a firm's initials run together with its name
+        ('"The wow factor is about to return," said J.P.Morgan Hardware Equity Analyst Mark Moss.', "Mark Moss"),
+        # a firm's name with commas, another with "and" and a possessive, an institution "of" a place
+        ('"Asset growth was strong," Keefe, Bruyette & Woods analyst Richard Herr said.', "Richard Herr"),
+        ('"That suggests Northwind is cautious," said Standard and Poor\'s analyst Herman Saftlas.', "Herman Saftlas"),
+        (
+            '"Northwind is doing what it can," said University of Melbourne media analyst Andrea Carson.',
+            "Andrea Carson",
+        ),
+        # a bank "of" a place before the analyst; a name before his title and fund; a comma after a name
+        ('"We would take a miss as a chance to buy," Bank of America analyst Michael Hecht wrote.', "Michael Hecht"),
+        (
+            '"Mobile rates are just cheaper," said Ryan Jacob chairman and chief investment officer of Jacob Funds, '
+            "which owns Northwind shares.",
+            "Ryan Jacob",
+        ),
+        (
+            '"I still do not see any energy here," said Yuuki Sakurai, CEO & president of Harbor Capital.',
+            "Yuuki Sakurai",
+        ),
+        # a speech verb with a capital before the name
+        ('"The worst is over for the stock," Said Derek Lin, manager of the Harbor Asia Fund.', "Derek Lin"),
+    ],
+)
+def test_names_after_long_titles_and_typos(sentence, speaker):
+    text = f"Northwind Inc posted a first-quarter loss on Tuesday. {sentence}"
+    assert [n for _, n, _ in quotes(text, {"Northwind"})] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"We believe the stock will trade at a discount," those at Ridgeline Bank said.',  # a firm's words
+        '"We cut the outlook on weak demand," NW said.',  # the company's initials
+        '"Conditions will erode," Moody\'s Investors Service said in a statement.',  # a rating agency
+        '"The plan remains intact for shareholders," Bank of America Merrill Lynch said.',  # a broker
+        '"We see no recovery." Results continued to be dragged down by charges.',  # a sentence's subject
+        # a company the lede describes by its trade
+        '"Prices will stay strong," De Vries said in a statement.',
+    ],
+)
+def test_an_organisations_words_are_no_row(sentence):
+    text = (
+        "De Vries, the world's top diamond producer, posted a loss on Tuesday. Northwind Widgets Inc cut its "
+        f"forecast. {sentence}"
+    )
+    assert quotes(text, {"Ridgeline Bank", "Northwind Widgets"}) == []

@@ -190,6 +190,8 @@ def _longer_unknown(m: OrgMention, e: Entity) -> bool:
     if a is None or b is None or a.known == b.known:
         return False
     unknown_name, known_name, printed = (m.name, b.name, e.name) if not a.known else (e.name, a.name, m.name)
+    if _initials(unknown_name) in {canonical(known_name).replace(".", ""), canonical(printed).replace(".", "")}:
+        return False  # spelled out, even misspelled: "International Business Machine Corp" is IBM
     n = len(canonical(unknown_name).split())
     # ... and "Tyco Electronics" is not the "Tyco" the registry reads as Tyco International: a longer name than the
     # one printed for the known company, and not a form of that company's own name
@@ -261,7 +263,9 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
         ):
             return True
         ini = _initials(n)
-        if len(ini) >= 2 and ini in title.replace(".", "").split():
+        # (initials of words, not of an acronym's run: "PC Client" is not the headline's "PC")
+        spelled = all(not (w.isupper() and len(w) > 1) for w in canonical(n).split())
+        if len(ini) >= 2 and spelled and ini in title.replace(".", "").split():
             return True
     return False
 
@@ -390,7 +394,16 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
     """Add ``primary`` and one company per attribution; settle each attribution's role."""
     ents = [e for e in entities(doc) if e.kind == OrgKind.COMPANY]
     subject = _lede_subject(doc)
-    if subject is not None and not any(_same_entity(subject.name, n) for e in ents for n in e.names):
+    same = [e for e in ents if any(_same_entity(subject.name, n) for n in e.names)] if subject is not None else []
+    title_words = set(re.findall(r"[a-z0-9&'’\-]+", doc.title.lower()))
+    if (
+        subject is not None
+        and len(same) == 1
+        and subject.name not in same[0].names
+        and _words(subject.name) <= title_words
+    ):
+        same[0].names.append(subject.name)  # the lede's "Virgin Atlantic" (the headline's) names the body's "Virgin"
+    if subject is not None and not same:
         a = doc.lede[0] + doc.text[doc.lede[0] :].find(subject.name.split()[0])
         ents.append(
             Entity(

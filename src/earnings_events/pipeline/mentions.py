@@ -113,6 +113,21 @@ _LEAD_STOP = SENTENCE_STARTERS | {
     "That",
     "Chief",
     "Executive",
+    # what a sentence says "of" a company, before its name ("Sales of Microsoft Corp's Windows ...")
+    "Sales",
+    "Profit",
+    "Profits",
+    "Revenue",
+    "Revenues",
+    "Earnings",
+    "Results",
+    "Orders",
+    "Stock",
+    "Investors",
+    "Analysts",
+    "Executives",
+    "Officials",
+    "Shareholders",
 }
 # "China's Lenovo", "Britain's Barclays": a place (or a rival) in the possessive is not part of the name
 _PLACES_AND_RIVALS = {
@@ -228,7 +243,7 @@ _MARKET = re.compile(
 )
 _REGULATOR = re.compile(
     r"^(?:SEC|Securities\s+and\s+Exchange\s+Commission|Federal\s+Reserve(?:\s+Bank(?:\s+of\s+[A-Z][\w\s]+)?|\s+Board)?|Fed|FDIC|"
-    r"Federal\s+Deposit\s+Insurance\s+Corp(?:oration)?|Treasury(?:\s+Department)?|Justice\s+Department|Department\s+of\s+\w+(?:\s+\w+)?|"
+    r"Federal\s+Deposit\s+Insurance(?:\s+Corp(?:oration)?)?|Treasury(?:\s+Department)?|Justice\s+Department|Department\s+of\s+\w+(?:\s+\w+)?|"
     r"FDA|Food\s+and\s+Drug\s+Administration|FTC|Federal\s+Trade\s+Commission|FCC|Federal\s+Communications\s+Commission|EPA|"
     r"FAA|FINRA|CFTC|Commodity\s+Futures\s+Trading\s+Commission|OCC|Comptroller\s+of\s+the\s+Currency|Congress|Senate|"
     r"House(?:\s+of\s+Representatives)?|White\s+House|Supreme\s+Court|European\s+Commission|European\s+Union|EU|"
@@ -385,7 +400,7 @@ def canonical(name: str) -> str:
 # Corp"): never the name's first word when a name follows (words that open real names, "Carrier", "Giant", are not here).
 _DESCRIPTOR = re.compile(
     r"(?:[A-Z][a-z]*(?:maker|makers|builder|builders)|Retailer|Insurer|Reinsurer|Lender|Brewer|Miner|Refiner|Grocer|"
-    r"Conglomerate|Manufacturer|Distributor|Supplier|Broadcaster|Publisher|Airline|Automaker|Drugmaker)"
+    r"Conglomerate|Manufacturer|Distributor|Supplier|Broadcaster|Publisher|Airline|Automaker|Drugmaker)s?"
 )
 
 
@@ -399,27 +414,29 @@ def trim_lead(name: str) -> str:
             toks[0] in _LEAD_STOP
             or (len(toks) > 1 and _DESCRIPTOR.fullmatch(toks[0]) and toks[1][:1].isupper())
             or (len(toks) > 1 and re.search(r"[\-–](?:based|listed|owned|controlled)$", toks[0]))  # "Minneapolis-based"
-            or toks[0].lower() in {"of", "and", "&", "de", "the"}
+            or toks[0].lower() in {"of", "and", "&", "the"}
+            or toks[0] == "de"  # "de" between names, never the "De" of "De Beers"
             or not toks[0][:1].isupper()
             or (len(toks) > 1 and re.search(r"['’]s$", toks[0]) and toks[0][:-2] in _PLACES_AND_RIVALS)
         )
     ):
         toks.pop(0)
     # a person's full name in the possessive before the company's: "Warren Buffett's Berkshire Hathaway Inc"
-    if len(toks) > 3 and toks[0][:1].isupper() and re.fullmatch(r"[A-Z][a-z]+['’]s", toks[1]) and toks[2][:1].isupper():
+    # ("Rupert Murdoch's News" before "Corp": the suffix is not among the tokens)
+    if len(toks) > 2 and toks[0][:1].isupper() and re.fullmatch(r"[A-Z][a-z]+['’]s", toks[1]) and toks[2][:1].isupper():
         toks = toks[2:]
     return " ".join(toks)
 
 
 # A lede that opens with a company's name, or with its trade before it ("Irish airline Ryanair Monday posted ..."),
 # and then reports or speaks.
-_TRADE = (
+TRADE = (
     r"airline|carrier|\w*maker|brewer|distiller|bank|lender|insurer|reinsurer|retailer|grocer|miner|refiner|brokerage|"
     r"conglomerate|group|firm|company|operator|producer|supplier|distributor|publisher|broadcaster|chain|giant|"
     r"manufacturer|developer|provider|utility|builder|shipper|exporter|explorer|outsourcer|wholesaler|trader"
 )
 _LEDE_SUBJECT = re.compile(
-    rf"\s*(?:The\s+)?(?:(?P<trade>(?:[A-Z][\w.\-]*\s+|[a-z][\w\-]*\s+){{0,3}}?(?:{_TRADE}))\s+)?"
+    rf"\s*(?:The\s+)?(?:(?P<trade>(?:[A-Z][\w.\-]*\s+|[a-z][\w\-]*\s+){{0,3}}?(?:{TRADE}))\s+)?"
     r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,5}?)"
     r"(?=,|\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:said|says|reported|"
     r"posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost|is|will|has|had|may)\b)"
@@ -431,8 +448,8 @@ def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     said ...", "Irish airline Ryanair Monday posted ..."), and whether its trade came before it."""
     a, b = doc.lede
     m = _LEDE_SUBJECT.match(doc.text, a, b)
-    if not m:
-        return None
+    if not m or re.search(r"\((?:Reuters|AP|AFP)\)\s*[-—–]", doc.text[a : min(b, a + 120)]):
+        return None  # (a dateline the layout left in the lede: "CHARLOTTE, N.C./NEW YORK (Reuters) - Three ...")
     return canonical(trim_lead(m.group("name"))), bool(m.group("trade"))
 
 
@@ -546,8 +563,8 @@ def orgs_in(
             head, right = raw.rsplit(" and ", 1)
             if _two_names(raw, m.group("suffix"), registry) or _left_named(head, right, registry, text):
                 raw = right
-        if not raw or raw in _NOT_NAMES:
-            continue
+        if not raw or raw in _NOT_NAMES or raw in _PLACES_AND_RIVALS:
+            continue  # (a country with a suffix is its companies: "quake-hit Japan Inc posts results")
         at = m.start("name") + m.group("name").find(raw)
         full = f"{raw} {m.group('suffix')}"
         # "News Corp" is the registry's name itself, where the bare word is not

@@ -281,6 +281,8 @@ NOT_NAME_WORDS = SENTENCE_STARTERS | {
     "Earnings",
     "Net",
     "Profit",
+    "Results",
+    "Us",  # Toys "R" Us
     "Mr",
     "Mrs",
     "Ms",

@@ -20,7 +20,7 @@ from . import people
 from .document import ArticleDoc, Attribution, Person
 from .document import QuoteSpan as Span
 from .layout import HEADING_TITLE
-from .mentions import financial_firm, lede_subject
+from .mentions import TRADE, financial_firm, lede_subject
 from .people import NAME, NAME_RE, clean_name, name_tokens, role_from_title, surname
 
 MIN_WORDS = 4
@@ -33,7 +33,8 @@ VERBS = (
     r"complained|boasted|pointed out|went on|summed up|put it|announced|claimed|believes|"
     r"expects|expected|hopes|thinks|feels|wrote in|described"
 )
-_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|[A-Z][\w'’&\-]*(?:/[A-Z][\w'’&\-]*)?)"  # "Soleil/Nelson Alpha Research"
+# "Soleil/Nelson Alpha Research"; "J.P.Morgan" run together
+_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|(?:[A-Z]\.)+[A-Z][a-z][\w'’&\-]*|[A-Z][\w'’&\-]*(?:/[A-Z][\w'’&\-]*)?)"
 # Lower-case title words inside a name phrase: "PaineWebber analyst Stephen Smith", "Sand president Jerry Shattner".
 _LOWER_TITLES = (
     r"analyst|chairman|chairwoman|president|vice|chief|executive|officer|director|managing|senior|"
@@ -42,8 +43,11 @@ _LOWER_TITLES = (
 )
 _WHO = (
     # a capitalised run ("Chief Executive Tim Cook"), a pronoun, or a common noun phrase ("the company")
-    rf"\b(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES}"
-    rf"|[a-z][\w\-]*(?=\s+(?:{_LOWER_TITLES})\b))\s+){{0,7}}{_CAP}"  # "Intrepid Ventures payments consultant Eric Grover"
+    # (a firm's name with commas at its start runs on to its "&": "Keefe, Bruyette & Woods analyst Richard Herr";
+    # not "Peter Nesvold, Jefferies & Co. analyst")
+    rf"\b(?:(?:{_CAP},\s+){{1,2}}(?=(?:[A-Z][\w'’\-]*\s+){{0,2}}&\s))?"
+    rf"(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES}"
+    rf"|[a-z][\w\-]*(?=\s+(?:{_LOWER_TITLES})\b))\s+){{0,9}}{_CAP}"  # "Intrepid Ventures payments consultant Eric Grover"
     r"(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)\b)?"  # "Fred Lyons Jr. said"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)"
@@ -126,7 +130,7 @@ _FIRM_WORDS = {
     "Brothers",
 }
 # ... and the last word of a name that is a firm's or a fund's, not a person's ("... Advisors Growth Fund said")
-_FIRM_END = _FIRM_WORDS | {"Fund", "Funds", "Trust"}
+_FIRM_END = _FIRM_WORDS | {"Fund", "Funds", "Trust", "Service", "Services"}  # "Moody's Investors Service"
 
 
 _DEPARTMENTS = {
@@ -203,7 +207,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v12"
+    version: str = "extract_rules_v13"
 
 
 @dataclass
@@ -448,6 +452,8 @@ class _ArticleIndex:
         return key
 
     def _add(self, name: str, pos: int, title: str) -> None:
+        if m := _CAPITAL_VERB.match(name):
+            name, pos = name[m.end() :], pos + m.end()
         if _place_of_base(self.text, pos, pos + len(name)):
             return  # "Sunnyvale, California-based Palm", "The Morris Township, New Jersey-based company": a town
         key = self._key_for(name)
@@ -472,11 +478,14 @@ class _ArticleIndex:
             return _Who("nonperson", at=at)  # "Sunnyvale, California-based Palm": a town
         who = " ".join(who.split())
         who = _LEADING_TITLES.sub("", who)  # "chairman John Akers"
+        who = _CAPITAL_VERB.sub("", who)
         low = who.lower()
         if " " not in who and _PLACE_BEFORE.search(self.text, max(0, at - 8), at):
             return _Who("nonperson", at=at)  # "..., general manager at Meiji Yasuda in Tokyo said": a place
         if low in _PRONOUNS:
             return _Who("pronoun", at=at)
+        if re.match(r"(?:at|of|from|with|for)\s", low):
+            return _Who("nonperson", at=at)  # '"...," those at MainFirst Bank said': a firm, not its surname
         titled = _THE_TITLE.fullmatch(who)
         if titled and titled.group("t").strip() not in {"head", "executive", "senior"}:
             return _Who("titled", title=titled.group("t").strip(), at=at)  # "the K Mart chairman said"
@@ -496,8 +505,15 @@ class _ArticleIndex:
             while words and re.fullmatch(_LOWER_TITLES + r"|analysts?|economist|strategist|an?|the", words[-1]):
                 trailing = f"{words.pop()} {trailing}".strip()  # "Robert Routh analyst at Jefferies"
             head = " ".join(words)
+            # "Ryan Jacob chairman and chief investment officer of Jacob Funds": the name, then his title
+            lead = re.fullmatch(r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)((?:\s+(?:[a-z][\w\-]*|&))+)", head)
+            if lead and re.search(rf"\b(?:{_LOWER_TITLES})\b", lead.group(2)):
+                return _Who("person", lead.group(1), f"{lead.group(2).strip()} {trailing} of {tail}".strip(), at)
             head_name = [t for t in words if t[:1].isupper() and t not in people.NOT_NAME_WORDS]
-            if head_name and words and words[-1] == head_name[-1]:
+            # (not when the part after "of" ends with a title and a name: "Bank of America analyst Michael Hecht",
+            # "University of Melbourne media analyst Andrea Carson")
+            titled_name = re.search(rf"\b(?:{_LOWER_TITLES})\s+[A-Z][\w'’\-]*\s+[A-Z]", tail)
+            if head_name and words and words[-1] == head_name[-1] and not titled_name:
                 who, org = head, tail  # "Ulric Weil of Weil and Associates"
         toks = who.split()
         # Leading title words (and a company before them) are the title; the trailing run is the name.
@@ -536,7 +552,11 @@ class _ArticleIndex:
             " " not in name
             and name not in self.people
             and name not in self.plain_names
-            and any(name in org.split() for org in self.org_words)
+            and (
+                any(name in org.split() for org in self.org_words)
+                # "TI said": a company's initials (Texas Instruments), not a surname
+                or (len(name) >= 2 and name.isupper() and any(_initials(org) == name for org in self.org_words))
+            )
         ):
             return _Who("nonperson", at=at)  # "First City said": a word of a company's name, not a surname
         return _Who("person", name, f"{title} {trailing} {'of ' + org if org else ''}".strip(), at)
@@ -638,7 +658,13 @@ def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: st
     joint = re.search(r"\s+and\s+(?=[A-Z])", raw)  # people are joined by "and"; "&" joins a firm's name
     head = raw[: joint.start()] if joint else ""
     # one quote attributed to two people is spoken by the first named (not "X of Weil and Associates")
-    if joint and head.split()[-1] not in people.NOT_NAME_WORDS and not _OF_AT_FROM.search(head):
+    # (nor "Standard and Poor's analyst Herman Saftlas": a firm's name, its second part in the possessive)
+    if (
+        joint
+        and head.split()[-1] not in people.NOT_NAME_WORDS
+        and not _OF_AT_FROM.search(head)
+        and not re.match(r"[A-Z][\w\-]*['’]s?\s", raw[joint.end() :])
+    ):
         raw = head
     who = index.classify(raw, base + m.start("who"))
     office = re.match(r"\s*(Rep|Sen|Gov)\.", raw)  # "Rep. Ed Marlow": an office, not a dropped courtesy
@@ -842,13 +868,31 @@ def _next_sentence_person(text: str, span: Span, index: _ArticleIndex, ceil: int
     return None
 
 
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+# "De Beers, the world's top diamond producer, posted ...": a name the lede describes by its trade is a firm's
+# (the trade ends the description: not "..., the company's chief executive", "..., an analyst at the firm")
+_FIRM_APPOSITIVE = re.compile(
+    rf",\s+(?:the|a|an)\s+(?:(?!(?:at|of|with|for|from|in|who)\b)[\w'’.\-]+\s+){{0,5}}?(?:{TRADE})s?"
+    r"(?=\s*[,;]|\s+(?:on|that|which|whose|said|says|posted|reported|forecast|expects|sees)\b)"
+)
+
+
+def _described_as_firm(doc: ArticleDoc, name: str) -> bool:
+    a, b = doc.lede
+    at = doc.text.find(name, a, b)
+    return at >= 0 and bool(_FIRM_APPOSITIVE.match(doc.text, at + len(name), b))
+
+
 def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> ArticleDoc:
     """Add ``people`` and ``attributions``: the row-worthy quotes of the article and who said each."""
     text = prose(doc)
     spans = doc.quotes
     org_words = {o.name for o in doc.orgs} | {o.company.name for o in doc.orgs if o.company}
     subject = lede_subject(doc)
-    if subject is not None and subject[1]:
+    if subject is not None and (subject[1] or _described_as_firm(doc, subject[0])):
         org_words.add(subject[0])  # "Irish airline Ryanair Monday posted ...": '"...," Ryanair said' is no person
     orgs = [(o.start, o.end, o.company.name if o.company else o.name) for o in doc.orgs if not o.in_title]
     index = _ArticleIndex(text, spans, org_words, doc.paragraphs, orgs)
@@ -910,6 +954,11 @@ _NAMELESS_HEADING = re.compile(
 _SECTION_WORDS = {"commentary", "comments", "comment", "reaction", "reactions", "on", "to"}
 
 
+# '"...," Said Derek Lin, manager of ...': a speech verb a typo capitalised, before a full name
+_CAPITAL_VERB = re.compile(r"^(?:Said|Says)\s+(?=\S+\s+\S)")
+_HEADING_SUFFIXES = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "ag", "sa", "nv", "group"}
+
+
 def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]:
     """The people of instant-view headings ("INTEL PATRICK WANG, ANALYST, EVERCORE PARTNERS"), each with the
     offset where the heading ends; a company name leading the heading ("INTEL") is not part of the person's."""
@@ -927,7 +976,15 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
         toks = parts[0].rsplit(":", 1)[-1].split()  # a label before the name: "COMMENTARY ON IBM: ANDY MIEDLER"
         while len(toks) > 2 and toks[0].lower() in _SECTION_WORDS:  # "COMMENTARY ON TEXAS INSTRUMENTS ASHOK KUMAR"
             toks.pop(0)
-        while len(toks) > 2 and toks[0].lower() in org_words and not re.fullmatch(people._PARTICLE, toks[1].lower()):
+        # (with its suffix, and a name's parts: "MICROSOFT CORP ANDY MIEDLER", "AMAZON.COM INC SCOTT TILGHMAN")
+        while (
+            len(toks) > 2
+            and (
+                all(p in org_words for p in re.findall(r"[a-z&]+", toks[0].lower()))
+                or toks[0].lower().rstrip(".") in _HEADING_SUFFIXES
+            )
+            and not re.fullmatch(people._PARTICLE, toks[1].lower())
+        ):
             toks.pop(0)
         if len(toks) < 2:
             continue
