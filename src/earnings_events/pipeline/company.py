@@ -75,6 +75,8 @@ _DATA_CONTEXT = re.compile(
     r"\b(?:according\s+to|data\s+from|compiled\s+by|polled\s+by|survey\s+by|estimates\s+from)\s*$", re.I
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A word of a headline or a heading, in lower case (apostrophes and hyphens kept).
+_HEADING_WORD = re.compile(r"[a-z0-9&'’\-]+")
 
 
 @dataclass
@@ -395,12 +397,11 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
     ents = [e for e in entities(doc) if e.kind == OrgKind.COMPANY]
     subject = _lede_subject(doc)
     same = [e for e in ents if any(_same_entity(subject.name, n) for n in e.names)] if subject is not None else []
-    title_words = set(re.findall(r"[a-z0-9&'’\-]+", doc.title.lower()))
     if (
         subject is not None
         and len(same) == 1
         and subject.name not in same[0].names
-        and _words(subject.name) <= title_words
+        and _words(subject.name) <= set(_HEADING_WORD.findall(doc.title.lower()))
     ):
         same[0].names.append(subject.name)  # the lede's "Virgin Atlantic" (the headline's) names the body's "Virgin"
     if subject is not None and not same:
@@ -625,9 +626,6 @@ def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:
     if k + 1 < len(doc.sentences) and doc.sentences[k].end <= a.quote.close_end + 2:
         end = doc.sentences[k + 1].end  # the attribution after a quote that ends a sentence
     return min(first.start, a.quote.open), end
-
-
-_HEADING_WORD = re.compile(r"[a-z0-9&'’\-]+")
 
 
 def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents: list[Entity]) -> Entity | None:

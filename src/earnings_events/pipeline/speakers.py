@@ -199,6 +199,13 @@ _THE_TITLE = re.compile(rf"the\s+(?:[A-Z][\w.&'’\-]*\s+){{0,3}}(?P<t>(?:{_LOWE
 _PARTICLE_WORD = re.compile(people._PARTICLE)
 _PARTICLE_NAME = re.compile(rf"(?:{people._PARTICLE}\s+)+[A-Z]")
 _OF_AT_FROM = re.compile(r"\s+(?:of|at|from)\s+")
+# "Ryan Jacob chairman and chief investment officer": a name, then lower-case words that hold a title
+_NAME_THEN_LOWER = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)((?:\s+(?:[a-z][\w\-]*|&))+)")
+_A_LOWER_TITLE = re.compile(rf"\b(?:{_LOWER_TITLES})\b")
+# "... America analyst Michael Hecht": a title, then a name of two words or more
+_TITLE_THEN_NAME = re.compile(rf"\b(?:{_LOWER_TITLES})\s+[A-Z][\w'’\-]*\s+[A-Z]")
+# '"...," Said Derek Lin, manager of ...': a speech verb a typo capitalised, before a full name
+_CAPITAL_VERB = re.compile(r"^(?:Said|Says)\s+(?=\S+\s+\S)")
 _CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|Bancorp|Bancorporation|LLC|AG|SA|NV)\.?$")
 
 
@@ -506,13 +513,13 @@ class _ArticleIndex:
                 trailing = f"{words.pop()} {trailing}".strip()  # "Robert Routh analyst at Jefferies"
             head = " ".join(words)
             # "Ryan Jacob chairman and chief investment officer of Jacob Funds": the name, then his title
-            lead = re.fullmatch(r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)((?:\s+(?:[a-z][\w\-]*|&))+)", head)
-            if lead and re.search(rf"\b(?:{_LOWER_TITLES})\b", lead.group(2)):
+            lead = _NAME_THEN_LOWER.fullmatch(head)
+            if lead and _A_LOWER_TITLE.search(lead.group(2)):
                 return _Who("person", lead.group(1), f"{lead.group(2).strip()} {trailing} of {tail}".strip(), at)
             head_name = [t for t in words if t[:1].isupper() and t not in people.NOT_NAME_WORDS]
             # (not when the part after "of" ends with a title and a name: "Bank of America analyst Michael Hecht",
             # "University of Melbourne media analyst Andrea Carson")
-            titled_name = re.search(rf"\b(?:{_LOWER_TITLES})\s+[A-Z][\w'’\-]*\s+[A-Z]", tail)
+            titled_name = _TITLE_THEN_NAME.search(tail)
             if head_name and words and words[-1] == head_name[-1] and not titled_name:
                 who, org = head, tail  # "Ulric Weil of Weil and Associates"
         toks = who.split()
@@ -954,8 +961,6 @@ _NAMELESS_HEADING = re.compile(
 _SECTION_WORDS = {"commentary", "comments", "comment", "reaction", "reactions", "on", "to"}
 
 
-# '"...," Said Derek Lin, manager of ...': a speech verb a typo capitalised, before a full name
-_CAPITAL_VERB = re.compile(r"^(?:Said|Says)\s+(?=\S+\s+\S)")
 _HEADING_SUFFIXES = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "ag", "sa", "nv", "group"}
 
 
