@@ -702,3 +702,60 @@ def test_a_dateline_left_in_the_lede_is_not_its_subject():
     )
     primary = primary_of(text, title="U.S. regional banks' credit woes persist", companies=set())
     assert primary is not None and primary.name != "CHARLOTTE"
+
+
+@pytest.mark.parametrize(
+    ("lede", "title", "company"),
+    [
+        # a long description before the name the headline gives, and a rival printed with a code further down
+        (
+            "STOCKHOLM (Reuters) - World No. 2 home appliances maker Norrvik warned on Thursday that weak demand "
+            "will hit full-year earnings.",
+            "Norrvik warns on full year",
+            "Norrvik",
+        ),
+        (
+            "NEW YORK (Reuters) - Upscale department store Halden Marsh posted an 84 percent drop in quarterly "
+            "profit on Wednesday.",
+            "Halden Marsh quarterly profit falls",
+            "Halden Marsh",
+        ),
+    ],
+)
+def test_a_lede_subject_after_a_long_trade_when_the_headline_names_it(lede, title, company):
+    text = f"{lede}\n\nRival Ridgeline Corp ( RDG.N ) cut its outlook last week, and shares of Ridgeline fell."
+    assert primary_of(text, title=title, companies=set()).name == company
+
+
+def test_a_long_trade_before_a_name_the_headline_does_not_give_is_no_subject():
+    text = (
+        "NEW YORK (Reuters) - Shares of big department store Halden Marsh fell on Wednesday as Ridgeline Corp "
+        "( RDG.N ) posted an 84 percent drop in quarterly profit."
+    )
+    assert primary_of(text, title="Ridgeline quarterly profit falls", companies=set()).name == "Ridgeline"
+
+
+def test_a_news_company_reporting_its_own_outlook_is_the_company():
+    text = (
+        "LONDON (Reuters) - News and information publisher Thomson Reuters reaffirmed its 2008 outlook on "
+        "Thursday.\n\nRival Pearson ( PSON.L ) is due to update investors next week, Thomson Reuters said."
+    )
+    primary = primary_of(text, title="Thomson Reuters reaffirms outlook", companies={"Thomson Reuters", "Pearson"})
+    assert primary is not None and primary.name == "Thomson Reuters"
+
+
+def test_another_listed_companys_executive_speaks_to_its_own_event():
+    text = (
+        "ATLANTA (Reuters) - Discount carrier Bluejay Airways ( BJY.O ) cut its revenue outlook for the holiday "
+        "quarter.\n\n"
+        '"We had planned on stronger peaks," Bluejay Chief Financial Officer Ed Barnes said. Osprey Air Lines Inc '
+        '( OSP.N ) said it expected a profit in the fourth quarter. "Our demand for Thanksgiving was strong," '
+        "Osprey Chief Financial Officer Hank Halvorsen told the conference. "
+        '"Cargo rates look fine for the rest of the year," Osprey Cargo President Jo Ames said.'
+    )
+    doc = doc_until(text, "company", title="Bluejay cuts outlook", companies=set())
+    got = {a.person.name: (c.name, a.role) for a, c in zip(doc.attributions, doc.companies, strict=True)}
+    assert got["Ed Barnes"] == ("Bluejay", "executive")
+    assert got["Hank Halvorsen"][1] == "executive" and got["Hank Halvorsen"][0].startswith("Osprey")
+    # a title that names the company only loosely ("Osprey Cargo" is not Osprey Air Lines) keeps the story's company
+    assert got["Jo Ames"][0] == "Bluejay"

@@ -827,3 +827,37 @@ def test_the_body_forecasting_its_quarter_wins_over_a_plan_over_several_years():
     )
     companies = checked("Norcastle Partners", 11, "Norcastle")
     assert quarter_as("guidance", text, "Norcastle says weathering credit storm", "2007-08-03", companies) == (2007, 3)
+
+
+def test_the_current_years_forecast_cut_before_next_years_prospects():
+    # the body names next year's prospects first; the forecast cut for the current year is the news
+    text = (
+        "TOKYO (Reuters) - Shares of Kuroda Electric Corp fell 11 percent after it slashed its profit forecast.\n\n"
+        "A broker warned that restructuring could drive profits lower again next business year. Kuroda cut its net "
+        "profit forecast for the current business year by 90 percent."
+    )
+    year_to_march = {"Kuroda Electric": {"fy_end_month": 3, "fy_naming": "end", "calendar_checked": True}}
+    got = quarter_as(
+        "results_via_shares_or_analysts", text, "Kuroda shares tumble on outlook cut", "2008-11-28", year_to_march
+    )
+    assert got == (2009, 4)
+
+
+def test_the_most_recent_quarter_recalled_beside_a_forecast_is_not_the_news():
+    text = (
+        "Calder Foods Inc forecast 2010 profit that could fall short of Wall Street's view.\n\n"
+        "Chief Financial Officer Rob Eames told investors the year would be hard. In the most recent fourth quarter, "
+        "Calder reported a profit that was in line with analysts' expectations."
+    )
+    assert quarter_as("guidance", text, "Calder says 2010 profit could miss", "2010-03-03") == (2010, 4)
+
+
+def test_next_years_forecast_stays_the_news_when_no_forecast_is_revised():
+    # a preview of next year's forecasts: the body's "next year" is the news, this year's results its background
+    text = (
+        "Kuroda Electric Corp shares could get a boost when it looks ahead at an investor day.\n\n"
+        "Kuroda uses the gathering to issue forecasts for the coming year. Kuroda has suffered this year as "
+        "consumers cut spending."
+    )
+    got = quarter_as("preview", text, "Kuroda outlook eyed", "2009-11-23")
+    assert got == (2010, 4)

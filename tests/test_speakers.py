@@ -865,3 +865,43 @@ def test_an_organisations_words_are_no_row(sentence):
         f"forecast. {sentence}"
     )
     assert quotes(text, {"Ridgeline Bank", "Northwind Widgets"}) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        # a data set's last letter is no initial
+        (
+            "Revenue beat the $1.2 billion forecast, according to Thomson Reuters I/B/E/S. Colin Brandt, an analyst "
+            'at Harbor Research, said: "The guidance is conservative."',
+            "Colin Brandt",
+            "analyst",
+        ),
+        # an Arabic article joined to the family name, and the family name alone later
+        (
+            '"Our brokerage returned to profit," Chairman Majid al-Qassim said. "We see a better year," Qassim said.',
+            "Majid al-Qassim",
+            "executive",
+        ),
+        # a broker's name run into its analyst's: the firm is not the name, and makes him an analyst
+        (
+            'Wedbush Morgan Peter Lasko, who rates the stock "sell", said "the quarter was messy." Lasko said more.',
+            "Peter Lasko",
+            "analyst",
+        ),
+        (
+            'The strategy makes sense, said Stifel Nicolaus Dana Rourke. "It was a sobering call," Rourke said.',
+            "Dana Rourke",
+            "analyst",
+        ),
+        # a month that is a first name, in apposition to a title
+        (
+            '"Subscribers were the surprise," said April Hollis, an analyst with Janco Partners.',
+            "April Hollis",
+            "analyst",
+        ),
+    ],
+)
+def test_names_glued_to_codes_firms_articles_and_months(sentence, speaker, role):
+    text = f"Northwind Inc posted a first-quarter loss on Tuesday. {sentence}"
+    assert {(n, r) for _, n, r in quotes(text, {"Northwind"})} == {(speaker, role)}

@@ -406,10 +406,9 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
         same[0].names.append(subject.name)  # the lede's "Virgin Atlantic" (the headline's) names the body's "Virgin"
     if subject is not None and not same:
         a = doc.lede[0] + doc.text[doc.lede[0] :].find(subject.name.split()[0])
+        known = registry.lookup(subject.name) or subject  # (a name no pattern caught may still be a listed one's)
         ents.append(
-            Entity(
-                [subject.name], [OrgMention(a, a + len(subject.name), subject.name, OrgKind.COMPANY, subject)], subject
-            )
+            Entity([subject.name], [OrgMention(a, a + len(subject.name), subject.name, OrgKind.COMPANY, known)], known)
         )
     for e in ents:
         _score(doc, e)
@@ -508,7 +507,10 @@ def _lede_subject(doc: ArticleDoc) -> Company | None:
         "She",
     }:
         return None
-    if kind_of(name) != OrgKind.COMPANY:
+    kind = kind_of(name)
+    # a news or data company whose own results are the news opens the headline and is described as a business in
+    # the lede ("News and information publisher Thomson Reuters reaffirmed its 2008 outlook")
+    if kind != OrgKind.COMPANY and not (kind == OrgKind.AGENCY and trade and doc.title.startswith(name)):
         return None
     if (
         not trade
@@ -539,7 +541,7 @@ def _quote_entity(
     if heading is not None:  # an instant view's company heading ("INTEL", "YAHOO")
         return heading
     if len(event) < 2:
-        return best
+        return _own_event(doc, a, ents, best) or best
     q = a.quote
     person = a.person
     executive = a.role == "executive" and not _investor(doc, a)
@@ -601,6 +603,31 @@ def _quote_entity(
         found = best
     by_person[person.name] = found
     return found
+
+
+def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity | None) -> Entity | None:
+    """In a story about one company, an executive of another listed company the body reports on speaks to his own
+    company's event ("Delta Chief Financial Officer Hank Halter" after "Delta Air Lines Inc ( DAL.N ) ... said it
+    expected a profit in the fourth quarter", in a story led by JetBlue's outlook). His title must name the company
+    exactly as the article does: a looser match took "Nokia" for Nokia Siemens Networks."""
+    hint = a.person.company_hint
+    if a.role != "executive" or not hint or _investor(doc, a):
+        return None
+    title = a.person.title or ""
+    at = title.find(hint.lower())
+    if at < 0 or "former" in title[max(0, at - 30) : at]:
+        return None  # his title must name it, and not as a past post ("the former president of Morgan Stanley")
+    bare = canonical(hint).lower()
+    for e in ents:
+        if (
+            e is not best
+            and any(canonical(n).lower() == bare for n in e.names)
+            and e.ticker is not None
+            and not (best is not None and any(_same_entity(hint, n) for n in best.names))
+            and _has_event(doc, e)
+        ):
+            return e
+    return None
 
 
 def _named_in(doc: ArticleDoc, attributions: list[Attribution], event: list[Entity]) -> list[Entity]:

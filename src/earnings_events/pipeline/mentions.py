@@ -435,11 +435,27 @@ TRADE = (
     r"conglomerate|group|firm|company|operator|producer|supplier|distributor|publisher|broadcaster|chain|giant|"
     r"manufacturer|developer|provider|utility|builder|shipper|exporter|explorer|outsourcer|wholesaler|trader"
 )
+# the lede's subject is followed by a comma or its verb, after a weekday or not
+_ON_WEEKDAY = r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?"
+_SUBJECT_VERB = (
+    r"said|says|reported|posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost|is|will|has|"
+    r"had|may"
+)
 _LEDE_SUBJECT = re.compile(
     rf"\s*(?:The\s+)?(?:(?P<trade>(?:[A-Z][\w.\-]*\s+|[a-z][\w\-]*\s+){{0,3}}?(?:{TRADE}))\s+)?"
     r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,5}?)"
-    r"(?=,|\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:said|says|reported|"
-    r"posted|expects|expected|announced|raised|lowered|cut|forecast|sees|earned|lost|is|will|has|had|may)\b)"
+    rf"(?=,|\s+{_ON_WEEKDAY}(?:{_SUBJECT_VERB})\b)"
+)
+
+
+# ... and a longer description before the name ("World No. 2 home appliances maker Electrolux warned",
+# "Upscale department store Neiman Marcus posted"), taken only when the headline names the company too: a long run
+# of words before a capitalised one is otherwise as often a place, a person or a product
+_WIDE_LEDE_SUBJECT = re.compile(
+    rf"\s*(?:The\s+)?(?P<trade>(?:[\w.'’\-]+\s+){{0,6}}?(?:{TRADE}|stores?|retailer|company|outfit))\s+"
+    r"(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,4}?)"
+    rf"(?=,|\s+{_ON_WEEKDAY}(?:{_SUBJECT_VERB}|reports|posts|raises|lowers|cuts|warned|warns|reaffirmed|reaffirms|"
+    r"swung|beat|missed)\b)"
 )
 
 
@@ -447,10 +463,18 @@ def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     """The name a first sentence opens with, before it reports or speaks ("Publix Super Markets, the grocery chain,
     said ...", "Irish airline Ryanair Monday posted ..."), and whether its trade came before it."""
     a, b = doc.lede
-    m = _LEDE_SUBJECT.match(doc.text, a, b)
-    if not m or re.search(r"\((?:Reuters|AP|AFP)\)\s*[-—–]", doc.text[a : min(b, a + 120)]):
+    if re.search(r"\((?:Reuters|AP|AFP)\)\s*[-—–]", doc.text[a : min(b, a + 120)]):
         return None  # (a dateline the layout left in the lede: "CHARLOTTE, N.C./NEW YORK (Reuters) - Three ...")
-    return canonical(trim_lead(m.group("name"))), bool(m.group("trade"))
+    m = _LEDE_SUBJECT.match(doc.text, a, b)
+    if m:
+        return canonical(trim_lead(m.group("name"))), bool(m.group("trade"))
+    m = _WIDE_LEDE_SUBJECT.match(doc.text, a, b)
+    if m:
+        name = canonical(trim_lead(m.group("name")))
+        title = {w.strip(".,:;'’\"") for w in doc.title.lower().replace("'s ", " ").split()}
+        if name and all(w.strip(".,'’").lower() in title for w in name.split()):
+            return name, True
+    return None
 
 
 def financial_firm(org: str) -> bool:

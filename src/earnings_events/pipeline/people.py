@@ -10,14 +10,17 @@ from __future__ import annotations
 import re
 
 # One capitalised name token: Cook, O'Reilly, McDonald, Jean-Pierre, initials J. / J.F. ("Jr." is a suffix); never
-# the end of a word in capitals ("P" of "BNP Paribas", "N" of "NWSa.N Rupert Murdoch") nor the start of a longer
-# word ("Mc" of "McGranahan" when the first alternative stops there)
-_TOK = r"(?<![A-Za-z])(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:(?:['’](?![sS]\b)|\-)[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))(?![A-Za-z])"
+# the end of a code or an abbreviation ("S." of "I/B/E/S. Colin Gillis", "T." of ".IELEC.T. Mitsushige Akino") or of
+# a word in capitals ("P" of "BNP Paribas", "N" of "NWSa.N Rupert Murdoch") nor the start of a longer word ("Mc" of
+# "McGranahan" when the first alternative stops there)
+_TOK = r"(?<![A-Za-z/.])(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:(?:['’](?![sS]\b)|\-)[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))(?![A-Za-z])"
 _PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 # a nickname in quotation marks between the names: Myron "Mike" Ullman (part of the fullest name)
 _NICK = r"[\"“][A-Z][a-z]+[\"”]"
-NAME = rf"(?:{_TOK}(?:\s+(?:{_PARTICLE}\s+)*{_TOK}|\s+{_NICK}(?=\s+[A-Z]))*(?:,?\s+{_SUFFIX})?)"
+# an Arabic article joined to the family name: Majid al-Gurair, Akbar al-Baker
+JOINED = r"(?:(?:al|el)[\-‐])?"
+NAME = rf"(?:{_TOK}(?:\s+(?:{_PARTICLE}\s+)*{JOINED}{_TOK}|\s+{_NICK}(?=\s+[A-Z]))*(?:,?\s+{_SUFFIX})?)"
 NAME_RE = re.compile(NAME)
 
 HONORIFICS_DROPPED = (
@@ -338,13 +341,15 @@ def name_tokens(name: str) -> list[str]:
 # a Korean or Chinese given name in its romanised, hyphenated form ("Young-soo", "Chung-mou"): the family name
 # comes first ("Kwon Young-soo" is "Kwon" on second mention)
 _EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_JOINED_START = re.compile(rf"^{JOINED}(?=[A-Z])")
 
 
 def surname(name: str) -> str:
     toks = [t for t in name_tokens(name) if not _INITIALS_RE.fullmatch(t)]
     if len(toks) == 2 and _EAST_ASIAN_GIVEN.fullmatch(toks[1]):
         return toks[0]
-    return toks[-1] if toks else name
+    # (the article joined to a family name is dropped on second mention: "al-Baker" is "Baker")
+    return _JOINED_START.sub("", toks[-1]) if toks else name
 
 
 def role_from_title(title: str) -> str | None:

@@ -327,6 +327,8 @@ _DUE_TO_REPORT = re.compile(
 )
 
 
+# "In the most recent fourth quarter, Safeway reported ...": results recalled beside the forecast, not the day's
+_MOST_RECENT = re.compile(r"\b(?:most\s+recent|previous|prior)\s+(?:fiscal\s+)?$", re.I)
 _QUARTERLY = ("quarter", "half", "month_quarter", "month_half", "current_quarter", "nine")
 _REPORTS_SOON = re.compile(
     r"\b(?:reports?|posts?|announces?|releases?)\s+(?:its\s+|their\s+)?(?:[\w\-]+\s+){0,2}?(?:results|earnings)\s+"
@@ -526,10 +528,31 @@ def _warning_on(doc: ArticleDoc, p: Period) -> bool:
     return not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p) or _RESULTS_MOVED.match(src, p.end))
 
 
-def _horizons_last(periods: list[tuple[Period, tuple[int, int]]]) -> list[tuple[Period, tuple[int, int]]]:
+def _horizons_last(
+    doc: ArticleDoc, periods: list[tuple[Period, tuple[int, int]]]
+) -> list[tuple[Period, tuple[int, int]]]:
     """The body's periods in the text's order, a plan over several years after the rest: a nearer period the body
-    forecasts is the news, the long-term plan its background."""
-    return sorted(periods, key=lambda x: x[0].kind == "horizon")
+    forecasts is the news, the long-term plan its background. When the body revises the forecast for the current
+    year ("cut its net profit forecast for the current business year"), that is the news, and next year's
+    prospects ("could drive profits lower again next business year") come after it."""
+    revised = any(
+        p.kind in ("relative", "year") and p.which not in _NEXT and _REVISED.search(*_sentence_span(doc, p))
+        for p, _ in periods
+    )
+    return sorted(periods, key=lambda x: 2 if x[0].kind == "horizon" else revised and x[0].which in _NEXT)
+
+
+def _sentence_span(doc: ArticleDoc, p: Period) -> tuple[str, int, int]:
+    src, start = _sentence_of(doc, p)
+    return src, start, _sentence_end(doc, p)
+
+
+_REVISED = re.compile(
+    r"\b(?:cut|cuts|lowered|lowers|slashed|slashes|reduced|reduces|raised|raises|revised|revises|trimmed|trims)\b"
+    r"[^.;]{0,60}?\b(?:forecasts?|outlook|guidance|targets?)\b",
+    re.I,
+)
+_NEXT = ("next", "the coming", "the new")
 
 
 def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool = True) -> tuple[int, int] | None:
@@ -597,6 +620,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
                     if p.kind == "current_quarter"
                     else _results_near(doc, p)
                 )
+                and not _MOST_RECENT.search(doc.text, max(0, p.start - 30), p.start)
             ):
                 return fy, q
         # a preview whose first sentence has the company about to report ("is expected to post ... this week",
@@ -655,7 +679,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
             return fy, q
     # ... or the first period the body forecasts (a quarter closed days ago and forecast, not yet reported,
     # included: "first-quarter earnings will top estimates", said in September), a long-term plan last
-    for p, (fy, q) in _horizons_last(body):
+    for p, (fy, q) in _horizons_last(doc, body):
         if (
             not p.compared
             and (not ended(fy, q) or (on is not None and age(fy, q) <= PREANNOUNCE_DAYS and _forecast_of(doc, p)))

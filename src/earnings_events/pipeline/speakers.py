@@ -47,7 +47,7 @@ _WHO = (
     # not "Peter Nesvold, Jefferies & Co. analyst")
     rf"\b(?:(?:{_CAP},\s+){{1,2}}(?=(?:[A-Z][\w'’\-]*\s+){{0,2}}&\s))?"
     rf"(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES}"
-    rf"|[a-z][\w\-]*(?=\s+(?:{_LOWER_TITLES})\b))\s+){{0,9}}{_CAP}"  # "Intrepid Ventures payments consultant Eric Grover"
+    rf"|[a-z][\w\-]*(?=\s+(?:{_LOWER_TITLES})\b))\s+){{0,9}}{people.JOINED}{_CAP}"  # "Intrepid Ventures payments consultant Eric Grover"
     r"(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)\b)?"  # "Fred Lyons Jr. said"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)"
@@ -214,7 +214,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v13"
+    version: str = "extract_rules_v14"
 
 
 @dataclass
@@ -227,6 +227,16 @@ class _Who:
     at: int = 0
 
 
+# months that are also first names, kept when a title follows the name in apposition
+_MONTH_FIRST_NAMES = frozenset({"April", "May", "June"})
+_BROKERS = (
+    r"Wedbush|Stifel|Nicolaus|Jefferies|Oppenheimer|Cowen|Jaffray|Sterne|Agee|Janney|Keefe|Bruyette|Evercore|"
+    r"Canaccord|Needham|Macquarie|Bernstein|Morningstar|Wunderlich|Ladenburg|Thalmann|Securities|Research"
+)
+_BROKER_WORD = re.compile(_BROKERS)
+_JOINED_NAME = re.compile(rf"{people.JOINED}[A-Z][\w'’\-]*")  # "al-Gurair"
+# a broker's name (one word of it known, the rest capitalised) that can run into its analyst's name
+_BROKER_PREFIX = re.compile(rf"(?=.*\b(?:{_BROKERS})\b)(?:[A-Z][\w&.'’\-]*\s?)+")
 # Title words that end a capitalised run before a name: "Chief Merchandising Officer Susan McGalla"
 _NAME_TITLE_WORDS = frozenset(
     {
@@ -335,6 +345,7 @@ class _ArticleIndex:
         # full names only a quotation gives ("They are giving AIG Chief Executive Martin Sullivan a huge vote of
         # confidence"): the fullest name when the article names the speaker nowhere else
         self.quoted_names: dict[str, tuple[str, int]] = {}
+        self.firm_before: dict[str, str] = {}  # a broker's name run into a name: the person's firm
         # In a text of mixed case a word in capitals is a subhead's or an acronym, never part of a person's name.
         self.mixed_case = sum(c.islower() for c in text[:3000]) > sum(c.isupper() for c in text[:3000])
         self._scan()
@@ -362,7 +373,7 @@ class _ArticleIndex:
                     full = f"{kept} {name}".strip()
                     self._add(full, m.start("name"), self.title_before(m.start()) + " " + m.group("pre"))
             for m in _APPOSITIVE.finditer(self.text, a, b) if _APPOSITIVE_CUE.search(text, a, b) else ():
-                name = self._trim(m.group("name"))
+                name = self._trim(m.group("name"), appositive=True)
                 if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
                     self._add(name, m.start("name"), m.group("title"))
             for m in _TITLE_COMMA_NAME.finditer(self.text, a, b) if titled and verb else ():
@@ -389,7 +400,7 @@ class _ArticleIndex:
         # Every later mention of a known surname (outside quotes) counts for pronoun resolution.
         if self.people:
             keys = re.compile(  # (never a part of a hyphenated name: "Chang" in "Lim Chang-gue")
-                r"(?<![\w\-])(?:"
+                rf"(?<![\w\-]){people.JOINED}(?P<key>"  # ("al-Tawari" is a mention of Tawari)
                 + "|".join(re.escape(k) for k in sorted(self.people, key=len, reverse=True))
                 + r")(?![\w\-])"
             )
@@ -397,7 +408,7 @@ class _ArticleIndex:
             # article's other "Lee" is Lee Seung-woo)
             full = sorted(((p.name, k) for k, p in self.people.items() if " " in p.name), key=lambda x: -len(x[0]))
             self.mentions = [
-                (m.start(), next((k for n, k in full if self.text.startswith(n, m.start())), m.group(0)))
+                (m.start(), next((k for n, k in full if self.text.startswith(n, m.start())), m.group("key")))
                 for m in keys.finditer(self.text)
                 if not self.in_quote(m.start()) and not _company_use(self.text, m.start(), m.end())
             ]
@@ -408,10 +419,17 @@ class _ArticleIndex:
         before = self.text[max(0, pos - 40) : pos]
         return re.split(r"[.,;:\"“”]", before)[-1]
 
-    def _trim(self, raw: str) -> str:
+    def _trim(self, raw: str, appositive: bool = False) -> str:
         toks = raw.split()
+        if appositive and len(toks) == 2 and toks[0] in _MONTH_FIRST_NAMES and toks[1] not in self.org_words:
+            return clean_name(raw)  # "April Horace, an analyst with Janco Partners": a first name, not a date
         while toks and (toks[0].rstrip(",") in people.NOT_NAME_WORDS or toks[0].endswith("-based")):
             toks.pop(0)  # "Minneapolis-based Cargill": a place and a company, not a person's name
+        # a broker's name run into its analyst's ("Wedbush Morgan Michael Pachter", "Stifel Nicolaus Jordan Rohan")
+        firm = next((k for k in range(len(toks) - 2, 0, -1) if _BROKER_PREFIX.fullmatch(" ".join(toks[:k]))), 0)
+        if firm:
+            self.firm_before[clean_name(" ".join(toks[firm:]))] = " ".join(toks[:firm])
+            toks = toks[firm:]
         while (
             toks
             and toks[-1].rstrip(",") in people.NOT_NAME_WORDS
@@ -467,9 +485,8 @@ class _ArticleIndex:
         cur = self.people.get(key)
         role = role_from_title(title) if title else None
         if cur is None:
-            self.people[key] = Person(
-                name, pos, role, _company_hint(title) or self.org_before(pos), title=title.lower()
-            )
+            hint = _company_hint(title) or self.firm_before.get(name) or self.org_before(pos)
+            self.people[key] = Person(name, pos, role, hint, title=title.lower())
             return
         cur.title = f"{cur.title} {title.lower()}".strip()
         if len(people.name_tokens(name)) > len(people.name_tokens(cur.name)) and name.endswith(key):
@@ -484,6 +501,8 @@ class _ArticleIndex:
         if _place_of_base(self.text, at, at + len(who)):
             return _Who("nonperson", at=at)  # "Sunnyvale, California-based Palm": a town
         who = " ".join(who.split())
+        if at and self.text[at - 1] in "/." and (glued := re.match(r"[A-Z]\.\s+", who)):
+            who, at = who[glued.end() :], at + glued.end()  # "I/B/E/S. Yahoo said": the end of a data set's name
         who = _LEADING_TITLES.sub("", who)  # "chairman John Akers"
         who = _CAPITAL_VERB.sub("", who)
         low = who.lower()
@@ -535,14 +554,17 @@ class _ArticleIndex:
                 or (len(name_toks) >= 2 and bare in _FIRM_WORDS)  # "RBC Capital Markets Scot Ciccarelli"
                 or (len(name_toks) >= 2 and bare.lower() in _NAME_TITLE_WORDS)  # "Co-CEO Jim Balsillie"
                 or "/" in bare  # "according to Thomson Reuters I/B/E/S": a data set, not a name
+                or (len(name_toks) >= 2 and _BROKER_WORD.fullmatch(bare))  # "Stifel Nicolaus Jordan Rohan"
                 or (self.mixed_case and _SHOUTED.fullmatch(bare))  # a subhead in capitals: "LOOKING ABROAD UPS said"
                 or bare.endswith(("'s", "’s", "'", "’", "-based"))
-                or not bare[:1].isupper()
+                or not (bare[:1].isupper() or (name_toks == [] and _JOINED_NAME.fullmatch(bare)))
                 or bare.lower() in _DEPARTMENTS
             ):
                 break
             name_toks.insert(0, bare)
         title = " ".join(toks[: len(toks) - len(name_toks)])
+        if not org and title and _BROKER_PREFIX.fullmatch(title):
+            title, org = "", title  # "said Stifel Nicolaus Jordan Rohan": the analyst's firm
         possessive = re.fullmatch(r"(?:the\s+)?(.+?)['’]s?", title)
         if possessive and not org and possessive.group(1)[:1].isupper():
             title, org = "", possessive.group(1)  # "Goldman Sachs' Anthony Noto": the firm is the person's
@@ -580,7 +602,7 @@ class _ArticleIndex:
                     full,
                     first,
                     role_from_title(who.title) if who.title else None,
-                    _company_hint(who.title) or self.org_before(first),
+                    _company_hint(who.title) or self.firm_before.get(full) or self.org_before(first),
                 )
                 self.people[key] = person
             if person is None:
@@ -588,7 +610,7 @@ class _ArticleIndex:
                     who.name,
                     who.at,
                     role_from_title(who.title) if who.title else None,
-                    _company_hint(who.title) or self.org_before(who.at),
+                    _company_hint(who.title) or self.firm_before.get(who.name) or self.org_before(who.at),
                 )
                 self.people[key] = person
             elif who.title and person.role is None:
