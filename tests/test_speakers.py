@@ -905,3 +905,90 @@ def test_an_organisations_words_are_no_row(sentence):
 def test_names_glued_to_codes_firms_articles_and_months(sentence, speaker, role):
     text = f"Northwind Inc posted a first-quarter loss on Tuesday. {sentence}"
     assert {(n, r) for _, n, r in quotes(text, {"Northwind"})} == {(speaker, role)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "role"),
+    [
+        # a Dutch particle of two words; a family name that reads as an article before a Korean given name
+        (
+            '"Demand will keep falling in 2008," Petercam analyst Jan van den Berghe said.',
+            "Jan van den Berghe",
+            "analyst",
+        ),
+        ('"Prices will rise again," said An Sung-jin, an analyst at Hannuri Securities.', "An Sung-jin", "analyst"),
+        # a firm with commas and "and" before the analyst; two lower-case words before a title; a fund manager;
+        # a firm's web address
+        (
+            '"Toy sales were well received," Sterne, Agee and Leach analyst Marla Whitby wrote.',
+            "Marla Whitby",
+            "analyst",
+        ),
+        (
+            '"Missing the number hurt," said FTN Midwest business services analyst Kiran Mehra.',
+            "Kiran Mehra",
+            "analyst",
+        ),
+        ('"They made some huge mistakes," said GSD Gestion fund manager Jacques Gaudin.', "Jacques Gaudin", "analyst"),
+        ('"That is a green light for buyers," said TrueCar.com analyst Jesse Torres.', "Jesse Torres", "analyst"),
+        # the firm after "at" is his, not his name
+        (
+            '"The pearl has not lost its luster," Philipp Hessel bank analyst at Equinet said.',
+            "Philipp Hessel",
+            "analyst",
+        ),
+        ('"We have concerns on the group," Bethany Hockley at brokerage Investec said.', "Bethany Hockley", "analyst"),
+    ],
+)
+def test_names_beside_particles_firms_and_addresses(sentence, speaker, role):
+    text = f"Northwind Inc posted a first-quarter loss on Tuesday. {sentence}"
+    assert {(n, r) for _, n, r in quotes(text, {"Northwind"})} == {(speaker, role)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a firm's people, a broker by its one-word name, a firm's name with commas and "and", a reinsurer, initials
+        '"Even good operators will catch some flak," analysts at independent research firm Brightline said.',
+        '"The big surprise was the larger dividend cut," said analysts at Normark.',
+        '"We see profits as well underpinned," Numis said in a note to clients.',
+        '"The private bank is the jewel of the group," Keefe, Bruyette and Woods said in a research note.',
+        'Rival Hamburg Re had no such exposure. "The value was cut sharply," Swiss Re said on Monday.',
+        'Sony told U.S. lawmakers that "the attack was a very sophisticated one."',
+    ],
+)
+def test_a_firms_words_are_no_row(sentence):
+    assert quotes(f"Northwind Inc posted a first-quarter loss on Tuesday. {sentence}", {"Northwind", "Sony"}) == []
+
+
+def test_a_quote_ending_its_sentence_is_not_attributed_to_the_next_sentences_subject():
+    text = (
+        "Chief Executive Tom Varga dismissed the criticism.\n\n"
+        '"This is not risky lending," he told analysts. "This is Main Street." Mark Durrell, banking analyst at '
+        "Brewin Dolphin, said last month's warning cushioned the impact.\n\n"
+        '"They beat me on every metric," said WR Hambrecht analyst Robert Stimms. "They are a little shielded." '
+        "Chief Financial Officer Safra Katz said on the conference call that Northwind grew fastest."
+    )
+    assert [n for _, n, _ in quotes(text, {"Northwind"})] == [
+        "Tom Varga",
+        "Tom Varga",
+        "Robert Stimms",
+        "Robert Stimms",
+    ]
+
+
+def test_titles_and_firms_around_a_name_stay_out_of_it():
+    text = (
+        "Northwind Inc posted a first-quarter loss on Tuesday.\n\n"
+        '"They can not do a lot about demand," said Kim Caughey at money manager Fort Pitt Capital Group. '
+        '"They have a nice product cycle coming up," she added.\n\n'
+        '"Costs will rise in the second half," said food industry analyst Andrew Woods at Sanford Bernstein.\n\n'
+        "Analyst Martin Possner at brokerage Equinet said the figures looked bad. "
+        '"Maybe the new management is creating upside," he said.'
+    )
+    assert [(n, r) for _, n, r in quotes(text, {"Northwind"})] == [
+        ("Kim Caughey", "analyst"),
+        ("Kim Caughey", "analyst"),
+        ("Andrew Woods", "analyst"),
+        ("Martin Possner", "analyst"),
+    ]

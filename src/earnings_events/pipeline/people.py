@@ -14,7 +14,7 @@ import re
 # a word in capitals ("P" of "BNP Paribas", "N" of "NWSa.N Rupert Murdoch") nor the start of a longer word ("Mc" of
 # "McGranahan" when the first alternative stops there)
 _TOK = r"(?<![A-Za-z/.])(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:(?:['’](?![sS]\b)|\-)[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))(?![A-Za-z])"
-_PARTICLE = r"(?:de|del|della|der|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
+_PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 # a nickname in quotation marks between the names: Myron "Mike" Ullman (part of the fullest name)
 _NICK = r"[\"“][A-Z][a-z]+[\"”]"
@@ -340,13 +340,13 @@ def name_tokens(name: str) -> list[str]:
 
 # a Korean or Chinese given name in its romanised, hyphenated form ("Young-soo", "Chung-mou"): the family name
 # comes first ("Kwon Young-soo" is "Kwon" on second mention)
-_EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+EAST_ASIAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _JOINED_START = re.compile(rf"^{JOINED}(?=[A-Z])")
 
 
 def surname(name: str) -> str:
     toks = [t for t in name_tokens(name) if not _INITIALS_RE.fullmatch(t)]
-    if len(toks) == 2 and _EAST_ASIAN_GIVEN.fullmatch(toks[1]):
+    if len(toks) == 2 and EAST_ASIAN_GIVEN.fullmatch(toks[1]):
         return toks[0]
     # (the article joined to a family name is dropped on second mention: "al-Baker" is "Baker")
     return _JOINED_START.sub("", toks[-1]) if toks else name
@@ -354,7 +354,7 @@ def surname(name: str) -> str:
 
 def role_from_title(title: str) -> str | None:
     """``executive``, ``analyst`` or ``other`` from a title phrase, or None when it names no role."""
-    t = " " + re.sub(r"[^a-z\- ]+", " ", title.lower()) + " "
+    t = " " + " ".join(re.sub(r"[^a-z\- ]+", " ", title.lower()).split()) + " "  # ("fund  manager" is one title)
     t = t.replace(" investor relations ", " relations ")  # an executive function, not an investor
     # "analyst at", not "told analysts": an audience is not a title
     if any(f" {w} " in t or f" {w}-" in t for w in ANALYST_TITLES):

@@ -658,11 +658,16 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # "for the quarter" reports
     # ("projections for the quarter" when the opening previews a quarter still running are that quarter's)
     previewed = any(hp.kind in ("quarter", "month_quarter") and not ended(*r) for hp, r in head)
+    # (an opening that forecasts a quarter still running, "expects to write down $1.2 billion ... in the fourth
+    # quarter", makes a quarter the body recalls from its last report background, as in a forecast story)
+    pre_announced = any(
+        hp.kind in ("quarter", "month_quarter") and not ended(*r) and _forecast_of(doc, hp) for hp, r in head
+    )
     for p, (fy, q) in [*body, *current]:
         if (
             reported(p, fy, q)
             and not (p.kind == "current_quarter" and previewed and _forecast_talk(doc, p))
-            and (not forecast_news or fresh(p, fy, q))
+            and (not (forecast_news or pre_announced) or fresh(p, fy, q))
         ):
             return fy, q
     for p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews (a quarter just

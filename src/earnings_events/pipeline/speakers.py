@@ -33,21 +33,23 @@ VERBS = (
     r"complained|boasted|pointed out|went on|summed up|put it|announced|claimed|believes|"
     r"expects|expected|hopes|thinks|feels|wrote in|described"
 )
-# "Soleil/Nelson Alpha Research"; "J.P.Morgan" run together
-_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|(?:[A-Z]\.)+[A-Z][a-z][\w'’&\-]*|[A-Z][\w'’&\-]*(?:/[A-Z][\w'’&\-]*)?)"
+# "Soleil/Nelson Alpha Research"; "J.P.Morgan" run together; "TrueCar.com analyst Jesse Toprak"
+_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|(?:[A-Z]\.)+[A-Z][a-z][\w'’&\-]*|[A-Z][\w'’&\-]*(?:/[A-Z][\w'’&\-]*|\.com\b)?)"
 # Lower-case title words inside a name phrase: "PaineWebber analyst Stephen Smith", "Sand president Jerry Shattner".
 _LOWER_TITLES = (
     r"analyst|chairman|chairwoman|president|vice|chief|executive|officer|director|managing|senior|"
     r"financial|operating|treasurer|controller|spokesman|spokeswoman|strategist|economist|head|founder|"
-    r"consultant|adviser|advisor|publisher|editor|trader|partner|principal|owner"
+    r"consultant|adviser|advisor|publisher|editor|trader|partner|principal|owner|manager"
 )
 _WHO = (
-    # a capitalised run ("Chief Executive Tim Cook"), a pronoun, or a common noun phrase ("the company")
-    # (a firm's name with commas at its start runs on to its "&": "Keefe, Bruyette & Woods analyst Richard Herr";
+    # a capitalised run ("Chief Executive Tim Cook", "Intrepid Ventures payments consultant Eric Grover", "FTN Midwest
+    # business services analyst Kartik Mehta"), a pronoun, or a common noun phrase ("the company")
+    # (a firm's name with commas at its start runs on to its "&" or "and": "Keefe, Bruyette & Woods analyst Richard
+    # Herr", "Sterne, Agee and Leach analyst Margaret Whitfield";
     # not "Peter Nesvold, Jefferies & Co. analyst")
-    rf"\b(?:(?:{_CAP},\s+){{1,2}}(?=(?:[A-Z][\w'’\-]*\s+){{0,2}}&\s))?"
+    rf"\b(?:(?:{_CAP},\s+){{1,2}}(?=(?:[A-Z][\w'’\-]*\s+){{0,2}}(?:&|and)\s))?"
     rf"(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES}"
-    rf"|[a-z][\w\-]*(?=\s+(?:{_LOWER_TITLES})\b))\s+){{0,9}}{people.JOINED}{_CAP}"  # "Intrepid Ventures payments consultant Eric Grover"
+    rf"|[a-z][\w\-]*(?=\s+(?:[a-z][\w\-]*\s+)?(?:{_LOWER_TITLES})\b))\s+){{0,9}}{people.JOINED}{_CAP}"
     r"(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)\b)?"  # "Fred Lyons Jr. said"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
     r"|(?:the|a|an|one|another|its|their|his|her)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+)"
@@ -83,6 +85,7 @@ _COORDINATED_VERB = re.compile(rf"\s(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})[\s,:]
 _SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
 # "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
 _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
+_VERB_IN_APPOS = re.compile(rf",\s+(?:{VERBS})\b")
 _ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
 # "said Fiat Auto looked to ...", "said Apple expects ...": reported speech whose subject is no speaker
 _CLAUSE_VERB_AFTER = r"(?!\s+(?:[a-z]+(?:ed|es)|would|will|could|should|can|may|might|must|is|was|were|are|had|has|have|did|does|expects|sees|plans|wants|needs|remains|looks)\b)"
@@ -129,8 +132,9 @@ _FIRM_WORDS = {
     "Equities",
     "Brothers",
 }
-# ... and the last word of a name that is a firm's or a fund's, not a person's ("... Advisors Growth Fund said")
-_FIRM_END = _FIRM_WORDS | {"Fund", "Funds", "Trust", "Service", "Services"}  # "Moody's Investors Service"
+# ... and the last word of a name that is a firm's or a fund's, not a person's ("... Advisors Growth Fund said",
+# "Moody's Investors Service", "Swiss Re": a reinsurer)
+_FIRM_END = _FIRM_WORDS | {"Fund", "Funds", "Trust", "Service", "Services", "Re"}
 
 
 _DEPARTMENTS = {
@@ -194,7 +198,9 @@ _APPOSITIVE_CUE = re.compile(_APPOSITIVE_TITLES)
 
 
 # leading title words, a qualifier before one included ("retail analyst Jo Park", "aerospace analyst ...")
-_LEADING_TITLES = re.compile(rf"^(?:(?:{_LOWER_TITLES}|and|[a-z][\w\-]*(?=\s+(?:{_LOWER_TITLES})\b))\s+)+(?=[A-Z])")
+_LEADING_TITLES = re.compile(
+    rf"^(?:(?:{_LOWER_TITLES}|and|[a-z][\w\-]*(?=\s+(?:[a-z][\w\-]*\s+)?(?:{_LOWER_TITLES})\b))\s+)+(?=[A-Z])"
+)
 _THE_TITLE = re.compile(rf"the\s+(?:[A-Z][\w.&'’\-]*\s+){{0,3}}(?P<t>(?:{_LOWER_TITLES}|[\s\-])+)")
 _PARTICLE_WORD = re.compile(people._PARTICLE)
 _PARTICLE_NAME = re.compile(rf"(?:{people._PARTICLE}\s+)+[A-Z]")
@@ -203,9 +209,23 @@ _OF_AT_FROM = re.compile(r"\s+(?:of|at|from)\s+")
 _NAME_THEN_LOWER = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)((?:\s+(?:[a-z][\w\-]*|&))+)")
 _A_LOWER_TITLE = re.compile(rf"\b(?:{_LOWER_TITLES})\b")
 # "... America analyst Michael Hecht": a title, then a name of two words or more
-_TITLE_THEN_NAME = re.compile(rf"\b(?:{_LOWER_TITLES})\s+[A-Z][\w'’\-]*\s+[A-Z]")
+# (not a firm's trade and name: "Kim Caughey at money manager Fort Pitt Capital Group")
+_TITLE_THEN_NAME = re.compile(
+    rf"\b(?:{_LOWER_TITLES})\s+[A-Z][\w'’\-]*\s+[A-Z](?!.*\b(?:{'|'.join(sorted(_FIRM_END))})\b)"
+)
 # '"...," Said Derek Lin, manager of ...': a speech verb a typo capitalised, before a full name
 _CAPITAL_VERB = re.compile(r"^(?:Said|Says)\s+(?=\S+\s+\S)")
+# "at", "with" or "from" and a firm's trade before a name: "analysts at independent research firm CreditSights",
+# "Bethany Hocking at brokerage Investec"; who speaks comes before: a group of the firm's people, or a person
+_AT_FIRM = re.compile(r"\b(?:at|with|from)\s+(?:[a-z][\w\-]*\s+){0,3}$")
+_GROUP_END = re.compile(
+    r"\b(?:analysts|economists|strategists|researchers|experts|traders|officials|those|people|staff)\s*$", re.I
+)
+_LEADING_NAME_TITLES = re.compile(rf"^(?:(?:{_LOWER_TITLES}|analysts?)\s+)+(?=[A-Z])", re.I)
+_NAME_TITLE_END = re.compile(
+    rf"(?:^|[.;,:\s])(?P<name>{people.NAME}),?\s+(?:(?:an?|the)\s+)?(?P<title>(?:[a-z][\w\-]*\s+){{0,3}}?"
+    rf"(?:{_LOWER_TITLES}|analysts?|economist|strategist))?\s*$"
+)
 _CORPORATE_END = re.compile(r"\b(?:Inc|Corp|Co|Ltd|PLC|plc|Group|Bank|Bancorp|Bancorporation|LLC|AG|SA|NV)\.?$")
 
 
@@ -214,7 +234,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v14"
+    version: str = "extract_rules_v15"
 
 
 @dataclass
@@ -231,7 +251,10 @@ class _Who:
 _MONTH_FIRST_NAMES = frozenset({"April", "May", "June"})
 _BROKERS = (
     r"Wedbush|Stifel|Nicolaus|Jefferies|Oppenheimer|Cowen|Jaffray|Sterne|Agee|Janney|Keefe|Bruyette|Evercore|"
-    r"Canaccord|Needham|Macquarie|Bernstein|Morningstar|Wunderlich|Ladenburg|Thalmann|Securities|Research"
+    r"Canaccord|Needham|Macquarie|Bernstein|Morningstar|Wunderlich|Ladenburg|Thalmann|Securities|Research|"
+    # research firms and European brokers quoted by their one-word names ("Numis said in a note to clients")
+    r"Numis|Cazenove|Investec|Panmure|Liberum|Exane|Vontobel|Wegelin|Equinet|CreditSights|WestLB|Berenberg|Oddo|"
+    r"Redburn|Helvea|MainFirst|Cheuvreux|Petercam|Sarasin|Mirabaud|Natixis|Mediobanca"
 )
 _BROKER_WORD = re.compile(_BROKERS)
 _JOINED_NAME = re.compile(rf"{people.JOINED}[A-Z][\w'’\-]*")  # "al-Gurair"
@@ -423,13 +446,19 @@ class _ArticleIndex:
         toks = raw.split()
         if appositive and len(toks) == 2 and toks[0] in _MONTH_FIRST_NAMES and toks[1] not in self.org_words:
             return clean_name(raw)  # "April Horace, an analyst with Janco Partners": a first name, not a date
-        while toks and (toks[0].rstrip(",") in people.NOT_NAME_WORDS or toks[0].endswith("-based")):
+        while (
+            toks
+            and (toks[0].rstrip(",") in people.NOT_NAME_WORDS or toks[0].endswith("-based"))
+            and not (toks[0] == "An" and len(toks) == 2 and people.EAST_ASIAN_GIVEN.fullmatch(toks[1]))
+        ):
             toks.pop(0)  # "Minneapolis-based Cargill": a place and a company, not a person's name
         # a broker's name run into its analyst's ("Wedbush Morgan Michael Pachter", "Stifel Nicolaus Jordan Rohan")
         firm = next((k for k in range(len(toks) - 2, 0, -1) if _BROKER_PREFIX.fullmatch(" ".join(toks[:k]))), 0)
         if firm:
             self.firm_before[clean_name(" ".join(toks[firm:]))] = " ".join(toks[:firm])
             toks = toks[firm:]
+        if toks and toks[-1].rstrip(",") in _FIRM_END and all(t[:1].isupper() for t in toks):
+            return ""  # "money manager Fort Pitt Capital Group": a firm, not a person named Fort Pitt
         while (
             toks
             and toks[-1].rstrip(",") in people.NOT_NAME_WORDS
@@ -503,6 +532,8 @@ class _ArticleIndex:
         who = " ".join(who.split())
         if at and self.text[at - 1] in "/." and (glued := re.match(r"[A-Z]\.\s+", who)):
             who, at = who[glued.end() :], at + glued.end()  # "I/B/E/S. Yahoo said": the end of a data set's name
+        if firm := self._at_firm(who, at):
+            return firm
         who = _LEADING_TITLES.sub("", who)  # "chairman John Akers"
         who = _CAPITAL_VERB.sub("", who)
         low = who.lower()
@@ -528,7 +559,10 @@ class _ArticleIndex:
         if cut:
             head, tail = who[: cut.start()], who[cut.end() :]
             words = head.split()
-            while words and re.fullmatch(_LOWER_TITLES + r"|analysts?|economist|strategist|an?|the", words[-1]):
+            while words and (
+                re.fullmatch(_LOWER_TITLES + r"|analysts?|economist|strategist|an?|the", words[-1])
+                or (trailing and re.fullmatch(r"[a-z][\w\-]*", words[-1]))  # "Philipp Haessler bank analyst at"
+            ):
                 trailing = f"{words.pop()} {trailing}".strip()  # "Robert Routh analyst at Jefferies"
             head = " ".join(words)
             # "Ryan Jacob chairman and chief investment officer of Jacob Funds": the name, then his title
@@ -549,6 +583,9 @@ class _ArticleIndex:
             if name_toks and _PARTICLE_WORD.fullmatch(bare):  # "Gerard van Schaik", "Ana de la Cruz"
                 name_toks.insert(0, bare)
                 continue
+            if bare == "An" and len(name_toks) == 1 and people.EAST_ASIAN_GIVEN.fullmatch(name_toks[0]):
+                name_toks.insert(0, bare)  # "An Sung-ho": a family name, not an article
+                break
             if (
                 bare in people.NOT_NAME_WORDS
                 or (len(name_toks) >= 2 and bare in _FIRM_WORDS)  # "RBC Capital Markets Scot Ciccarelli"
@@ -563,6 +600,8 @@ class _ArticleIndex:
                 break
             name_toks.insert(0, bare)
         title = " ".join(toks[: len(toks) - len(name_toks)])
+        if "," in who and title.split()[-1:] in (["and"], ["&"]):
+            return _Who("nonperson", at=at)  # "Keefe, Bruyette and Woods said": a firm's name
         if not org and title and _BROKER_PREFIX.fullmatch(title):
             title, org = "", title  # "said Stifel Nicolaus Jordan Rohan": the analyst's firm
         possessive = re.fullmatch(r"(?:the\s+)?(.+?)['’]s?", title)
@@ -573,6 +612,10 @@ class _ArticleIndex:
         name = clean_name(" ".join(name_toks))
         if name.split()[-1:] and name.split()[-1] in _FIRM_END:
             return _Who("nonperson", at=at)  # "... Advisors Growth Fund said": a fund, not a person
+        if all(people._INITIALS_RE.fullmatch(t) for t in name.split()):
+            return _Who("nonperson", at=at)  # "U.S.": initials with no name
+        if " " not in name and _BROKER_WORD.fullmatch(name) and name not in self.people:
+            return _Who("nonperson", at=at)  # "Numis said in a note to clients": a broker by its one-word name
         if not name or (name in self.org_words and surname(name) not in self.people):
             return _Who("nonperson", at=at)  # "Wynn said" is Steve Wynn when the article names him
         if _CORPORATE_END.search(name) and not (name.endswith("Bank") and _TITLE_WORD.search(title)):
@@ -589,6 +632,26 @@ class _ArticleIndex:
         ):
             return _Who("nonperson", at=at)  # "First City said": a word of a company's name, not a surname
         return _Who("person", name, f"{title} {trailing} {'of ' + org if org else ''}".strip(), at)
+
+    def _at_firm(self, who: str, at: int) -> _Who | None:
+        """A name right after "at", "with" or "from" is a firm's ("analysts at independent research firm
+        CreditSights said"): nobody when a group of its people speaks, the person named before it when there is
+        one ("Philipp Haessler bank analyst at Equinet said"), nobody otherwise."""
+        before = self.text[max(0, at - 160) : at]
+        prep = _AT_FIRM.search(before)
+        if prep is None:
+            return None
+        pre = before[: prep.start()]
+        if _GROUP_END.search(pre):
+            return _Who("nonperson", at=at)
+        if len(who.split()) > 1 and not _CORPORATE_END.search(who):
+            return None  # (a full name after "from": "... said, quoting from Tom Lee")
+        named = _NAME_TITLE_END.search(pre)
+        if named is None or self.in_quote(at - len(before) + named.start()):
+            return _Who("nonperson", at=at)
+        name = clean_name(_LEADING_NAME_TITLES.sub("", named.group("name")))  # "Analyst Martin Possienke"
+        title = " ".join(f"{named.group('title') or ''} {prep.group(0).strip()} {who}".split())
+        return _Who("person", name, title, at - len(before) + named.start())
 
     def resolve(self, who: _Who) -> Person | None:
         """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
@@ -687,9 +750,11 @@ def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: st
     joint = re.search(r"\s+and\s+(?=[A-Z])", raw)  # people are joined by "and"; "&" joins a firm's name
     head = raw[: joint.start()] if joint else ""
     # one quote attributed to two people is spoken by the first named (not "X of Weil and Associates")
-    # (nor "Standard and Poor's analyst Herman Saftlas": a firm's name, its second part in the possessive)
+    # (nor "Standard and Poor's analyst Herman Saftlas": a firm's name, its second part in the possessive, nor
+    # "Sterne, Agee and Leach analyst Margaret Whitfield": a firm's name, commas before its "and")
     if (
         joint
+        and "," not in head
         and head.split()[-1] not in people.NOT_NAME_WORDS
         and not _OF_AT_FROM.search(head)
         and not re.match(r"[A-Z][\w\-]*['’]s?\s", raw[joint.end() :])
@@ -725,6 +790,7 @@ def _attribution(
     before = text[sent_start : span.open]
     base_after = span.close_end if span.closed else span.end
     ends_sentence = span.closed and span.statement[-1:] in ".!?"
+    runs_on = nxt is not None and after_end >= nxt.open
     for rx in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
         m = rx.match(after)
         appos = (m.groupdict().get("appos") or "") if m else ""
@@ -736,13 +802,17 @@ def _attribution(
         # after a quote that ends its own sentence, "Executives said they were charting ..." is a new sentence
         # of reported speech, not this quote's attribution ("... ." Smith said on Tuesday.); so is one that runs
         # on into the next quote ('... ." Chief Executive Sam Palmer said IBM is "ahead of pace"')
-        runs_on = nxt is not None and after_end >= nxt.open
         if m and not (ends_sentence and _new_clause(m.group("rest"), runs_on)):
             who = _who_from(m, base_after, index)
             if ends_sentence and who.kind == "nonperson" and m.group("rest").strip():
                 continue  # '... sustainable." PROFITS RISE ICE said it earned ...': the next sentence's news
             return who
     m = _AFTER_NAME_TITLE.match(after)
+    # (not a new sentence whose subject has a title: '... America." Mark Durling, banking analyst at Brewin
+    # Dolphin, said last month's warning cushioned the impact': the same test as above)
+    verb = _VERB_IN_APPOS.search(m.group("appos")) if m else None
+    if m and verb and ends_sentence and _new_clause(m.group("appos")[verb.end() :], runs_on):
+        m = None
     if m and _TITLE_WORD.search(m.group("appos")):
         who = _who_from(m, base_after, index)
         if who.kind == "person":
@@ -795,7 +865,7 @@ def _new_clause(rest: str, runs_on: bool = False) -> bool:
     rest = rest.strip()
     clause = re.match(
         r"(?:(?:on|late|earlier|last|this|next)\s+(?:\w+\s+)?(?:week|month|year|day|morning|afternoon|evening|\w+day)\s+|"
-        r"(?:in|at|during|to)\s+(?:a|an|the|its|his|her)\s+(?:[\w\-'’]+\s+){1,8}?)?that\s",
+        r"(?:in|on|at|during|to)\s+(?:a|an|the|its|his|her)\s+(?:[\w\-'’]+\s+){1,8}?)?that\s",
         rest,
     )
     if clause and len(rest.split()) > 4:
@@ -805,7 +875,9 @@ def _new_clause(rest: str, runs_on: bool = False) -> bool:
     if (
         not rest
         or rest[0] in ",;:"
-        or re.match(r"(?:on|in|at|during|to|after|before|via|from|late|earlier|last|this|yesterday|today)\b", rest)
+        or re.match(r"(?:on|in|at|during|to|after|before|via|from|yesterday|today)\b", rest)
+        # ("said last week", not "said last month's warning cushioned the impact": an object begins)
+        or re.match(r"(?:late|earlier|last|this)\b(?!\s+(?:\w+\s+)?\w+['’]s\b)", rest)
     ):
         return False
     # "... cross-selling." Sandler O'Neill analyst Michael Taiano said the deal "made sense ...": an object begins
