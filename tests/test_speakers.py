@@ -992,3 +992,21 @@ def test_titles_and_firms_around_a_name_stay_out_of_it():
         ("Andrew Woods", "analyst"),
         ("Martin Possner", "analyst"),
     ]
+
+
+def test_the_nearest_speech_verb_and_clause_govern_a_quote():
+    text = (
+        "Northwind Inc posted a first-quarter loss on Tuesday.\n\n"
+        '"Profits must move up," said independent retail analyst Nick Bubble, while Bethany Hockley at brokerage '
+        'Investec said: "We continue to have concerns on the group."\n\n'
+        'Harbor\'s Rhian Tuck said this week the company had "limited potential for growth in 2010" and Vontobel '
+        "warned that prices could fall.\n\n"
+        'Dan Nathanson said the stock could rebound if Northwind can "beat and dispel most of the rumors." Hedge fund '
+        "manager David Einhorst said in a letter to investors he bought back shares."
+    )
+    assert [n for _, n, _ in quotes(text, {"Northwind"})] == [
+        "Nick Bubble",
+        "Bethany Hockley",
+        "Rhian Tuck",
+        "Dan Nathanson",
+    ]

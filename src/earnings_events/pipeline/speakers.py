@@ -86,6 +86,7 @@ _SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
 # "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
 _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
 _VERB_IN_APPOS = re.compile(rf",\s+(?:{VERBS})\b")
+_A_SPEECH_VERB = re.compile(rf"\b(?:{VERBS})\b")
 _ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
 # "said Fiat Auto looked to ...", "said Apple expects ...": reported speech whose subject is no speaker
 _CLAUSE_VERB_AFTER = r"(?!\s+(?:[a-z]+(?:ed|es)|would|will|could|should|can|may|might|must|is|was|were|are|had|has|have|did|does|expects|sees|plans|wants|needs|remains|looks)\b)"
@@ -806,6 +807,8 @@ def _attribution(
             who = _who_from(m, base_after, index)
             if ends_sentence and who.kind == "nonperson" and m.group("rest").strip():
                 continue  # '... sustainable." PROFITS RISE ICE said it earned ...': the next sentence's news
+            if who.kind == "nonperson" and re.match(r"\s*(?:and|but)\s", after):
+                continue  # 'Tucker said the company had "..." and Vontobel warned that ...': the next clause's
             return who
     m = _AFTER_NAME_TITLE.match(after)
     # (not a new sentence whose subject has a title: '... America." Mark Durling, banking analyst at Brewin
@@ -817,7 +820,10 @@ def _attribution(
         who = _who_from(m, base_after, index)
         if who.kind == "person":
             return who
-    m = _BEFORE_VERB_WHO.search(before) or _BEFORE_WHO_VERB.search(before)
+    m = _BEFORE_VERB_WHO.search(before)
+    if m and m.group("rest") and _A_SPEECH_VERB.search(m.group("rest")):
+        m = None  # 'said analyst Nick Bubb, while Bethany Hocking at Investec said: "...': the nearer verb's
+    m = m or _BEFORE_WHO_VERB.search(before)
     first = _who_from(m, sent_start, index) if m else None
     while m is not None and m.re is _BEFORE_WHO_VERB:
         # the speech verb nearest the fragment governs it: "TI said it was cutting jobs, which analyst Doug Freeman
@@ -865,12 +871,12 @@ def _new_clause(rest: str, runs_on: bool = False) -> bool:
     rest = rest.strip()
     clause = re.match(
         r"(?:(?:on|late|earlier|last|this|next)\s+(?:\w+\s+)?(?:week|month|year|day|morning|afternoon|evening|\w+day)\s+|"
-        r"(?:in|on|at|during|to)\s+(?:a|an|the|its|his|her)\s+(?:[\w\-'’]+\s+){1,8}?)?that\s",
+        r"(?:in|on|at|during|to)\s+(?:a|an|the|its|his|her)\s+(?:[\w\-'’]+\s+){1,8}?)?(?:that|he|she|it|they|we)\s",
         rest,
     )
     if clause and len(rest.split()) > 4:
         # "... said this week that iPhone sales boosted ...", "... said in a statement that market fundamentals
-        # remain strong": reported speech of its own
+        # remain strong", "... said in a letter to investors he bought back shares": reported speech of its own
         return True
     if (
         not rest
