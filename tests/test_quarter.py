@@ -861,3 +861,29 @@ def test_next_years_forecast_stays_the_news_when_no_forecast_is_revised():
     )
     got = quarter_as("preview", text, "Kuroda outlook eyed", "2009-11-23")
     assert got == (2010, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a verdict on the period's estimates is a report of it, not a comparison with it
+        (
+            "Halden Chip Corp handily beat second-quarter sales and profit estimates and forecast third-quarter "
+            "sales well ahead of Wall Street's view.",
+            "2010-07-13",
+            (2010, 2),
+        ),
+        # an opening that forecasts a quarter still running: a quarter recalled from the last report is background
+        (
+            "Brantley Holdings Inc said on Wednesday it expects to write down $1.2 billion of assets in the fourth "
+            "quarter.\n\nLeveraged finance suffered writedowns in the third quarter, but that business is improving.",
+            "2007-11-14",
+            (2007, 4),
+        ),
+    ],
+)
+def test_verdicts_and_forecasts_in_the_opening_pick_the_quarter(text, published, expected):
+    november = {"fy_end_month": 11, "fy_naming": "end", "calendar_checked": True}  # (Brantley's third quarter
+    # ended in August: its results came out weeks before)
+    companies = {"Brantley Holdings": november, "Halden Chip": {"fy_end_month": 12, "calendar_checked": True}}
+    assert quarter_as("results_reported", text, "Brantley and Halden news", published, companies) == expected
