@@ -883,7 +883,6 @@ def test_next_years_forecast_stays_the_news_when_no_forecast_is_revised():
     ],
 )
 def test_verdicts_and_forecasts_in_the_opening_pick_the_quarter(text, published, expected):
-    november = {"fy_end_month": 11, "fy_naming": "end", "calendar_checked": True}  # (Brantley's third quarter
-    # ended in August: its results came out weeks before)
-    companies = {"Brantley Holdings": november, "Halden Chip": {"fy_end_month": 12, "calendar_checked": True}}
+    # (Brantley's year ends in November: its third quarter ended in August, its results came out weeks before)
+    companies = {**checked("Brantley Holdings", 11), **checked("Halden Chip", 12)}
     assert quarter_as("results_reported", text, "Brantley and Halden news", published, companies) == expected

@@ -249,24 +249,24 @@ _COMPARISON = re.compile(
     r"over|above|below|than(?:\s+(?:in|for))?|repeat(?:s|ed|ing)?|match(?:es|ed|ing)?|since)\s*(?:the\s+|its\s+)?$",
     re.I,
 )
-# a verdict word before a period its estimates follow: "beat second-quarter sales and profit estimates"
-_VERDICT_BEFORE = re.compile(r"(?:beat|top|exceed|surpass|match|above|below|miss)", re.I)
-
-
-def _compared(text: str, s: int, e: int) -> bool:
-    """The period is the base of a comparison ("profit rose from the third quarter", "a year earlier"), not a
-    verdict on it ("beat second-quarter sales and profit estimates": the estimates are the period's)."""
-    before = _COMPARISON.search(text[max(0, s - 30) : s])
-    if before and _VERDICT_BEFORE.match(before.group(0)) and _ESTIMATES_AFTER.match(text, e):
-        return bool(_COMPARED_AFTER.match(text, e))
-    return bool(before or _COMPARED_AFTER.match(text, e))
-
-
 # a period followed by estimates of it ("analysts' fourth-quarter earnings estimates") is not reported
 _ESTIMATES_AFTER = re.compile(
     r"[\w\-]*(?:\s+(?:[\w'’]+|per\s+share)){0,5}?\s+(?:estimates?|forecasts?|projections?|targets?|guidance|outlook|expectations?)\b",
     re.I,
 )
+
+
+# a verdict word before a period its estimates follow: "beat second-quarter sales and profit estimates"
+_VERDICT_BEFORE = re.compile(r"(?:beat|top|exceed|surpass|match|above|below|miss)", re.I)
+
+
+def _compared(text: str, s: int, e: int, estimate: bool) -> bool:
+    """The period is the base of a comparison ("profit rose from the third quarter", "a year earlier"), not a
+    verdict on it (``estimate``: estimates of it follow; "beat second-quarter sales and profit estimates")."""
+    before = _COMPARISON.search(text[max(0, s - 30) : s])
+    if before and estimate and _VERDICT_BEFORE.match(before.group(0)):
+        before = None
+    return bool(before or _COMPARED_AFTER.match(text, e))
 
 
 def annotate(doc: ArticleDoc, start: int = 0, end: int | None = None) -> ArticleDoc:
@@ -357,6 +357,7 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
             which = " ".join(g["which"].lower().split()) if g.get("which") else None
             unit = " ".join(g["unit"].lower().split()) if g.get("unit") else None
             s, e = m.start(), m.end()
+            estimate = bool(_ESTIMATES_AFTER.match(text, e))
             if kind == "relative" and not g.get("which"):  # "SEES HIGHER YEAR NET": the mention is "YEAR NET"
                 s, which = m.start("unit"), "this"
             found.append(
@@ -372,8 +373,8 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                     in_title,
                     which=which,
                     unit=unit,
-                    compared=_compared(text, s, e),
-                    estimate=bool(_ESTIMATES_AFTER.match(text, e)),
+                    compared=_compared(text, s, e, estimate),
+                    estimate=estimate,
                     scope_blind=bool(g.get("y6") or g.get("just") or (kind == "horizon" and _new_horizon(m, g))),
                 )
             )

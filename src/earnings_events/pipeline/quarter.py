@@ -317,6 +317,12 @@ def _sentence_end(doc: ArticleDoc, p: Period) -> int:
     return doc.sentences[doc.sentence_at(p.start)].end if doc.sentences else len(doc.text)
 
 
+def _sentence_span(doc: ArticleDoc, p: Period) -> tuple[str, int, int]:
+    """The text a period mention is in, and where its sentence starts and ends."""
+    src, start = _sentence_of(doc, p)
+    return src, start, _sentence_end(doc, p)
+
+
 # "That compares with a profit of ... in the year ended March 2008": the whole sentence is the comparison's base
 _COMPARES_SENTENCE = re.compile(r"\s*(?:that|this|it|which)\s+(?:compares|compared)\s+(?:with|to)\b", re.I)
 # the article's news is results about to come out: "is expected to report a big jump in earnings on Thursday"
@@ -390,8 +396,7 @@ _RESULTS_NOUN = re.compile(
 def _results_near(doc: ArticleDoc, p: Period) -> bool:
     """Results are what the period's sentence says of it ("fourth-quarter profit rose", "net profit was ... in
     2009"), not a market share or a shipment count ("market share fell to 74 percent in the fourth quarter")."""
-    src, start = _sentence_of(doc, p)
-    end = _sentence_end(doc, p)
+    src, start, end = _sentence_span(doc, p)
     return _RESULTS_NOUN.search(src, start, end) is not None
 
 
@@ -444,8 +449,7 @@ def _forecasts_results(doc: ArticleDoc, p: Period) -> bool:
 def _forecast_talk(doc: ArticleDoc, p: Period) -> bool:
     """The sentence of an unnamed "the quarter" forecasts ("declined to offer specific projections for the
     quarter"): it is the quarter the article previews, not the one it reports."""
-    src, start = _sentence_of(doc, p)
-    end = _sentence_end(doc, p)
+    src, start, end = _sentence_span(doc, p)
     return bool(_FORECAST_VERB.search(src, start, end) or _PROJECTION.search(src, start, end))
 
 
@@ -521,8 +525,7 @@ def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
 def _warning_on(doc: ArticleDoc, p: Period) -> bool:
     """An unnamed quarter's results forecast, not reported: "warned that quarterly earnings would be well below
     estimates", "will likely miss its quarterly revenue target"; not "quarterly profit rose more than expected"."""
-    src, start = _sentence_of(doc, p)
-    end = _sentence_end(doc, p)
+    src, start, end = _sentence_span(doc, p)
     if not (p.estimate or _FORECAST_VERB.search(src, start, end)):
         return False
     return not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p) or _RESULTS_MOVED.match(src, p.end))
@@ -540,11 +543,6 @@ def _horizons_last(
         for p, _ in periods
     )
     return sorted(periods, key=lambda x: 2 if x[0].kind == "horizon" else revised and x[0].which in _NEXT)
-
-
-def _sentence_span(doc: ArticleDoc, p: Period) -> tuple[str, int, int]:
-    src, start = _sentence_of(doc, p)
-    return src, start, _sentence_end(doc, p)
 
 
 _REVISED = re.compile(
@@ -657,12 +655,11 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # 1. results reported further down; or, when no named period is reported, the quarter "quarterly profit" or
     # "for the quarter" reports
     # ("projections for the quarter" when the opening previews a quarter still running are that quarter's)
-    previewed = any(hp.kind in ("quarter", "month_quarter") and not ended(*r) for hp, r in head)
+    running = [hp for hp, r in head if hp.kind in ("quarter", "month_quarter") and not ended(*r)]
+    previewed = bool(running)
     # (an opening that forecasts a quarter still running, "expects to write down $1.2 billion ... in the fourth
     # quarter", makes a quarter the body recalls from its last report background, as in a forecast story)
-    pre_announced = any(
-        hp.kind in ("quarter", "month_quarter") and not ended(*r) and _forecast_of(doc, hp) for hp, r in head
-    )
+    pre_announced = any(_forecast_of(doc, hp) for hp in running)
     for p, (fy, q) in [*body, *current]:
         if (
             reported(p, fy, q)

@@ -222,7 +222,6 @@ _AT_FIRM = re.compile(r"\b(?:at|with|from)\s+(?:[a-z][\w\-]*\s+){0,3}$")
 _GROUP_END = re.compile(
     r"\b(?:analysts|economists|strategists|researchers|experts|traders|officials|those|people|staff)\s*$", re.I
 )
-_LEADING_NAME_TITLES = re.compile(rf"^(?:(?:{_LOWER_TITLES}|analysts?)\s+)+(?=[A-Z])", re.I)
 _NAME_TITLE_END = re.compile(
     rf"(?:^|[.;,:\s])(?P<name>{people.NAME}),?\s+(?:(?:an?|the)\s+)?(?P<title>(?:[a-z][\w\-]*\s+){{0,3}}?"
     rf"(?:{_LOWER_TITLES}|analysts?|economist|strategist))?\s*$"
@@ -650,7 +649,9 @@ class _ArticleIndex:
         named = _NAME_TITLE_END.search(pre)
         if named is None or self.in_quote(at - len(before) + named.start()):
             return _Who("nonperson", at=at)
-        name = clean_name(_LEADING_NAME_TITLES.sub("", named.group("name")))  # "Analyst Martin Possienke"
+        name = self._trim(named.group("name"))  # (a title before it: "Analyst Martin Possienke")
+        if not name:
+            return _Who("nonperson", at=at)
         title = " ".join(f"{named.group('title') or ''} {prep.group(0).strip()} {who}".split())
         return _Who("person", name, title, at - len(before) + named.start())
 
