@@ -759,3 +759,81 @@ def test_another_listed_companys_executive_speaks_to_its_own_event():
     assert got["Hank Halvorsen"][1] == "executive" and got["Hank Halvorsen"][0].startswith("Osprey")
     # a title that names the company only loosely ("Osprey Cargo" is not Osprey Air Lines) keeps the story's company
     assert got["Jo Ames"][0] == "Bluejay"
+
+
+def test_an_industry_word_after_and_stays_in_the_name_before_a_code():
+    # "Cooper Tire and Rubber Co. ( CTB.N )" is one company, not "Rubber", and no short form of a company whose
+    # name only ends in "Rubber"
+    text = (
+        "CHICAGO (Reuters) - Coppervale Tire and Rubber Co. ( CVT.N ) posted better-than-expected quarterly profit "
+        "on Thursday. Coppervale earned 33 cents per share. Rival Goodyear Tire & Rubber Co reports next week."
+    )
+    primary = primary_of(text, title="Coppervale Tire breezes past estimates")
+    assert (primary.name, primary.ticker) == ("Coppervale Tire", "CVT")
+
+
+def test_a_hyphenated_names_first_part_is_its_short_form():
+    text = (
+        "NEW YORK (Reuters) - Lorrow Co ( LRW.N ) and Brassick-Myers Squibb Co ( BMQ.N ) posted quarterly profits "
+        "above estimates on Thursday.\n\nLorrow said its sales rose. For the quarter, Brassick said it earned "
+        "$2.58 billion.\n\n"
+        '"It was a very strong quarter for Brassick," said Deutsche Bank analyst Barbara Ryan.'
+    )
+    doc = doc_until(text, "company", title="Lorrow and Brassick top analyst targets")
+    assert [(a.person.name, c.name) for a, c in zip(doc.attributions, doc.companies, strict=True)] == [
+        ("Barbara Ryan", "Brassick-Myers Squibb")
+    ]
+
+
+def test_an_analysts_firm_is_not_the_company_the_attribution_speaks_of():
+    text = (
+        "NEW YORK (Reuters) - Delvin Air Lines Inc ( DVL.N ) posted a wider quarterly loss on Wednesday, while "
+        "rival Airtrax Holdings Inc ( ATX.N ) swung to a profit.\n\nDelvin reported a loss of $257 million. "
+        "Airtrax said net income was $78 million.\n\nBank of America/Merrill Lynch analyst Michael Linenberg said in "
+        'a research note that Airtrax\'s underlying results were "very strong and likely to rank among the best."'
+    )
+    doc = doc_until(text, "company", title="Delvin, Airtrax results diverge", companies={"Bank of America"})
+    assert [c.name for c in doc.companies] == ["Airtrax"]
+
+
+def test_a_lower_case_word_of_a_headline_does_not_name_a_company():
+    # "... slow steel recovery" does not name U.S. Steel (whose one distinctive word is "steel"), so the story is not
+    # about several companies' results: the chief executive speaks for the headline's company
+    text = (
+        "PARIS (Reuters) - Arcelorix ( ARX.AS ) said on Wednesday it expected only a slow recovery in steel demand "
+        "in the first quarter.\n\nRival U.S. Steel Corp cut its forecast last week, and Nippon Steel Corp "
+        "reported a loss.\n\n"
+        '"We start the year in a good position," Chief Executive Lakshmi Mittal said.'
+    )
+    doc = doc_until(
+        text, "company", title="Arcelorix sees only slow steel recovery in first quarter", companies={"Nippon Steel"}
+    )
+    assert [c.name for c in doc.companies] == ["Arcelorix"]
+
+
+def test_a_common_first_word_the_headline_uses_alone_is_the_companys_short_form():
+    # "Continental, Airtrax beat Street": "Continental" is Continental Airlines wherever it stands alone
+    text = (
+        "NEW YORK (Reuters) - Continental Airlines Inc ( CAL.N ) and Airtrax Holdings Inc ( ATX.N ) posted "
+        "smaller-than-expected quarterly losses on Wednesday.\n\nAirtrax said net income rose. Continental said "
+        "its loss widened.\n\n"
+        '"There might be a feeling that Continental could do better," said analyst Matt Jacob.'
+    )
+    doc = doc_until(text, "company", title="Airtrax, Continental beat Street on cheaper fuel")
+    assert [c.name for c in doc.companies] == ["Continental Airlines"]
+    headline_mentions = [o.name for o in doc.orgs if o.in_title]
+    assert "Continental" in headline_mentions
+    states = doc_until(
+        "NEW YORK (Reuters) - United Widgets Inc ( UWG.N ) said profit rose. Sales in the United States fell.",
+        "company",
+        title="United beats estimates",
+    )
+    assert [o.start for o in states.orgs if not o.in_title and o.name == "United"] == []  # "United States"
+
+
+def test_a_registry_name_with_and_before_a_code_is_one_company():
+    # "Australia and New Zealand Banking Group ( ANZ.AX )": the registry's ANZ, not "New Zealand Banking"
+    registry = {"ANZ": {"ticker": "ANZ.AX", "aliases": ["Australia and New Zealand Banking Group"]}}
+    text = "SYDNEY (Reuters) - Australia and New Zealand Banking Group ( ANZ.AX ) warned on second-half profits."
+    primary = primary_of(text, title="ANZ warns on profits", companies=registry)
+    assert (primary.name, primary.ticker) == ("ANZ", "ANZ.AX")

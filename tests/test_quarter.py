@@ -24,6 +24,8 @@ from earnings_events.registry import load
         ("Toyota", 2024, 3, (2024, 4)),
         ("Oracle", 2024, 2, (2024, 3)),
         ("Nike", 2023, 11, (2024, 2)),
+        ("ANZ", 2008, 7, (2008, 4)),  # September years, like Westpac and National Australia Bank
+        ("Macquarie", 2010, 9, (2011, 2)),  # March years
     ],
 )
 def test_registry_fiscal_calendars(name, year, month, expected):
@@ -886,3 +888,47 @@ def test_verdicts_and_forecasts_in_the_opening_pick_the_quarter(text, published,
     # (Brantley's year ends in November: its third quarter ended in August, its results came out weeks before)
     companies = {**checked("Brantley Holdings", 11), **checked("Halden Chip", 12)}
     assert quarter_as("results_reported", text, "Brantley and Halden news", published, companies) == expected
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        ("2010-10-12", (2011, 4)),  # the first month of the company's year: the year just begun
+        ("2010-08-12", (2011, 4)),  # its last quarter: the year about to begin
+    ],
+)
+def test_its_new_fiscal_year_is_the_nearer_of_the_year_begun_and_the_year_to_come(published, expected):
+    text = (
+        "NEW YORK (Reuters) - Quillon Controls Inc forecast revenue above Wall Street estimates in its new fiscal "
+        "year, helped by demand for batteries."
+    )
+    companies = checked("Quillon Controls", 9)
+    assert primary_quarter(text, "Quillon Controls sees revenue above Wall St view", published, companies) == expected
+
+
+def test_a_years_results_reported_earlier_the_same_day_beat_the_forecast_headline():
+    # the wire's "earlier reported" is the same day: the guide's step 1 (results of the day) before step 2
+    text = (
+        "Quillon Mining Corp Ltd chairman Derek Keys cautioned that profits may not rise this year if the rand "
+        "stays at its current level.\n\n"
+        '"We would do well to repeat last year\'s results if the rand stays depressed," Keys said.\n\n'
+        "Quillon Mining earlier reported that 1986 per share earnings rose 28 pct to 616 cts."
+    )
+    assert primary_quarter(text, "QUILLON MINING CAUTIONS ON 1987 PROFITS", "1987-03-12") == (1986, 4)
+    later = text.replace("earlier reported", "reported last month")
+    assert primary_quarter(later, "QUILLON MINING CAUTIONS ON 1987 PROFITS", "1987-03-12") == (1987, 4)
+
+
+def test_a_year_the_body_recalls_before_the_quarter_it_reports_is_background():
+    # "In fiscal 2011, ..." four months after that year ended, beside the fiscal first quarter reported on the day
+    text = (
+        "SAN FRANCISCO (Reuters) - Quillon Inc's quarterly results blew past Wall Street's expectations on Tuesday."
+        "\n\nRevenue leapt 73 percent, and gross margin came in at 44.7 percent during the quarter.\n\n"
+        "In fiscal 2011, Quillon tacked on $43 billion in revenue, more than the sales of most companies.\n\n"
+        "Still, some analysts said the stellar fiscal first quarter suggested such fears were premature."
+    )
+    companies = checked("Quillon", 9)
+    assert primary_quarter(text, "Quillon returns to form, blows Street targets away", "2012-01-24", companies) == (
+        2012,
+        1,
+    )

@@ -319,3 +319,22 @@ def test_a_dividend_headline_that_also_moves_a_quarters_results_is_results_news(
     )
     assert not scope.results_headline(doc_until(lede, "scope", title=title, published=dt.date(2024, 2, 28)))
     assert not decide(title, lede).in_scope
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Quillon earnings: CEO Dana Reyes will watch rival's streaming service", True),
+        ("Quillon Q4 results: subscriber growth tops forecasts", True),
+        ("Earnings season: what to watch this week", False),  # no company
+        ("Quillon says its earnings call moves to Thursday", False),  # not the kicker's form
+    ],
+)
+def test_a_headline_filed_under_a_companys_results(title, expected):
+    # web publishers title results-day coverage "<Company> earnings: <the remark>", whatever the lede leads with
+    doc = doc_until(
+        "Quillon Inc CEO Dana Reyes is playing it cool about competition from a rival's new service.",
+        "scope",
+        title=title,
+    )
+    assert scope.results_kicker(doc) is expected

@@ -1000,3 +1000,90 @@ def test_the_nearest_speech_verb_and_clause_govern_a_quote():
         "Rhian Tuck",
         "Dan Nathanson",
     ]
+
+
+def test_a_fragment_before_a_companys_clause_belongs_to_the_sentences_closing_speaker():
+    # 'After "a disastrous first quarter," Sand hopes ..., Shattner said.': the company's clause is reported speech
+    text = (
+        "Northwind president Jerry Shattner said the company expects a profit for the second quarter.\n\n"
+        'After "a disastrous first quarter," Northwind hopes to break even in the current fiscal year, Shattner '
+        "said. The company has scaled back its sales forecast."
+    )
+    assert quotes(text) == [("a disastrous first quarter", "Jerry Shattner", "executive")]
+
+
+def test_a_speaker_introduced_by_a_relative_clause_is_the_next_pronouns():
+    text = (
+        "Northwind posted higher quarterly profit on Tuesday.\n\n"
+        '"We had a strong quarter," Chief Executive Jane Roe said.\n\n'
+        "Bill Mott, who manages $2 billion at Fenwick Capital and owns Northwind shares, said the results were "
+        'mixed.\n\n"The margins will be under pressure for the rest of the year," he said.'
+    )
+    assert [(s, n) for s, n, _ in quotes(text)] == [
+        ("We had a strong quarter", "Jane Roe"),
+        ("The margins will be under pressure for the rest of the year", "Bill Mott"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["who helps manage $12 billion at Fenwick Capital", "who follows retailers for Fenwick Research"],
+)
+def test_a_relative_clause_of_managing_money_or_covering_an_industry_makes_an_analyst(clause):
+    text = (
+        "Northwind posted higher quarterly profit on Tuesday.\n\n"
+        f'Bill Mott, {clause}, said the results were mixed. "The margins will be under pressure," he said.'
+    )
+    assert quotes(text) == [("The margins will be under pressure", "Bill Mott", "analyst")]
+
+
+def test_a_surname_attribution_the_scan_did_not_know_is_the_next_pronouns():
+    # "Bartz said" names someone the article gives by surname alone; "she said later" is Bartz, not the finance
+    # chief named before her
+    text = (
+        "Northwind held its first full-day briefing with analysts on Wednesday.\n\n"
+        "Finance Chief Tim Morse said the company expected margins of 15 percent by 2012.\n\n"
+        '"Today is the beginning of a journey back to respect," Bartz said. "Along the way, here we are, a '
+        '14-year-old Internet company that somehow got boring," she said later.'
+    )
+    assert [(s[:20], n) for s, n, _ in quotes(text)] == [
+        ("Today is the beginni", "Bartz"),
+        ("Along the way, here ", "Bartz"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        "Laura Paugh, Northwind's senior vice president of investor relations, told Reuters demand softened.",
+        "Paugh said the cuts would likely reduce Northwind's pretax results by about $1 billion.",
+    ],
+)
+def test_a_company_named_like_a_person_is_no_mention_of_him(between):
+    # "Northwind's senior vice president", "Northwind's pretax results": the company, not J.W. Northwind
+    text = (
+        'Chairman J.W. Northwind said the year started well. "We are positioned for growth," Northwind said.\n\n'
+        f'Analyst Laura Paugh was cautious. {between} "There is a lot of caution in the guidance," she said.'
+    )
+    assert quotes(text)[-1][1] == "Laura Paugh"
+
+
+def test_instant_view_headings_after_a_dash_separator_that_lost_its_line_breaks():
+    text = (
+        "TOKYO (Reuters) - Northwind Motor Corp slashed its annual profit forecast on Monday. COMMENTARY: KOICHI "
+        'OGAWA, CHIEF PORTFOLIO MANAGER, DAIWA SB INVESTMENTS "This is very, very bad for the whole sector." - - - - '
+        'FUJIO ANDO, SENIOR MANAGING DIRECTOR, CHIBAGIN ASSET MANAGEMENT "This shows how rapidly the auto sector '
+        'has deteriorated." - - - - KOJI ENDO, AUTO ANALYST AT CREDIT SUISSE SECURITIES "Northwind is likely to '
+        'post losses next business year too."'
+    )
+    assert [n for _, n, _ in quotes(text)] == ["Koichi Ogawa", "Fujio Ando", "Koji Endo"]
+
+
+def test_a_pronoun_after_a_sentence_is_its_subject_not_the_name_after_a_preposition():
+    text = (
+        "Chief Executive Bob McDonald said the quarter was solid. Activist investor Bill Ackman said in the fall he "
+        "would give him time.\n\n"
+        "McDonald did not say whether he has spoken with Ackman lately, but said he considers it an honor to lead "
+        'the company. "I\'m totally focused on doing what I have to do," he said.'
+    )
+    assert quotes(text)[-1][1] == "Bob McDonald"

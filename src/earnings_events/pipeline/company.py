@@ -248,7 +248,12 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
     words |= {p for w in words for p in w.split("-")}  # "3-Cardinal", "Bristol" of "Bristol-Myers"
     for n in e.names:
         w = _words(n)
-        if w and w <= words and not (len(w) == 1 and _longer_name_of_another(doc, words, min(w), e)):
+        if (
+            w
+            and w <= words
+            and not (len(w) == 1 and _longer_name_of_another(doc, words, min(w), e))
+            and not (len(w) == 1 and _lower_case_in(title, min(w)))
+        ):
             return True
         first = canonical(n).split()[0].lower() if canonical(n).split() else ""
         # the first word alone (or its first part: "Bristol" of "Bristol-Myers"), unless it is another company's
@@ -270,6 +275,15 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
         if len(ini) >= 2 and spelled and ini in title.replace(".", "").split():
             return True
     return False
+
+
+def _lower_case_in(title: str, word: str) -> bool:
+    """Does a headline in mixed case use ``word`` only in lower case ("ArcelorMittal sees only slow steel recovery"
+    does not name Nippon Steel, whose one distinctive word is "steel")?"""
+    if title.upper() == title:
+        return False
+    found = [m.group(0) for m in re.finditer(rf"(?<![\w&]){re.escape(word)}(?![\w&])", title, re.I)]
+    return bool(found) and all(f[:1].islower() for f in found)
 
 
 def _own_name_of_another(doc: ArticleDoc, word: str, name: str) -> bool:
@@ -580,7 +594,7 @@ def _quote_entity(
             id(e): e
             for e in event
             for m in e.mentions
-            if not m.in_title and lo <= m.start < hi and not (q.start <= m.start < q.end)
+            if not m.in_title and lo <= m.start < hi and not (q.start <= m.start < q.end) and not _firm_of(doc, m)
         }
         # (an executive speaks for one of the story's leads: "..., referring to systems gained in the Adelphia
         # deal" does not make him Adelphia's)
@@ -603,6 +617,17 @@ def _quote_entity(
         found = best
     by_person[person.name] = found
     return found
+
+
+def _firm_of(doc: ArticleDoc, m: OrgMention) -> bool:
+    """A mention that names an analyst's firm ("Bank of America/Merrill Lynch analyst Michael Linenberg", "Credit
+    Suisse's David Arnold"), not a company the attribution speaks of."""
+    after = doc.text[m.end : m.end + 40]
+    return bool(
+        re.match(
+            r"(?:/[\w&.'’\- ]{1,30}?)?(?:['’]s)?\s+(?:[\w\-]+\s+){0,2}?(?:analysts?|economists?|strategists?)\b", after
+        )
+    )
 
 
 def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity | None) -> Entity | None:

@@ -193,6 +193,8 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             _line_start(text, start)
             # ":": "reaction from analysts: JANE ROE"; "<", ">": markup left in the text
             or re.search(r"[.!?:\"”’)<>]\s+$", text[max(0, start - 4) : start])
+            # a separator left of a line break the copy lost: '... economy." - - - - FUJIO ANDO, SENIOR ...'
+            or re.search(r"(?:^|\s)(?:-\s+){3,}$", text[max(0, start - 12) : start])
             or _HEADING_LABEL.search(text, max(0, start - 40), start)
         ):
             continue

@@ -287,7 +287,48 @@ def annotate(doc: ArticleDoc, registry: Registry, start: int = 0, end: int | Non
     doc.codes += codes
     body = orgs_in(_masked(doc, start, end), registry, codes, start=start, end=end, earlier=doc.orgs)
     doc.orgs += [o for o in body if not _in_layout(doc, o)]
+    _headline_short_forms(doc, start, end)
     return doc
+
+
+# Common first words that a headline uses alone for a company ("Continental, AirTran beat Street on cheaper fuel"
+# for Continental Airlines), and that stand alone, capitalised and before a lower-case word, for little else.
+_HEADLINE_SHORT = {
+    w: re.compile(rf"(?<![\w&.'’\-]){w}(?![\w&\-]|\s+[A-Z&]|['’]s\s+[A-Z]|\.\w)")
+    for w in ("Allied", "Consolidated", "Continental", "Pacific", "Pioneer", "Standard", "United", "Universal")
+}
+
+
+def _headline_short_forms(doc: ArticleDoc, start: int, end: int) -> None:
+    """Mentions of a company's common first word where the headline uses it alone for a company the text names in
+    full ("Continental" after "Continental Airlines Inc"), in the headline and in the text between ``start`` and
+    ``end``; not before a capitalised word ("United States", "Standard & Poor's")."""
+    if doc.title.upper() == doc.title:
+        return  # a headline in capitals says nothing of how a word is used
+    for word, rx in _HEADLINE_SHORT.items():
+        if not rx.search(doc.title):
+            continue
+        full = {
+            o.company.name: o.company
+            for o in doc.orgs
+            if o.kind == OrgKind.COMPANY
+            and o.company is not None
+            and canonical(o.name).split()[:1] == [word]
+            and len(canonical(o.name).split()) > 1
+        }
+        if len(full) != 1:
+            continue  # none, or two companies it could be
+        company = next(iter(full.values()))
+        taken = [(o.start, o.end, o.in_title) for o in doc.orgs]
+        found = [(m.start(), m.end(), True) for m in rx.finditer(doc.title)]
+        found += [(m.start(), m.end(), False) for m in rx.finditer(doc.text, start, end) if not doc.in_block(m.start())]
+        added = [
+            OrgMention(a, b, word, OrgKind.COMPANY, company, None, in_title)
+            for a, b, in_title in found
+            if not any(t == in_title and x < b and a < y for x, y, t in taken)
+        ]
+        if added:
+            doc.orgs = sorted([*doc.orgs, *added], key=lambda o: (not o.in_title, o.start))
 
 
 def _by_code(registry: Registry, code: Code, name: str) -> Company | None:
@@ -465,6 +506,9 @@ def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     a, b = doc.lede
     if re.search(r"\((?:Reuters|AP|AFP)\)\s*[-—–]", doc.text[a : min(b, a + 120)]):
         return None  # (a dateline the layout left in the lede: "CHARLOTTE, N.C./NEW YORK (Reuters) - Three ...")
+    m = _LEDE_SUBJECT.match(doc.text, a, b) or _WIDE_LEDE_SUBJECT.match(doc.text, a, b)
+    if m and " and " in m.group("name") and _SUFFIX_END.search(" " + m.group("name").rsplit(" and ", 1)[0]):
+        return None  # two companies ("Oracular Corp and Rimrock Ltd posted ..."), each a mention of its own
     m = _LEDE_SUBJECT.match(doc.text, a, b)
     if m:
         return canonical(trim_lead(m.group("name"))), bool(m.group("trade"))
@@ -531,10 +575,16 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
     if not m:
         return None
     raw = m.group(0).rstrip(" ,")
+    at = m.start()
+    # "Cooper Tire and Rubber Co. ( CTB.N )": an industry word after "and" goes on a name, as in ``orgs_in``
+    head = re.search(rf"((?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN})\s+and\s+$", text[start:at])
+    if head and canonical(raw).lower() in _INDUSTRY_WORDS:
+        at = start + head.start(1)
+        raw = text[at : m.end()].rstrip(" ,")
     name = trim_lead(raw)
     if not name or name in _NOT_NAMES:
         return None
-    return m.start() + raw.find(name), name
+    return at + raw.find(name), name
 
 
 def orgs_in(
@@ -578,6 +628,15 @@ def orgs_in(
         at, name = hit
         if _MARKET.match(name) or _AGENCY.match(name):
             continue
+        # "Australia and New Zealand Banking Group ( ANZ.AX )": a name the registry knows with "and" in it
+        head = re.search(rf"((?:{_NAME_TOKEN}\s+){{0,2}}{_NAME_TOKEN})\s+and\s+$", text[max(0, at - 60) : at])
+        if head:
+            words = head.group(1).split()
+            for k in range(len(words)):
+                longer = f"{' '.join(words[k:])} and {name}"
+                if registry.lookup(canonical(longer)) or registry.lookup(longer):
+                    at, name = at - len(head.group(0)) + head.group(0).find(longer.split()[0]), longer
+                    break
         known = registry.lookup(canonical(name)) or registry.lookup(name) or _by_code(registry, code, name)
         add(at, at + len(name), name, known, code)
     # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
@@ -864,6 +923,20 @@ def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Compa
         if not toks:
             continue
         first = re.sub(r"['’]s$", "", toks[0])
+        part = first.split("-")[0]
+        if (
+            part != first
+            and first[len(part) + 1 : len(part) + 2].isupper()  # "Bristol-Myers", not "Europe-focused"
+            and len(part) >= 4
+            and part[:1].isupper()
+            and part[1:].islower()
+            and part not in _COMMON_FIRST
+            and part not in SENTENCE_STARTERS
+            and (registry.lookup(part) is None or (o.company is not None and registry.lookup(part) == o.company))
+        ):
+            # "Bristol" for "Bristol-Myers Squibb", "Colgate" for "Colgate-Palmolive": a hyphenated name's first
+            # part (not before a capitalised word: "Kimberly Ross" is no short form of Kimberly-Clark)
+            out.setdefault(rf"{re.escape(part)}(?!\s+[A-Z][a-z])", o.company)
         if len(toks) == 1:
             # "Aeropostale" after "Aeropostale Inc ( ARO.N )", "Gap" after "Gap Inc": a one-word name the article
             # gave as a company's is that company wherever it appears alone and capitalised (a word the registry

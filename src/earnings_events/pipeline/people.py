@@ -175,6 +175,14 @@ SENTENCE_STARTERS = frozenset(
         "Separately",
         "Still",
         "Yet",
+        # adverbs that open a sentence before its subject: "Even Ackman, who ..., said"
+        "Even",
+        "Also",
+        "Indeed",
+        "Instead",
+        "Likewise",
+        "Similarly",
+        "Moreover",
     }
 )
 # Words that look like names but are titles, organisations or sentence starters.
@@ -352,6 +360,16 @@ def surname(name: str) -> str:
     return _JOINED_START.sub("", toks[-1]) if toks else name
 
 
+# what a relative clause says an investor or an analyst does: "who helps manage $12 billion at PNC Capital
+# Advisors", "who oversees $800 million including Berkshire stock", "who follows brokers for Sanford Bernstein"
+_MANAGES_MONEY = re.compile(
+    r"\b(?:helps?\s+(?:to\s+)?)?(?:manages?|managing|oversees?|overseeing|runs|invests?)\s+(?:about\s+|some\s+|"
+    r"roughly\s+|nearly\s+|almost\s+|more\s+than\s+|over\s+)?(?:US)?[$€£]\s?\d",
+    re.I,
+)
+_COVERS = re.compile(r" (?:follows|covers|tracks|rates) (?:the )?(?:[a-z\-]+ ){1,3}(?:for|at) ")
+
+
 def role_from_title(title: str) -> str | None:
     """``executive``, ``analyst`` or ``other`` from a title phrase, or None when it names no role."""
     t = " " + " ".join(re.sub(r"[^a-z\- ]+", " ", title.lower()).split()) + " "  # ("fund  manager" is one title)
@@ -359,6 +377,8 @@ def role_from_title(title: str) -> str | None:
     # "analyst at", not "told analysts": an audience is not a title
     if any(f" {w} " in t or f" {w}-" in t for w in ANALYST_TITLES):
         return "analyst"
+    if _MANAGES_MONEY.search(title) or _COVERS.search(t):
+        return "analyst"  # "who helps manage $12 billion at ...", "who follows brokers for Sanford Bernstein"
     if any(f" {w} " in t or f" {w}s " in t for w in OTHER_TITLES):
         return "other"
     if any(f" {w} " in t or f" {w}-" in t for w in EXEC_TITLES):

@@ -118,7 +118,7 @@ _PATTERNS = [
     _Pattern(
         "relative",
         re.compile(
-            r"(?<!earlier\s)\b(?P<which>this|next|(?:the|its|their)\s+current|the\s+coming|the\s+new|(?:the|its|their)\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)[\s\-]+"
+            r"(?<!earlier\s)\b(?P<which>this|next|(?:the|its|their)\s+current|(?:the|its|their)\s+coming|(?:the|its|their)\s+new|(?:the|its|their)\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)[\s\-]+"
             r"(?P<unit>year|quarter|fiscal\s+year|financial\s+year|business\s+year)\b(?!,?\s+(?:ending|ended|ends|to\s+end|which|that))",
             re.I,
         ),
@@ -355,6 +355,8 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
             elif kind == "year":
                 mon = _month_end(text, m, "mon") if g.get("mon") else None
             which = " ".join(g["which"].lower().split()) if g.get("which") else None
+            if which and which.split()[0] in ("its", "their") and which.split()[1] in ("coming", "new"):
+                which = "the " + " ".join(which.split()[1:])  # "its new fiscal year" is "the new fiscal year"
             unit = " ".join(g["unit"].lower().split()) if g.get("unit") else None
             s, e = m.start(), m.end()
             estimate = bool(_ESTIMATES_AFTER.match(text, e))

@@ -249,7 +249,11 @@ def resolve(p: Period, cal: FiscalCalendar, on: dt.date | None) -> tuple[int, in
             if q > 4:
                 fy, q = fy + 1, q - 4
             return fy, q
-        return fy + (1 if p.which in ("next", "the coming", "the new") and "fiscal" not in (p.which or "") else 0), 4
+        if p.which == "the new":
+            # the year just begun, or the one about to begin, whichever is nearer: "its new fiscal year" in
+            # October, the first month of a September year-end company's year, is the year that has just started
+            return fy + (0 if q == 1 else 1), 4
+        return fy + (1 if p.which in ("next", "the coming") and "fiscal" not in (p.which or "") else 0), 4
     else:  # year
         if p.month is not None:
             fy, _ = _month_quarter(cal, p.month, p.year, on, p.tense)
@@ -391,6 +395,20 @@ _RESULTS_NOUN = re.compile(
     r"gains?|charges?|write[\s\-]?downs?)\b",
     re.I,
 )
+
+
+# the wire's "earlier" for the same day: "General Mining earlier reported that 1986 per share earnings rose"
+_EARLIER_TODAY = re.compile(
+    r"\bearlier\s+(?:today\s+|on\s+\w+day\s+)?(?:reported|posted|announced)\b|"
+    r"\b(?:reported|posted|announced)\b[^.;]{0,60}?\bearlier\s+(?:today|on\s+\w+day)\b",
+    re.I,
+)
+
+
+def _reported_earlier_today(doc: ArticleDoc, p: Period) -> bool:
+    """The period's sentence reports its results as given earlier the same day, with a results word."""
+    src, start, end = _sentence_span(doc, p)
+    return _EARLIER_TODAY.search(src, start, end) is not None and _RESULTS_NOUN.search(src, start, end) is not None
 
 
 def _results_near(doc: ArticleDoc, p: Period) -> bool:
@@ -621,6 +639,8 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
                 and not _MOST_RECENT.search(doc.text, max(0, p.start - 30), p.start)
             ):
                 return fy, q
+            if p.kind == "year" and reported(p, fy, q) and _reported_earlier_today(doc, p):
+                return fy, q  # "The company earlier reported 46 pct higher 1986 net profits": the day's results
         # a preview whose first sentence has the company about to report ("is expected to post ... this week",
         # "report earnings this week") and names no quarter: the quarter just closed, not a year the body forecasts
         if (
@@ -660,11 +680,15 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # (an opening that forecasts a quarter still running, "expects to write down $1.2 billion ... in the fourth
     # quarter", makes a quarter the body recalls from its last report background, as in a forecast story)
     pre_announced = any(_forecast_of(doc, hp) for hp in running)
+    # (a year the body recalls before the quarter it reports is that quarter's background: "In fiscal 2011, Apple
+    # tacked on $43 billion ..." beside "the stellar fiscal first quarter" of the day)
+    later_quarters = [r for p, r in body if p.kind in ("quarter", "month_quarter") and reported(p, *r) and fresh(p, *r)]
     for p, (fy, q) in [*body, *current]:
         if (
             reported(p, fy, q)
             and not (p.kind == "current_quarter" and previewed and _forecast_talk(doc, p))
             and (not (forecast_news or pre_announced) or fresh(p, fy, q))
+            and not (p.kind == "year" and any(r > (fy, q) for r in later_quarters))
         ):
             return fy, q
     for p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews (a quarter just

@@ -40,9 +40,9 @@ SECOND_OPINION = "scope_lr_v2"
 # The reason code's model: v2's, which the quarter stage's order of steps was written against (v3's kinds moved 628
 # kept articles' reasons and 21 articles' quarters; read blind, old quarter right 11 times, new 8: not adopted).
 KINDS_FROM = "scope_lr_v2"
-# the rules around the model (results headlines, calls, meetings, quarter verdicts; headline vetoes): a changed
+# the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v6"
+SCOPE_RULES = "scope_rules_v7"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -586,6 +586,22 @@ def lede_reports_quarter(doc: ArticleDoc) -> bool:
     return _names_company(doc, a, b)
 
 
+# A headline that files its story under a company's results ("Netflix earnings: CEO Reed Hastings will watch Disney
+# OTT", "Alcoa Q2 results: ..."), as web publishers title results-day coverage.
+_RESULTS_KICKER = re.compile(
+    r"^\s*[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,3}\s+(?:(?:Q[1-4]|(?:first|second|third|fourth)[\s\-]quarter|"
+    r"quarterly|fiscal)\s+)?(?:earnings|results)(?:\s+call)?\s*:"
+)
+
+
+def results_kicker(doc: ArticleDoc) -> bool:
+    """A headline that files its story under a company's results ("Netflix earnings: ..."), about a company the
+    headline or the first sentence names."""
+    title, _ = headline(doc.title)
+    a, b = doc.lede
+    return bool(_RESULTS_KICKER.match(title)) and _names_company(doc, a, b)
+
+
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
 # no results word ("Wells Fargo CFO retires, successor named"), and a markets wrap, whose subject is an index or the
 # market ("Dow ends higher on IBM boost", "Oil retreat, banks help S&P, techs hit Nasdaq").
@@ -655,6 +671,7 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         or guidance_at_a_meeting(doc)
         or quarter_verdict(doc)
         or lede_reports_quarter(doc)
+        or results_kicker(doc)
     )
     veto = headline_vetoes(doc) if ok else None
     if veto is not None:

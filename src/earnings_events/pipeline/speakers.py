@@ -85,6 +85,10 @@ _COORDINATED_VERB = re.compile(rf"\s(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})[\s,:]
 _SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
 # "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
 _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
+# a preposition before a name: the name is no subject ("spoken with Ackman", "pressure from Ackman")
+_OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|about|of|for|than|against|on|at|into|toward|towards)\s+$")
+# a sentence's closing attribution: "..., Shattner said." (a short tail after the verb: "said on Tuesday.")
+_TAIL_WHO_VERB = re.compile(rf",\s+(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b[^,;\"“”]{{0,30}}?[.!?]?\s*$")
 _VERB_IN_APPOS = re.compile(rf",\s+(?:{VERBS})\b")
 _A_SPEECH_VERB = re.compile(rf"\b(?:{VERBS})\b")
 _ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
@@ -196,6 +200,8 @@ _TWO_NAME_WORDS = re.compile(rf"[A-Z][\w'’&\-.]*\s+(?:{people._PARTICLE}\s+)*[
 _TITLE_CUE = re.compile(rf"{_TITLE_WORD.pattern}|{_KEPT_HONORIFIC}\s")
 _VERB_CUE = re.compile(rf"\b(?:{VERBS})\b")
 _APPOSITIVE_CUE = re.compile(_APPOSITIVE_TITLES)
+# a name, a relative clause, the speech verb: "Bill Mott, who manages $2 billion at Fenwick Capital, said ..."
+_WHO_CLAUSE_VERB = re.compile(rf"(?P<name>{NAME}),\s+who\s+(?P<clause>[^\"“”;.]{{1,150}}?),\s+(?:{VERBS})\b")
 
 
 # leading title words, a qualifier before one included ("retail analyst Jo Park", "aerospace analyst ...")
@@ -234,7 +240,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v16"
+    version: str = "extract_rules_v17"
 
 
 @dataclass
@@ -403,6 +409,11 @@ class _ArticleIndex:
                 name = self._trim(m.group("name"))
                 if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
                     self._add(name, m.start("name"), f"{m.group('pre')} {m.group('firm') or ''}".strip())
+            for m in _WHO_CLAUSE_VERB.finditer(self.text, a, b) if verb else ():
+                # (a speaker introduced by a relative clause is a person whom "he said" can name later)
+                name = self._trim(m.group("name"))
+                if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
+                    self._add(name, m.start("name"), m.group("clause"))
             for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO) if verb else ():
                 for m in rx.finditer(self.text, a, b):
                     who = self.classify(m.group("who"), m.start("who"))
@@ -420,21 +431,36 @@ class _ArticleIndex:
             if len(people.name_tokens(name)) >= 2 and surname(name) not in self.people:
                 names = self.quoted_names if quoted else self.plain_names
                 names.setdefault(surname(name), (name, m.start()))
-        # Every later mention of a known surname (outside quotes) counts for pronoun resolution.
-        if self.people:
-            keys = re.compile(  # (never a part of a hyphenated name: "Chang" in "Lim Chang-gue")
-                rf"(?<![\w\-]){people.JOINED}(?P<key>"  # ("al-Tawari" is a mention of Tawari)
-                + "|".join(re.escape(k) for k in sorted(self.people, key=len, reverse=True))
-                + r")(?![\w\-])"
-            )
-            # a family name that opens a full name is that person's mention ("Lee" of "Lee Min-hee" when the
-            # article's other "Lee" is Lee Seung-woo)
-            full = sorted(((p.name, k) for k, p in self.people.items() if " " in p.name), key=lambda x: -len(x[0]))
-            self.mentions = [
-                (m.start(), next((k for n, k in full if self.text.startswith(n, m.start())), m.group("key")))
-                for m in keys.finditer(self.text)
-                if not self.in_quote(m.start()) and not _company_use(self.text, m.start(), m.end())
-            ]
+        self._index_mentions()
+
+    def _index_mentions(self) -> None:
+        """Every mention of a known surname (outside quotes), for pronoun resolution: after the scan, and again
+        when an attribution names someone the scan did not know ("Bartz said", then "she said later")."""
+        if not self.people:
+            return
+        keys = re.compile(  # (never a part of a hyphenated name: "Chang" in "Lim Chang-gue")
+            rf"(?<![\w\-]){people.JOINED}(?P<key>"  # ("al-Tawari" is a mention of Tawari)
+            + "|".join(re.escape(k) for k in sorted(self.people, key=len, reverse=True))
+            + r")(?![\w\-])"
+        )
+        # a family name that opens a full name is that person's mention ("Lee" of "Lee Min-hee" when the
+        # article's other "Lee" is Lee Seung-woo)
+        full = sorted(((p.name, k) for k, p in self.people.items() if " " in p.name), key=lambda x: -len(x[0]))
+        self.mentions = [
+            (m.start(), next((k for n, k in full if self.text.startswith(n, m.start())), m.group("key")))
+            for m in keys.finditer(self.text)
+            if not self.in_quote(m.start()) and not _company_use(self.text, m.start(), m.end())
+        ]
+
+    def _new_surname(self, name: str) -> bool:
+        """A surname alone that names someone no full name of the article holds ("Bartz said"): whose later
+        mentions count for pronouns. (Other names an attribution brings, "New Jersey", "E" of "E*Trade", or a
+        word of a known person's name, do not.)"""
+        return (
+            re.fullmatch(r"[A-Z][a-z][\w'’\-]+", name) is not None
+            and name not in self.org_words
+            and not any(name in p.name.split() for p in self.people.values() if p.name != name)
+        )
 
     def title_before(self, pos: int) -> str:
         """Up to 40 characters before a title, within its clause: "..., an analyst with Morningstar Inc. Hartford
@@ -670,6 +696,7 @@ class _ArticleIndex:
                     _company_hint(who.title) or self.firm_before.get(full) or self.org_before(first),
                 )
                 self.people[key] = person
+                self._index_mentions()
             if person is None:
                 person = Person(
                     who.name,
@@ -678,6 +705,8 @@ class _ArticleIndex:
                     _company_hint(who.title) or self.firm_before.get(who.name) or self.org_before(who.at),
                 )
                 self.people[key] = person
+                if self._new_surname(who.name):
+                    self._index_mentions()  # ("Bartz said", then "she said later": she is Bartz)
             elif who.title and person.role is None:
                 person.role = role_from_title(who.title)
             org = re.search(r"\bof\s+(.+)$", who.title)
@@ -685,8 +714,18 @@ class _ArticleIndex:
                 person.org = org.group(1)  # "Ulric Weil of Weil and Associates"
             return person
         if who.kind == "pronoun":
-            before = [key for pos, key in self.mentions if pos < who.at]
-            return self.people[before[-1]] if before else None
+            before = [(pos, key) for pos, key in self.mentions if pos < who.at]
+            if not before:
+                return None
+            pos, key = before[-1]
+            if _OBJECT_BEFORE.search(self.text, max(0, pos - 12), pos):
+                # "McDonald did not say whether he has spoken with Ackman lately, but said ...": the pronoun that
+                # follows is the sentence's subject, not the person it names after a preposition
+                start = _sentence_start(self.text, pos, 0)
+                subject = [(p, k) for p, k in before if start <= p < pos and k != key]
+                if subject and not _OBJECT_BEFORE.search(self.text, max(0, subject[0][0] - 12), subject[0][0]):
+                    key = subject[0][1]
+            return self.people[key]
         if who.kind == "titled":  # the most recently named person who holds that title
             holders = [key for pos, key in self.mentions if pos < who.at and who.title in self.people[key].title]
             return self.people[holders[-1]] if holders else None
@@ -810,6 +849,13 @@ def _attribution(
                 continue  # '... sustainable." PROFITS RISE ICE said it earned ...': the next sentence's news
             if who.kind == "nonperson" and re.match(r"\s*(?:and|but)\s", after):
                 continue  # 'Tucker said the company had "..." and Vontobel warned that ...': the next clause's
+            if who.kind == "nonperson":
+                # 'After "a disastrous first quarter," Sand hopes to break even this year, Shattner said.': the
+                # company's clause is reported speech; the sentence's closing attribution governs the fragment
+                tail = _TAIL_WHO_VERB.search(after)
+                closing = _who_from(tail, base_after, index) if tail else None
+                if closing is not None and closing.kind in ("person", "pronoun"):
+                    return closing
             return who
     m = _AFTER_NAME_TITLE.match(after)
     # (not a new sentence whose subject has a title: '... America." Mark Durling, banking analyst at Brewin
@@ -898,6 +944,10 @@ def _new_clause(rest: str, runs_on: bool = False) -> bool:
 # A surname that is also a company's name, used for the company: "owns Wynn shares", "Dell's profit".
 _COMPANY_AFTER = re.compile(
     r"(?:['’]s\s+(?:shares?|stock|profits?|earnings|results|revenues?|sales|quarter|net|outlook|forecast)\b|"
+    # ("Ford's pretax results", "Marriott's senior vice president of investor relations")
+    r"['’]s\s+(?:[\w\-]+\s+){1,2}?(?:profits?|earnings|results|revenues?|sales|shares|stock|bonds|debt)\b|"
+    r"['’]s\s+(?:(?:senior|executive|group|global)\s+)*(?:vice\s+president|president|chief|chairman|spokes\w+|"
+    r"director|treasurer|controller|head)\b|"
     r"\s+(?:shares?|stock|Inc|Corp|Co\b|Resorts|Motors?|Group|Holdings|Ltd|executives?|officials?|spokes\w+)\b)"
 )
 _COMPANY_BEFORE = re.compile(
