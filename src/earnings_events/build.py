@@ -23,7 +23,7 @@ import multiprocessing
 import shutil
 import tempfile
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -208,18 +208,23 @@ def extract_local(
 # --- phase 2: the global steps ------------------------------------------------------------------------
 
 
-def kept_rows(df: pl.DataFrame) -> pl.Series:
+def kept_rows(df: pl.DataFrame, prefer: Collection[str] = ()) -> pl.Series:
     """Row numbers of the rows a release keeps, earliest first: of exact duplicates (same speaker, normalised
-    statement, company and quarter) the one from the earliest article.
+    statement, company and quarter) one that people judged a row (its id in ``prefer``: a story filed twice
+    keeps the copy the human test rows hold, whichever copy a fix of the extractor made a row first), else the
+    one from the earliest article.
 
     Works on a row order and one 64-bit hash per row, not on copies of the rows: the global phase's memory is
     what limits a large build. Rows whose hashes agree are compared in full before one is dropped."""
-    order = (
-        df.select("published", "article_id", "char_start")
+    judged = pl.col("id").is_in(pl.Series(sorted(prefer), dtype=pl.String)) if prefer else pl.lit(False)
+    ranked = (
+        df.select("published", "article_id", "char_start", _judged=judged)
         .with_row_index("_i")
         .sort(["published", "article_id", "char_start"], nulls_last=False, maintain_order=True)
-        .get_column("_i")
+        .with_row_index("_t")  # the time order
+        .sort("_judged", descending=True, maintain_order=True)  # judged rows first, each group in time order
     )
+    order = ranked.get_column("_i")
     hashes = df.select(duplicate_key().hash()).to_series().gather(order)
     first = hashes.is_first_distinct()
     if not first.all():
@@ -228,8 +233,8 @@ def kept_rows(df: pl.DataFrame) -> pl.Series:
         kept = pl.DataFrame({"_h": hashes.filter(first), "_j": order.filter(first)}).join(dropped, on="_h")
         a, b = (df[kept[c]].select(duplicate_key()) for c in ("_i", "_j"))
         if not a.equals(b):
-            return _dedupe_exact(df.with_row_index("_i")).get_column("_i")
-    return order.filter(first)
+            first = _first_exact(df, order)
+    return ranked.filter(first).sort("_t").get_column("_i")
 
 
 def drop_judged_duplicates(df: pl.DataFrame) -> tuple[pl.DataFrame, int]:
@@ -283,13 +288,9 @@ def dedupe(df: pl.DataFrame) -> pl.DataFrame:
     return df[kept_rows(df)]
 
 
-def _dedupe_exact(df: pl.DataFrame) -> pl.DataFrame:
-    return (
-        df.with_columns(_k=duplicate_key())
-        .sort(["published", "article_id", "char_start"], nulls_last=False, maintain_order=True)
-        .unique(subset=["_k"], keep="first", maintain_order=True)
-        .drop("_k")
-    )
+def _first_exact(df: pl.DataFrame, order: pl.Series) -> pl.Series:
+    """Which rows, taken in ``order``, are the first of their exact duplicate key (the hash's fallback)."""
+    return df.select(duplicate_key()).to_series().gather(order).is_first_distinct()
 
 
 def assign_splits(
@@ -636,7 +637,7 @@ def run(options: BuildOptions, progress: Callable[[int], None] | None = None) ->
     df, result.row_rejects = check_rows(rows)
     # Duplicates are not copied out: they get no split, and the writers take each split's rows. One frame of
     # rows is alive at a time, since the global phase's memory is the build's peak.
-    kept = kept_rows(df)
+    kept = kept_rows(df, prefer=set(human.splits) - human.not_rows)
     result.duplicates_dropped = df.height - len(kept)
     # Splits come from the extractor's values, before any human judgement: a judged row stays in the split it
     # was drawn from (a corrected quarter or a row judged not a row never moves other rows between splits).
