@@ -184,18 +184,23 @@ def test_splits_follow_events_in_time_order(sample_release):
     assert span["train"][1] <= span["test"][1]
 
 
-def test_exact_duplicates_kept_once_earliest_wins(tmp_path):
+def one_story_filed_twice(tmp_path: Path) -> Path:
+    """A corpus of one story filed on two days, the later copy first."""
     text = (
         "Harbor Freightways Inc. (NASDAQ: HBFW) reported third-quarter profit.\n\n"
         "“Volumes recovered faster than we planned for,” Chief Executive Maria Lopez said."
     )
-    path = write_jsonl(
+    return write_jsonl(
         tmp_path / "a.jsonl",
         [
             {"id": "later", "published": "2023-10-27", "text": text},
             {"id": "earlier", "published": "2023-10-26", "text": text},
         ],
     )
+
+
+def test_exact_duplicates_kept_once_earliest_wins(tmp_path):
+    path = one_story_filed_twice(tmp_path)
     result = make_release([path], tmp_path / "out")
     df = rows(tmp_path / "out")
     assert df["article_id"].to_list() == ["earlier"]
@@ -454,17 +459,7 @@ def test_rows_that_judgements_make_duplicates_are_kept_once(tmp_path):
 def test_of_duplicates_the_copy_people_judged_is_kept(tmp_path):
     """The same story filed on two days: the release keeps the earlier copy's row, unless people judged the later
     copy's (a human test row never gives way to a copy a later fix of the extractor made a row)."""
-    text = (
-        "Harbor Freightways Inc. (NASDAQ: HBFW) reported third-quarter profit.\n\n"
-        "“Volumes recovered faster than we planned for,” Chief Executive Maria Lopez said."
-    )
-    corpus = write_jsonl(
-        tmp_path / "a.jsonl",
-        [
-            {"id": "later", "published": "2023-10-27", "text": text},
-            {"id": "earlier", "published": "2023-10-26", "text": text},
-        ],
-    )
+    corpus = one_story_filed_twice(tmp_path)
     first = make_release([corpus], tmp_path / "first", annotations=tmp_path / "none")
     assert rows(tmp_path / "first")["article_id"].to_list() == ["earlier"] and first.duplicates_dropped == 1
     row = rows(tmp_path / "first").row(0, named=True)

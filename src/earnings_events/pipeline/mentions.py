@@ -506,18 +506,18 @@ def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     a, b = doc.lede
     if re.search(r"\((?:Reuters|AP|AFP)\)\s*[-—–]", doc.text[a : min(b, a + 120)]):
         return None  # (a dateline the layout left in the lede: "CHARLOTTE, N.C./NEW YORK (Reuters) - Three ...")
-    m = _LEDE_SUBJECT.match(doc.text, a, b) or _WIDE_LEDE_SUBJECT.match(doc.text, a, b)
-    if m and " and " in m.group("name") and _SUFFIX_END.search(" " + m.group("name").rsplit(" and ", 1)[0]):
+    narrow = _LEDE_SUBJECT.match(doc.text, a, b)
+    m = narrow or _WIDE_LEDE_SUBJECT.match(doc.text, a, b)
+    if m is None:
+        return None
+    if " and " in m.group("name") and _SUFFIX_END.search(" " + m.group("name").rsplit(" and ", 1)[0]):
         return None  # two companies ("Oracular Corp and Rimrock Ltd posted ..."), each a mention of its own
-    m = _LEDE_SUBJECT.match(doc.text, a, b)
-    if m:
+    if narrow:
         return canonical(trim_lead(m.group("name"))), bool(m.group("trade"))
-    m = _WIDE_LEDE_SUBJECT.match(doc.text, a, b)
-    if m:
-        name = canonical(trim_lead(m.group("name")))
-        title = {w.strip(".,:;'’\"") for w in doc.title.lower().replace("'s ", " ").split()}
-        if name and all(w.strip(".,'’").lower() in title for w in name.split()):
-            return name, True
+    name = canonical(trim_lead(m.group("name")))
+    title = {w.strip(".,:;'’\"") for w in doc.title.lower().replace("'s ", " ").split()}
+    if name and all(w.strip(".,'’").lower() in title for w in name.split()):
+        return name, True
     return None
 
 
