@@ -109,6 +109,37 @@ def test_an_articles_statements_are_labelled_together_and_reproducibly():
     assert lab.label_all([]) == []
 
 
+# --- how it is trained ------------------------------------------------------------------------------------------
+
+
+def _training_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_minilm_labeler.py"
+    spec = importlib.util.spec_from_file_location("train_minilm_labeler", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_pairs_take_the_guides_precedence_and_are_seeded():
+    """The synthetic two-statement examples are labelled as the guide orders labels (risk, outlook, performance,
+    other: one caveat makes the pair risk), come after the real ones, and are the same on every run."""
+    tm = _training_script()
+    statements = [f"Statement number {i} of a test." for i in range(40)]
+    y = ["performance", "outlook", "risk", "other"] * 10
+    xs, ys = tm.with_pairs(statements, y, share=0.5)
+    assert xs[:40] == statements and ys[:40] == y and len(xs) == 60
+    for text, got in zip(xs[40:], ys[40:], strict=True):
+        a, b = (int(w) for w in text.split() if w.isdigit())
+        assert text == f"{statements[a]} {statements[b]}"
+        assert got == min(y[a], y[b], key=("risk", "outlook", "performance", "other").index)
+    assert tm.with_pairs(statements, y, share=0.5) == (xs, ys)
+    long = ["word " * 60] * 4  # two of them exceed the pair limit: no pair is made
+    assert tm.with_pairs(long, ["risk"] * 4, share=1.0) == (long, ["risk"] * 4)
+
+
 # --- how the build picks it -------------------------------------------------------------------------------------
 
 

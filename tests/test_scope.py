@@ -338,3 +338,65 @@ def test_a_headline_filed_under_a_companys_results(title, expected):
         title=title,
     )
     assert scope.results_kicker(doc) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        (  # the forecast in the first sentence, the headline in the wire's capitals of the 1980s
+            "GALEWOOD BANCORP <GWB> SEES IMPROVEMENT IN 1987",
+            "Galewood Bancorp Inc said steadier farm prices and lower funding costs would help 1987 earnings "
+            "increase from last year's profit of 14 mln dlrs.",
+            True,
+        ),
+        (  # a feature's opening sentence, then the forecast in the second
+            "Tern Tax Services sees gains from new tax code",
+            "With the filing deadline a month away, confused taxpayers are heading to Tern Tax Services Inc's "
+            "offices. Results for the nation's second-largest tax preparer are expected to be good in fiscal "
+            "2011, analysts say.",
+            True,
+        ),
+        (  # a headline that forecasts something other than results
+            "Galewood sees S&P 500 at 1,400 by end of 2011",
+            "Investors should expect strong corporate profits to lift share prices in 2011, Galewood Securities "
+            "said on Tuesday.",
+            False,
+        ),
+        (  # losses foreseen are not a forecast of the company's results
+            "Galewood Air sees $10 million currency loss",
+            "Galewood Air Inc said it would take foreign exchange losses of about $10 million in the second quarter.",
+            False,
+        ),
+        (  # a headline about products
+            "Galewood expects new products to lift 2009 profit",
+            "Galewood Foods Inc said new snacks would help its 2009 earnings grow.",
+            False,
+        ),
+        (  # a forecast with no period
+            "Galewood sees better times",
+            "Galewood Corp said its earnings would improve once the strike ends.",
+            False,
+        ),
+    ],
+)
+def test_a_companys_own_forecast_of_its_results_in_the_opening(title, text, expected):
+    """The guide puts a company's own forecast of its results in scope whatever words its headline uses: a
+    headline that forecasts, and a forecast verb with the company's earnings or results for a period in one of
+    the first two sentences."""
+    doc = doc_until(text, "scope", title=title)
+    assert scope.lede_forecasts_results(doc) is expected
+    if expected:
+        assert decide(title, text).in_scope
+
+
+def test_guidance_at_a_meeting_for_analysts():
+    # "a meeting for pharmaceutical analysts" names the occasion as "told analysts at a meeting" does
+    title = "STOCKS/MERIDIAN LABS <MRL>"
+    text = (
+        "Meridian Laboratories Inc's stock rose sharply today after the company presented a bullish earnings "
+        "scenario at a meeting for pharmaceutical analysts Monday, traders said. The company said it expects "
+        "earnings for fiscal 1987 to rise more than 75 pct."
+    )
+    doc = doc_until(text, "scope", title=title, published=dt.date(1987, 3, 24))
+    assert scope.guidance_at_a_meeting(doc)
+    assert doc.scope.in_scope

@@ -42,7 +42,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v7"
+SCOPE_RULES = "scope_rules_v8"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -460,7 +460,7 @@ _OCCASION = re.compile(
 _SAYS = re.compile(r"\b(?:says?|said|tells?|told|sees|warns?|hints?|admits?|insists?)\b", re.I)
 _OTHER_HEADLINE = re.compile(
     r"same[\s\-]store|\bsales\b|\bjobs?\b|\bcuts?\b|layoffs?|\bCEO\b|chairman|\bsues?\b|lawsuit|stake|\bbuy|"
-    r"purchase|acqui|merger|\bdeal|dividend|talks",
+    r"purchase|acqui|merger|\bdeal|dividend|talks|\bproducts?\b",
     re.I,
 )
 
@@ -487,7 +487,8 @@ def on_results_call(doc: ArticleDoc) -> bool:
 _MEETING = re.compile(
     r"\b(?:investor|analyst|shareholder)s?['’]?\s+(?:day|meeting|conference)\b|"
     r"\b(?:told|tells|telling)\s+(?:investors|analysts|shareholders)\s+at\s+(?:a|an|its|the)\s+(?:[\w\-]+\s+){0,2}"
-    r"(?:meeting|conference|event|gathering)\b",
+    r"(?:meeting|conference|event|gathering)\b|"
+    r"\b(?:meeting|conference|presentation)\s+(?:for|with)\s+(?:[\w\-]+\s+){0,2}(?:analysts|investors|shareholders)\b",
     re.I,
 )
 _FORECAST = re.compile(
@@ -602,6 +603,52 @@ def results_kicker(doc: ArticleDoc) -> bool:
     return bool(_RESULTS_KICKER.match(title)) and _names_company(doc, a, b)
 
 
+# A company's own forecast of its results in the opening, whatever words its headline uses ("Texas Commerce sees
+# improvement in 1987": "... said stable oil prices would help 1987 earnings increase"; "... said it expects
+# earnings for fiscal 1987 to rise"): a forecast and a results noun, with a year, half or quarter, in one of the
+# first two sentences, about a company the opening or the headline names.
+_OWN_FORECAST = re.compile(
+    r"\b(?:expects?|expected|anticipates?|forecasts?|predicts?|projects?|projected|sees|would|will)\b[^.;]{0,60}?"
+    r"(?<!corporate\s)\b(?:earnings|profits?|net\s+income|results)\b|"
+    r"(?<!corporate\s)\b(?:earnings|profits?|net\s+income|results)\b[^.;]{0,60}?\b(?:will|would|should|(?:is|are)?\s*expected\s+to)"
+    r"\s+(?:\w+\s+)?(?:rise|increase|decline|fall|drop|improve|grow|be|continue|exceed|top|double|reach)\b",
+    re.I,
+)
+# a headline that forecasts ("Texas Commerce sees improvement in 1987", "Heinz poised for record year")
+_HEADLINE_FORECAST = re.compile(r"\b(?:sees|expects|projects|forecasts|predicts|poised\s+for)\b", re.I)
+# the period of such a forecast, read from the text (scope has the periods layer of the first sentence only)
+_FORECAST_PERIOD = re.compile(
+    r"\b(?:(?:fiscal\s+)?(?:19|20)\d\d|(?:this|next|the\s+(?:current|coming|full))\s+(?:fiscal\s+)?year|"
+    r"fiscal\s+year|(?:first|second|third|fourth)[\s\-](?:quarter|half)|Q[1-4])\b",
+    re.I,
+)
+
+
+def lede_forecasts_results(doc: ArticleDoc) -> bool:
+    """One of the first two sentences gives the company's forecast of its results for a year, half or quarter
+    (a forecast verb and a results noun, the period in the same sentence); not when the headline leads with other
+    news (a deal, capital, a lawsuit, an executive, jobs or sales)."""
+    title, _ = headline(doc.title)
+    if (
+        not _HEADLINE_FORECAST.search(title)
+        or _OTHER_HEADLINE.search(title)
+        or _EXEC_CHANGE.search(title)
+        or any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal"))
+        or not doc.sentences
+    ):
+        return False
+    k = doc.sentence_at(doc.lede[0])
+    for sent in doc.sentences[k : k + 2]:
+        a, b = sent.start, sent.end
+        if (
+            _OWN_FORECAST.search(doc.text, a, b)
+            and _FORECAST_PERIOD.search(doc.text, a, b)
+            and _names_company(doc, doc.lede[0], b)
+        ):
+            return True
+    return False
+
+
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
 # no results word ("Wells Fargo CFO retires, successor named"), and a markets wrap, whose subject is an index or the
 # market ("Dow ends higher on IBM boost", "Oil retreat, banks help S&P, techs hit Nasdaq").
@@ -672,6 +719,7 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         or quarter_verdict(doc)
         or lede_reports_quarter(doc)
         or results_kicker(doc)
+        or lede_forecasts_results(doc)
     )
     veto = headline_vetoes(doc) if ok else None
     if veto is not None:
