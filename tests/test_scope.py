@@ -385,8 +385,8 @@ def test_a_companys_own_forecast_of_its_results_in_the_opening(title, text, expe
     the first two sentences."""
     doc = doc_until(text, "scope", title=title)
     assert scope.lede_forecasts_results(doc) is expected
-    if expected:
-        assert decide(title, text).in_scope
+    if expected:  # guidance, whatever kind the model reads: the quarter stage takes the forecast's period
+        assert decide(title, text) == ScopeDecision(True, "guidance", decide(title, text).score)
 
 
 def test_guidance_at_a_meeting_for_analysts():
@@ -399,4 +399,7 @@ def test_guidance_at_a_meeting_for_analysts():
     )
     doc = doc_until(text, "scope", title=title, published=dt.date(1987, 3, 24))
     assert scope.guidance_at_a_meeting(doc)
-    assert doc.scope.in_scope
+    assert doc.scope.in_scope and doc.scope.reason == "guidance"
+    # as guidance, its quarter is the forecast year's fourth (the latest quarter ended, 1986Q4, were it results)
+    doc = doc_until(text, "quarter", title=title, published=dt.date(1987, 3, 24))
+    assert set(doc.quarters.values()) == {(1987, 4)}

@@ -715,15 +715,17 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         (p >= model()["threshold"] and p_in_scope(feats, SECOND_OPINION) >= model(SECOND_OPINION)["threshold"])
         or results_headline(doc)
         or on_results_call(doc)
-        or guidance_at_a_meeting(doc)
         or quarter_verdict(doc)
         or lede_reports_quarter(doc)
         or results_kicker(doc)
-        or lede_forecasts_results(doc)
     )
-    veto = headline_vetoes(doc) if ok else None
+    # a forecast only the forecast rules find is guidance, whatever kind the model reads (the quarter stage takes
+    # a forecast's period, not the latest quarter ended, for guidance)
+    forecast = not ok and (guidance_at_a_meeting(doc) or lede_forecasts_results(doc))
+    veto = headline_vetoes(doc) if ok or forecast else None
     if veto is not None:
         doc.scope = ScopeDecision(False, veto, round(p, 4))
         return doc
-    doc.scope = ScopeDecision(ok, kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS), round(p, 4))
+    reason = "guidance" if forecast else kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS)
+    doc.scope = ScopeDecision(ok or forecast, reason, round(p, 4))
     return doc
