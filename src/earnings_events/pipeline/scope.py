@@ -465,6 +465,13 @@ _OTHER_HEADLINE = re.compile(
 )
 
 
+def _other_news(title: str) -> bool:
+    """A headline about other news than results (jobs, sales, products, an executive, a deal, capital, a lawsuit)."""
+    return bool(_OTHER_HEADLINE.search(title)) or any(
+        _CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")
+    )
+
+
 def on_results_call(doc: ArticleDoc) -> bool:
     """A headline that reports what someone says, and an opening (its first four sentences) that names an
     earnings or results call as the occasion ("Musk commented on Dojo during the Q4 2023 earnings results
@@ -473,7 +480,7 @@ def on_results_call(doc: ArticleDoc) -> bool:
     title, _ = headline(doc.title)
     if not _SAYS.search(title):
         return False  # the headline is what someone said ("Musk says Dojo is a long shot worth taking")
-    if _OTHER_HEADLINE.search(title) or any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")):
+    if _other_news(title):
         return False
     if not doc.sentences:
         return False
@@ -508,7 +515,7 @@ def guidance_at_a_meeting(doc: ArticleDoc) -> bool:
     forecasts the company's profit, margins or revenue ("Walmart expects its e-commerce business to become
     profitable ..., executives told investors at a meeting"), the headline not about other news."""
     title, _ = headline(doc.title)
-    if _OTHER_HEADLINE.search(title) or any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")):
+    if _other_news(title):
         return False
     if not doc.sentences:
         return False
@@ -629,13 +636,7 @@ def lede_forecasts_results(doc: ArticleDoc) -> bool:
     (a forecast verb and a results noun, the period in the same sentence); not when the headline leads with other
     news (a deal, capital, a lawsuit, an executive, jobs or sales)."""
     title, _ = headline(doc.title)
-    if (
-        not _HEADLINE_FORECAST.search(title)
-        or _OTHER_HEADLINE.search(title)
-        or _EXEC_CHANGE.search(title)
-        or any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal"))
-        or not doc.sentences
-    ):
+    if not _HEADLINE_FORECAST.search(title) or _other_news(title) or _EXEC_CHANGE.search(title) or not doc.sentences:
         return False
     k = doc.sentence_at(doc.lede[0])
     for sent in doc.sentences[k : k + 2]:
