@@ -613,7 +613,8 @@ def results_kicker(doc: ArticleDoc) -> bool:
 # A company's own forecast of its results in the opening, whatever words its headline uses ("Texas Commerce sees
 # improvement in 1987": "... said stable oil prices would help 1987 earnings increase"; "... said it expects
 # earnings for fiscal 1987 to rise"): a forecast and a results noun, with a year, half or quarter, in one of the
-# first two sentences, about a company the opening or the headline names.
+# first two sentences, about a company the headline or the first sentence names (the mentions scope has: the build
+# finds a second sentence's names only for an article in scope).
 _OWN_FORECAST = re.compile(
     r"\b(?:expects?|expected|anticipates?|forecasts?|predicts?|projects?|projected|sees|would|will)\b[^.;]{0,60}?"
     r"(?<!corporate\s)\b(?:earnings|profits?|net\s+income|results)\b|"
@@ -644,7 +645,7 @@ def lede_forecasts_results(doc: ArticleDoc) -> bool:
         if (
             _OWN_FORECAST.search(doc.text, a, b)
             and _FORECAST_PERIOD.search(doc.text, a, b)
-            and _names_company(doc, doc.lede[0], b)
+            and _names_company(doc, *doc.lede)
         ):
             return True
     return False
