@@ -95,9 +95,10 @@ def doc_until(
     ``STAGES``; the layers before scope are always there), whatever its scope decision. ``companies`` is the
     registry the mentions and company stages see."""
     registry = registry_of(companies)
-    doc = pipeline.prepare(Article("t", text, title or None, url, published), registry)
+    # the build's view: scope reads the opening's layers only, the later stages every layer
+    doc = pipeline.prepare(Article("t", text, title or None, url, published), registry, whole=False)
     steps = {
-        "scope": pipeline.scope.annotate,
+        "scope": lambda d: pipeline.extend(pipeline.scope.annotate(d), registry),
         "speakers": pipeline.speakers.annotate,
         "company": lambda d: pipeline.company.annotate(d, registry),
         "quarter": pipeline.quarter.annotate,

@@ -185,6 +185,8 @@ def test_a_lede_reporting_a_quarters_results_is_in_scope_whatever_the_headline_s
         "scope",
         title="Toolmakers rebounding, but still wary",
     )
+    # the decision made in the build's view, where scope sees the mentions of the opening's sentences only
+    assert doc.scope is not None and doc.scope.in_scope
     assert scope.lede_reports_quarter(doc)
 
 
@@ -387,6 +389,86 @@ def test_a_companys_own_forecast_of_its_results_in_the_opening(title, text, expe
     assert scope.lede_forecasts_results(doc) is expected
     if expected:  # guidance, whatever kind the model reads: the quarter stage takes the forecast's period
         assert decide(title, text) == ScopeDecision(True, "guidance", decide(title, text).score)
+
+
+@pytest.mark.parametrize(
+    ("title", "lede", "expected"),
+    [
+        (  # a results day whose headline is about drinks: the lede places the year's sales growth in the forecast
+            "Beanhouse disappoints after holiday drink sales lose steam",
+            "Beanhouse Coffee Co on Thursday warned that 2024 global cafe sales growth would be at the low end of "
+            "its forecast, after holiday drinks fell flat with U.S. customers.",
+            True,
+        ),
+        (
+            "Cocoline cuts profit goal, to focus on core brands",
+            "Cocoline Co cut its long-term earnings growth target on Tuesday and laid out a plan to promote its "
+            "biggest brands.",
+            True,
+        ),
+        (  # a sales goal in vehicles is a unit figure
+            "Kanto Motor cuts 2024 sales goal",
+            "Kanto Motor Corp cut its 2024 global sales goal by 3 percent to 9.5 million vehicles.",
+            False,
+        ),
+        (  # an output forecast is not a results forecast
+            "Prairie Energy trims output forecast",
+            "Prairie Energy Corp trimmed its production forecasts through 2025 as its gas output suffered from weak "
+            "margins.",
+            False,
+        ),
+        (  # a markets story told through one company's warning
+            "Oil jump, Parcelco warning spark sell-off",
+            "Stocks fell on Wednesday after Parcelco Inc slashed its earnings forecast and oil hit a record.",
+            False,
+        ),
+        (  # a deal first
+            "Brickworks sells U.S. unit, raises 2024 targets",
+            "Brickworks Groep NV said it is selling its U.S. unit and raised its 2024 sales and profit targets.",
+            False,
+        ),
+        (  # a broker's forecast of the company's earnings
+            "Galewood Bank cuts view on Parcelco",
+            "Galewood Bank analysts cut its earnings forecast for Parcelco Inc, citing fuel costs.",
+            False,
+        ),
+    ],
+)
+def test_a_company_revising_its_own_forecast_in_the_first_sentence(title, lede, expected):
+    """The guide's pre-announcement or guidance, whatever words the headline uses: the first sentence gives the
+    company's own profit, margin or sales-growth forecast cut, raised or placed; not units, output, a market's
+    move, a deal or a broker's view."""
+    text = f"NEW YORK (Reuters) - {lede}"
+    doc = doc_until(text, "scope", title=title)
+    assert scope.lede_revises_forecast(doc) is expected
+    if expected:
+        assert doc.scope == ScopeDecision(True, "guidance", doc.scope.score)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Skyjet 'more confident' on new jet as profits rise", True),
+        ("Orelake delays $14 billion potash project as profit drops", True),
+        ("Skyjet to cut jobs as quarterly profit falls", False),  # job cuts lead: the guide puts them out
+        ("Skyjet to buy Orelake as profit rises", False),  # a deal
+        ("Skyjet sales chief quits as results disappoint", False),  # an executive
+        ("Stocks slide as profits drop", False),  # no company: a market
+        ("Skyjet 'more confident' on new jet as deliveries rise", False),  # no results word
+    ],
+)
+def test_results_told_in_a_clause_of_the_headline(title, expected):
+    """A headline that leads with other news and gives the day's results in a clause after it ("... as profits
+    rise") is a results-day story (the guide reads the headline and first sentence together); the article is
+    results reported whatever kind the model reads."""
+    text = (
+        "PARIS (Reuters) - Skyjet Group and Orelake Ltd executives spoke to reporters on Tuesday about the year ahead."
+    )
+    companies = {"Skyjet": {"ticker": "SKJ"}, "Orelake": {"ticker": "ORL"}}
+    doc = doc_until(text, "scope", title=title, companies=companies)
+    assert scope.results_in_headline_clause(doc) is expected
+    if expected:
+        assert doc.scope == ScopeDecision(True, "results_reported", doc.scope.score)
 
 
 def test_guidance_at_a_meeting_for_analysts():

@@ -1087,3 +1087,30 @@ def test_a_pronoun_after_a_sentence_is_its_subject_not_the_name_after_a_preposit
         'the company. "I\'m totally focused on doing what I have to do," he said.'
     )
     assert quotes(text)[-1][1] == "Bob McDonald"
+
+
+def test_a_name_inside_what_the_subject_said_is_no_antecedent_for_the_next_pronoun():
+    # the pronoun continues the sentence's subject (Portmann), not the name inside his reported speech (Jensen)
+    text = (
+        "Chief Executive Tom Jensen said the quarter showed progress. Activist investor Will Portmann said last "
+        "year he would give the company time.\n\n"
+        'Portmann spoke about Harbor on television on Friday, saying that for three years it "certainly looked like" '
+        'Jensen was not the right chief. He added, "if the company keeps making this kind of progress, then I hope '
+        'that Tom can succeed."'
+    )
+    assert quotes(text)[-1][1] == "Will Portmann"
+    # a name after the subject that is no part of what the subject said stays the antecedent
+    text = (
+        "Chief Executive Tom Jensen said the quarter showed progress. Activist investor Will Portmann said last "
+        "year he would give the company time.\n\n"
+        'Portmann met Jensen on Friday. He said, "we talked about costs and about the plan for next year."'
+    )
+    assert quotes(text)[-1][1] == "Tom Jensen"
+    # a name in a clause of its own after "but" is the antecedent, whatever the subject said before it
+    text = (
+        "Chief Executive Tom Jensen said the quarter showed progress. Builder analyst Rita Lott said last year "
+        "that prices would fall.\n\n"
+        "Jensen said demand would recover on prices that have fallen a lot, but Lott does not agree. "
+        '"There is no job creation and no demand in sight," she said.'
+    )
+    assert quotes(text)[-1][1] == "Rita Lott"

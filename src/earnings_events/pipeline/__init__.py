@@ -47,14 +47,24 @@ class Processed:
 
 def prepare(article: Article, registry: Registry | None = None, whole: bool = True) -> ArticleDoc:
     """The article's doc with the layers before scope: for all of it (``whole``, the quotes included), or for
-    what scope reads only (the layout of its opening, the mentions and periods of its first sentence)."""
+    what scope reads only (the layout of its opening, the mentions and periods of its first two sentences)."""
     registry = registry or load_registry()
     doc = ArticleDoc(article)
     layout.annotate(doc, layout.opening_end(doc.text))
-    _mention(doc, registry, doc.lede[1])
+    _mention(doc, registry, _second_sentence_end(doc))
     if whole:
         extend(doc, registry)
     return doc
+
+
+def _second_sentence_end(doc: ArticleDoc) -> int:
+    """The end of the sentence after the lede: scope reads it after a feature's kicker line and for a forecast."""
+    end = doc.lede[1]
+    if doc.sentences:
+        k = doc.sentence_at(doc.lede[0])
+        if k + 1 < len(doc.sentences):
+            end = max(end, doc.sentences[k + 1].end)
+    return end
 
 
 def _mention(doc: ArticleDoc, registry: Registry, end: int) -> None:

@@ -18,7 +18,11 @@ release kept drawn in proportion to their rows, 100 on which a candidate of this
 disagreed); never on a gold set. The article is in scope when P(in scope) reaches the model's threshold and the
 model before it, ``scope_lr_v2`` (the same words and cues without the body's; 4,400 of those articles), agrees, or
 when a rule below finds results news the models may miss; the reason is the kind, on that side, that a second
-(one-vs-rest, L1) model of ``scope_lr_v2`` scores highest.
+(one-vs-rest, L1) model of ``scope_lr_v2`` scores highest, except for an article only the forecast rules admit
+(``guidance``) or only a results clause in its headline admits (``results_reported``).
+
+Scope reads the layers of the opening as the build has them before the decision: the mentions and periods of the
+headline and the first two sentences (``pipeline.prepare(..., whole=False)``); its tests read the same view.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v8"
+SCOPE_RULES = "scope_rules_v9"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -613,8 +617,7 @@ def results_kicker(doc: ArticleDoc) -> bool:
 # A company's own forecast of its results in the opening, whatever words its headline uses ("Texas Commerce sees
 # improvement in 1987": "... said stable oil prices would help 1987 earnings increase"; "... said it expects
 # earnings for fiscal 1987 to rise"): a forecast and a results noun, with a year, half or quarter, in one of the
-# first two sentences, about a company the headline or the first sentence names (the mentions scope has: the build
-# finds a second sentence's names only for an article in scope).
+# first two sentences, about a company the headline or the first sentence names.
 _OWN_FORECAST = re.compile(
     r"\b(?:expects?|expected|anticipates?|forecasts?|predicts?|projects?|projected|sees|would|will)\b[^.;]{0,60}?"
     r"(?<!corporate\s)\b(?:earnings|profits?|net\s+income|results)\b|"
@@ -649,6 +652,73 @@ def lede_forecasts_results(doc: ArticleDoc) -> bool:
         ):
             return True
     return False
+
+
+# A headline that carries the day's results in a clause after its lead news ("Airbus 'more confident' on A350 as
+# profits rise", "X to cut jobs as quarterly profit falls"): the guide reads the headline and the first sentence
+# together, and results told in the headline make a results-day story.
+_RESULTS_CLAUSE = re.compile(
+    r"\b(?:as|after|while|despite|with|and)\s+(?:(?:its|first|second|third|fourth|[1-4]Q|Q[1-4]|quarterly|annual|"
+    r"full[\s\-]year|half[\s\-]year|first[\s\-]half|[\w\-]+[\s\-]quarter|net|core|operating|underlying)\s+){0,3}"
+    r"(?:profits?|earnings|net\s+income|results|loss(?:es)?)\s+(?:\w+\s+)?"
+    r"(?:rises?|rose|falls?|fell|jumps?|jumped|drops?|dropped|surges?|surged|slumps?|slumped|climbs?|climbed|gains?|"
+    r"declines?|declined|tumbles?|tumbled|soars?|soared|slips?|slipped|doubles?|doubled|beats?|misses?|missed|tops?|"
+    r"topped|plunges?|plunged|dips?|dipped|widens?|widened|narrows?|narrowed|shrinks?|triples?|halves|sinks?|sank|"
+    r"slides?|slid|improves?|improved|disappoints?|disappointed|grows?|grew|up|down|higher|lower)\b",
+    re.I,
+)
+
+
+def results_in_headline_clause(doc: ArticleDoc) -> bool:
+    """The headline, about a company it names, gives its profit or results moving in a clause after its lead news
+    ("... as profits rise"); not for a deal, capital, a lawsuit or an executive, nor unit or monthly figures."""
+    title, _ = headline(doc.title)
+    if not _RESULTS_CLAUSE.search(title):
+        return False
+    if any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")) or _EXEC_CHANGE.search(title):
+        return False
+    if _NOT_ONE_COMPANY.search(doc.title) or _UNIT_FIGURES.search(title):
+        return False
+    return any(o.kind == OrgKind.COMPANY and o.in_title for o in doc.orgs)
+
+
+# A company revising or placing its own forecast in the first sentence, whatever its headline's words ("Starbucks
+# disappoints after holiday drink sales lose steam": "... warned that 2018 global cafe sales growth would be at the
+# low end of its forecast"): the guide's pre-announcement or guidance.
+_FORECAST_NOUN = r"(?:forecasts?|outlook|guidance|targets?|goals?)"
+# sales only as a growth rate or a comparable-store measure: a sales goal in units (vehicles) is a unit figure
+_OWN_RESULTS = (
+    r"(?:profits?|earnings|net\s+income|operating\s+(?:income|profit)|margins?|revenues?|EPS|sales\s+growth|"
+    r"(?:comparable|same[\s\-]store|like[\s\-]for[\s\-]like)\s+sales)"
+)
+_REVISES_OWN = re.compile(
+    # "cut its long-term earnings growth target", "raised its 2007 sales and profit targets"
+    r"\b(?:raised|raises|cut|cuts|lowered|lowers|lifted|lifts|trimmed|trims|slashed|slashes|reduced|reduces|narrowed|"
+    r"narrows|reaffirmed|reaffirms|withdrew|withdraws|scrapped|scraps)\s+its\s+(?:own\s+)?(?:[\w\-]+\s+){0,3}?"
+    rf"{_OWN_RESULTS}\s+(?:[\w\-]+\s+){{0,3}}?{_FORECAST_NOUN}\b|"
+    # "2018 global cafe sales growth would be at the low end of its forecast"
+    rf"\b{_OWN_RESULTS}\b[^.;]{{0,40}}?\b(?:would|will|to)\s+be\s+(?:at|near|toward|towards)\s+the\s+"
+    rf"(?:low|lower|high|upper|bottom|top)\s+end\s+of\s+its\s+(?:[\w\-]+\s+){{0,3}}?(?:{_FORECAST_NOUN}|range)\b",
+    re.I,
+)
+_BROKER = re.compile(r"\b(?:analysts?|brokerage|research|rating|price\s+target|downgraded|upgraded)\b", re.I)
+_DEAL_VERB = re.compile(r"\b(?:sells?|selling|buys?|buying)\b", re.I)
+_SELL_OFF = re.compile(r"\b(?:sell[\s\-]?offs?|rout|stocks|shares\s+(?:fall|slide|drop|rise))\b", re.I)
+
+
+def lede_revises_forecast(doc: ArticleDoc) -> bool:
+    """The first sentence gives the company's own forecast revised, affirmed or placed ("cut its 2007 profit
+    forecast", "would be at the low end of its forecast"), with its profit, revenue, margin or comparable sales, the
+    company named in the headline or the sentence; not a broker's forecast, nor a headline about a deal, capital, a
+    lawsuit or an executive."""
+    title, _ = headline(doc.title)
+    if any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")) or _EXEC_CHANGE.search(title):
+        return False
+    if _NOT_ONE_COMPANY.search(doc.title) or _SELL_OFF.search(title) or _DEAL_VERB.search(title):
+        return False
+    a, b = doc.lede
+    lede = doc.text[a:b]
+    return bool(_REVISES_OWN.search(lede)) and not _BROKER.search(lede) and _names_company(doc, a, b)
 
 
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
@@ -721,13 +791,18 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         or lede_reports_quarter(doc)
         or results_kicker(doc)
     )
-    # a forecast only the forecast rules find is guidance, whatever kind the model reads (the quarter stage takes
-    # a forecast's period, not the latest quarter ended, for guidance)
-    forecast = not ok and (guidance_at_a_meeting(doc) or lede_forecasts_results(doc))
-    veto = headline_vetoes(doc) if ok or forecast else None
+    # an article only these rules admit has their kind, whatever kind the model reads: a forecast is guidance (the
+    # quarter stage takes a forecast's period, not the latest quarter ended), results in the headline are reported
+    admitted = None
+    if not ok:
+        if guidance_at_a_meeting(doc) or lede_forecasts_results(doc) or lede_revises_forecast(doc):
+            admitted = "guidance"
+        elif results_in_headline_clause(doc):
+            admitted = "results_reported"
+    veto = headline_vetoes(doc) if ok or admitted else None
     if veto is not None:
         doc.scope = ScopeDecision(False, veto, round(p, 4))
         return doc
-    reason = "guidance" if forecast else kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS)
-    doc.scope = ScopeDecision(ok or forecast, reason, round(p, 4))
+    reason = admitted or kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS)
+    doc.scope = ScopeDecision(ok or admitted is not None, reason, round(p, 4))
     return doc

@@ -85,6 +85,11 @@ _COORDINATED_VERB = re.compile(rf"\s(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})[\s,:]
 _SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
 # "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
 _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
+# a speech verb that opens what a sentence's subject said ("..., saying that", "said that"), before a later name
+_REPORTED_BETWEEN = re.compile(
+    r"\b(?:saying|said|says|adding|added|arguing|argued|noting|noted)\s+(?:[\w\-]+\s+){0,4}?that\b"
+    r"(?![^;]*?\b(?:but|while|whereas|although)\b)"
+)
 # a preposition before a name: the name is no subject ("spoken with Ackman", "pressure from Ackman")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|about|of|for|than|against|on|at|into|toward|towards)\s+$")
 # a sentence's closing attribution: "..., Shattner said." (a short tail after the verb: "said on Tuesday.")
@@ -240,7 +245,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v17"
+    version: str = "extract_rules_v18"
 
 
 @dataclass
@@ -724,6 +729,17 @@ class _ArticleIndex:
                 start = _sentence_start(self.text, pos, 0)
                 subject = [(p, k) for p, k in before if start <= p < pos and k != key]
                 if subject and not _OBJECT_BEFORE.search(self.text, max(0, subject[0][0] - 12), subject[0][0]):
+                    key = subject[0][1]
+            else:
+                # "Ackman spoke ..., saying that ... McDonald was not the right person. He added, ...": a name inside
+                # what the sentence's subject said is no antecedent; the pronoun continues the subject
+                start = _sentence_start(self.text, pos, 0)
+                subject = [(p, k) for p, k in before if start <= p < pos and k != key]
+                if (
+                    subject
+                    and not _OBJECT_BEFORE.search(self.text, max(0, subject[0][0] - 12), subject[0][0])
+                    and _REPORTED_BETWEEN.search(self.text, subject[0][0], pos)
+                ):
                     key = subject[0][1]
             return self.people[key]
         if who.kind == "titled":  # the most recently named person who holds that title
