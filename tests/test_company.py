@@ -831,6 +831,26 @@ def test_a_common_first_word_the_headline_uses_alone_is_the_companys_short_form(
     assert [o.start for o in states.orgs if not o.in_title and o.name == "United"] == []  # "United States"
 
 
+def test_a_word_after_a_names_initials_the_headline_uses_alone_is_the_companys_short_form():
+    # "Marlot, Kanto smarting": "Marlot" is PSA Marlot Citroen wherever it stands alone, so its chief executive
+    # speaks for it (he had been an outsider and his quotes Kanto's)
+    text = (
+        "PARIS/YOKOHAMA (Reuters) - Car makers showed the impact of the quake, with France's PSA Marlot Citroen "
+        "( MRL.PA ) warning 2024 profits would be hit and Japan's Kanto Motor ( 7999.T ) posting a 10 percent "
+        "profit fall.\n\nMarlot, Europe's second-biggest car maker, said its cars division would take a hit. "
+        "Kanto said sales fell.\n\nMarlot Chief Executive Jean Varinet told a news conference that the division's "
+        'profit would be lower. "Like everyone else, we underestimated the impact of raw material prices," Varinet '
+        "told analysts."
+    )
+    rows = rows_of(text, title="Marlot, Kanto smarting after the quake")
+    assert rows == [("Jean Varinet", "Marlot", "MRL.PA", "executive")]
+    # not when the headline uses the whole name, nor for a word the registry gives to another company
+    doc = doc_until(text, "company", title="PSA Marlot Citroen, Kanto smarting after the quake")
+    assert [o.name for o in doc.orgs if o.name == "Marlot"] == []
+    doc = doc_until(text, "company", title="Marlot, Kanto smarting after the quake", companies={"Marlot": {}})
+    assert [o.name for o in doc.orgs if o.name == "Marlot" and o.company is None] == []
+
+
 def test_a_registry_name_with_and_before_a_code_is_one_company():
     # "Australia and New Zealand Banking Group ( ANZ.AX )": the registry's ANZ, not "New Zealand Banking"
     registry = {"ANZ": {"ticker": "ANZ.AX", "aliases": ["Australia and New Zealand Banking Group"]}}

@@ -288,6 +288,7 @@ def annotate(doc: ArticleDoc, registry: Registry, start: int = 0, end: int | Non
     body = orgs_in(_masked(doc, start, end), registry, codes, start=start, end=end, earlier=doc.orgs)
     doc.orgs += [o for o in body if not _in_layout(doc, o)]
     _headline_short_forms(doc, start, end)
+    _headline_inner_names(doc, registry, start, end)
     return doc
 
 
@@ -329,6 +330,54 @@ def _headline_short_forms(doc: ArticleDoc, start: int, end: int) -> None:
         ]
         if added:
             doc.orgs = sorted([*doc.orgs, *added], key=lambda o: (not o.in_title, o.start))
+
+
+def _headline_inner_names(doc: ArticleDoc, registry: Registry, start: int, end: int) -> None:
+    """Mentions of the distinctive word after a company name's opening initials where the headline uses that word
+    alone ("Peugeot, Nissan smarting after Japan quake" for PSA Peugeot Citroen): in the headline and in the text
+    between ``start`` and ``end``, capitalised and not before another capitalised word. Only a word the registry
+    gives to no other company ("Siemens" of Nokia Siemens Networks is Siemens)."""
+    if doc.title.upper() == doc.title:
+        return  # a headline in capitals says nothing of how a word is used
+    words: dict[str, set[str]] = {}
+    for o in doc.orgs:
+        toks = canonical(o.name).split()
+        if o.kind != OrgKind.COMPANY or len(toks) < 2 or not (toks[0].isupper() and 2 <= len(toks[0]) <= 4):
+            continue
+        for w in toks[1:]:
+            other = registry.lookup(w)
+            if (
+                len(w) >= 4
+                and w[:1].isupper()
+                and w[1:].islower()
+                and w not in _COMMON_FIRST
+                and w not in SENTENCE_STARTERS
+                and (other is None or (o.company is not None and other.name == o.company.name))
+            ):
+                words.setdefault(w, set()).add(o.name)
+    for word, names in words.items():
+        rx = re.compile(
+            rf"(?<![\w&.'’\-])(?<![A-Z]{{2}}\s)(?<![A-Z]{{3}}\s)(?<![A-Z]{{4}}\s){word}(?![\w&\-]|\s+[A-Z])"
+        )
+        if len(names) != 1 or not rx.search(doc.title) or not any(_alone(doc.text, m) for m in rx.finditer(doc.text)):
+            continue  # the headline's word must also stand alone in the body ("Chemical makers ..." is no name)
+        full = next(o for o in doc.orgs if o.name in names)
+        taken = [(o.start, o.end, o.in_title) for o in doc.orgs]
+        found = [(m.start(), m.end(), True) for m in rx.finditer(doc.title)]
+        found += [(m.start(), m.end(), False) for m in rx.finditer(doc.text, start, end) if not doc.in_block(m.start())]
+        added = [
+            OrgMention(a, b, word, OrgKind.COMPANY, full.company, None, in_title)
+            for a, b, in_title in found
+            if not any(t == in_title and x < b and a < y for x, y, t in taken)
+        ]
+        if added:
+            doc.orgs = sorted([*doc.orgs, *added], key=lambda o: (not o.in_title, o.start))
+
+
+def _alone(text: str, m: re.Match[str]) -> bool:
+    """The match is not the second word of a longer capitalised name ("PSA Peugeot", "Dow Chemical")."""
+    before = re.search(r"([A-Za-z][\w&'’.\-]*)\s+$", text[max(0, m.start() - 40) : m.start()])
+    return before is None or not before.group(1)[:1].isupper() or before.group(1) in SENTENCE_STARTERS
 
 
 def _by_code(registry: Registry, code: Code, name: str) -> Company | None:
