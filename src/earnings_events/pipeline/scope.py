@@ -655,8 +655,9 @@ def lede_forecasts_results(doc: ArticleDoc) -> bool:
 
 
 # A headline that carries the day's results in a clause after its lead news ("Airbus 'more confident' on A350 as
-# profits rise", "X to cut jobs as quarterly profit falls"): the guide reads the headline and the first sentence
-# together, and results told in the headline make a results-day story.
+# profits rise", "BHP delays potash push as profit drops"): the guide reads the headline and the first sentence
+# together, and results told in the headline make a results-day story (not when the lead news is one the guide puts
+# out: "X to cut jobs as quarterly profit falls").
 _RESULTS_CLAUSE = re.compile(
     r"\b(?:as|after|while|despite|with|and)\s+(?:(?:its|first|second|third|fourth|[1-4]Q|Q[1-4]|quarterly|annual|"
     r"full[\s\-]year|half[\s\-]year|first[\s\-]half|[\w\-]+[\s\-]quarter|net|core|operating|underlying)\s+){0,3}"
