@@ -51,20 +51,11 @@ def prepare(article: Article, registry: Registry | None = None, whole: bool = Tr
     registry = registry or load_registry()
     doc = ArticleDoc(article)
     layout.annotate(doc, layout.opening_end(doc.text))
-    _mention(doc, registry, _second_sentence_end(doc))
+    # through the sentence after the lede (a feature's kicker line, a forecast's); all of a lede no sentence holds
+    _mention(doc, registry, max(doc.lede[1], doc.lede_end(1)))
     if whole:
         extend(doc, registry)
     return doc
-
-
-def _second_sentence_end(doc: ArticleDoc) -> int:
-    """The end of the sentence after the lede: scope reads it after a feature's kicker line and for a forecast."""
-    end = doc.lede[1]
-    if doc.sentences:
-        k = doc.sentence_at(doc.lede[0])
-        if k + 1 < len(doc.sentences):
-            end = max(end, doc.sentences[k + 1].end)
-    return end
 
 
 def _mention(doc: ArticleDoc, registry: Registry, end: int) -> None:

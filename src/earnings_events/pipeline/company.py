@@ -390,9 +390,7 @@ def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) ->
     if best is None:
         return [], []
     named = [e for e in ents if _headline_names(doc, e)]
-    opening_end = (
-        doc.sentences[min(len(doc.sentences) - 1, doc.sentence_at(doc.lede[0]) + 4)].end if doc.sentences else 0
-    )
+    opening_end = doc.lede_end(4) if doc.sentences else 0
     reported = [
         e for e in ents if any(not m.in_title and m.start < opening_end for m in e.mentions) and _has_event(doc, e)
     ]

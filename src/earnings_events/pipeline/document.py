@@ -238,6 +238,13 @@ class ArticleDoc:
             return self.dateline
         return None
 
+    def lede_end(self, after: int = 0) -> int:
+        """Where the lede and the ``after`` sentences that follow it end (at the text's last sentence when it has
+        fewer): the opening each stage reads ("the first two sentences" is ``lede_end(1)``)."""
+        if not self.sentences:
+            return self.lede[1]
+        return self.sentences[min(len(self.sentences) - 1, self.sentence_at(self.lede[0]) + after)].end
+
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the last one starting at or before it)."""
         lo, hi = 0, len(self.sentences) - 1

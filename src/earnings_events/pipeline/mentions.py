@@ -319,17 +319,7 @@ def _headline_short_forms(doc: ArticleDoc, start: int, end: int) -> None:
         }
         if len(full) != 1:
             continue  # none, or two companies it could be
-        company = next(iter(full.values()))
-        taken = [(o.start, o.end, o.in_title) for o in doc.orgs]
-        found = [(m.start(), m.end(), True) for m in rx.finditer(doc.title)]
-        found += [(m.start(), m.end(), False) for m in rx.finditer(doc.text, start, end) if not doc.in_block(m.start())]
-        added = [
-            OrgMention(a, b, word, OrgKind.COMPANY, company, None, in_title)
-            for a, b, in_title in found
-            if not any(t == in_title and x < b and a < y for x, y, t in taken)
-        ]
-        if added:
-            doc.orgs = sorted([*doc.orgs, *added], key=lambda o: (not o.in_title, o.start))
+        _add_short_form(doc, rx, word, next(iter(full.values())), start, end)
 
 
 def _headline_inner_names(doc: ArticleDoc, registry: Registry, start: int, end: int) -> None:
@@ -362,16 +352,24 @@ def _headline_inner_names(doc: ArticleDoc, registry: Registry, start: int, end: 
         if len(names) != 1 or not rx.search(doc.title) or not any(_alone(doc.text, m) for m in rx.finditer(doc.text)):
             continue  # the headline's word must also stand alone in the body ("Chemical makers ..." is no name)
         full = next(o for o in doc.orgs if o.name in names)
-        taken = [(o.start, o.end, o.in_title) for o in doc.orgs]
-        found = [(m.start(), m.end(), True) for m in rx.finditer(doc.title)]
-        found += [(m.start(), m.end(), False) for m in rx.finditer(doc.text, start, end) if not doc.in_block(m.start())]
-        added = [
-            OrgMention(a, b, word, OrgKind.COMPANY, full.company, None, in_title)
-            for a, b, in_title in found
-            if not any(t == in_title and x < b and a < y for x, y, t in taken)
-        ]
-        if added:
-            doc.orgs = sorted([*doc.orgs, *added], key=lambda o: (not o.in_title, o.start))
+        _add_short_form(doc, rx, word, full.company, start, end)
+
+
+def _add_short_form(
+    doc: ArticleDoc, rx: re.Pattern[str], word: str, company: Company | None, start: int, end: int
+) -> None:
+    """Mentions of a company's short form ``word`` wherever ``rx`` finds it in the headline and in the text between
+    ``start`` and ``end`` (outside layout blocks), where no mention stands yet."""
+    taken = [(o.start, o.end, o.in_title) for o in doc.orgs]
+    found = [(m.start(), m.end(), True) for m in rx.finditer(doc.title)]
+    found += [(m.start(), m.end(), False) for m in rx.finditer(doc.text, start, end) if not doc.in_block(m.start())]
+    added = [
+        OrgMention(a, b, word, OrgKind.COMPANY, company, None, in_title)
+        for a, b, in_title in found
+        if not any(t == in_title and x < b and a < y for x, y, t in taken)
+    ]
+    if added:
+        doc.orgs = sorted([*doc.orgs, *added], key=lambda o: (not o.in_title, o.start))
 
 
 def _alone(text: str, m: re.Match[str]) -> bool:

@@ -578,7 +578,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     para_end = doc.paragraphs[0][1] if doc.paragraphs else len(doc.text)
     lede_end = max(doc.lede_paragraph[1], para_end)
     if doc.sentences:  # a text that lost its paragraph breaks is one paragraph: its opening is two sentences
-        lede_end = min(lede_end, doc.sentences[min(len(doc.sentences) - 1, doc.sentence_at(doc.lede[0]) + 1)].end)
+        lede_end = min(lede_end, doc.lede_end(1))
 
     def ended(fy: int, q: int) -> bool:
         return on is None or cal.quarter_end(fy, q) <= on

@@ -469,10 +469,24 @@ _OTHER_HEADLINE = re.compile(
 )
 
 
+def _capital_deal_or_legal(title: str) -> bool:
+    """A headline about capital (dividends, offerings, ratings), a deal or a lawsuit."""
+    return any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal"))
+
+
 def _other_news(title: str) -> bool:
     """A headline about other news than results (jobs, sales, products, an executive, a deal, capital, a lawsuit)."""
-    return bool(_OTHER_HEADLINE.search(title)) or any(
-        _CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")
+    return bool(_OTHER_HEADLINE.search(title)) or _capital_deal_or_legal(title)
+
+
+def _leads_with_other_news(doc: ArticleDoc, title: str) -> bool:
+    """A headline that leads with capital, a deal, a lawsuit or an executive, names a market, a month or other news
+    than one company's results (``_NOT_ONE_COMPANY``), or gives unit figures: the lede rules then admit nothing."""
+    return bool(
+        _capital_deal_or_legal(title)
+        or _EXEC_CHANGE.search(title)
+        or _NOT_ONE_COMPANY.search(doc.title)
+        or _UNIT_FIGURES.search(title)
     )
 
 
@@ -488,9 +502,7 @@ def on_results_call(doc: ArticleDoc) -> bool:
         return False
     if not doc.sentences:
         return False
-    k = doc.sentence_at(doc.lede[0])
-    end = doc.sentences[min(len(doc.sentences) - 1, k + 3)].end
-    return bool(_OCCASION.search(doc.text, doc.lede[0], end))
+    return bool(_OCCASION.search(doc.text, doc.lede[0], doc.lede_end(3)))
 
 
 # An investor or analyst meeting as the occasion (the guide: guidance given at an analyst, shareholder or press
@@ -523,8 +535,7 @@ def guidance_at_a_meeting(doc: ArticleDoc) -> bool:
         return False
     if not doc.sentences:
         return False
-    k = doc.sentence_at(doc.lede[0])
-    end = doc.sentences[min(len(doc.sentences) - 1, k + 1)].end
+    end = doc.lede_end(1)
     return bool(_MEETING.search(doc.text, doc.lede[0], end)) and bool(_FORECAST.search(doc.text, doc.lede[0], end))
 
 
@@ -578,12 +589,7 @@ def lede_reports_quarter(doc: ArticleDoc) -> bool:
     a quarterly period, a results noun and a reporting verb, about a company it or the headline names; not when the
     headline leads with a deal, capital, legal or executive news."""
     title, _ = headline(doc.title)
-    if (
-        any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal"))
-        or _EXEC_CHANGE.search(title)
-        or _NOT_ONE_COMPANY.search(doc.title)
-        or _UNIT_FIGURES.search(title)
-    ):
+    if _leads_with_other_news(doc, title):
         return False
     a, b = doc.lede
     if doc.sentences and _kicker(doc, a, b):
@@ -627,7 +633,7 @@ _OWN_FORECAST = re.compile(
 )
 # a headline that forecasts ("Texas Commerce sees improvement in 1987", "Heinz poised for record year")
 _HEADLINE_FORECAST = re.compile(r"\b(?:sees|expects|projects|forecasts|predicts|poised\s+for)\b", re.I)
-# the period of such a forecast, read from the text (scope has the periods layer of the first sentence only)
+# the period of such a forecast, read from the text ("the current year" and "fiscal 1987" alike)
 _FORECAST_PERIOD = re.compile(
     r"\b(?:(?:fiscal\s+)?(?:19|20)\d\d|(?:this|next|the\s+(?:current|coming|full))\s+(?:fiscal\s+)?year|"
     r"fiscal\s+year|(?:first|second|third|fourth)[\s\-](?:quarter|half)|Q[1-4])\b",
@@ -642,16 +648,13 @@ def lede_forecasts_results(doc: ArticleDoc) -> bool:
     title, _ = headline(doc.title)
     if not _HEADLINE_FORECAST.search(title) or _other_news(title) or _EXEC_CHANGE.search(title) or not doc.sentences:
         return False
+    if not _names_company(doc, *doc.lede):
+        return False
     k = doc.sentence_at(doc.lede[0])
-    for sent in doc.sentences[k : k + 2]:
-        a, b = sent.start, sent.end
-        if (
-            _OWN_FORECAST.search(doc.text, a, b)
-            and _FORECAST_PERIOD.search(doc.text, a, b)
-            and _names_company(doc, *doc.lede)
-        ):
-            return True
-    return False
+    return any(
+        _OWN_FORECAST.search(doc.text, s.start, s.end) and _FORECAST_PERIOD.search(doc.text, s.start, s.end)
+        for s in doc.sentences[k : k + 2]
+    )
 
 
 # A headline that carries the day's results in a clause after its lead news ("Airbus 'more confident' on A350 as
@@ -674,11 +677,7 @@ def results_in_headline_clause(doc: ArticleDoc) -> bool:
     """The headline, about a company it names, gives its profit or results moving in a clause after its lead news
     ("... as profits rise"); not for a deal, capital, a lawsuit or an executive, nor unit or monthly figures."""
     title, _ = headline(doc.title)
-    if not _RESULTS_CLAUSE.search(title):
-        return False
-    if any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")) or _EXEC_CHANGE.search(title):
-        return False
-    if _NOT_ONE_COMPANY.search(doc.title) or _UNIT_FIGURES.search(title):
+    if not _RESULTS_CLAUSE.search(title) or _leads_with_other_news(doc, title):
         return False
     return any(o.kind == OrgKind.COMPANY and o.in_title for o in doc.orgs)
 
@@ -713,9 +712,9 @@ def lede_revises_forecast(doc: ArticleDoc) -> bool:
     company named in the headline or the sentence; not a broker's forecast, nor a headline about a deal, capital, a
     lawsuit or an executive."""
     title, _ = headline(doc.title)
-    if any(_CUES[k].search(title) for k in ("pat:capital", "pat:deal", "pat:legal")) or _EXEC_CHANGE.search(title):
+    if _capital_deal_or_legal(title) or _EXEC_CHANGE.search(title) or _NOT_ONE_COMPANY.search(doc.title):
         return False
-    if _NOT_ONE_COMPANY.search(doc.title) or _SELL_OFF.search(title) or _DEAL_VERB.search(title):
+    if _SELL_OFF.search(title) or _DEAL_VERB.search(title):
         return False
     a, b = doc.lede
     lede = doc.text[a:b]

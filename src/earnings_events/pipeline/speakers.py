@@ -723,24 +723,20 @@ class _ArticleIndex:
             if not before:
                 return None
             pos, key = before[-1]
-            if _OBJECT_BEFORE.search(self.text, max(0, pos - 12), pos):
-                # "McDonald did not say whether he has spoken with Ackman lately, but said ...": the pronoun that
-                # follows is the sentence's subject, not the person it names after a preposition
-                start = _sentence_start(self.text, pos, 0)
-                subject = [(p, k) for p, k in before if start <= p < pos and k != key]
-                if subject and not _OBJECT_BEFORE.search(self.text, max(0, subject[0][0] - 12), subject[0][0]):
-                    key = subject[0][1]
-            else:
-                # "Ackman spoke ..., saying that ... McDonald was not the right person. He added, ...": a name inside
-                # what the sentence's subject said is no antecedent; the pronoun continues the subject
-                start = _sentence_start(self.text, pos, 0)
-                subject = [(p, k) for p, k in before if start <= p < pos and k != key]
-                if (
-                    subject
-                    and not _OBJECT_BEFORE.search(self.text, max(0, subject[0][0] - 12), subject[0][0])
-                    and _REPORTED_BETWEEN.search(self.text, subject[0][0], pos)
-                ):
-                    key = subject[0][1]
+            # the pronoun continues the last name's sentence's subject, not a name after a preposition ("McDonald did
+            # not say whether he has spoken with Ackman lately, but said ...") nor one inside what the subject said
+            # ("Ackman spoke ..., saying that ... McDonald was not the right person. He added, ...")
+            start = _sentence_start(self.text, pos, 0)
+            subject = [(p, k) for p, k in before if start <= p < pos and k != key]
+            if (
+                subject
+                and not _OBJECT_BEFORE.search(self.text, max(0, subject[0][0] - 12), subject[0][0])
+                and (
+                    _OBJECT_BEFORE.search(self.text, max(0, pos - 12), pos)
+                    or _REPORTED_BETWEEN.search(self.text, subject[0][0], pos)
+                )
+            ):
+                key = subject[0][1]
             return self.people[key]
         if who.kind == "titled":  # the most recently named person who holds that title
             holders = [key for pos, key in self.mentions if pos < who.at and who.title in self.people[key].title]
