@@ -857,3 +857,38 @@ def test_a_registry_name_with_and_before_a_code_is_one_company():
     text = "SYDNEY (Reuters) - Australia and New Zealand Banking Group ( ANZ.AX ) warned on second-half profits."
     primary = primary_of(text, title="ANZ warns on profits", companies=registry)
     assert (primary.name, primary.ticker) == ("ANZ", "ANZ.AX")
+
+
+def test_a_rival_the_quote_names_is_not_the_company_it_speaks_to():
+    # the headline names the rival, the analyst's quote too; only the article's company reports ("Bed Bath" is
+    # the headline's and the body's short form of Bed Quill & Beyond's first two words)
+    text = (
+        "NEW YORK (Reuters) - Bed Quill & Beyond Inc ( BQBY.O ) gave a weaker-than-expected profit outlook for the "
+        "current quarter as it spends more on its e-commerce business.\n\n"
+        "The decision comes as online retailer Amazon.com Inc ( AMZN.O ) rolls out more incentives for shoppers. "
+        '"It seems like Amazon is really starting to lap through this space," said Ridgeline Securities analyst '
+        "Jane Roe, stressing the decline in gross margin at Bed Quill.\n\n"
+        '"We are investing where our customers are," Chief Executive Sam Poe said of Bed Quill\'s plans.'
+    )
+    companies = {"Amazon.com": {"ticker": "AMZN", "aliases": ["Amazon"]}, "Bed Quill & Beyond": {"ticker": "BQBY"}}
+    rows = rows_of(text, title="Bed Quill costs rise; fending off Amazon", companies=companies)
+    assert [(who, company) for who, company, _, _ in rows] == [
+        ("Jane Roe", "Bed Quill & Beyond"),
+        ("Sam Poe", "Bed Quill & Beyond"),
+    ]
+    # ... while in a story on both companies' results, the quote that names one speaks to it
+    both = text.replace("rolls out more incentives for shoppers", "reported higher quarterly profit")
+    rows = rows_of(both, title="Bed Quill, Amazon post results", companies=companies)
+    assert rows[0][:2] == ("Jane Roe", "Amazon.com")
+
+
+def test_an_analysts_firm_in_an_instant_view_heading_is_not_the_company():
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc ( NWD.N ) posted a lower quarterly profit on Monday. Following is "
+        "reaction.\n\n"
+        'REBECCA ROE, EQUITY OPTIONS ANALYST AT QUILLON BROKERS GROUP "Some options traders may have been '
+        'expecting a larger move in the aftermath of Northwind\'s earnings," said Rebecca Roe, equity options '
+        "analyst at Quillon Brokers Group."
+    )
+    rows = rows_of(text, title="INSTANT VIEW: Northwind quarterly profit falls", companies={"Northwind"})
+    assert [(who, company) for who, company, _, _ in rows] == [("Rebecca Roe", "Northwind")]

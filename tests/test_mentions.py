@@ -20,6 +20,9 @@ from earnings_events.pipeline.mentions import codes_in, kind_of, ticker_of
         ("H.J. Widget Co. HJW.N said", ["HJW"]),
         ("U.S. sales rose. The U.K. unit fell.", []),
         ("Ford Motor F.N and Citi C.N rose", ["F", "C"]),
+        # a share class in lower case, bare as in brackets
+        ("Maple Parts International Inc MPa.TO, one of the bidders, and Quill ( QLb.TO )", ["MPA.TO", "QLB.TO"]),
+        ("The CEOs.To our surprise", []),
     ],
 )
 def test_printed_codes_and_their_tickers(text, tickers):
@@ -62,6 +65,13 @@ def test_names_before_codes_suffixes_and_short_forms():
     assert ("Quillon Tools", None) in names
     assert ("Northwind", None) in names  # the short form, found because the long one was
     assert ("Lakeside Power", "0902.HK") in names  # "China's" is not part of the name
+
+
+def test_a_number_inside_a_name_before_its_code_is_part_of_the_name():
+    text = "NEW YORK (Reuters) - Quay 1 Imports Inc ( QIR.N ) posted a loss, and shares rose 2 Harbor Inc ( HBR.N )."
+    names = [(o.name, o.code.ticker if o.code else None) for o in doc_until(text, "scope").orgs]
+    assert ("Quay 1 Imports", "QIR") in names
+    assert ("Harbor", "HBR") in names  # a number opening the run is not a name's
 
 
 def test_firms_named_like_people_are_organisations():

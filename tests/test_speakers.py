@@ -1114,3 +1114,47 @@ def test_a_name_inside_what_the_subject_said_is_no_antecedent_for_the_next_prono
         '"There is no job creation and no demand in sight," she said.'
     )
     assert quotes(text)[-1][1] == "Rita Lott"
+
+
+def test_a_title_a_comma_and_the_name_make_the_person_a_later_pronoun_names():
+    # "The company's Chief Executive, Dan Hesse, said ...": Hesse, not the company named before him ("Verizon
+    # Wireless added ..." is a company by its trade word, never a person)
+    text = (
+        "Its rivals have fared better. Verizon Wireless added 584,000 customers in the quarter.\n\n"
+        "The company's Chief Executive, Dan Hesse, said new devices would put pressure on profits. "
+        '"We hope they put pressure on our subsidies," he told reporters.'
+    )
+    assert quotes(text, {"Northwind"}) == [("We hope they put pressure on our subsidies", "Dan Hesse", "executive")]
+
+
+def test_an_instant_view_heading_naming_the_headline_company_or_a_release_keeps_its_executive():
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc posted lower quarterly profit. Following is reaction.\n\n"
+        'JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared."\n\n'
+        'SAM POE, NORTHWIND CHAIRMAN AND CEO, IN A RELEASE "Our engineered products delivered their strongest '
+        'quarter ever."\n\n'
+        'OMAR HADDAD, PRESIDENT, LAKESIDE CAPITAL "Costs were a little better."\n\n'
+        'LI WEI, PRESIDENT OF A FUND MANAGER, AND AN OWNER OF NORTHWIND BONDS: "Those are very strong numbers."\n\n'
+        'COMMENTS ON QUILLON, NORTHWIND: ANA DIAZ, ANALYST, HARBOR RESEARCH "Both did well this quarter."'
+    )
+    doc = doc_until(text, "speakers", title="INSTANT VIEW: Northwind profit falls", companies={"Northwind", "Quillon"})
+    assert [(a.person.name, a.role) for a in doc.attributions] == [
+        ("Jane Roe", "analyst"),
+        ("Sam Poe", "executive"),
+        ("Omar Haddad", "analyst"),  # another firm's president, asked for his reaction
+        ("Li Wei", "analyst"),  # the market's people name the company too: an owner of its bonds
+        ("Ana Diaz", "analyst"),  # the name after a label's colon, though the label lists companies
+    ]
+
+
+def test_its_title_after_another_companys_name_is_the_subjects():
+    # "... including Philips Electronics NV, its president, Gordon Coburn, told Reuters": Quillon's president
+    text = (
+        "Quillon Corp added six new customers in the quarter, including Northwind Electronics NV ( NWE.AS ), its "
+        "president, Gordon Coburn, told Reuters.\n\n"
+        '"We actually took our outlook up," Coburn said.'
+    )
+    doc = doc_until(text, "company", title="Quillon results hold up", companies={"Quillon", "Northwind Electronics"})
+    assert [(a.person.name, a.role, c.name) for a, c in zip(doc.attributions, doc.companies, strict=True)] == [
+        ("Gordon Coburn", "executive", "Quillon")
+    ]

@@ -39,8 +39,10 @@ def norm_statement(s: str) -> str:
 
 def norm_speaker(s: str | None) -> str:
     toks = (s or "").replace(",", " ").lower().split()
-    if len(toks) > 2:  # middle initials ignored: "Anthony J.F. O'Reilly" == "Anthony O'Reilly"
-        toks = [toks[0], *[t for t in toks[1:-1] if not re.fullmatch(r"(?:[a-z]\.?)+", t)], toks[-1]]
+    if len(toks) > 2:  # middle initials and a nickname ignored: "Anthony J.F. O'Reilly" == "Anthony O'Reilly",
+        # 'Myron "Mike" Ullman' == "Myron Ullman"
+        middle = [t for t in toks[1:-1] if not re.fullmatch(r"(?:[a-z]\.?)+|[\"“'‘][^\s]+[\"”'’]", t)]
+        toks = [toks[0], *middle, toks[-1]]
     return " ".join(toks)
 
 

@@ -378,8 +378,54 @@ def _has_event(doc: ArticleDoc, e: Entity) -> bool:
         s = doc.sentences[doc.sentence_at(m.start)] if doc.sentences else None
         if s is not None and _RESULTS_WORDS.search(doc.text, s.start, s.end):
             after = doc.text[m.end : m.end + 30]
-            if not re.match(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:analysts?|economists?|strategists?)\b", after):
-                return True
+            before = doc.text[max(0, m.start - 30) : m.start]
+            if not (
+                re.match(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:analysts?|economists?|strategists?)\b", after)
+                or re.search(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with|from)\s+$", before)
+            ):
+                return True  # (not as an analyst's firm: "said X, analyst at Interactive Brokers Group")
+    return False
+
+
+# a company as the subject (or owner) of its results: "Palm Inc reported a wider loss", "Kraft Foods Inc ( KFT.N )
+# posted", "Alcoa's quarterly profit", "Research In Motion, which also forecast ..."; or what results are of:
+# "stronger-than-expected results at Research In Motion"
+_REPORTS_AFTER = re.compile(
+    r"(?:['’]s?)?(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|SE|LLC|Group|Holdings)\b\.?)*(?:\s*\(\s*[^()]{1,24}\))?"
+    r"(?:\s*,[^,.;]{1,80},|\s*,\s*(?:which|that|whose)\s+(?:also\s+|own\s+)?)?\s*(?:[\w\-]+\s+){0,3}?"
+    r"(?:report(?:ed|s)?|post(?:ed|s)?|published|earn(?:ed|s)?|lost|swung|beat|beats|missed|misses|topped|tops|forecast|forecasts|"
+    r"raised|raises|cut|cuts|warned|warns|expects?|sees|results?|earnings|profits?|net|income|loss(?:es)?|revenues?|"
+    r"rev|sales|quarterly|quarter|(?:first|second|third|fourth)[\s\-]quarter|outlook|guidance)\b",
+    re.I,
+)
+_REPORTS_BEFORE = re.compile(r"\b(?:results?|earnings|profits?|revenues?|sales|loss)\s+(?:at|of|from)\s+$", re.I)
+# a headline that names a company as an object: "Bed Bath costs rise; fending off Amazon", "cites Cadbury deal"
+_HEADLINE_OBJECT = re.compile(
+    r"\b(?:off|for|over|against|vs\.?|versus|from|with|to|on|than|cites?|beating|beats|buys?|bids?|sues|joins)\s+$",
+    re.I,
+)
+
+
+def _reports(doc: ArticleDoc, e: Entity) -> bool:
+    """Does the article report or forecast this company's own results: the headline names it other than as an
+    object, or a sentence outside quotes has it as the subject of a results verb or the owner of a result?"""
+    if _headline_names(doc, e):
+        at = [
+            f.start()
+            for n in e.names
+            for f in re.finditer(rf"(?<![\w&]){re.escape(canonical(n).split()[0])}", doc.title, re.I)
+            if canonical(n).split()
+        ]
+        if not at or any(not _HEADLINE_OBJECT.search(doc.title[:a]) for a in at):
+            return True
+    for m in e.mentions:
+        if m.in_title or doc.in_quote(m.start):
+            continue
+        end = doc.sentences[doc.sentence_at(m.start)].end if doc.sentences else len(doc.text)
+        if _REPORTS_AFTER.match(doc.text[m.end : end]) or _REPORTS_BEFORE.search(
+            doc.text[max(0, m.start - 30) : m.start]
+        ):
+            return True
     return False
 
 
@@ -449,6 +495,8 @@ def _company(e: Entity, doc: ArticleDoc, registry: Registry) -> Company:
         home = [c.ticker for c in e.codes() if not us_venue(c.raw)]
         if home and us_venue(next(c.raw for c in e.codes())):
             ticker = listed if listed in home else home[0]
+    if ticker and listed and ticker.replace(".", "") == listed.replace(".", ""):
+        ticker = listed  # "NWSa.O" printed, NWSA listed: the same share class, in the exchange's own notation
     ticker = ticker or None  # a printed "GM.UL": unlisted
     name = base.name_on(doc.article.published) if base.known else _short_name(e.name, doc.title, registry)
     return replace(base, name=name, ticker=ticker)
@@ -561,7 +609,7 @@ def _quote_entity(
     own = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None) if hint and executive else None
     if own is not None:  # "Alcoa Chief Executive Alain Belda" on Alcan's shareholders: Alcoa's quote
         return own
-    named = _named_in(doc, [a], event)
+    named = _reporting(doc, _named_in(doc, [a], event), best)
     if len(named) == 1:
         # the speaker's other quotes speak to it too, unless they name another ("(Gap's) results underscored
         # our view ..." then "It strikes us as if there was little foresight ...")
@@ -572,7 +620,7 @@ def _quote_entity(
     siblings = [
         b for b in doc.attributions if b is not a and b.person.name == person.name and b.quote.paragraph == q.paragraph
     ]
-    named = _named_in(doc, siblings, event) if not named and siblings else []
+    named = _reporting(doc, _named_in(doc, siblings, event), best) if not named and siblings else []
     if len(named) == 1:
         return named[0]
     if person.name in by_person:
@@ -664,6 +712,15 @@ def _named_in(doc: ArticleDoc, attributions: list[Attribution], event: list[Enti
     return list(named.values())
 
 
+def _reporting(doc: ArticleDoc, named: list[Entity], best: Entity | None) -> list[Entity]:
+    """The one company quotes name, unless the article does not report its results: a rival, a bidder's target or
+    a supplier the speaker names is not the company he speaks to. (Of several named, none is dropped: that would
+    make a unit's name, "T-Mobile USA" in Deutsche Telekom's results, the one left.)"""
+    if len(named) == 1 and named[0] is not best and not _reports(doc, named[0]):
+        return []
+    return named
+
+
 def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:
     """The sentence that holds the quote, outside the quote itself (where "..., said X of Y, which holds
     Z shares" names what the speaker comments on)."""
@@ -676,6 +733,12 @@ def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:
     if k + 1 < len(doc.sentences) and doc.sentences[k].end <= a.quote.close_end + 2:
         end = doc.sentences[k + 1].end  # the attribution after a quote that ends a sentence
     return min(first.start, a.quote.open), end
+
+
+# the title in a speaker's heading of someone who speaks about the company from outside it
+_ANALYST_HEADING = re.compile(
+    r"\b(?:analysts?|strategists?|economists?|(?:portfolio|fund|money)\s+managers?|investors?)\b"
+)
 
 
 def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents: list[Entity]) -> Entity | None:
@@ -692,6 +755,11 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents:
     instant = any(b.kind == BlockKind.SPEAKER for b in doc.blocks) or "instant view" in doc.title.lower()
     for b in reversed(heads):
         heading = doc.text[b.start : b.end].lower()
+        lead_in, _, person = heading.rpartition(":")  # "EMC, VMWARE: CHRIS WOLF, ANALYST, GARTNER"
+        name, comma, rest = person.partition(",")
+        if b.kind == BlockKind.SPEAKER and comma and _ANALYST_HEADING.search(rest):
+            # "REBECCA ENGMANN DARST, EQUITY OPTIONS ANALYST AT INTERACTIVE BROKERS": his firm is not the company
+            heading = f"{lead_in} {name}"
         words = set(_HEADING_WORD.findall(heading))
         hit = [e for e in event if any(w in words for w in e.words())]
         if not hit and b.kind == BlockKind.SPEAKER:  # the words before the name's comma: "PALM MATTHEW THORNTON"

@@ -37,9 +37,10 @@ _RIC_SUFFIX = (
 # a share class in lower case is part of the code: "BRKa.N", "VOWG_p.DE"
 _CODE_BODY = rf"(?:[A-Z][A-Z0-9\-]{{0,7}}(?:_?[a-z](?=\.))?|\d{{3,6}})\.(?:{_RIC_SUFFIX})"
 _BRACKETED_CODES = re.compile(rf"\(\s*(?P<code>{_CODE_BODY})\s*\)")
-# a bare code: a one-letter symbol only on a US venue ("F.N", "C.N"), never "U.S" or "U.K"
+# a bare code: a one-letter symbol only on a US venue ("F.N", "C.N"), never "U.S" or "U.K"; a share class in lower
+# case too ("MGa.TO")
 _BARE_CODE = re.compile(
-    rf"(?<=[\s,])(?P<code>(?:(?:[A-Z][A-Z0-9\-]{{1,7}}|\d{{3,6}})\.(?:{_RIC_SUFFIX.replace('|S|', '|')}))(?=[\s,;)]|\.\s|$)"
+    rf"(?<=[\s,])(?P<code>(?:(?:[A-Z][A-Z0-9\-]{{1,7}}(?:_?[a-z](?=\.))?|\d{{3,6}})\.(?:{_RIC_SUFFIX.replace('|S|', '|')}))(?=[\s,;)]|\.\s|$)"
     r"|[A-Z]\.(?:N|O|OQ|A|K)(?=[\s,;)]|$))"
 )
 _EXCHANGES = {
@@ -87,7 +88,11 @@ _SUFFIX_END = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
 # A name: capitalised words, with the small words names hold ("Bank of America", "Procter & Gamble").
 # (a word ending in a full stop is a name's only as an initial: "H.J. Heinz", not "Vivendi. News Corp")
 _NAME_TOKEN = r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs)\.|(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*)"
-_NAME_BEFORE = re.compile(rf"(?:{_NAME_TOKEN}(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+))*{_NAME_TOKEN}[\s,]*$")
+# (a number inside a name before a code: "Pier 1 Imports Inc ( PIR.N )", "Level 3 Communications")
+_NAME_SEP = r"(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+)"
+_NAME_BEFORE = re.compile(
+    rf"(?:{_NAME_TOKEN}{_NAME_SEP}(?:(?:{_NAME_TOKEN}|\d{{1,2}}){_NAME_SEP})*)?{_NAME_TOKEN}[\s,]*$"
+)
 _CORP = re.compile(
     # (a name starts at a word's start: "KeyCorp. National City Corp" holds no "Corp. National City")
     rf"(?<![\w&'’\-])(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&|and)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
@@ -289,6 +294,7 @@ def annotate(doc: ArticleDoc, registry: Registry, start: int = 0, end: int | Non
     doc.orgs += [o for o in body if not _in_layout(doc, o)]
     _headline_short_forms(doc, start, end)
     _headline_inner_names(doc, registry, start, end)
+    _headline_leading_words(doc, registry, start, end)
     return doc
 
 
@@ -353,6 +359,30 @@ def _headline_inner_names(doc: ArticleDoc, registry: Registry, start: int, end: 
             continue  # the headline's word must also stand alone in the body ("Chemical makers ..." is no name)
         full = next(o for o in doc.orgs if o.name in names)
         _add_short_form(doc, rx, word, full.company, start, end)
+
+
+def _headline_leading_words(doc: ArticleDoc, registry: Registry, start: int, end: int) -> None:
+    """Mentions of a long company name's first two words where the headline uses them alone and the body does too
+    ("Bed Bath costs rise" for Bed Bath & Beyond): in the headline and in the text between ``start`` and ``end``.
+    Only words the registry gives to no other company."""
+    if doc.title.upper() == doc.title:
+        return  # a headline in capitals says nothing of how a word is used
+    forms: dict[str, set[str]] = {}
+    for o in doc.orgs:
+        toks = canonical(o.name).split()
+        if o.kind != OrgKind.COMPANY or len(toks) < 3 or o.company is None or not o.company.known:
+            continue  # (a company the registry knows: its name, not the headline's form, is the row's)
+        if all(re.fullmatch(r"[A-Z][a-z]{2,}", t) and t not in SENTENCE_STARTERS for t in toks[:2]):
+            forms.setdefault(" ".join(toks[:2]), set()).add(o.company.name)
+    for form, names in forms.items():
+        other = registry.lookup(form)
+        if len(names) != 1 or (other is not None and other.name not in names):
+            continue
+        rx = re.compile(rf"(?<![\w&.'’\-])(?<![A-Z][a-z]\s){re.escape(form)}(?![\w&\-]|\s+(?:&|and\b|[A-Z]))")
+        if not rx.search(doc.title) or not rx.search(doc.text, start, end):
+            continue  # the headline's form must also stand alone in the body
+        company = next(o.company for o in doc.orgs if o.company is not None and o.company.name in names)
+        _add_short_form(doc, rx, form, company, start, end)
 
 
 def _add_short_form(

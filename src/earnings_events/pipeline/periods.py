@@ -27,6 +27,7 @@ _MONTHS = {
     )
 }
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+MONTH_NAME = _MON  # a month's name as printed, for the stages that read a date beside a period
 _YEAR = r"(?:19|20)\d\d"
 _FY = rf"(?P<fiscal1>fiscal(?:\s+year)?\s*|FY\s?)?(?P<y1>{_YEAR}|'\d\d)"
 _ORDS = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -69,8 +70,8 @@ _PATTERNS = [
     _Pattern(
         "month_quarter",
         re.compile(
-            rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon2>{_MON})"
-            rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?:in\s+)?(?P<mon3>{_MON})"
+            rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon2>{_MON})"
+            rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?:in\s+|end[\s\-])?(?P<mon3>{_MON})"
             rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y3>{_YEAR}))?)",
             re.I,
         ),
@@ -98,7 +99,7 @@ _PATTERNS = [
         "half",
         re.compile(
             rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<six>six|6)[\s\-]+months?\s+(?:ended|ending|to|through)\s+"
-            rf"(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?",
+            rf"(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?",
             re.I,
         ),
         ("half", "h1", "h2", "months"),
@@ -108,7 +109,8 @@ _PATTERNS = [
         "current_quarter",
         re.compile(
             r"\b(?:(?:for|in|during|over)\s+the\s+(?:latest|recent|most\s+recent|just[\s\-]ended|reporting)?\s*quarter\b"
-            r"(?![\s\-]+(?:ended|ending|to|of\s+\d|that|which))|quarterly\s+(?:net\s+)?(?:profits?|earnings|results|net|loss|income|revenues?))",
+            r"(?![\s\-]+(?:ended|ending|to|of\s+\d|that|which))|quarterly\s+(?:(?:net|operating|pretax|pre-tax|core|adjusted|underlying)\s+)?"
+            r"(?:profits?|earnings|results|net|loss|income|revenues?))",
             re.I,
         ),
         ("quarter",),
@@ -397,26 +399,32 @@ def _new_horizon(m: re.Match[str], g: dict[str, str | None]) -> bool:
 
 
 def fiscal_year_end(text: str) -> int | None:
-    """The month the fiscal year ends in, when the text gives it away; None otherwise."""
+    """The month the fiscal year ends in, when the text gives it away (its first evidence); None otherwise."""
+    ends = fiscal_year_ends(text)
+    return ends[0] if ends else None
+
+
+def fiscal_year_ends(text: str) -> list[int]:
+    """Every month the text's evidence ends a fiscal year in, in the order the text gives them (a story on two
+    companies can give two: Rite Aid's "third quarter ended November 27" before Walgreen's "first quarter ended
+    November 30")."""
     if not _FY_EVIDENCE_CUE.search(text):
-        return None
-    best: tuple[int, int] | None = None
+        return []
+    found: list[tuple[int, int]] = []
     for rx, kind in _FY_EVIDENCE:
-        m = rx.search(text)
-        if not m or (best is not None and m.start() >= best[0]):
-            continue
-        mon = month(m.group("mon"))
-        assert mon is not None
-        if kind == "q":
-            mon += 3 * (4 - _ORD[m.group("ord").lower()])
-        elif kind == "h" and m.group("half").lower() == "first":
-            mon += 6
-        end = (mon - 1) % 12 + 1
-        day = _EARLY_DAY.match(text, m.end("mon"))
-        if end == 2 and day and int(day.group(1)) <= 7:
-            # "the third quarter ended November 1", "the year ended Feb. 2": the 52/53-week year of a US retailer,
-            # which ends on the Saturday nearest January 31, so its quarters are the months to January (the
-            # quarter stage trusts a checked registry calendar a month away from such evidence)
-            end = 1
-        best = (m.start(), end)
-    return best[1] if best else None
+        for m in rx.finditer(text):
+            mon = month(m.group("mon"))
+            assert mon is not None
+            if kind == "q":
+                mon += 3 * (4 - _ORD[m.group("ord").lower()])
+            elif kind == "h" and m.group("half").lower() == "first":
+                mon += 6
+            end = (mon - 1) % 12 + 1
+            day = _EARLY_DAY.match(text, m.end("mon"))
+            if end == 2 and day and int(day.group(1)) <= 7:
+                # "the third quarter ended November 1", "the year ended Feb. 2": the 52/53-week year of a US
+                # retailer, which ends on the Saturday nearest January 31, so its quarters are the months to January
+                # (the quarter stage trusts a checked registry calendar a month away from such evidence)
+                end = 1
+            found.append((m.start(), end))
+    return [end for _, end in sorted(found)]

@@ -28,6 +28,8 @@ import re
 from ..fiscal import FiscalCalendar
 from ..registry import Company
 from .document import ArticleDoc, Period
+from .periods import MONTH_NAME, fiscal_year_ends
+from .periods import month as month_number
 
 RECENT_DAYS = {"year": 135}  # results come out weeks after a period ends (a year's, months), not a year later
 RECENT_OTHER = 100
@@ -43,7 +45,7 @@ FRESH_DAYS = {1: 45, 2: 45, 3: 45, 4: 75}
 REPORT_MIN_DAYS = 10
 # a pre-announcement comes in the weeks after a quarter closes, before its report; later, a warning is about the
 # quarter running
-PREANNOUNCE_DAYS = 21
+PREANNOUNCE_DAYS = 30
 # ... and not before a few days have passed (a quarter that closed the day before has no news of its own yet)
 PREANNOUNCE_MIN_DAYS = 3
 # a multi-year plan laid out when this many days or fewer are left of the fiscal year starts with the next year
@@ -74,6 +76,8 @@ def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
             return base
         if company.known and company.calendar_checked and (base.end_month - doc.fiscal_year_end) % 12 in (1, 11):
             return base  # "the year ended March 3" of a year the registry ends in February: a 52/53-week year
+        if company.known and company.calendar_checked and base.end_month in fiscal_year_ends(doc.text):
+            return base  # the article's first evidence is another company's; later evidence agrees with the registry
         return FiscalCalendar.default(doc.fiscal_year_end)
     cal = company.calendar_on(doc.article.published)
     if company.known and company.calendar_checked:
@@ -133,6 +137,8 @@ def _span_year_end(doc: ArticleDoc) -> int | None:
     for p in doc.periods:
         if p.month is None or p.compared or p.estimate or p.tense == "future" or p.kind not in _SPAN_MONTHS:
             continue
+        if p.kind == "month_half" and not (p.in_title or p.start < max(opening_end, doc.lede_end(2))):
+            continue  # (a half the body names may be another company's: SABMiller's "six months to September")
         year = p.year if p.year is not None else (on.year if p.month < on.month else on.year - 1)
         ended = dt.date(year, p.month, _calendar.monthrange(year, p.month)[1])
         if not dt.timedelta(0) < on - ended <= dt.timedelta(days=RECENT_OTHER):
@@ -179,6 +185,25 @@ def _results_moved(doc: ArticleDoc, p: Period) -> bool:
         or _RESULTS_MOVED.match(src, p.end)
         or _MOVED_IN.search(src[max(start, p.start - 80) : p.start])
     )
+
+
+# "the fiscal third quarter ended May 11": the day a quarter ended, as printed
+_ENDED_ON = re.compile(rf"\s*,?\s*(?:which\s+|that\s+)?ended\s+(?:on\s+)?(?P<mon>{MONTH_NAME})\s+(?P<day>\d{{1,2}})\b")
+
+
+def _ended_as_printed(doc: ArticleDoc, p: Period, calendar_end: dt.date) -> bool:
+    """The article prints the day the quarter ended, on or before publication and in the weeks before the day the
+    calendar ends it: a 52/53-week quarter ("ended May 11") that the registry's calendar, which ends quarters at
+    month ends, has not closed yet (not a year-old "fourth quarter ended March 31")."""
+    on = doc.article.published
+    m = _ENDED_ON.match(doc.title if p.in_title else doc.text, p.end)
+    if on is None or m is None or p.kind not in ("quarter", "month_quarter"):
+        return False
+    month, day = month_number(m.group("mon")), int(m.group("day"))
+    if month is None or not 1 <= day <= _calendar.monthrange(calendar_end.year, month)[1]:
+        return False
+    printed = dt.date(calendar_end.year, month, day)
+    return printed <= on and 0 <= (calendar_end - printed).days <= 31
 
 
 def _reported_quarter(doc: ArticleDoc, p: Period) -> bool:
@@ -378,12 +403,22 @@ def _about_to_report(doc: ArticleDoc) -> bool:
     return bool(_DUE_TO_REPORT.search(doc.text, a, b) or _REPORTS_SOON.search(doc.text, a, b))
 
 
+# a sentence that opens on the month its news came out: "In February, Penney reported a ... decline"
+_DATED = re.compile(
+    rf"\s*(?:(?:Back|Earlier|Also)\s+)?(?:in|on|last)\s+(?P<mon>{MONTH_NAME})(?:\s+\d{{1,2}})?,?\s", re.I
+)
+
+
 def _background(doc: ArticleDoc, p: Period) -> bool:
     """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
     a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
     src, start = _sentence_of(doc, p)
     if _EARLIER_REPORT.search(src, start, _sentence_end(doc, p)) or _COMPARES_SENTENCE.match(src, start):
         return True  # results "reported last week" are background (the guide's step 1), and so is a comparison's base
+    dated = _DATED.match(src, start)
+    on = doc.article.published
+    if dated and on is not None and month_number(dated.group("mon")) != on.month:
+        return True  # "In February, Penney reported ..." in a March story: an earlier report
     f = _FORECAST_VERB.search(src, start, p.start)
     if f is None:
         return False
@@ -604,7 +639,13 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         # (estimates after a period the sentence reports are what it beat: "posted a 12 percent increase in
         # third-quarter profit as gross margins beat expectations")
         estimate = p.estimate and not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p))
-        return not p.compared and not estimate and ended(fy, q) and recent(fy, q, p.kind) and not _background(doc, p)
+        return (
+            not p.compared
+            and not estimate
+            and (ended(fy, q) or _ended_as_printed(doc, p, cal.quarter_end(fy, q)))
+            and recent(fy, q, p.kind)
+            and not _background(doc, p)
+        )
 
     current = [(p, r) for p, r in resolved if p.kind == "current_quarter"]
     # 1. the results the headline or first paragraph reports
@@ -617,7 +658,10 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     if on is not None and (
         (not head and _opening_verdict(doc)) or (all(p.estimate for p, _ in head) and _opening_reports(doc))
     ):
-        fy, q = cal.latest_ended(on, min_days=0)
+        # (the body's "fiscal third quarter ended May 11" is that quarter, which a calendar of month ends has not
+        # closed yet)
+        dated = [r for p, r in body if _ended_as_printed(doc, p, cal.quarter_end(*r)) and reported(p, *r)]
+        fy, q = dated[0] if dated else cal.latest_ended(on, min_days=0)
         if age(fy, q) <= LAG_DAYS["half"]:
             return fy, q
     # 2 before 1 further down when the article's news is a forecast or a preview (the scope stage's reason): its

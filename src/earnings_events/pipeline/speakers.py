@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from . import people
-from .document import ArticleDoc, Attribution, Person
+from .document import ArticleDoc, Attribution, OrgKind, Person
 from .document import QuoteSpan as Span
 from .layout import HEADING_TITLE
 from .mentions import TRADE, financial_firm, lede_subject
@@ -144,7 +144,31 @@ _FIRM_WORDS = {
 }
 # ... and the last word of a name that is a firm's or a fund's, not a person's ("... Advisors Growth Fund said",
 # "Moody's Investors Service", "Swiss Re": a reinsurer)
-_FIRM_END = _FIRM_WORDS | {"Fund", "Funds", "Trust", "Service", "Services", "Re"}
+_FIRM_END = (
+    _FIRM_WORDS
+    | {"Fund", "Funds", "Trust", "Service", "Services", "Re"}
+    | {
+        # ... or a company's, by its trade ("Verizon Wireless added 584,000 customers": no person)
+        "Wireless",
+        "Airlines",
+        "Airways",
+        "Motors",
+        "Telecom",
+        "Communications",
+        "Technologies",
+        "Pharmaceuticals",
+        "Industries",
+        "Entertainment",
+        "Networks",
+        "Semiconductor",
+        "Foods",
+        "Stores",
+        "Brands",
+        "Bancorp",
+        "Petroleum",
+        "Electronics",
+    }
+)
 
 
 _DEPARTMENTS = {
@@ -192,9 +216,12 @@ _SURNAME_TOO = frozenset({"Lord", "Still"})
 _KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lord Catto"
 _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
-# a title, a comma, the name, the speech verb: "Another analyst, Inder Singh of Prudential, said ..."
+# a title, a comma, the name, the speech verb: "Another analyst, Inder Singh of Prudential, said ...", "The
+# company's Chief Executive, Dan Hesse, said ..."
 _TITLE_COMMA_NAME = re.compile(
-    rf"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader),\s+(?P<name>{NAME})"
+    r"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader|"
+    r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)),\s+"
+    rf"(?P<name>{NAME})"
     r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,\s+"
     rf"(?:{VERBS})\b"
 )
@@ -245,7 +272,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v19"
+    version: str = "extract_rules_v20"
 
 
 @dataclass
@@ -514,6 +541,8 @@ class _ArticleIndex:
             if pos - end > 70:
                 break
             between = self.text[end:pos]
+            if re.match(r"\s*,\s*its\b", between):
+                break  # "... including Philips Electronics NV, its president, Gordon Coburn, told Reuters": the subject's
             if _TITLE_RUN.fullmatch(between) and _TITLE_WORD.search(between):
                 return name
             break
@@ -1127,18 +1156,43 @@ _SECTION_WORDS = {"commentary", "comments", "comment", "reaction", "reactions", 
 _HEADING_SUFFIXES = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "ag", "sa", "nv", "group"}
 
 
+# An instant view's heading of the reporting company's own officer: an officer's title ("ALCOA CHAIRMAN AND CEO"), no
+# word of the market's people ("FIXED INCOME MANAGER ..., AND AN OWNER OF GOLDMAN BONDS", "(OWNS INTEL)")
+_OFFICER_HEADING = re.compile(
+    r"\b(?:chairman|chairwoman|ceo|cfo|coo|president|chief\s+(?:executive|financial|operating)(?:\s+officer)?)\b"
+)
+_MARKET_HEADING = re.compile(
+    r"\b(?:analysts?|strategists?|economists?|managers?|funds?|investors?|investments?|owns?|owners?|portfolio|trader|"
+    r"capital|securities|research|partners|advisers|advisors|asset|assets)\b"
+)
+# words of a company's name that name no company in particular ("Bank" of Bank of America in "SAXO BANK")
+_GENERIC_NAME_WORDS = {"bank", "group", "corp", "inc", "company", "holdings", "financial", "america", "american"}
+_GENERIC_NAME_WORDS |= {"international", "general", "united", "national", "first", "global", "the", "and"}
+
+
 def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]:
     """The people of instant-view headings ("INTEL PATRICK WANG, ANALYST, EVERCORE PARTNERS"), each with the
     offset where the heading ends; a company name leading the heading ("INTEL") is not part of the person's."""
     org_words = {w.lower() for o in doc.orgs for w in re.findall(r"[A-Za-z&]+", o.name)} | {
         w.lower() for w in re.findall(r"[A-Za-z&]+", doc.title) if w[:1].isupper()
     }
+    headline_words = {
+        w.lower()
+        for o in doc.orgs
+        if o.in_title and o.kind == OrgKind.COMPANY
+        for w in re.findall(r"[A-Za-z&]{3,}", o.name)
+        if w.lower() not in _GENERIC_NAME_WORDS
+    }
     out = []
     for b in doc.blocks:
         if b.kind != "speaker":
             continue
         # "BRIAN MARSHALL. ANALYST, GLEACHER & CO": a full stop after a name ends it too, not an initial's
-        parts = [p.strip() for p in re.split(r",|(?<=[A-Z]{2})\.\s", doc.text[b.start : b.end])]
+        raw = doc.text[b.start : b.end]
+        _, colon, tail = raw.rpartition(":")  # "EMC, VMWARE: CHRIS WOLF, ANALYST, GARTNER": the name after the label
+        if colon and re.search(r"[A-Z]{2}", tail):
+            raw = tail
+        parts = [p.strip() for p in re.split(r",|(?<=[A-Z]{2})\.\s", raw)]
         if HEADING_TITLE.search(parts[0].rsplit(":", 1)[-1]):
             continue  # a firm or a title where the name should be ("GLOBAL INVESTORS GLOBAL RESOURCES FUND, ...")
         toks = parts[0].rsplit(":", 1)[-1].split()  # a label before the name: "COMMENTARY ON IBM: ANDY MIEDLER"
@@ -1162,9 +1216,15 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
         )
         title = " ".join(parts[1:]).lower()
         # The people an instant view asks for their reaction are market people (analysts, fund managers, a
-        # firm's president or chief investment officer), not the reporting company's officers.
+        # firm's president or chief investment officer), not the reporting company's officers, unless the title
+        # names the headline's company or a release ("ALAIN BELDA, ALCOA CHAIRMAN AND CEO, IN A RELEASE").
         role = role_from_title(title)
-        role = "analyst" if role in (None, "executive") else role
+        own = (
+            _OFFICER_HEADING.search(title) is not None
+            and _MARKET_HEADING.search(title) is None
+            and (bool(set(re.findall(r"[a-z&]+", title)) & headline_words) or re.search(r"\brelease\b", title))
+        )
+        role = "analyst" if role is None or (role == "executive" and not own) else role
         person = index.people.get(surname(name)) or Person(name, b.start, role, title=title)
         if len(parts) > 1:
             person.org = person.org or parts[-1].title()
