@@ -887,7 +887,7 @@ def test_an_analysts_firm_in_an_instant_view_heading_is_not_the_company():
         "NEW YORK (Reuters) - Northwind Inc ( NWD.N ) posted a lower quarterly profit on Monday. Following is "
         "reaction.\n\n"
         'REBECCA ROE, EQUITY OPTIONS ANALYST AT QUILLON BROKERS GROUP "Some options traders may have been '
-        'expecting a larger move in the aftermath of Northwind\'s earnings," said Rebecca Roe, equity options '
+        "expecting a larger move in the aftermath of Northwind's earnings,\" said Rebecca Roe, equity options "
         "analyst at Quillon Brokers Group."
     )
     rows = rows_of(text, title="INSTANT VIEW: Northwind quarterly profit falls", companies={"Northwind"})
