@@ -1158,3 +1158,12 @@ def test_its_title_after_another_companys_name_is_the_subjects():
     assert [(a.person.name, a.role, c.name) for a, c in zip(doc.attributions, doc.companies, strict=True)] == [
         ("Gordon Coburn", "executive", "Quillon")
     ]
+
+
+def test_a_name_between_a_titles_commas_before_the_verb_speaks_the_fragment_that_follows():
+    text = (
+        "Dimon became chief executive in 2005, and added the post of chairman a year later. Northwind's chief "
+        "financial officer, Marianne Lake, said legal expenses would not affect buybacks and that the bank "
+        '"has every intention to pay our dividends." Revenue fell.'
+    )
+    assert quotes(text) == [("has every intention to pay our dividends.", "Marianne Lake", "executive")]

@@ -920,6 +920,15 @@ def _attribution(
         nearer = _who_from(m, sent_start, index) if m else None
         if nearer is not None and nearer.kind == "person":
             first = nearer
+    if first is None or first.kind == "nonperson":
+        # "JPMorgan's chief financial officer, Marianne Lake, said ... and that the bank "has every intention ..."":
+        # the name between a title's commas before the verb
+        titled = [t for t in _TITLE_COMMA_NAME.finditer(before) if surname(t.group("name")) in index.people]
+        if titled:
+            t = titled[-1]
+            return _Who(
+                "person", index.people[surname(t.group("name"))].name, t.group("pre"), sent_start + t.start("name")
+            )
     if first is None or first.kind == "nonperson":  # ("the new company, which will ..., said": a long title's tail)
         m = _BEFORE_PERSON_LONG_TITLE.search(before)
         if m and _TITLE_WORD.search(m.group("rest")):
