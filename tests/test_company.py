@@ -860,35 +860,35 @@ def test_a_registry_name_with_and_before_a_code_is_one_company():
 
 
 def test_a_rival_the_quote_names_is_not_the_company_it_speaks_to():
-    # the headline names the rival, the analyst's quote too; only the article's company reports ("Bed Bath" is
-    # the headline's and the body's short form of Bed Quill & Beyond's first two words)
+    # the headline names the rival, the analyst's quote too; only the article's company reports ("Bed Quill" is
+    # the headline's and the body's short form of Bed Quill & Lamp's first two words)
     text = (
-        "NEW YORK (Reuters) - Bed Quill & Beyond Inc ( BQBY.O ) gave a weaker-than-expected profit outlook for the "
-        "current quarter as it spends more on its e-commerce business.\n\n"
-        "The decision comes as online retailer Amazon.com Inc ( AMZN.O ) rolls out more incentives for shoppers. "
-        '"It seems like Amazon is really starting to lap through this space," said Ridgeline Securities analyst '
-        "Jane Roe, stressing the decline in gross margin at Bed Quill.\n\n"
-        '"We are investing where our customers are," Chief Executive Sam Poe said of Bed Quill\'s plans.'
+        "NEW YORK (Reuters) - Bed Quill & Lamp Inc ( BQLP.O ) set a profit target for the running quarter below "
+        "what analysts had pencilled in, saying it would spend early on its web store.\n\n"
+        "The web spending comes while online seller Quillmart.com Inc ( QMRT.O ) courts furniture buyers with free "
+        'delivery. "Quillmart keeps taking a bigger bite of the bedding aisle every season," said Ridgeline '
+        "Securities analyst Jane Roe, who pointed to thinner margins at Bed Quill.\n\n"
+        '"We are spending money where our shoppers have gone," Chief Executive Sam Poe said of Bed Quill\'s plans.'
     )
-    companies = {"Amazon.com": {"ticker": "AMZN", "aliases": ["Amazon"]}, "Bed Quill & Beyond": {"ticker": "BQBY"}}
-    rows = rows_of(text, title="Bed Quill costs rise; fending off Amazon", companies=companies)
+    companies = {"Quillmart.com": {"ticker": "QMRT", "aliases": ["Quillmart"]}, "Bed Quill & Lamp": {"ticker": "BQLP"}}
+    rows = rows_of(text, title="Bed Quill costs climb; fending off Quillmart", companies=companies)
     assert [(who, company) for who, company, _, _ in rows] == [
-        ("Jane Roe", "Bed Quill & Beyond"),
-        ("Sam Poe", "Bed Quill & Beyond"),
+        ("Jane Roe", "Bed Quill & Lamp"),
+        ("Sam Poe", "Bed Quill & Lamp"),
     ]
     # ... while in a story on both companies' results, the quote that names one speaks to it
-    both = text.replace("rolls out more incentives for shoppers", "reported higher quarterly profit")
-    rows = rows_of(both, title="Bed Quill, Amazon post results", companies=companies)
-    assert rows[0][:2] == ("Jane Roe", "Amazon.com")
+    both = text.replace("courts furniture buyers with free delivery", "reported higher quarterly profit")
+    rows = rows_of(both, title="Bed Quill, Quillmart post results", companies=companies)
+    assert rows[0][:2] == ("Jane Roe", "Quillmart.com")
 
 
 def test_an_analysts_firm_in_an_instant_view_heading_is_not_the_company():
     text = (
         "NEW YORK (Reuters) - Northwind Inc ( NWD.N ) posted a lower quarterly profit on Monday. Following is "
         "reaction.\n\n"
-        'REBECCA ROE, EQUITY OPTIONS ANALYST AT QUILLON BROKERS GROUP "Some options traders may have been '
-        "expecting a larger move in the aftermath of Northwind's earnings,\" said Rebecca Roe, equity options "
-        "analyst at Quillon Brokers Group."
+        'REBECCA ROE, EQUITY OPTIONS ANALYST AT QUILLON BROKERS GROUP "Option buyers had bet on a sharp swing '
+        "in Northwind's stock after its earnings report,\" said Rebecca Roe, equity options analyst at Quillon "
+        "Brokers Group."
     )
     rows = rows_of(text, title="INSTANT VIEW: Northwind quarterly profit falls", companies={"Northwind"})
     assert [(who, company) for who, company, _, _ in rows] == [("Rebecca Roe", "Northwind")]

@@ -21,7 +21,7 @@ from earnings_events.pipeline.mentions import codes_in, kind_of, ticker_of
         ("U.S. sales rose. The U.K. unit fell.", []),
         ("Ford Motor F.N and Citi C.N rose", ["F", "C"]),
         # a share class in lower case, bare as in brackets
-        ("Maple Parts International Inc MPa.TO, one of the bidders, and Quill ( QLb.TO )", ["MPA.TO", "QLB.TO"]),
+        ("Maple Parts Ltd MPa.TO said, and Quill ( QLb.TO ) fell", ["MPA.TO", "QLB.TO"]),
         ("The CEOs.To our surprise", []),
     ],
 )

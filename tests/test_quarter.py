@@ -938,9 +938,9 @@ def test_quarterly_operating_profit_and_the_three_months_to_end_june_are_the_qua
     # a quarterly result with an adjective between ("quarterly operating profit") and a span of months written
     # "to end-June": the quarter just ended, not the full year whose revenue growth the lede forecasts
     text = (
-        "LONDON (Reuters) - Quillair Airways beat forecasts with a 28 percent rise in quarterly operating profit on "
-        "Friday but warned that a weak dollar would slow full-year revenue growth.\n\n"
-        "Operating profit of 263 million pounds for the three months to end-June beat all forecasts."
+        "LONDON (Reuters) - Quillair Airways said on Friday its quarterly operating profit climbed by a fifth, and "
+        "cautioned that dearer jet fuel would hold back full-year revenue growth.\n\n"
+        "The carrier earned 190 million pounds in the three months to end-June, ahead of every analyst's estimate."
     )
     companies = checked("Quillair Airways", 3)
     assert primary_quarter(text, "Quillair profit rise beats forecasts", "2007-08-03", companies) == (2008, 1)
@@ -949,10 +949,10 @@ def test_quarterly_operating_profit_and_the_three_months_to_end_june_are_the_qua
 def test_a_quarter_printed_as_ended_on_a_day_is_ended_though_the_calendar_closes_it_at_the_month_end():
     # a 52/53-week year: the fiscal third quarter ended May 11, which a calendar of month ends closes on May 31
     text = (
-        "NEW YORK (Reuters) - Quillco Wholesale Corp on Thursday reported a 32 percent jump in quarterly profit, "
-        "beating expectations.\n\n"
-        "Net income was $295 million, or 67 cents per share, for the fiscal third quarter ended May 11, compared "
-        "with $224 million a year earlier."
+        "NEW YORK (Reuters) - Quillco Wholesale Corp said on Thursday its quarterly profit rose by a third, ahead "
+        "of analysts' views.\n\n"
+        "The warehouse chain earned $210 million, or 48 cents a share, for the fiscal third quarter ended May 11, "
+        "up from $160 million."
     )
     companies = checked("Quillco Wholesale", 8)
     assert primary_quarter(text, "Quillco profit up 32 percent", "2008-05-29", companies) == (2008, 3)
@@ -962,9 +962,10 @@ def test_a_quarter_printed_as_ended_on_a_day_is_ended_though_the_calendar_closes
     # (nor is a year-old quarter's printed end the end of this year's: "the fourth quarter ended March 31", said
     # in July of a March year, is the last year's, not one that has not ended)
     text = (
-        "BOSTON (Reuters) - Quillon Mason Inc posted a wider-than-expected quarterly loss.\n\n"
-        "Outflows fell to $11.6 billion from $17.2 billion in the fourth quarter ended March 31.\n\n"
-        "It posted a net loss of $31 million for its fiscal first quarter ended June 30."
+        "BOSTON (Reuters) - Fund firm Quillon Mason Inc lost more money than analysts had feared in its latest "
+        "quarter.\n\n"
+        "Clients pulled $9 billion, against $14 billion in the fourth quarter ended March 31.\n\n"
+        "The net loss came to $20 million for its fiscal first quarter ended June 30."
     )
     assert primary_quarter(text, "Quillon loss worse than forecast", "2008-07-25", checked("Quillon Mason", 3)) == (
         2009,
@@ -975,10 +976,10 @@ def test_a_quarter_printed_as_ended_on_a_day_is_ended_though_the_calendar_closes
 def test_results_a_sentence_dates_to_an_earlier_month_are_background_to_the_days_forecast_cut():
     # "In February, ... reported" in a March story: the forecast of the quarter running is the news
     text = (
-        "NEW YORK (Reuters) - Quillney Co Inc on Friday cut its first-quarter earnings forecast and said it "
-        "expects the environment to remain difficult throughout 2008.\n\n"
-        "Quillney now expects first-quarter earnings of approximately 50 cents a share.\n\n"
-        "In February, Quillney reported a nearly 10 percent decline in quarterly profit."
+        "NEW YORK (Reuters) - Store chain Quillney Co Inc lowered its first-quarter earnings forecast on Friday, "
+        "saying shoppers would stay careful for all of 2008.\n\n"
+        "Quillney now sees first-quarter earnings of about 40 cents a share.\n\n"
+        "In February, Quillney reported an 8 percent fall in quarterly profit."
     )
     companies = {"Quillney": {"calendar_checked": True, "fy_end_month": 1, "fy_naming": "start"}}
     assert primary_quarter(text, "Quillney cuts earnings forecast", "2008-03-28", companies) == (2008, 1)
@@ -989,9 +990,9 @@ def test_results_a_sentence_dates_to_an_earlier_month_are_background_to_the_days
 def test_a_warning_on_quarterly_earnings_weeks_after_the_quarter_closed_is_about_that_quarter():
     # 23 days after December 31, not yet reported: the closed quarter, not the one running
     text = (
-        "NEW YORK (Reuters) - Quillac Inc said on Friday it will post quarterly operating earnings in line with its "
-        "target, sending shares up 18 percent a day after the insurer's stock sank.\n\n"
-        "Quillac also said it will maintain its dividend."
+        "NEW YORK (Reuters) - Insurer Quillac Inc said on Friday its quarterly operating earnings will meet its own "
+        "goal, and its shares jumped.\n\n"
+        "Quillac added that it will keep paying its dividend."
     )
     assert primary_quarter(text, "Quillac says to meet earnings target", "2009-01-23", checked("Quillac", 12)) == (
         2008,
@@ -1005,12 +1006,12 @@ def test_a_warning_on_quarterly_earnings_weeks_after_the_quarter_closed_is_about
 
 
 def test_another_companys_quarter_end_does_not_override_a_checked_calendar_the_text_also_bears_out():
-    # Rite Aid's "third quarter ended November 27" comes first; Walgreen's own "first quarter ended November 30"
-    # agrees with its checked August year
+    # the rival's "third quarter ended November 27" comes first; the company's own "first quarter ended November
+    # 30" agrees with its checked August year
     text = (
-        "CHICAGO (Reuters) - Quillgreen Co posted a higher quarterly profit on Wednesday.\n\n"
-        "Rival Quill Aid last week posted a loss for its third quarter ended November 27.\n\n"
-        "Net earnings for the first quarter ended November 30 rose to $580 million."
+        "CHICAGO (Reuters) - Pharmacy chain Quillgreen Co said on Wednesday its quarterly profit grew.\n\n"
+        "Smaller rival Quill Aid had a loss in its third quarter ended November 27, it said last week.\n\n"
+        "Quillgreen earned $400 million in the first quarter ended November 30."
     )
     companies = checked("Quillgreen", 8)
     assert primary_quarter(text, "Cost control lifts Quillgreen profit", "2010-12-22", companies) == (2011, 1)

@@ -1117,24 +1117,26 @@ def test_a_name_inside_what_the_subject_said_is_no_antecedent_for_the_next_prono
 
 
 def test_a_title_a_comma_and_the_name_make_the_person_a_later_pronoun_names():
-    # "The company's Chief Executive, Dan Hesse, said ...": Hesse, not the company named before him ("Verizon
-    # Wireless added ..." is a company by its trade word, never a person)
+    # "The company's Chief Executive, Dan Poe, said ...": Poe, not the company named before him ("Harbor Wireless
+    # signed up ..." is a company by its trade word, never a person)
     text = (
-        "Its rivals have fared better. Verizon Wireless added 584,000 customers in the quarter.\n\n"
-        "The company's Chief Executive, Dan Hesse, said new devices would put pressure on profits. "
-        '"We hope they put pressure on our subsidies," he told reporters.'
+        "Larger carriers did better. Harbor Wireless signed up 300,000 customers in the quarter.\n\n"
+        "The company's Chief Executive, Dan Poe, said phone discounts would weigh on margins. "
+        '"We would rather pay for handsets than lose the customers," he told reporters.'
     )
-    assert quotes(text, {"Northwind"}) == [("We hope they put pressure on our subsidies", "Dan Hesse", "executive")]
+    assert quotes(text, {"Northwind"}) == [
+        ("We would rather pay for handsets than lose the customers", "Dan Poe", "executive")
+    ]
 
 
 def test_an_instant_view_heading_naming_the_headline_company_or_a_release_keeps_its_executive():
     text = (
         "NEW YORK (Reuters) - Northwind Inc posted lower quarterly profit. Following is reaction.\n\n"
         'JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared."\n\n'
-        'SAM POE, NORTHWIND CHAIRMAN AND CEO, IN A RELEASE "Our engineered products delivered their strongest '
-        'quarter ever."\n\n'
+        'SAM POE, NORTHWIND CHAIRMAN AND CEO, IN A RELEASE "Our tools unit had the best three months in its '
+        'history."\n\n'
         'OMAR HADDAD, PRESIDENT, LAKESIDE CAPITAL "Costs were a little better."\n\n'
-        'LI WEI, PRESIDENT OF A FUND MANAGER, AND AN OWNER OF NORTHWIND BONDS: "Those are very strong numbers."\n\n'
+        'LI WEI, PRESIDENT OF A FUND MANAGER, AND AN OWNER OF NORTHWIND BONDS: "These figures look solid to me."\n\n'
         'COMMENTS ON QUILLON, NORTHWIND: ANA DIAZ, ANALYST, HARBOR RESEARCH "Both did well this quarter."'
     )
     doc = doc_until(text, "speakers", title="INSTANT VIEW: Northwind profit falls", companies={"Northwind", "Quillon"})
@@ -1148,22 +1150,22 @@ def test_an_instant_view_heading_naming_the_headline_company_or_a_release_keeps_
 
 
 def test_its_title_after_another_companys_name_is_the_subjects():
-    # "... including Philips Electronics NV, its president, Gordon Coburn, told Reuters": Quillon's president
+    # "... among them Northwind Electronics NV, its president, Gus Ober, told Reuters": Quillon's president
     text = (
-        "Quillon Corp added six new customers in the quarter, including Northwind Electronics NV ( NWE.AS ), its "
-        "president, Gordon Coburn, told Reuters.\n\n"
-        '"We actually took our outlook up," Coburn said.'
+        "Quillon Corp won four large clients in the quarter, among them Northwind Electronics NV ( NWE.AS ), its "
+        "president, Gus Ober, told Reuters.\n\n"
+        '"Our forecast went up, not down," Ober said.'
     )
     doc = doc_until(text, "company", title="Quillon results hold up", companies={"Quillon", "Northwind Electronics"})
     assert [(a.person.name, a.role, c.name) for a, c in zip(doc.attributions, doc.companies, strict=True)] == [
-        ("Gordon Coburn", "executive", "Quillon")
+        ("Gus Ober", "executive", "Quillon")
     ]
 
 
 def test_a_name_between_a_titles_commas_before_the_verb_speaks_the_fragment_that_follows():
     text = (
-        "Dimon became chief executive in 2005, and added the post of chairman a year later. Northwind's chief "
-        "financial officer, Marianne Lake, said legal expenses would not affect buybacks and that the bank "
-        '"has every intention to pay our dividends." Revenue fell.'
+        "Ames became chief executive in 2005, and added the post of chairman a year later. Northwind's chief "
+        "financial officer, Mara Lund, said fines would not change the buyback and that the bank "
+        '"will keep its dividend where it is." Revenue fell.'
     )
-    assert quotes(text) == [("has every intention to pay our dividends.", "Marianne Lake", "executive")]
+    assert quotes(text) == [("will keep its dividend where it is.", "Mara Lund", "executive")]

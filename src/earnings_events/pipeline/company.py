@@ -383,13 +383,13 @@ def _has_event(doc: ArticleDoc, e: Entity) -> bool:
                 re.match(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:analysts?|economists?|strategists?)\b", after)
                 or re.search(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with|from)\s+$", before)
             ):
-                return True  # (not as an analyst's firm: "said X, analyst at Interactive Brokers Group")
+                return True  # (not as an analyst's firm: "said X, analyst at Quillon Brokers Group")
     return False
 
 
-# a company as the subject (or owner) of its results: "Palm Inc reported a wider loss", "Kraft Foods Inc ( KFT.N )
-# posted", "Alcoa's quarterly profit", "Research In Motion, which also forecast ..."; or what results are of:
-# "stronger-than-expected results at Research In Motion"
+# a company as the subject (or owner) of its results: "Northwind Inc reported a wider loss", "Quillon Foods Inc
+# ( QFD.N ) posted", "Northwind's quarterly profit", "Harbor Motion, which also forecast ..."; or what results are
+# of: "stronger-than-expected results at Harbor Motion"
 _REPORTS_AFTER = re.compile(
     r"(?:['’]s?)?(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|SE|LLC|Group|Holdings)\b\.?)*(?:\s*\(\s*[^()]{1,24}\))?"
     r"(?:\s*,[^,.;]{1,80},|\s*,\s*(?:which|that|whose)\s+(?:also\s+|own\s+)?)?\s*(?:[\w\-]+\s+){0,3}?"
@@ -399,7 +399,7 @@ _REPORTS_AFTER = re.compile(
     re.I,
 )
 _REPORTS_BEFORE = re.compile(r"\b(?:results?|earnings|profits?|revenues?|sales|loss)\s+(?:at|of|from)\s+$", re.I)
-# a headline that names a company as an object: "Bed Bath costs rise; fending off Amazon", "cites Cadbury deal"
+# a headline that names a company as an object: "Northwind costs rise; fending off Quillon", "cites Quillon deal"
 _HEADLINE_OBJECT = re.compile(
     r"\b(?:off|for|over|against|vs\.?|versus|from|with|to|on|than|cites?|beating|beats|buys?|bids?|sues|joins)\s+$",
     re.I,
@@ -715,7 +715,7 @@ def _named_in(doc: ArticleDoc, attributions: list[Attribution], event: list[Enti
 def _reporting(doc: ArticleDoc, named: list[Entity], best: Entity | None) -> list[Entity]:
     """The one company quotes name, unless the article does not report its results: a rival, a bidder's target or
     a supplier the speaker names is not the company he speaks to. (Of several named, none is dropped: that would
-    make a unit's name, "T-Mobile USA" in Deutsche Telekom's results, the one left.)"""
+    make a unit's name, a parent's US arm in the parent's results, the one left.)"""
     if len(named) == 1 and named[0] is not best and not _reports(doc, named[0]):
         return []
     return named
@@ -755,10 +755,10 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents:
     instant = any(b.kind == BlockKind.SPEAKER for b in doc.blocks) or "instant view" in doc.title.lower()
     for b in reversed(heads):
         heading = doc.text[b.start : b.end].lower()
-        lead_in, _, person = heading.rpartition(":")  # "EMC, VMWARE: CHRIS WOLF, ANALYST, GARTNER"
+        lead_in, _, person = heading.rpartition(":")  # "QUILL, HARBOR: JANE ROE, ANALYST, RIDGELINE"
         name, comma, rest = person.partition(",")
         if b.kind == BlockKind.SPEAKER and comma and _ANALYST_HEADING.search(rest):
-            # "REBECCA ENGMANN DARST, EQUITY OPTIONS ANALYST AT INTERACTIVE BROKERS": his firm is not the company
+            # "JANE ROE, EQUITY OPTIONS ANALYST AT QUILLON BROKERS GROUP": her firm is not the company
             heading = f"{lead_in} {name}"
         words = set(_HEADING_WORD.findall(heading))
         hit = [e for e in event if any(w in words for w in e.words())]

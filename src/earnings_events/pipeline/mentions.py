@@ -38,7 +38,7 @@ _RIC_SUFFIX = (
 _CODE_BODY = rf"(?:[A-Z][A-Z0-9\-]{{0,7}}(?:_?[a-z](?=\.))?|\d{{3,6}})\.(?:{_RIC_SUFFIX})"
 _BRACKETED_CODES = re.compile(rf"\(\s*(?P<code>{_CODE_BODY})\s*\)")
 # a bare code: a one-letter symbol only on a US venue ("F.N", "C.N"), never "U.S" or "U.K"; a share class in lower
-# case too ("MGa.TO")
+# case too ("MPa.TO")
 _BARE_CODE = re.compile(
     rf"(?<=[\s,])(?P<code>(?:(?:[A-Z][A-Z0-9\-]{{1,7}}(?:_?[a-z](?=\.))?|\d{{3,6}})\.(?:{_RIC_SUFFIX.replace('|S|', '|')}))(?=[\s,;)]|\.\s|$)"
     r"|[A-Z]\.(?:N|O|OQ|A|K)(?=[\s,;)]|$))"
@@ -88,7 +88,7 @@ _SUFFIX_END = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
 # A name: capitalised words, with the small words names hold ("Bank of America", "Procter & Gamble").
 # (a word ending in a full stop is a name's only as an initial: "H.J. Heinz", not "Vivendi. News Corp")
 _NAME_TOKEN = r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs)\.|(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*)"
-# (a number inside a name before a code: "Pier 1 Imports Inc ( PIR.N )", "Level 3 Communications")
+# (a number inside a name before a code: "Quay 1 Imports Inc ( QIR.N )")
 _NAME_SEP = r"(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+)"
 _NAME_BEFORE = re.compile(
     rf"(?:{_NAME_TOKEN}{_NAME_SEP}(?:(?:{_NAME_TOKEN}|\d{{1,2}}){_NAME_SEP})*)?{_NAME_TOKEN}[\s,]*$"
@@ -363,7 +363,7 @@ def _headline_inner_names(doc: ArticleDoc, registry: Registry, start: int, end: 
 
 def _headline_leading_words(doc: ArticleDoc, registry: Registry, start: int, end: int) -> None:
     """Mentions of a long company name's first two words where the headline uses them alone and the body does too
-    ("Bed Bath costs rise" for Bed Bath & Beyond): in the headline and in the text between ``start`` and ``end``.
+    ("Bed Quill costs rise" for Bed Quill & Beyond): in the headline and in the text between ``start`` and ``end``.
     Only words the registry gives to no other company."""
     if doc.title.upper() == doc.title:
         return  # a headline in capitals says nothing of how a word is used

@@ -406,8 +406,8 @@ def fiscal_year_end(text: str) -> int | None:
 
 def fiscal_year_ends(text: str) -> list[int]:
     """Every month the text's evidence ends a fiscal year in, in the order the text gives them (a story on two
-    companies can give two: Rite Aid's "third quarter ended November 27" before Walgreen's "first quarter ended
-    November 30")."""
+    companies can give two: a rival's "third quarter ended November 27" before the company's own "first quarter
+    ended November 30")."""
     if not _FY_EVIDENCE_CUE.search(text):
         return []
     found: list[tuple[int, int]] = []

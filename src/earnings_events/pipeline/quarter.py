@@ -138,7 +138,7 @@ def _span_year_end(doc: ArticleDoc) -> int | None:
         if p.month is None or p.compared or p.estimate or p.tense == "future" or p.kind not in _SPAN_MONTHS:
             continue
         if p.kind == "month_half" and not (p.in_title or p.start < max(opening_end, doc.lede_end(2))):
-            continue  # (a half the body names may be another company's: SABMiller's "six months to September")
+            continue  # (a half the body names may be another company's: another brewer's "six months to September")
         year = p.year if p.year is not None else (on.year if p.month < on.month else on.year - 1)
         ended = dt.date(year, p.month, _calendar.monthrange(year, p.month)[1])
         if not dt.timedelta(0) < on - ended <= dt.timedelta(days=RECENT_OTHER):
@@ -403,7 +403,7 @@ def _about_to_report(doc: ArticleDoc) -> bool:
     return bool(_DUE_TO_REPORT.search(doc.text, a, b) or _REPORTS_SOON.search(doc.text, a, b))
 
 
-# a sentence that opens on the month its news came out: "In February, Penney reported a ... decline"
+# a sentence that opens on the month its news came out: "In February, Quillney reported a ... decline"
 _DATED = re.compile(
     rf"\s*(?:(?:Back|Earlier|Also)\s+)?(?:in|on|last)\s+(?P<mon>{MONTH_NAME})(?:\s+\d{{1,2}})?,?\s", re.I
 )
@@ -418,7 +418,7 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
     dated = _DATED.match(src, start)
     on = doc.article.published
     if dated and on is not None and month_number(dated.group("mon")) != on.month:
-        return True  # "In February, Penney reported ..." in a March story: an earlier report
+        return True  # "In February, Quillney reported ..." in a March story: an earlier report
     f = _FORECAST_VERB.search(src, start, p.start)
     if f is None:
         return False

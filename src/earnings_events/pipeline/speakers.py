@@ -148,7 +148,7 @@ _FIRM_END = (
     _FIRM_WORDS
     | {"Fund", "Funds", "Trust", "Service", "Services", "Re"}
     | {
-        # ... or a company's, by its trade ("Verizon Wireless added 584,000 customers": no person)
+        # ... or a company's, by its trade ("Northwind Wireless added 584,000 customers": no person)
         "Wireless",
         "Airlines",
         "Airways",
@@ -217,7 +217,7 @@ _KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lor
 _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
 # a title, a comma, the name, the speech verb: "Another analyst, Inder Singh of Prudential, said ...", "The
-# company's Chief Executive, Dan Hesse, said ..."
+# company's Chief Executive, Sam Poe, said ..."
 _TITLE_COMMA_NAME = re.compile(
     r"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader|"
     r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)),\s+"
@@ -542,7 +542,7 @@ class _ArticleIndex:
                 break
             between = self.text[end:pos]
             if re.match(r"\s*,\s*its\b", between):
-                break  # "... including Philips Electronics NV, its president, Gordon Coburn, told Reuters": the subject's
+                break  # "... including Northwind NV, its president, Sam Poe, told Reuters": the subject's
             if _TITLE_RUN.fullmatch(between) and _TITLE_WORD.search(between):
                 return name
             break
@@ -921,7 +921,7 @@ def _attribution(
         if nearer is not None and nearer.kind == "person":
             first = nearer
     if first is None or first.kind == "nonperson":
-        # "JPMorgan's chief financial officer, Marianne Lake, said ... and that the bank "has every intention ..."":
+        # "Northwind's chief financial officer, Jane Roe, said ... and that the bank "...":
         # the name between a title's commas before the verb
         titled = [t for t in _TITLE_COMMA_NAME.finditer(before) if surname(t.group("name")) in index.people]
         if titled:
@@ -1165,8 +1165,8 @@ _SECTION_WORDS = {"commentary", "comments", "comment", "reaction", "reactions", 
 _HEADING_SUFFIXES = {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "ag", "sa", "nv", "group"}
 
 
-# An instant view's heading of the reporting company's own officer: an officer's title ("ALCOA CHAIRMAN AND CEO"), no
-# word of the market's people ("FIXED INCOME MANAGER ..., AND AN OWNER OF GOLDMAN BONDS", "(OWNS INTEL)")
+# An instant view's heading of the reporting company's own officer: an officer's title ("NORTHWIND CHAIRMAN AND CEO"), no
+# word of the market's people ("FIXED INCOME MANAGER ..., AND AN OWNER OF NORTHWIND BONDS", "(OWNS NORTHWIND)")
 _OFFICER_HEADING = re.compile(
     r"\b(?:chairman|chairwoman|ceo|cfo|coo|president|chief\s+(?:executive|financial|operating)(?:\s+officer)?)\b"
 )
@@ -1174,7 +1174,7 @@ _MARKET_HEADING = re.compile(
     r"\b(?:analysts?|strategists?|economists?|managers?|funds?|investors?|investments?|owns?|owners?|portfolio|trader|"
     r"capital|securities|research|partners|advisers|advisors|asset|assets)\b"
 )
-# words of a company's name that name no company in particular ("Bank" of Bank of America in "SAXO BANK")
+# words of a company's name that name no company in particular ("Bank" of a bank's name in another bank's "NORDIC BANK")
 _GENERIC_NAME_WORDS = {"bank", "group", "corp", "inc", "company", "holdings", "financial", "america", "american"}
 _GENERIC_NAME_WORDS |= {"international", "general", "united", "national", "first", "global", "the", "and"}
 
@@ -1198,7 +1198,7 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
             continue
         # "BRIAN MARSHALL. ANALYST, GLEACHER & CO": a full stop after a name ends it too, not an initial's
         raw = doc.text[b.start : b.end]
-        _, colon, tail = raw.rpartition(":")  # "EMC, VMWARE: CHRIS WOLF, ANALYST, GARTNER": the name after the label
+        _, colon, tail = raw.rpartition(":")  # "QUILL, HARBOR: JANE ROE, ANALYST, RIDGELINE": the name after the label
         if colon and re.search(r"[A-Z]{2}", tail):
             raw = tail
         parts = [p.strip() for p in re.split(r",|(?<=[A-Z]{2})\.\s", raw)]
@@ -1226,7 +1226,7 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
         title = " ".join(parts[1:]).lower()
         # The people an instant view asks for their reaction are market people (analysts, fund managers, a
         # firm's president or chief investment officer), not the reporting company's officers, unless the title
-        # names the headline's company or a release ("ALAIN BELDA, ALCOA CHAIRMAN AND CEO, IN A RELEASE").
+        # names the headline's company or a release ("SAM POE, NORTHWIND CHAIRMAN AND CEO, IN A RELEASE").
         role = role_from_title(title)
         own = (
             _OFFICER_HEADING.search(title) is not None
