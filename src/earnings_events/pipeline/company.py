@@ -75,6 +75,8 @@ _DATA_CONTEXT = re.compile(
     r"\b(?:according\s+to|data\s+from|compiled\s+by|polled\s+by|survey\s+by|estimates\s+from)\s*$", re.I
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+# a mention right after "analyst at" names the analyst's firm ("said Jane Roe, analyst at Quillon Brokers")
+_ANALYST_AT = re.compile(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with|from)\s+$")
 # A word of a headline or a heading, in lower case (apostrophes and hyphens kept).
 _HEADING_WORD = re.compile(r"[a-z0-9&'’\-]+")
 
@@ -353,7 +355,7 @@ def _score(doc: ArticleDoc, e: Entity) -> None:
             _DATA_CONTEXT.search(before)
             or (_ANALYST_CONTEXT.match(after.lstrip(" '’s")) and not _headline_names(doc, e))
             or re.match(r"\s*,?\s+(?:an?\s+)?analysts?\b", after)
-            or re.search(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with|from)\s+$", before)
+            or _ANALYST_AT.search(before)
         ):
             e.as_firm += 1
     if body and e.as_firm >= len(body):
@@ -381,7 +383,7 @@ def _has_event(doc: ArticleDoc, e: Entity) -> bool:
             before = doc.text[max(0, m.start - 30) : m.start]
             if not (
                 re.match(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:analysts?|economists?|strategists?)\b", after)
-                or re.search(r"\b(?:analysts?|economists?|strategists?)\s+(?:at|with|from)\s+$", before)
+                or _ANALYST_AT.search(before)
             ):
                 return True  # (not as an analyst's firm: "said X, analyst at Quillon Brokers Group")
     return False

@@ -188,7 +188,9 @@ class ArticleDoc:
     codes: list[Code] = field(default_factory=list)
     orgs: list[OrgMention] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
-    fiscal_year_end: int | None = None  # the month a fiscal year ends in, when the text says
+    # every month the text's evidence ends a fiscal year in, in the text's order ("its fiscal third quarter ended
+    # Oct. 28"; a story on two companies can give two)
+    fiscal_year_ends: list[int] = field(default_factory=list)
     scope: ScopeDecision | None = None
     people: dict[str, Person] = field(default_factory=dict)  # by surname key
     attributions: list[Attribution] = field(default_factory=list)
@@ -237,6 +239,11 @@ class ArticleDoc:
         if self.dateline is not None and self.dateline.start <= pos < self.dateline.end:
             return self.dateline
         return None
+
+    @property
+    def fiscal_year_end(self) -> int | None:
+        """The month the fiscal year ends in, when the text says: its first evidence."""
+        return self.fiscal_year_ends[0] if self.fiscal_year_ends else None
 
     def lede_end(self, after: int = 0) -> int:
         """Where the lede and the ``after`` sentences that follow it end (at the text's last sentence when it has

@@ -292,9 +292,10 @@ def annotate(doc: ArticleDoc, registry: Registry, start: int = 0, end: int | Non
     doc.codes += codes
     body = orgs_in(_masked(doc, start, end), registry, codes, start=start, end=end, earlier=doc.orgs)
     doc.orgs += [o for o in body if not _in_layout(doc, o)]
-    _headline_short_forms(doc, start, end)
-    _headline_inner_names(doc, registry, start, end)
-    _headline_leading_words(doc, registry, start, end)
+    if doc.title.upper() != doc.title:  # (a headline in capitals says nothing of how a word is used)
+        _headline_short_forms(doc, start, end)
+        _headline_inner_names(doc, registry, start, end)
+        _headline_leading_words(doc, registry, start, end)
     return doc
 
 
@@ -310,8 +311,6 @@ def _headline_short_forms(doc: ArticleDoc, start: int, end: int) -> None:
     """Mentions of a company's common first word where the headline uses it alone for a company the text names in
     full ("Continental" after "Continental Airlines Inc"), in the headline and in the text between ``start`` and
     ``end``; not before a capitalised word ("United States", "Standard & Poor's")."""
-    if doc.title.upper() == doc.title:
-        return  # a headline in capitals says nothing of how a word is used
     for word, rx in _HEADLINE_SHORT.items():
         if not rx.search(doc.title):
             continue
@@ -333,8 +332,6 @@ def _headline_inner_names(doc: ArticleDoc, registry: Registry, start: int, end: 
     alone ("Peugeot, Nissan smarting after Japan quake" for PSA Peugeot Citroen): in the headline and in the text
     between ``start`` and ``end``, capitalised and not before another capitalised word. Only a word the registry
     gives to no other company ("Siemens" of Nokia Siemens Networks is Siemens)."""
-    if doc.title.upper() == doc.title:
-        return  # a headline in capitals says nothing of how a word is used
     words: dict[str, set[str]] = {}
     for o in doc.orgs:
         toks = canonical(o.name).split()
@@ -365,8 +362,6 @@ def _headline_leading_words(doc: ArticleDoc, registry: Registry, start: int, end
     """Mentions of a long company name's first two words where the headline uses them alone and the body does too
     ("Bed Quill costs rise" for Bed Quill & Beyond): in the headline and in the text between ``start`` and ``end``.
     Only words the registry gives to no other company."""
-    if doc.title.upper() == doc.title:
-        return  # a headline in capitals says nothing of how a word is used
     forms: dict[str, set[str]] = {}
     for o in doc.orgs:
         toks = canonical(o.name).split()

@@ -3,8 +3,8 @@
 Reads the text and headline; adds ``periods`` (``Period`` records, before any calendar is applied: "fourth
 quarter", "fiscal 2024 first quarter", "Q4'23", "the December quarter", "the three months to December",
 "first half", "nine months ended September", "fiscal 2023", "1986 results", "the year ending March") and
-``fiscal_year_end``: the month a fiscal year ends in when the article says so ("its fiscal third quarter
-ended Oct. 28", "the three months to December, its third quarter", "the year ending March 31"), which the
+``fiscal_year_ends``: the months a fiscal year ends in when the article says so ("its fiscal third quarter
+ended Oct. 28", "the three months to December, its third quarter", "the year ending March 31"), whose first the
 quarter stage prefers over the registry's calendar.
 
 Each period also carries how the text uses it: ``compared`` (a year-ago base: "from $2.10 a share in 1986",
@@ -273,13 +273,13 @@ def _compared(text: str, s: int, e: int, estimate: bool) -> bool:
 
 def annotate(doc: ArticleDoc, start: int = 0, end: int | None = None) -> ArticleDoc:
     """Add ``periods`` of the headline (when ``start`` is 0) and of the text between ``start`` and ``end``, and
-    ``fiscal_year_end`` (once the whole text is read)."""
+    ``fiscal_year_ends`` (once the whole text is read)."""
     end = len(doc.text) if end is None else end
     if start == 0:
         doc.periods = mentions(doc.title, in_title=True)
     doc.periods += [p for p in mentions(doc.text, start=start, end=end) if not doc.in_block(p.start)]
     if end >= len(doc.text):  # the quarter stage reads it; scope does not
-        doc.fiscal_year_end = fiscal_year_end(doc.text)
+        doc.fiscal_year_ends = fiscal_year_ends(doc.text)
     return doc
 
 
@@ -396,12 +396,6 @@ def _new_horizon(m: re.Match[str], g: dict[str, str | None]) -> bool:
     kept from its eyes, so that its decisions stay those it was chosen for."""
     y1 = g.get("y1")
     return y1 is None or not y1[0].isdigit() or m.group(0).lower().startswith("by")
-
-
-def fiscal_year_end(text: str) -> int | None:
-    """The month the fiscal year ends in, when the text gives it away (its first evidence); None otherwise."""
-    ends = fiscal_year_ends(text)
-    return ends[0] if ends else None
 
 
 def fiscal_year_ends(text: str) -> list[int]:

@@ -1,6 +1,6 @@
 """Component 8, quarter: the fiscal quarter each company's earnings news is about, by the guide's three steps.
 
-Reads ``periods``, ``fiscal_year_end``, ``primary`` and ``companies``; adds ``quarters`` (company name ->
+Reads ``periods``, ``fiscal_year_ends``, ``primary`` and ``companies``; adds ``quarters`` (company name ->
 (fiscal year, quarter)).
 
 1. The period whose results the article reports as its news: named in the headline or first paragraph (or,
@@ -28,7 +28,7 @@ import re
 from ..fiscal import FiscalCalendar
 from ..registry import Company
 from .document import ArticleDoc, Period
-from .periods import MONTH_NAME, fiscal_year_ends
+from .periods import MONTH_NAME
 from .periods import month as month_number
 
 RECENT_DAYS = {"year": 135}  # results come out weeks after a period ends (a year's, months), not a year later
@@ -76,7 +76,7 @@ def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
             return base
         if company.known and company.calendar_checked and (base.end_month - doc.fiscal_year_end) % 12 in (1, 11):
             return base  # "the year ended March 3" of a year the registry ends in February: a 52/53-week year
-        if company.known and company.calendar_checked and base.end_month in fiscal_year_ends(doc.text):
+        if company.known and company.calendar_checked and base.end_month in doc.fiscal_year_ends:
             return base  # the article's first evidence is another company's; later evidence agrees with the registry
         return FiscalCalendar.default(doc.fiscal_year_end)
     cal = company.calendar_on(doc.article.published)

@@ -929,7 +929,7 @@ def _attribution(
             return _Who(
                 "person", index.people[surname(t.group("name"))].name, t.group("pre"), sent_start + t.start("name")
             )
-    if first is None or first.kind == "nonperson":  # ("the new company, which will ..., said": a long title's tail)
+        # ("the new company, which will ..., said": a long title's tail)
         m = _BEFORE_PERSON_LONG_TITLE.search(before)
         if m and _TITLE_WORD.search(m.group("rest")):
             who = _who_from(m, sent_start, index)
