@@ -892,3 +892,90 @@ def test_an_analysts_firm_in_an_instant_view_heading_is_not_the_company():
     )
     rows = rows_of(text, title="INSTANT VIEW: Northwind quarterly profit falls", companies={"Northwind"})
     assert [(who, company) for who, company, _, _ in rows] == [("Rebecca Roe", "Northwind")]
+
+
+def test_a_one_word_subhead_echoed_after_at_heads_its_companys_section():
+    # "QUILLON At Quillon, ..." is a section subhead that lost its line break: the officer below it is Quillon's,
+    # not the company of the subhead before
+    text = (
+        "NEW YORK (Reuters) - Northwind Group Inc ( NWG.N ) and Quillon Brothers Holdings Inc ( QBH.N ) each "
+        "earned more than analysts had pencilled in for the quarter. NORTHWIND Northwind said its trading desks "
+        'had a record month. "Clients came back in March," Finance Director Sam Poe said. QUILLON At Quillon, '
+        "sales of bonds slumped by a third. Finance Director Jane Roe told callers that Quillon could fund itself "
+        'for years, and went on: "Nobody here expects the storm to pass before the summer."'
+    )
+    rows = rows_of(text, title="Northwind and Quillon earnings ahead of estimates")
+    assert [(who, company) for who, company, _, _ in rows] == [
+        ("Sam Poe", "Northwind"),
+        ("Jane Roe", "Quillon"),
+    ]
+
+
+def test_a_remark_whose_sentence_names_another_reporting_company_speaks_to_it():
+    # a story on Northwind's results that also reports Quill Mills': Quill Mills' chief (his title's "Mills'")
+    # and the analyst whose sentence names only Quill Mills speak to it; a remark on Northwind stays Northwind's
+    text = (
+        "NEW YORK (Reuters) - Northwind Stores Corp ( NWS.O ) earned a little less than forecast in its latest "
+        "quarter.\n\nDiscount chain Quill Mills Inc ( QML.N ) reported a quarterly profit above estimates on the "
+        'same day. "Bargain hunting is the new habit of our shoppers," Quill Mills\' Chief Executive Sam Poe said.'
+        "\n\nQuill Mills, whose stock had doubled since March, slipped because its June sales looked "
+        '"soft next to a strong spring," said Ridgeline analyst Jane Roe.\n\n'
+        '"Northwind will keep prices low," said Harbor analyst Omar Haddad.'
+    )
+    rows = rows_of(text, title="Northwind profit a shade below view")
+    assert [(who, company, role) for who, company, _, role in rows] == [
+        ("Sam Poe", "Quill Mills", "executive"),
+        ("Jane Roe", "Quill Mills", "analyst"),
+        ("Omar Haddad", "Northwind Stores", "analyst"),
+    ]
+
+
+def test_a_remark_speaks_to_the_company_its_attribution_says_it_is_about():
+    # "wrote in a note about Quillon" after the quote names its subject; "after Quillon released its results"
+    # names an occasion; "rivals like Quill Mills" before it is a yardstick, not the subject
+    base = (
+        "NEW YORK (Reuters) - Northwind Bank Corp ( NWB.N ) earned more than Wall Street expected this quarter. "
+        "Quillon Trust Corp ( QTC.N ) said its profit fell short of expectations.\n\n"
+    )
+    about = '"Fees were thin and costs stubborn," Ridgeline analyst Jane Roe wrote in a research note about Quillon.'
+    occasion = '"Lenders are doing fine again," Sam Poe said in a statement after Quillon released its earnings.'
+    rows = rows_of(base + about + "\n\n" + occasion, title="Northwind earnings top view")
+    assert [(who, company) for who, company, _, _ in rows] == [
+        ("Jane Roe", "Quillon Trust"),
+        ("Sam Poe", "Northwind Bank"),
+    ]
+    yardstick = (
+        "Its card business grew more slowly than at rivals like Quill Mills Corp ( QML.N ), which posted higher "
+        'profit. "Card growth is what this bank is judged on," said Ridgeline analyst Jane Roe.'
+    )
+    rows = rows_of(base + yardstick, title="Northwind earnings top view")
+    assert [(who, company) for who, company, _, _ in rows] == [("Jane Roe", "Northwind Bank")]
+
+
+def test_a_headline_that_names_one_company_and_counts_others_is_a_round_up():
+    text = (
+        "NEW YORK (Reuters) - Gadget maker Northwind Instruments Inc ( NWI.N ) and its smaller peer Quillon "
+        "Semiconductor Corp ( QSC.N ) lowered their sales goals for the quarter under way.\n\n"
+        "Quillon Semiconductor also said it would idle two plants over the holidays. "
+        '"Orders from phone makers dried up in a matter of days," Chief Executive Sam Poe told analysts.'
+    )
+    rows = rows_of(text, title="Northwind Instruments and 2 others lower sales goals")
+    assert [(who, company, role) for who, company, _, role in rows] == [
+        ("Sam Poe", "Quillon Semiconductor", "executive")
+    ]
+    # (a headline that names one company and counts nobody else: his quote is the story's company's)
+    rows = rows_of(text, title="Northwind Instruments lowers sales goal")
+    assert [(who, company) for who, company, _, _ in rows] == [("Sam Poe", "Northwind Instruments")]
+
+
+def test_a_fragment_after_a_company_in_its_own_sentence_speaks_to_it_in_a_round_up():
+    text = (
+        "NEW YORK (Reuters) - Northwind Bank ( NWB.N ) and Quillon Trust ( QTT.N ) could post losses this quarter, "
+        "Ridgeline analyst Jane Roe wrote. She also lowered her numbers for Harbor Group Inc ( HBG.N ), whose "
+        "bond losses she put at $2 billion for the quarter.\n\n"
+        '"Investors had bet on December being the low point," Roe wrote of Northwind. '
+        'Roe sees more lenders selling shares, with Harbor Group "first in line for a large sale of new stock." '
+        'Ridgeline\'s Jane Roe said: "Quillon Trust and Northwind will both need more."'
+    )
+    rows = rows_of(text, title="Northwind, Quillon estimates cut by Ridgeline")
+    assert [company for _, company, _, _ in rows][:2] == ["Northwind Bank", "Harbor"]

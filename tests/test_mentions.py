@@ -85,3 +85,18 @@ def test_no_organisation_in_a_credit_line_or_dateline():
     )
     doc = doc_until(text, "scope")
     assert [o.name for o in doc.orgs] == ["Harbor Bank"]
+
+
+def test_a_companys_initials_are_its_short_form_where_the_article_names_it():
+    companies = {"Quillon Instruments": {"ticker": "QIN"}}
+    text = (
+        "DALLAS (Reuters) - Quillon Instruments Inc lowered its sales goal. QI stock lost ground in early trade, "
+        "and QI Automotive, which makes brakes, was not affected."
+    )
+    doc = doc_until(text, "scope", companies=companies)
+    got = [(text[o.start : o.end], o.company.name if o.company else None) for o in doc.orgs]
+    assert got[1] == ("QI", "Quillon Instruments")  # "QI stock"
+    assert ("QI", "Quillon Instruments") not in got[2:]  # not "QI Automotive"
+    # an article that does not name the company has no such mention
+    doc = doc_until("The watchdog QI said bribery rose. QI publishes an index.", "scope", companies=companies)
+    assert [o for o in doc.orgs if o.company is not None and o.company.name == "Quillon Instruments"] == []

@@ -1015,3 +1015,34 @@ def test_another_companys_quarter_end_does_not_override_a_checked_calendar_the_t
     )
     companies = checked("Quillgreen", 8)
     assert primary_quarter(text, "Cost control lifts Quillgreen profit", "2010-12-22", companies) == (2011, 1)
+
+
+def test_a_results_verdict_beside_a_forecast_year_is_the_latest_quarters():
+    # the opening names only the year still running, as a forecast; the headline's verdict is on the results of
+    # the day, the quarter just closed
+    text = (
+        "NEW YORK (Reuters) - Northwind Corp raised the low end of its forecast for 2010 earnings per share.\n\n"
+        "Following is reaction from analysts."
+    )
+    assert primary_quarter(text, "Instant view: Northwind results beat forecast", "2010-04-16") == (2010, 1)
+
+
+def test_a_quarter_named_without_its_year_takes_the_year_the_article_prints_for_it():
+    # restated three months after the quarter closed: "fourth quarter" alone would read as the one to come
+    text = (
+        "CHICAGO (Reuters) - Quillmart Inc restated its fourth-quarter loss on Friday, making it larger.\n\n"
+        "The company said the loss it had previously reported for the fourth quarter of 2011 was $20 million too "
+        "small."
+    )
+    assert primary_quarter(text, "Quillmart restates 4th quarter loss", "2012-03-31") == (2011, 4)
+
+
+def test_a_quarter_of_last_year_which_ended_in_a_month_gives_no_fiscal_year_end():
+    # "the quarter last year, which ended in May": a quarter's end, not a year's
+    from earnings_events.pipeline.periods import fiscal_year_ends
+
+    text = (
+        "The new figures cannot be set beside Quillon's first quarter last year, which ended in May, because "
+        "the calendar changed. Its fiscal year, which ended in November, was strong."
+    )
+    assert fiscal_year_ends(text) == [11]

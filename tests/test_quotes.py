@@ -150,3 +150,11 @@ def test_unclosed_quote_followed_by_its_attribution_and_narrative_ends_at_the_at
         'month a large exposure." The shares fell.'
     )
     assert statements(text) == ["This is temporary because we will not repeat the same losses again"]
+
+
+def test_an_elided_word_opens_no_quote():
+    # "'n" before a word is an elision; read as an opening mark it made a quote of the words up to the next mark
+    text = (
+        "The chain gained from the collapse of rival Pots 'n Pans. Its new stores, its 'best ever' openings, did well."
+    )
+    assert statements(text) == ["best ever"]

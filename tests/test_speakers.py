@@ -1169,3 +1169,80 @@ def test_a_name_between_a_titles_commas_before_the_verb_speaks_the_fragment_that
         '"will keep its dividend where it is." Revenue fell.'
     )
     assert quotes(text) == [("will keep its dividend where it is.", "Mara Lund", "executive")]
+
+
+def test_an_unclosed_quote_ends_where_a_name_and_title_hand_over():
+    text = (
+        "Northwind's profit beat forecasts.\n\n"
+        '"What I look for in a quarter like this is volume and pricing, Jane Roe, analyst at Ridgeline '
+        'Research, said. "Volume was certainly there."'
+    )
+    assert quotes(text) == [
+        ("What I look for in a quarter like this is volume and pricing", "Jane Roe", "analyst"),
+        ("Volume was certainly there.", "Jane Roe", "analyst"),
+    ]
+
+
+def test_a_pronoun_skips_a_name_in_a_relative_clause_on_the_subject():
+    text = (
+        "Chief Executive Sam Poe, who retires in June and leaves the job to Chief Operating Officer Jo Fay, said "
+        'orders rose. "The order book for our trucks is the best in a decade," he told reporters.'
+    )
+    assert quotes(text) == [("The order book for our trucks is the best in a decade", "Sam Poe", "executive")]
+
+
+def test_a_verb_after_a_quote_that_ends_its_sentence_introduces_the_next_quote():
+    text = (
+        '"Northwind has few choices left," said Sam Poe, an analyst at Harbor Ratings. '
+        "Ridgeline analyst Jane Roe wrote that Northwind may have to give up its leasing arm as "
+        '"the condition its banks set for a new loan." Poe, the Harbor analyst, added, "The leasing arm is what '
+        'the lenders want."'
+    )
+    assert [(who, role) for _, who, role in quotes(text)] == [
+        ("Sam Poe", "analyst"),
+        ("Jane Roe", "analyst"),
+        ("Sam Poe", "analyst"),
+    ]
+
+
+def test_instant_view_headings_in_mixed_case_with_initials_and_family_names_first():
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc beat forecasts. Following is reaction.\n\n"
+        '"The margin held up," said Park Min-soo, an analyst at Harbor Securities. '
+        'SAM POE, managing director, Quillon Trading, Harbor City, Ohio: "Costs rose faster than sales." '
+        'JO FAY, QRX Insight: "Shipments came in where the company told us in September they would." '
+        'A.N. RAO, FUND MANAGER, LAKESIDE MUTUAL FUND, PUNE: "Next quarter\'s profit target looks cautious." '
+        'PARK JI-HOON, FUND MANAGER, HARBOR ASSET MANAGEMENT "Handsets are where the doubts are."'
+    )
+    assert [(who, role) for _, who, role in quotes(text)] == [
+        ("Park Min-soo", "analyst"),
+        ("Sam Poe", "analyst"),
+        ("Jo Fay", "analyst"),
+        ("A.N. Rao", "analyst"),
+        ("Park Ji-hoon", "analyst"),
+    ]
+
+
+def test_a_coordinated_verb_after_an_opening_participle_clause_speaks_for_the_subject():
+    text = (
+        "Northwind Chief Financial Officer Sam Poe spoke at a conference. Pressed on the margin outlook, Poe "
+        'declined to put a number on it but said: "Next quarter will look worse than this one."'
+    )
+    assert quotes(text) == [("Next quarter will look worse than this one.", "Sam Poe", "executive")]
+
+
+def test_words_before_a_title_between_commas_stay_with_the_title():
+    # "the company's co-chairman, Sam Poe, said": the title keeps "the company's", so the company stage can tell
+    # his company is the article's and not the rival named just before
+    doc = doc_until(
+        "NEW YORK (Reuters) - Northwind Inc ( NWD.O ) beat estimates. Rival Quillon Inc ( QLN.O ) also posted "
+        "higher earnings. Speaking to analysts, the company's co-chairman, Sam Poe, said he was pleased. "
+        '"Our customers are still careful with every dollar," he said.',
+        "company",
+        title="Northwind sees better year",
+        companies={"Northwind", "Quillon"},
+    )
+    assert [(a.person.name, c.name) for a, c in zip(doc.attributions, doc.companies, strict=True)] == [
+        ("Sam Poe", "Northwind")
+    ]
+    assert "the company's" in doc.attributions[0].person.title

@@ -431,6 +431,9 @@ def _reports(doc: ArticleDoc, e: Entity) -> bool:
     return False
 
 
+_OTHERS_IN_TITLE = re.compile(r"\band\s+(?:\d+|two|three|four|five|several|other)?\s*(?:others|rivals|peers)\b", re.I)
+
+
 def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) -> tuple[list[Entity], list[Entity]]:
     """The companies whose results the article is about: the article's company, and others only when the
     article covers several (its headline names two or more, or its opening sentences report two or more); and
@@ -445,7 +448,8 @@ def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) ->
     # a headline that names one company is about it; one that names none ("Manufacturers rebounding") may be a
     # round-up, when its opening reports several (not when only the body does: a headline's "Coke" is Coca-Cola,
     # whose rivals' results the body cites; read blind, counting the body's companies was as often wrong as right)
-    several = len(named) >= 2 or (not named and len(reported) >= 2)
+    # (a headline that names one and counts the others, "Northwind and 3 others cut targets", is a round-up too)
+    several = len(named) >= 2 or ((not named or _OTHERS_IN_TITLE.search(doc.title)) and len(reported) >= 2)
     if not several:
         return [best], [best]
     lead = [e for e in ents if e is best or e in named or e in reported]
@@ -603,7 +607,7 @@ def _quote_entity(
     if heading is not None:  # an instant view's company heading ("INTEL", "YAHOO")
         return heading
     if len(event) < 2:
-        return _own_event(doc, a, ents, best) or best
+        return _own_event(doc, a, ents, best) or _sentence_event(doc, a, ents, best) or best
     q = a.quote
     person = a.person
     executive = a.role == "executive" and not _investor(doc, a)
@@ -625,6 +629,23 @@ def _quote_entity(
     named = _reporting(doc, _named_in(doc, siblings, event), best) if not named and siblings else []
     if len(named) == 1:
         return named[0]
+    if not executive and doc.sentences:
+        # an outsider's fragment whose own sentence names one reporting company before it speaks to it, whatever
+        # the speaker's other quotes spoke to ("Roe sees more lenders selling stock, with Quillon "first in line
+        # for ..."")
+        start = doc.sentences[doc.sentence_at(q.open)].start
+        before = {
+            id(e): e
+            for e in event
+            for m in e.mentions
+            if not m.in_title
+            and start <= m.start < q.open
+            and not doc.in_block(m.start)
+            and not _speakers_firm(doc, a, m)
+            and not _IN_PASSING.search(doc.text, max(0, m.start - 40), m.start)
+        }
+        if len(before) == 1:
+            return next(iter(before.values()))
     if person.name in by_person:
         return by_person[person.name]
     found: Entity | None = None
@@ -701,6 +722,66 @@ def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity
         ):
             return e
     return None
+
+
+_SPOKEN_OF = re.compile(
+    r"\b(?:said|says|wrote|writes|added|told\s+\w+)\b[^.;\"“”]{0,30}?\b(?:of|about|on)\s+(?:the\s+)?$"
+)
+# a company named as a yardstick or an example ("below that of rivals like Quillon", "peers such as Quillon")
+_IN_PASSING = re.compile(
+    r"\b(?:like|such\s+as|than|including|versus|vs\.?|rivals?|peers?|competitors?)\s+(?:[\w.'’&\-]+\s+){0,2}$", re.I
+)
+
+
+def _sentence_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity | None) -> Entity | None:
+    """In a story about one company, an outsider's remark whose own sentence names, outside the quote, one other
+    company the body reports on and not the story's company speaks to that one ("Quill Mills, whose stock had
+    doubled, slipped on sales that looked "soft next to spring," said an analyst" in a story on Northwind's
+    results)."""
+    q = a.quote
+    if a.role == "executive" or best is None or not doc.sentences:
+        return None
+    if any(not m.in_title and q.start <= m.start < q.end for m in best.mentions):
+        return None  # the remark names the story's company
+    # what the quote's sentence says before the quote opens, or what the attribution after it says the remark is
+    # about ("wrote in a note about Quillon"; not "..., he said once Quillon's figures were out": an occasion)
+    lo = min(doc.sentences[doc.sentence_at(q.open)].start, q.open)
+    hi = doc.sentences[doc.sentence_at(max(q.close_end - 1, q.open))].end
+    named = {
+        id(e): e
+        for e in ents
+        for m in e.mentions
+        if not m.in_title
+        and lo <= m.start < hi
+        and (m.start < q.open or (q.end <= m.start and _SPOKEN_OF.search(doc.text, max(0, m.start - 40), m.start)))
+        and not _speakers_firm(doc, a, m)
+        and not _IN_PASSING.search(doc.text, max(0, m.start - 40), m.start)
+    }
+    if len(named) != 1:
+        return None
+    e = next(iter(named.values()))
+    if e is best or e.ticker is None or not _reports(doc, e):
+        return None
+    return e
+
+
+# a firm named after a speaker's post: "an analyst at Quill, Harbor, Lake & Co", "a partner with Quill"
+_POST_AT = re.compile(
+    r"\b(?:analysts?|economists?|strategists?|managers?|director|partner|principal|officer|president|head)\s+"
+    r"(?:at|with|from|of)\s+(?:[A-Z][\w&.'’\-]*,?\s+){0,4}$"
+)
+
+
+def _speakers_firm(doc: ArticleDoc, a: Attribution, m: OrgMention) -> bool:
+    """Does the mention name the speaker's own firm ("said Ridgeline's Jane Roe", "Jane Roe, an analyst at Quill,
+    Harbor, Lake & Co"), not a company the remark is about?"""
+    if _firm_of(doc, m) or _POST_AT.search(doc.text, max(0, m.start - 60), m.start):
+        return True
+    first = a.person.name.split()[0]
+    if re.match(rf"['’]s\s+(?:[\w\-]+\s+){{0,3}}?{re.escape(first)}\b", doc.text[m.end : m.end + 60]):
+        return True
+    own = a.person.org or a.person.company_hint
+    return bool(own) and _same_entity(own, m.name)
 
 
 def _named_in(doc: ArticleDoc, attributions: list[Attribution], event: list[Entity]) -> list[Entity]:

@@ -182,17 +182,25 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
         run = m.group(0).rstrip(" ,:;")
         words = [w for w in re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)]
         start, end = m.start(), m.start() + len(run)
+        ini = _INITIALS_BEFORE.search(text, max(floor, start - 12), start)
+        if ini and (
+            _line_start(text, ini.start()) or _AFTER_SENTENCE.search(text, max(0, ini.start() - 4), ini.start())
+        ):
+            start, run = ini.start(), text[ini.start() : end]  # "J.R. ROE, ANALYST": the initials open the name
         line_alone = _line_start(text, start) and _line_end(text, end)
-        # a one-word subhead that lost its line break is echoed by the sentence after it ("WACHOVIA Wachovia,
-        # also based in Charlotte, said ...")
+        # a one-word subhead that lost its line break is echoed by the sentence after it ("NORTHWIND Northwind,
+        # based in Ohio too, said ...", "QUILLON At Quillon, sales rose")
         w_end = start + len(words[0]) if len(words) == 1 and run.startswith(words[0]) else -1
-        echoed = w_end > 0 and re.match(rf"\s+{re.escape(words[0].title())}\b", text[w_end : w_end + len(words[0]) + 3])
+        echoed = w_end > 0 and re.match(
+            rf"\s+(?:(?:At|For|In|As\s+for)\s+)?{re.escape(words[0].title())}\b",
+            text[w_end : w_end + len(words[0]) + 12],
+        )
         if len(words) < 2 and not (line_alone and words) and not echoed:
             continue
         if not (
             _line_start(text, start)
             # ":": "reaction from analysts: JANE ROE"; "<", ">": markup left in the text
-            or re.search(r"[.!?:\"”’)<>]\s+$", text[max(0, start - 4) : start])
+            or _AFTER_SENTENCE.search(text, max(0, start - 4), start)
             # a separator left of a line break the copy lost: '... economy." - - - - FUJIO ANDO, SENIOR ...'
             or re.search(r"(?:^|\s)(?:-\s+){3,}$", text[max(0, start - 12) : start])
             or _HEADING_LABEL.search(text, max(0, start - 40), start)
@@ -212,6 +220,11 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
                 continue
         nxt = text[end : end + 4].lstrip(" .:,;")  # "JEFFERIES & CO. \"...", "NEW YORK: \"...", "ALBANY, NY; \"..."
         if not (line_alone or nxt[:1].isupper() or nxt[:1] in '"“' or nxt[:1].isdigit()):
+            # a name in capitals whose title and firm go on in mixed case up to a colon and the quotation:
+            # 'JANE ROE, senior analyst, Quillon Partners, Boston: "...'
+            tail = _MIXED_TAIL.match(text, end)
+            if tail and len(words) in (2, 3) and "," not in run and HEADING_TITLE.search(tail.group("body").upper()):
+                out.append(Block(start, tail.end("body"), BlockKind.SPEAKER))
             continue
         kind = BlockKind.SPEAKER if "," in run and HEADING_TITLE.search(run) else BlockKind.SUBHEAD
         if kind == BlockKind.SUBHEAD and "," in run and _looks_like_name_heading(run, text, end):
@@ -220,6 +233,11 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             out.append(Block(label.start("name"), label.end("name"), BlockKind.COMPANY))
         out.append(Block(start, end, kind))
     return out
+
+
+_INITIALS_BEFORE = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}\s*$")
+_AFTER_SENTENCE = re.compile(r"[.!?:\"”’)<>]\s+$")
+_MIXED_TAIL = re.compile(r",\s+(?P<body>[a-z][^\"“”\n:]{2,120}?)\s*:\s*[\"“]")
 
 
 # An instant view's company label before a speaker's heading: "Commentary: Amazon: DAN GEIMAN, ANALYST, ...",
@@ -231,8 +249,11 @@ _COMPANY_LABEL = re.compile(
 
 
 def _looks_like_name_heading(run: str, text: str, end: int) -> bool:
-    """ "BEN SCHACHTER, MACQUARIE RESEARCH" followed by a quotation: a speaker heading."""
-    return bool(re.match(r"\s*[\"“]", text[end : end + 3])) and len(run.split(",")[0].split()) in (2, 3)
+    """ "BEN SCHACHTER, MACQUARIE RESEARCH" followed by a quotation (the firm's name may go on in mixed case:
+    "JANE ROE, QRX Insight: "..."): a speaker heading."""
+    return bool(
+        re.match(r"\s*(?:[A-Z][\w&.'’\-]*\s+){0,3}?(?:[A-Z][\w&.'’\-]*:\s*)?[\"“]", text[end : end + 60])
+    ) and len(run.split(",")[0].split()) in (2, 3)
 
 
 def _line_start(text: str, pos: int) -> bool:

@@ -984,6 +984,11 @@ _CAPS_NOT_SHORT = frozenset(
 )
 
 
+# a name's initials that are common abbreviations first ("TI", the opening of "TI Automotive", is Texas
+# Instruments' initials where the article names it)
+_NOT_INITIALISM = _CAPS_NOT_SHORT - {"TI"}
+
+
 def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Company | None]:
     """ "Merrill" for "Merrill Lynch", "Textron" for "Textron Inc": a company's distinctive first word, when
     the registry does not give it to another company."""
@@ -1024,6 +1029,18 @@ def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Compa
             ):
                 out.setdefault(re.escape(first), o.company)
             continue
+        ini = "".join(w[0] for w in toks if w.lower() not in ("of", "and", "the", "&")).upper()
+        if (
+            o.company is not None
+            and o.company.known
+            and len(ini) in (2, 3)
+            and ini.isalpha()
+            and ini not in _NOT_INITIALISM
+            and registry.lookup(ini) in (None, o.company)
+        ):
+            # "TI" for "Texas Instruments", where the article names the company in full (not before a capitalised
+            # word: "TI Automotive" is another company)
+            out.setdefault(rf"{ini}(?!\s+[A-Z][a-z])", o.company)
         if first in _COMMON_FIRST and len(toks[1]) >= 6 and toks[1][:1].isupper():
             # "United Tech" for "United Technologies": the common word and the start of the next
             out.setdefault(rf"{re.escape(first)}\s+{re.escape(toks[1][:4])}[a-z]*", o.company)

@@ -174,6 +174,7 @@ _PATTERNS = [
     ),
 ]
 # Evidence of a fiscal calendar: (regex, how the matched month relates to the year end).
+_RELATIVE_YEAR_BEFORE = re.compile(r"\b(?:last|this|next|previous|prior)\s+$", re.I)
 _FY_EVIDENCE_CUE = re.compile(r"\bend|yearend|\bto\s|\bthrough\s", re.I)
 _FY_EVIDENCE = [
     (
@@ -407,6 +408,8 @@ def fiscal_year_ends(text: str) -> list[int]:
     found: list[tuple[int, int]] = []
     for rx, kind in _FY_EVIDENCE:
         for m in rx.finditer(text):
+            if kind == "y" and _RELATIVE_YEAR_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the first quarter last year, which ended in May": a quarter's end, not a year's
             mon = month(m.group("mon"))
             assert mon is not None
             if kind == "q":

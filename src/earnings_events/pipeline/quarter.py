@@ -554,6 +554,10 @@ def _opening_verdict(doc: ArticleDoc) -> bool:
     return False
 
 
+# a headline's verdict on the results themselves ("Northwind results beat forecast"), not on an outlook
+_TITLE_RESULTS_VERDICT = re.compile(
+    r"\b(?:results|earnings|profits?|net|quarter)\s+(?:beats?|tops?|miss(?:es)?|exceeds?|trails?|lags?)\b", re.I
+)
 _REPORTS_RESULTS = re.compile(
     r"\b(?:reported|posted|announced|unveiled)\s+(?:[\w\-]+\s+){0,3}?(?:earnings|profits?|results|net\s+income|losses?)\b",
     re.I,
@@ -606,6 +610,36 @@ _REVISED = re.compile(
 _NEXT = ("next", "the coming", "the new")
 
 
+# a quarter ending more than this after publication is not the one a year-less mention names when the text prints
+# that quarter with a year elsewhere (the next quarter, about to begin, still can be: a "fourth quarter" ending in
+# May, named in February)
+FAR_DAYS = 183
+
+
+def _years_as_printed(
+    resolved: list[tuple[Period, tuple[int, int]]], on: dt.date | None, cal: FiscalCalendar
+) -> list[tuple[Period, tuple[int, int]]]:
+    """A quarter named without its year that would end more than half a year away takes the year the article prints
+    for that quarter elsewhere ("revised its fourth-quarter loss", three months after the quarter, beside "the fourth quarter
+    of 2011"): the article's own dating beats the reading by publication lag. (A quarter running now keeps its
+    reading: "expects third-quarter revenue to rise" beside last year's "third quarter of 2011" as a base.)"""
+    if on is None:
+        return resolved
+    printed = {
+        (p.number, r)
+        for p, r in resolved
+        if p.kind == "quarter" and p.year is not None and not p.compared and cal.quarter_end(*r) <= on
+    }
+    out = []
+    for p, r in resolved:
+        if p.kind == "quarter" and p.year is None and (cal.quarter_end(*r) - on).days > FAR_DAYS:
+            dated = {d for n, d in printed if n == p.number}
+            if len(dated) == 1:
+                r = next(iter(dated))
+        out.append((p, r))
+    return out
+
+
 def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool = True) -> tuple[int, int] | None:
     """The fiscal (year, quarter) the article's earnings news is about, per the guide's three steps
     (``calendar_known``: the calendar is the registry's checked one, or the article's own, not a guess)."""
@@ -631,6 +665,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         return on is None or age(fy, q) <= FRESH_DAYS[q]
 
     resolved = [(p, r) for p in doc.periods if (r := resolve(p, cal, on)) is not None]
+    resolved = _years_as_printed(resolved, on, cal)
     named = [(p, r) for p, r in resolved if p.kind != "current_quarter"]
     head = [(p, r) for p, r in named if (p.in_title or p.start < lede_end) and not p.compared]
     body = [(p, r) for p, r in named if not p.in_title]
@@ -655,8 +690,14 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # 1. a verdict on results with no period named in the opening, or "reported weak earnings on Tuesday" in the
     # first sentence with no period named but what an estimate is for ("2007 profit estimates"): the latest
     # quarter's results
+    # (a headline's verdict on results beside a year still running that the opening names only as a forecast:
+    # "Northwind results beat forecast" over "raised its forecast for 2010 earnings")
+    forecast_years_only = bool(head) and all(
+        p.estimate or (p.kind in ("year", "horizon") and not ended(*r)) for p, r in head
+    )
     if on is not None and (
-        (not head and _opening_verdict(doc)) or (all(p.estimate for p, _ in head) and _opening_reports(doc))
+        ((not head or (forecast_years_only and _TITLE_RESULTS_VERDICT.search(doc.title))) and _opening_verdict(doc))
+        or (all(p.estimate for p, _ in head) and _opening_reports(doc))
     ):
         # (the body's "fiscal third quarter ended May 11" is that quarter, which a calendar of month ends has not
         # closed yet)

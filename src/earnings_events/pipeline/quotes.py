@@ -18,9 +18,11 @@ _MARK = re.compile(r"[\"“”„‟«»‘’'`]")
 _DOUBLE_CLOSE = "”»"
 # A paragraph starts after a blank line, or after a line break followed by indentation (wire layout).
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
-# Where an unclosed quote visibly ends: a comma handing over to an attribution.
+# Where an unclosed quote visibly ends: a comma handing over to an attribution (", he said", or a name and a
+# title between commas: ", Jane Roe, an analyst at Quillon, said")
 _HANDOVER = re.compile(
-    r",\s+(?=[^,.\"“”]{0,80}?\b(?:said|says|added|adds|told|noted|explained|continued|stated|wrote)\b)"
+    r",\s+(?=[^,.\"“”]{0,80}?\b(?:said|says|added|adds|told|noted|explained|continued|stated|wrote)\b"
+    r"|[A-Z][\w'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3},[^,.\"“”]{1,80},\s+(?:said|says|added|told|noted)\b)"
 )
 # An unclosed quote whose paragraph ends with its attribution: "We expect more, he said.
 _HANDOVER_AT_END = re.compile(
@@ -206,6 +208,8 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None, stops: tup
 def _single_quote(text: str, i: int, para_end: int) -> int | None:
     """Closing index of a single-quoted span opening at ``i``, or None when ``i`` is an apostrophe."""
     closer = "’" if text[i] == "‘" else "'"
+    if re.match(r"[a-z]\s", text[i + 1 : i + 3]):
+        return None  # an elision: "Pots 'n Pans", "rock 'n roll"
     j = i + 1
     while j < para_end:
         c = text[j]

@@ -83,6 +83,9 @@ _BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,
 # a speech verb that is the second of two coordinated verbs, right before the quote; its speaker is the subject
 _COORDINATED_VERB = re.compile(rf"\s(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})[\s,:]*$")
 _SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
+_PARTICIPLE_CLAUSE = re.compile(
+    r"\s*(?:Asked|Pressed|Speaking|Talking|Commenting|Responding|Referring)\b[^,.;\"“”]{0,100},"
+)
 # "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
 _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
 # a speech verb that opens what a sentence's subject said ("..., saying that", "said that"), before a later name
@@ -90,7 +93,7 @@ _REPORTED_BETWEEN = re.compile(
     r"\b(?:saying|said|says|adding|added|arguing|argued|noting|noted)\s+(?:[\w\-]+\s+){0,4}?that\b"
     r"(?![^;]*?\b(?:but|while|whereas|although)\b)"
 )
-# a preposition before a name: the name is no subject ("spoken with Ackman", "pressure from Ackman")
+# a preposition before a name: the name is no subject ("met with Roe", "pressure from Roe")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|about|of|for|than|against|on|at|into|toward|towards)\s+$")
 # a sentence's closing attribution: "..., Shattner said." (a short tail after the verb: "said on Tuesday.")
 _TAIL_WHO_VERB = re.compile(rf",\s+(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b[^,;\"“”]{{0,30}}?[.!?]?\s*$")
@@ -272,7 +275,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v20"
+    version: str = "extract_rules_v21"
 
 
 @dataclass
@@ -370,8 +373,9 @@ _PERSON_DESCRIBED = re.compile(
 
 
 def _same_person(a: str, b: str) -> bool:
-    """Two names of one person: one's words are the other's ("Kwon" and "Kwon Young-soo")."""
-    wa, wb = set(name_tokens(a)), set(name_tokens(b))
+    """Two names of one person: one's words are the other's ("Kwon" and "Kwon Young-soo"; a heading's "MCDONALD"
+    is McDonald)."""
+    wa, wb = {t.lower() for t in name_tokens(a)}, {t.lower() for t in name_tokens(b)}
     return wa <= wb or wb <= wa
 
 
@@ -440,7 +444,9 @@ class _ArticleIndex:
             for m in _TITLE_COMMA_NAME.finditer(self.text, a, b) if titled and verb else ():
                 name = self._trim(m.group("name"))
                 if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
-                    self._add(name, m.start("name"), f"{m.group('pre')} {m.group('firm') or ''}".strip())
+                    # (with the words before the title: "the company's co-chairman, Sam Poe, said")
+                    title = f"{self.title_before(m.start())} {m.group('pre')} {m.group('firm') or ''}"
+                    self._add(name, m.start("name"), " ".join(title.split()))
             for m in _WHO_CLAUSE_VERB.finditer(self.text, a, b) if verb else ():
                 # (a speaker introduced by a relative clause is a person whom "he said" can name later)
                 name = self._trim(m.group("name"))
@@ -752,9 +758,10 @@ class _ArticleIndex:
             if not before:
                 return None
             pos, key = before[-1]
-            # the pronoun continues the last name's sentence's subject, not a name after a preposition ("McDonald did
-            # not say whether he has spoken with Ackman lately, but said ...") nor one inside what the subject said
-            # ("Ackman spoke ..., saying that ... McDonald was not the right person. He added, ...")
+            # the pronoun continues the last name's sentence's subject, not a name after a preposition ("Poe would
+            # not say if he had met with Roe, but said ...") nor one inside what the subject said ("Roe spoke ...,
+            # arguing that ... Poe should go. She added, ...") nor one in a relative clause on the subject ("Chief
+            # Executive Sam Poe, who retires in June and leaves the job to Jo Fay, said")
             start = _sentence_start(self.text, pos, 0)
             subject = [(p, k) for p, k in before if start <= p < pos and k != key]
             if (
@@ -763,6 +770,7 @@ class _ArticleIndex:
                 and (
                     _OBJECT_BEFORE.search(self.text, max(0, pos - 12), pos)
                     or _REPORTED_BETWEEN.search(self.text, subject[0][0], pos)
+                    or _RELATIVE_ON_SUBJECT.search(self.text[subject[0][0] : pos])
                 )
             ):
                 key = subject[0][1]
@@ -771,6 +779,11 @@ class _ArticleIndex:
             holders = [key for pos, key in self.mentions if pos < who.at and who.title in self.people[key].title]
             return self.people[holders[-1]] if holders else None
         return None
+
+
+# the text from a sentence's subject to a later name inside a relative clause on it: "Poe, who retires in June and
+# leaves the job to "
+_RELATIVE_ON_SUBJECT = re.compile(r"^[^,.;]*,\s+(?:who|whom|whose)\b[^,.;]*$")
 
 
 def _company_hint(title: str) -> str | None:
@@ -785,7 +798,8 @@ def _company_hint(title: str) -> str | None:
 
 
 def _raw_company_hint(title: str) -> str | None:
-    m = re.search(r"([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})['’]s\b", title)
+    # ("Northwind's chief executive"; a name ending in s takes the bare mark: "Quill Mills' chief executive")
+    m = re.search(r"([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})(?:['’]s\b|(?<=s)['’](?!\w))", title)
     if m:
         return m.group(1)
     m = re.search(r"\b(?:of|at)\s+([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})", title)
@@ -935,14 +949,20 @@ def _attribution(
             who = _who_from(m, sent_start, index)
             if who.kind == "person":
                 return who
-    if first is not None:
+    if first is not None and first.kind != "nonperson":
         return first
-    if _COORDINATED_VERB.search(before):  # "Smith declined to give a forecast, but said, "...""
-        m = _SUBJECT.match(before)
+    # "Smith declined to give a forecast, but said, "..."" (and "... would not give a forecast but said:", where
+    # "a forecast but" reads as a non-person speaker); after an opening participle's clause too: "Pressed on
+    # margins, Smith would not ... but said: "...""
+    if _COORDINATED_VERB.search(before):
+        lead = _PARTICIPLE_CLAUSE.match(before)
+        m = _SUBJECT.match(before, lead.end() if lead else 0)
         if m:
             who = _who_from(m, sent_start, index)
             if who.kind in ("person", "pronoun"):
                 return who
+    if first is not None:
+        return first
     # A quote that ends its own sentence ("... persist.") is followed by a new sentence, not by more of its own:
     # only an attribution right after the closing mark (above) belongs to it.
     own_after = "" if span.closed and span.statement[-1:] in ".!?" else after
@@ -965,6 +985,8 @@ def _new_clause(rest: str, runs_on: bool = False) -> bool:
     """Words after a speech verb that make a clause of their own ("they were charting a recovery path"), not the
     tail of an attribution (" on Tuesday", ", adding ...", " in a statement"). ``runs_on``: the sentence goes on
     into the next quote, so any words that are no such tail open the clause that quote belongs to."""
+    if runs_on and not rest.strip(" ,:—–-"):
+        return True  # '... loan." Roe, the Ridgeline analyst, added, "...': the verb introduces the next quote
     rest = rest.strip()
     clause = re.match(
         r"(?:(?:on|late|earlier|last|this|next)\s+(?:\w+\s+)?(?:week|month|year|day|morning|afternoon|evening|\w+day)\s+|"
@@ -1234,7 +1256,10 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
             and (bool(set(re.findall(r"[a-z&]+", title)) & headline_words) or re.search(r"\brelease\b", title))
         )
         role = "analyst" if role is None or (role == "executive" and not own) else role
-        person = index.people.get(surname(name)) or Person(name, b.start, role, title=title)
+        person = index.people.get(surname(name))
+        if person is not None and not _same_person(person.name, name):
+            person = None  # "PARK JI-HOON" is not the Park Min-soo named earlier (a family name first)
+        person = person or Person(name, b.start, role, title=title)
         if len(parts) > 1:
             person.org = person.org or parts[-1].title()
         index.people.setdefault(surname(name), person)
