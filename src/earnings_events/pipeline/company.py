@@ -629,23 +629,11 @@ def _quote_entity(
     named = _reporting(doc, _named_in(doc, siblings, event), best) if not named and siblings else []
     if len(named) == 1:
         return named[0]
-    if not executive and doc.sentences:
+    if not executive and len(before := _remark_subjects(doc, a, event)) == 1:
         # an outsider's fragment whose own sentence names one reporting company before it speaks to it, whatever
         # the speaker's other quotes spoke to ("Roe sees more lenders selling stock, with Quillon "first in line
         # for ..."")
-        start = doc.sentences[doc.sentence_at(q.open)].start
-        before = {
-            id(e): e
-            for e in event
-            for m in e.mentions
-            if not m.in_title
-            and start <= m.start < q.open
-            and not doc.in_block(m.start)
-            and not _speakers_firm(doc, a, m)
-            and not _IN_PASSING.search(doc.text, max(0, m.start - 40), m.start)
-        }
-        if len(before) == 1:
-            return next(iter(before.values()))
+        return before[0]
     if person.name in by_person:
         return by_person[person.name]
     found: Entity | None = None
@@ -739,30 +727,44 @@ def _sentence_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: E
     doubled, slipped on sales that looked "soft next to spring," said an analyst" in a story on Northwind's
     results)."""
     q = a.quote
-    if a.role == "executive" or best is None or not doc.sentences:
+    if a.role == "executive" or best is None:
         return None
     if any(not m.in_title and q.start <= m.start < q.end for m in best.mentions):
         return None  # the remark names the story's company
-    # what the quote's sentence says before the quote opens, or what the attribution after it says the remark is
-    # about ("wrote in a note about Quillon"; not "..., he said once Quillon's figures were out": an occasion)
-    lo = min(doc.sentences[doc.sentence_at(q.open)].start, q.open)
-    hi = doc.sentences[doc.sentence_at(max(q.close_end - 1, q.open))].end
-    named = {
-        id(e): e
-        for e in ents
-        for m in e.mentions
-        if not m.in_title
-        and lo <= m.start < hi
-        and (m.start < q.open or (q.end <= m.start and _SPOKEN_OF.search(doc.text, max(0, m.start - 40), m.start)))
-        and not _speakers_firm(doc, a, m)
-        and not _IN_PASSING.search(doc.text, max(0, m.start - 40), m.start)
-    }
+    named = _remark_subjects(doc, a, ents, about_after=True)
     if len(named) != 1:
         return None
-    e = next(iter(named.values()))
+    e = named[0]
     if e is best or e.ticker is None or not _reports(doc, e):
         return None
     return e
+
+
+def _remark_subjects(
+    doc: ArticleDoc, a: Attribution, candidates: list[Entity], about_after: bool = False
+) -> list[Entity]:
+    """The candidates the quote's own sentence names, outside layout blocks, as what the remark is about: before the
+    quote opens or, with ``about_after``, after it as what the attribution says the remark is about ("wrote in a note
+    about Quillon"; not "..., he said once Quillon's figures were out": an occasion). Never a yardstick ("rivals
+    like ...") nor the speaker's own firm."""
+    if not doc.sentences:
+        return []
+    q = a.quote
+    lo = min(doc.sentences[doc.sentence_at(q.open)].start, q.open)
+    hi = doc.sentences[doc.sentence_at(max(q.close_end - 1, q.open))].end if about_after else q.open
+    named: dict[int, Entity] = {}
+    for e in candidates:
+        for m in e.mentions:
+            if m.in_title or not lo <= m.start < hi or doc.in_block(m.start):
+                continue
+            if m.start >= q.open and not (
+                q.end <= m.start and _SPOKEN_OF.search(doc.text, max(0, m.start - 40), m.start)
+            ):
+                continue
+            if _speakers_firm(doc, a, m) or _IN_PASSING.search(doc.text, max(0, m.start - 40), m.start):
+                continue
+            named.setdefault(id(e), e)
+    return list(named.values())
 
 
 # a firm named after a speaker's post: "an analyst at Quill, Harbor, Lake & Co", "a partner with Quill"
