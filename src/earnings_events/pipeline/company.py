@@ -29,7 +29,7 @@ from functools import lru_cache
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
 from .document import ArticleDoc, Attribution, BlockKind, Code, OrgKind, OrgMention
-from .mentions import canonical, financial_firm, kind_of, lede_subject, us_venue
+from .mentions import canonical, financial_firm, initials, kind_of, lede_subject, us_venue
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {
@@ -120,12 +120,6 @@ def _words(name: str) -> frozenset[str]:
     )
 
 
-def _initials(name: str) -> str:
-    return "".join(
-        w[0] for w in canonical(name).split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the"}
-    ).upper()
-
-
 # A company's name with a place added names its unit: "Shell Australia", "Shell U.K.", "Ford of Europe".
 _PLACE_WORDS = {
     "australia",
@@ -172,7 +166,7 @@ def _same_entity(a: str, b: str) -> bool:
         return True
     for short_name, long_name in ((a, b), (b, a)):  # an initialism in capitals: "ICI"
         bare = canonical(short_name).replace(".", "")
-        if bare.isupper() and 2 <= len(bare) <= 5 and " " not in bare and bare == _initials(long_name):
+        if bare.isupper() and 2 <= len(bare) <= 5 and " " not in bare and bare == initials(long_name):
             return True
     # (a hyphenated name's parts are words of it: "Ingersoll" names "Ingersoll-Rand Plc")
     wa, wb = ({p for w in _words(x) for p in w.split("-") if len(p) >= 2} for x in (a, b))
@@ -194,7 +188,7 @@ def _longer_unknown(m: OrgMention, e: Entity) -> bool:
     if a is None or b is None or a.known == b.known:
         return False
     unknown_name, known_name, printed = (m.name, b.name, e.name) if not a.known else (e.name, a.name, m.name)
-    if _initials(unknown_name) in {canonical(known_name).replace(".", ""), canonical(printed).replace(".", "")}:
+    if initials(unknown_name) in {canonical(known_name).replace(".", ""), canonical(printed).replace(".", "")}:
         return False  # spelled out, even misspelled: "International Business Machine Corp" is IBM
     n = len(canonical(unknown_name).split())
     # ... and "Tyco Electronics" is not the "Tyco" the registry reads as Tyco International: a longer name than the
@@ -271,7 +265,7 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
             and not _longer_name_of_another(doc, words, first, e)
         ):
             return True
-        ini = _initials(n)
+        ini = initials(n)
         # (initials of words, not of an acronym's run: "PC Client" is not the headline's "PC")
         spelled = all(not (w.isupper() and len(w) > 1) for w in canonical(n).split())
         if len(ini) >= 2 and spelled and ini in title.replace(".", "").split():

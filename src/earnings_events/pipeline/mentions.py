@@ -496,6 +496,14 @@ def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def initials(name: str) -> str:
+    """The capitals of a name's words, its small words left out: "TI" for "Texas Instruments", "ICI" for "Imperial
+    Chemical Industries"."""
+    return "".join(
+        w[0] for w in canonical(name).split() if w[:1].isalpha() and w.lower() not in {"of", "and", "the"}
+    ).upper()
+
+
 def canonical(name: str) -> str:
     """A company name without corporate suffixes, a leading "The" or a possessive: ``Dean Foods Co.`` and
     ``DEAN FOODS'S`` -> ``Dean Foods``, ``DEAN FOODS``."""
@@ -1029,12 +1037,12 @@ def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Compa
             ):
                 out.setdefault(re.escape(first), o.company)
             continue
-        ini = "".join(w[0] for w in toks if w.lower() not in ("of", "and", "the", "&")).upper()
+        ini = initials(o.name)
         if (
             o.company is not None
             and o.company.known
             and len(ini) in (2, 3)
-            and ini.isalpha()
+            and all(w[:1].isalpha() or w == "&" for w in toks)  # (not "Quay 1 Imports")
             and ini not in _NOT_INITIALISM
             and registry.lookup(ini) in (None, o.company)
         ):
