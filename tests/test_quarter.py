@@ -1046,3 +1046,60 @@ def test_a_quarter_of_last_year_which_ended_in_a_month_gives_no_fiscal_year_end(
         "the calendar changed. Its fiscal year, which ended in November, was strong."
     )
     assert fiscal_year_ends(text) == [11]
+
+
+def test_a_forecast_for_the_year_and_a_target_year_are_periods():
+    from earnings_events.pipeline.periods import mentions
+
+    cut = [p for p in mentions("Northwind lowered its guidance for the year, blaming steel.") if p.kind == "relative"]
+    assert [(p.which, p.unit) for p in cut] == [("this", "year")]
+    assert not [p for p in mentions("Its outlook for the year ended in June was met.") if p.kind == "relative"]
+    target = [p for p in mentions("Quillon sees itself back in the black as soon as 2011.") if p.kind == "year"]
+    assert [p.year for p in target] == [2011]
+
+
+def test_a_forecast_cut_for_the_year_wins_over_a_quarter_the_next_paragraph_warns_on():
+    # the guide's step 2: the period the first sentence names, not the quarter named after it
+    text = (
+        "NEW YORK (Reuters) - Quillon Brands Inc lowered its forecast for the year, citing dearer resin and freight.\n\n"
+        "The kitchenware maker added that its second-quarter numbers were likely to miss Wall Street targets."
+    )
+    assert primary_quarter(text, "Quillon cuts forecast as costs climb", "2011-06-03") == (2011, 4)
+
+
+def test_a_profit_target_given_at_the_annual_meeting_is_the_news_not_the_quarter_reported_before():
+    text = (
+        "DETROIT (Reuters) - Northwind Motors Co expects its overhaul to make it profitable as soon as 2011, "
+        "its bosses said on Thursday at the carmaker's annual meeting in Delaware.\n\n"
+        "Shareholders also approved a new board member.\n\n"
+        "Its first-quarter net loss, out last month, was $1.4 billion."
+    )
+    doc = doc_until(text, "company", title="Northwind profit target on track", published=dt.date(2009, 5, 14))
+    doc.scope = ScopeDecision(True, "guidance")
+    quarter.annotate(doc)
+    assert doc.quarters[doc.primary.name] == (2011, 4)
+
+
+def test_a_year_reported_in_a_relative_clause_on_the_subject_is_its_record_not_the_news():
+    text = (
+        "SYDNEY (Reuters) - Quillon Drinks Ltd stood by its financial goals on Monday, its chairman said.\n\n"
+        "Quillon, which had a 15 percent gain in fiscal 2006 earnings, told investors in August that growth should "
+        "pick up this year."
+    )
+    companies = checked("Quillon Drinks", 6, "Quillon")
+    assert primary_quarter(text, "Quillon says confident on targets", "2006-10-23", companies) == (2007, 4)
+
+
+def test_a_headline_forecasting_next_years_profit_over_an_opening_that_reports_nothing_is_a_forecast():
+    # whatever kind of news scope read; a quarter the body recalls from two months ago is background
+    text = (
+        "NEW YORK (Reuters) - Northwind Foods Inc expects overseas diners to bring in half its operating profit "
+        "next year, its finance chief told reporters on Tuesday.\n\n"
+        "Sales at its older outlets slipped 2 percent in the third quarter, it reported in October."
+    )
+    title = "Northwind sees overseas diners giving half of '07 profit"
+    companies = checked("Northwind Foods", 12)
+    doc = doc_until(text, "company", title=title, published=dt.date(2006, 12, 5), companies=companies)
+    doc.scope = ScopeDecision(True, "results_reported")
+    quarter.annotate(doc)
+    assert doc.quarters[doc.primary.name] == (2007, 4)

@@ -1246,3 +1246,49 @@ def test_words_before_a_title_between_commas_stay_with_the_title():
         ("Sam Poe", "Northwind")
     ]
     assert "the company's" in doc.attributions[0].person.title
+
+
+def test_an_editors_bracket_in_a_quote_completes_a_surname_the_article_gives_alone():
+    text = (
+        'Quillon Research analyst Jo Fay said, "(Chief Executive Sam) Poe had work to do on costs, and it shows."\n\n'
+        '"We are ahead of our own plan for the year so far," Poe said on a call with analysts.'
+    )
+    assert quotes(text)[1][:2] == ("We are ahead of our own plan for the year so far", "Sam Poe")
+
+
+def test_he_after_a_name_that_opens_what_the_subject_said_is_the_subject():
+    # "Roe, ..., said Poe should go": Poe is what Roe said, not who speaks next
+    text = (
+        "Northwind Chief Executive Sam Poe had a bad week. At least one analyst, Quillon Bank's Jo Roe, said Poe "
+        'should go. "We are calling for a new chief," she told Reuters.'
+    )
+    assert quotes(text) == [("We are calling for a new chief", "Jo Roe", "analyst")]
+
+
+def test_a_rating_in_quotation_marks_inside_the_attribution_does_not_cut_it():
+    text = (
+        "Sam Poe, an analyst at Harbor Partners, said the plan was a surprise.\n\n"
+        'Quillon Research analyst Jo Fay said, "The plan removes a worry for the shares."\n\n'
+        '"Every line of the report beat my numbers," Poe, who has a "buy" rating on the stock, said.'
+    )
+    assert quotes(text)[-1] == ("Every line of the report beat my numbers", "Sam Poe", "analyst")
+
+
+def test_a_quote_ending_its_sentence_before_another_persons_words_is_not_theirs():
+    # the short quote in the next sentence does not let its attribution reach back
+    text = (
+        'Northwind Chief Executive Sam Poe said the year had been hard. "Recovery will come, but slowly." Harbor '
+        'Partners analyst Jo Fay wrote that the trends "look better" than feared.'
+    )
+    assert quotes(text) == [("Recovery will come, but slowly.", "Sam Poe", "executive")]
+
+
+def test_a_person_named_without_a_title_whose_surname_then_speaks_is_who_he_refers_to():
+    # a misspelt title ("fund manger") leaves the full name untitled; "Poe said ... 'quote,' he said" is Poe
+    text = (
+        'Shares of Northwind fell. "It is disappointing," said fund manger Sam Poe at Quillon Investments, a big '
+        "holder. Harbor analyst Jo Fay cut the stock to hold.\n\n"
+        'Poe said he would not buy more. "We will keep our shares for now," he said.'
+    )
+    got = quotes(text)
+    assert got[-1] == ("We will keep our shares for now", "Sam Poe", "analyst")

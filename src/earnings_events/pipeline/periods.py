@@ -137,6 +137,23 @@ _PATTERNS = [
         ),
         ("year",),
     ),
+    # a forecast "for the year" ("lowered its guidance for the year", "a view for the whole year"): the current year, as
+    # the forecast names it (unseen by the scope model, which was chosen without this form)
+    _Pattern(
+        "relative",
+        re.compile(
+            r"\b(?:outlook|forecasts?|guidance|targets?|view|projections?)\s+for\s+(?P<blind>the\s+(?:(?:full|whole)\s+)?"
+            r"(?:fiscal\s+)?(?P<unit>year))\b(?![\s\-]+(?:ending|ended|ends|to\s+end|to\s+[A-Z]|through|which|that|ago|earlier|before))",
+            re.I,
+        ),
+        ("year",),
+    ),
+    # a target year ("back in the black as soon as 2011"): the year the forecast is for (unseen by the scope model)
+    _Pattern(
+        "year",
+        re.compile(rf"\bas\s+(?:soon|early)\s+as\s+(?P<blind>(?P<fiscal1>fiscal\s+)?(?P<y1>{_YEAR}))\b", re.I),
+        ("soon", "early"),
+    ),
     # a multi-year horizon ("double digit growth through 1989", "through '09", "to double by 2013", "over the next
     # three years"; not "its lowest in two years"): the guide names it by its first year
     _Pattern(
@@ -380,7 +397,9 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                     unit=unit,
                     compared=_compared(text, s, e, estimate),
                     estimate=estimate,
-                    scope_blind=bool(g.get("y6") or g.get("just") or (kind == "horizon" and _new_horizon(m, g))),
+                    scope_blind=bool(
+                        g.get("y6") or g.get("just") or g.get("blind") or (kind == "horizon" and _new_horizon(m, g))
+                    ),
                 )
             )
     found.sort(key=lambda p: (p.start, -p.end))

@@ -374,9 +374,9 @@ _REPORTS_SOON = re.compile(
 
 _MEETING = re.compile(
     r"\b(?:said|says|told|tells|speaking|spoke|comments|remarks|presentation)\b[^.;\"“”]{0,60}?"
-    r"\b(?:at|during)\s+(?:a|an|its|the|their)\s+(?:[\w\-'’]+\s+){0,3}?(?:(?:investors?|analysts?|shareholders?)['’]?\s+"
+    r"\b(?:at|during)\s+(?:a|an|its|the|their)\s+(?:[\w\-'’]+\s+){0,3}?(?:(?:investors?|analysts?|(?:share|stock)holders?)['’]?\s+"
     r"(?:day|meeting|conference(?!\s+call)|gathering|briefing)|(?:meeting|conference|briefing|gathering)\s+(?:with|for)\s+"
-    r"(?:investors|analysts|shareholders))\b",
+    r"(?:investors|analysts|(?:share|stock)holders)|annual\s+(?:general\s+)?meeting)\b",
     re.I,
 )
 # ... the meeting of the day, not one to come or gone ("will provide details at an October investor meeting",
@@ -409,12 +409,20 @@ _DATED = re.compile(
 )
 
 
+# a relative clause on the sentence's subject that recalls its results, the period inside it
+_WHICH_REPORTED = re.compile(
+    r"\s*[^,;]{2,80},\s+which\s+(?:\w+\s+){0,2}?(?:posted|reported|recorded|earned|made|had|lost)\b[^,;]*$"
+)
+
+
 def _background(doc: ArticleDoc, p: Period) -> bool:
     """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
     a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
     src, start = _sentence_of(doc, p)
     if _EARLIER_REPORT.search(src, start, _sentence_end(doc, p)) or _COMPARES_SENTENCE.match(src, start):
         return True  # results "reported last week" are background (the guide's step 1), and so is a comparison's base
+    if p.kind == "year" and _WHICH_REPORTED.match(src, start, p.start):
+        return True  # "Northwind, which posted a loss in 2008, said ...": the subject's record, not the news
     dated = _DATED.match(src, start)
     on = doc.article.published
     if dated and on is not None and month_number(dated.group("mon")) != on.month:
@@ -427,7 +435,7 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
 
 _RESULTS_NOUN = re.compile(
     r"\b(?:profits?|earnings|net|income|loss(?:es)?|revenues?|sales|results|reports?|margins?|EPS|turnover|"
-    r"gains?|charges?|write[\s\-]?downs?)\b",
+    r"gains?|charges?|write[\s\-]?downs?|earned)\b",
     re.I,
 )
 
@@ -557,6 +565,12 @@ def _opening_verdict(doc: ArticleDoc) -> bool:
 # a headline's verdict on the results themselves ("Northwind results beat forecast"), not on an outlook
 _TITLE_RESULTS_VERDICT = re.compile(
     r"\b(?:results|earnings|profits?|net|quarter)\s+(?:beats?|tops?|miss(?:es)?|exceeds?|trails?|lags?)\b", re.I
+)
+# a first sentence that reports how results went, in the past tense
+_PAST_RESULTS = re.compile(
+    r"\b(?:rose|fell|jumped|climbed|dropped|declined|slid|slumped|surged|increased|decreased|grew|reported|posted|"
+    r"earned|lost|beat|missed|topped)\b",
+    re.I,
 )
 _REPORTS_RESULTS = re.compile(
     r"\b(?:reported|posted|announced|unveiled)\s+(?:[\w\-]+\s+){0,3}?(?:earnings|profits?|results|net\s+income|losses?)\b",
@@ -708,7 +722,18 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # 2 before 1 further down when the article's news is a forecast or a preview (the scope stage's reason): its
     # headline or first paragraph forecasting a named period makes the forecast the news, and results the body
     # cites are its background
-    forecast_news = doc.scope is not None and doc.scope.reason in ("guidance", "preview")
+    # (so is a first sentence that reports nothing and an opening that names only periods still running, a year of
+    # them in the headline, with no quarter of the day's results in the body: "Northwind says half of '08 profit to
+    # come from abroad", whatever kind scope read)
+    forecast_news = (doc.scope is not None and doc.scope.reason in ("guidance", "preview")) or (
+        any(p.in_title and p.kind in ("year", "relative", "horizon") and p.unit != "quarter" for p, _ in head)
+        and all(not ended(*r) for _, r in head)
+        and not any(p.in_title or p.start < lede_end for p, _ in current)
+        and not _PAST_RESULTS.search(doc.text, *doc.lede)
+        and not any(
+            p.kind in _QUARTERLY and reported(p, *r) and fresh(p, *r) for p, r in [*body, *current] if not p.in_title
+        )
+    )
     if forecast_news:  # ... unless the body reports a quarter's or half's results of the day (results-day guidance;
         # at an investor or analyst meeting, results the body recalls came out before it)
         for p, (fy, q) in [*body, *current] if not _at_meeting(doc) else ():
@@ -743,8 +768,9 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         warned = any(on is not None and (p.in_title or p.start < lede_end) and _warning_on(doc, p) for p, _ in current)
         for p, (fy, q) in head:
             if not ended(fy, q) and _forecasts_results(doc, p):
-                if p.kind == "horizon" and warned:
-                    break  # a plan over several years beside a warning on the quarter: the quarter is the news
+                if p.kind in ("horizon", "relative") and warned:
+                    break  # a plan over several years, or the year's, beside a warning on the quarter: the quarter is
+                    # the news
                 return fy, q
         if warned and on is not None:
             fy, q = cal.latest_ended(on, min_days=0)

@@ -58,7 +58,7 @@ _ADV = r"(?:\s+(?:also|later|then|again|recently|further|previously|once|\w+ly))
 # "Mark Mason, Citi's finance chief, told reporters"; "Romilly Humphries, S.A.Y. president said"
 # "Mark Mason, Citi's finance chief, told", or without commas "Craig Moffett analyst at Bernstein Research said"
 _APPOS = (
-    r"(?:,\s(?P<appos>[^,\"“”]{1,90}?(?:,\s[^,\"“”]{1,50}?)?),?|\s+(?P<appos2>(?:an?\s+)?(?:senior\s+)?(?:analyst|economist|strategist|"
+    r"(?:,\s(?P<appos>(?:[^,\"“”]|[\"“][\w\-]+(?:\s[\w\-]+)?[\"”]){1,90}?(?:,\s[^,\"“”]{1,50}?)?),?|\s+(?P<appos2>(?:an?\s+)?(?:senior\s+)?(?:analyst|economist|strategist|"
     r"portfolio\s+manager|fund\s+manager|trader|partner|director)\s+(?:at|with|of|for)\s+(?:[A-Z][\w&.'’\-]*\s*){1,5}))?"
 )
 _AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}{_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)")
@@ -93,6 +93,8 @@ _REPORTED_BETWEEN = re.compile(
     r"\b(?:saying|said|says|adding|added|arguing|argued|noting|noted)\s+(?:[\w\-]+\s+){0,4}?that\b"
     r"(?![^;]*?\b(?:but|while|whereas|although)\b)"
 )
+# ... or the name opens what the subject said, with no "that" ("Roe, an analyst, said Poe should go.")
+_REPORTED_SUBJECT = re.compile(r"\b(?:saying|said|says|arguing|argued|adding|added)\s+(?:that\s+)?$")
 # a preposition before a name: the name is no subject ("met with Roe", "pressure from Roe")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|about|of|for|than|against|on|at|into|toward|towards)\s+$")
 # a sentence's closing attribution: "..., Shattner said." (a short tail after the verb: "said on Tuesday.")
@@ -224,6 +226,7 @@ _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
 _TITLE_COMMA_NAME = re.compile(
     r"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader|"
     r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)),\s+"
+    r"(?P<owner>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}['’]s\s+)?"  # "analyst, Roe Bank's Sam Poe, said"
     rf"(?P<name>{NAME})"
     r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,\s+"
     rf"(?:{VERBS})\b"
@@ -275,7 +278,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v21"
+    version: str = "extract_rules_v22"
 
 
 @dataclass
@@ -388,6 +391,16 @@ def _place_of_base(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"(?:^|[.!?\"”]\s+|\n\s*|\bThe\s+)$", before))
 
 
+_FIRM_WORD = re.compile(
+    r"\b(?:Bank|Banque|Banco|Group|Capital|Holdings?|Partners|Fund|Securities|Investments?|Financial|Insurance|"
+    r"Trust|Research|Data|Markets?)\b"
+)
+_FIRM_AFTER_NAME = re.compile(r",?\s+(?:at|with|of|from)\s+(?P<firm>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})")
+_BRACKETED_FIRST = re.compile(
+    r"[(\[](?:[A-Za-z.&\-]+\s+){0,4}?(?P<first>[A-Z][a-z]+)[)\]]\s+(?P<last>[A-Z][a-z][\w'’\-]+)(?![\w\-])"
+)
+
+
 class _ArticleIndex:
     """People named in one article, with their fullest names, roles and first mentions."""
 
@@ -445,7 +458,7 @@ class _ArticleIndex:
                 name = self._trim(m.group("name"))
                 if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
                     # (with the words before the title: "the company's co-chairman, Sam Poe, said")
-                    title = f"{self.title_before(m.start())} {m.group('pre')} {m.group('firm') or ''}"
+                    title = f"{self.title_before(m.start())} {m.group('owner') or ''} {m.group('pre')} {m.group('firm') or ''}"
                     self._add(name, m.start("name"), " ".join(title.split()))
             for m in _WHO_CLAUSE_VERB.finditer(self.text, a, b) if verb else ():
                 # (a speaker introduced by a relative clause is a person whom "he said" can name later)
@@ -469,6 +482,31 @@ class _ArticleIndex:
             if len(people.name_tokens(name)) >= 2 and surname(name) not in self.people:
                 names = self.quoted_names if quoted else self.plain_names
                 names.setdefault(surname(name), (name, m.start()))
+        # a full name given without a title ("said fund manger Sam Poe at Quillon", a misspelt title; "Sam Poe" in a
+        # story about him) whose surname later opens a sentence with a speech verb ("Poe said he would ..."): a
+        # person, whom later pronouns can name
+        for key, (full, first) in list(self.plain_names.items()):
+            if (
+                key in self.people
+                or not self._new_surname(key)
+                or any(a <= first < b for a, b, _ in self.orgs)
+                or full.split()[0] in people.NOT_NAME_WORDS | self.org_words
+                or _FIRM_WORD.search(full)  # "Banque Saudi Fransi"
+            ):
+                continue
+            opens = re.compile(rf"(?:^|[.!?\"”]\s+|\n\s*)(?P<key>{re.escape(key)})\s+(?:{VERBS})\b")
+            if any(not self.in_quote(m.start("key")) for m in opens.finditer(self.text, first + len(full))):
+                # (the title: the three words before the name at most, "former trader and Glencore boss" is a boss;
+                # and a firm after it)
+                title = " ".join(self.title_before(first).split()[-3:])
+                firm = _FIRM_AFTER_NAME.match(self.text, first + len(full))
+                self._add(full, first, f"{title} of {firm.group('firm')}" if firm else title)
+        # an editor's bracket in a quotation that completes a name ("(Chief Executive Sam) Poe needed to ..."): a
+        # full name as a quotation gives it
+        for m in _BRACKETED_FIRST.finditer(self.text):
+            name = f"{m.group('first')} {m.group('last')}"
+            if self.in_quote(m.start()) and surname(name) not in self.people:
+                self.quoted_names.setdefault(surname(name), (name, m.start()))
         self._index_mentions()
 
     def _index_mentions(self) -> None:
@@ -760,7 +798,7 @@ class _ArticleIndex:
             pos, key = before[-1]
             # the pronoun continues the last name's sentence's subject, not a name after a preposition ("Poe would
             # not say if he had met with Roe, but said ...") nor one inside what the subject said ("Roe spoke ...,
-            # arguing that ... Poe should go. She added, ...") nor one in a relative clause on the subject ("Chief
+            # arguing that ... Poe should go. She added, ...", "Roe said Poe should go") nor one in a relative clause on the subject ("Chief
             # Executive Sam Poe, who retires in June and leaves the job to Jo Fay, said")
             start = _sentence_start(self.text, pos, 0)
             subject = [(p, k) for p, k in before if start <= p < pos and k != key]
@@ -770,6 +808,7 @@ class _ArticleIndex:
                 and (
                     _OBJECT_BEFORE.search(self.text, max(0, pos - 12), pos)
                     or _REPORTED_BETWEEN.search(self.text, subject[0][0], pos)
+                    or _REPORTED_SUBJECT.search(self.text, max(0, pos - 25), pos)
                     or _RELATIVE_ON_SUBJECT.search(self.text[subject[0][0] : pos])
                 )
             ):
@@ -1116,6 +1155,19 @@ def _described_as_firm(doc: ArticleDoc, name: str) -> bool:
     return at >= 0 and bool(_FIRM_APPOSITIVE.match(doc.text, at + len(name), b))
 
 
+def _next_boundary(text: str, spans: list[Span], i: int) -> Span | None:
+    """The quote after span ``i`` that bounds its attribution: not a word or two in quotation marks inside the same
+    sentence's tail ('"...," Poe, who rates the shares a "buy," said')."""
+    span = spans[i]
+    if not span.closed or span.statement[-1:] in ".!?":
+        return spans[i + 1] if i + 1 < len(spans) else None  # a quote that ends its sentence hands over to the next
+    for nxt in spans[i + 1 :]:
+        short = len(nxt.statement.split()) < 3 and nxt.closed
+        if not (short and not re.search(r"[.!?]", text[span.close_end : nxt.open])):
+            return nxt
+    return None
+
+
 def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> ArticleDoc:
     """Add ``people`` and ``attributions``: the row-worthy quotes of the article and who said each."""
     text = prose(doc)
@@ -1132,7 +1184,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
     last: tuple[Span, Person | None] | None = None  # the previous span and who spoke it
     prev: Span | None = None  # the last span that can be a row (a scare quote before does not end the sentence)
     for i, span in enumerate(spans):
-        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        nxt = _next_boundary(text, spans, i)
         para_start = paras[span.paragraph][0]
         who = _attribution(text, span, nxt, prev, para_start, index)
         person: Person | None = None
