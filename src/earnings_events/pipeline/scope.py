@@ -824,8 +824,9 @@ def headline_vetoes(doc: ArticleDoc) -> str | None:
 
 
 # The main model's "certainly not": 97 of the 10,077 articles 2.21.0 kept had P(in scope) under this and a rule
-# alone to keep them, nearly all another kind of news that borrowed a results word ("X sees growth in its
-# Taiwan business", monthly sales "miss view") or named a results figure in passing.
+# alone to keep them; those kept by a results headline or a lede's quarter were nearly all another kind of news that
+# borrowed a results word ("X sees growth in its Taiwan business", monthly sales "miss view") or named a results
+# figure in passing.
 SURE_OUT = 0.05
 _HEADLINE_RESULTS = re.compile(
     r"\b(?:earnings|profits?|results|loss(?:es)?|revenues?|income|guidance|forecasts?|outlook|EPS|quarter|"
@@ -835,8 +836,8 @@ _HEADLINE_RESULTS = re.compile(
 
 
 def headline_names_results(doc: ArticleDoc) -> bool:
-    """The headline names a company (or prints its code) and a results noun or period: what lets a rule keep an
-    article both models are sure is other news."""
+    """The headline names a company (or prints its code) and a results noun or period: what lets the results-headline
+    and lede-quarter rules keep an article the main model is sure is other news."""
     title, _ = headline(doc.title)
     return bool(_HEADLINE_RESULTS.search(title)) and _headline_names_company(doc, title)
 
