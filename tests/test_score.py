@@ -98,6 +98,13 @@ def test_speaker_and_company_normalisation():
     assert not score.field_equal("ticker", {"ticker": "BRK.B"}, {"ticker": "BRK.A"})
 
 
+def test_two_names_the_registry_gives_one_company_are_the_same_company():
+    # a lender unlisted at the time and renamed since: no ticker to compare, the registry's entry joins the names
+    assert score.company_equal({"company": "GMAC", "ticker": None}, {"company": "Ally Financial", "ticker": "none"})
+    assert not score.company_equal({"company": "GMAC", "ticker": None}, {"company": "Ford Motor", "ticker": None})
+    assert not score.company_equal({"company": "Quillon Widgets"}, {"company": "Northwind Widgets"})
+
+
 def test_read_rows_from_a_release_and_from_jsonl(small_release, tmp_path):
     rows = score.read_rows(small_release)
     assert rows and rows[0]["label"] in {"outlook", "performance", "risk", "other"}

@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from . import jsonl, schema
+from . import jsonl, registry, schema
 from .errors import InputError
 
 _QUOTES = re.compile(r"[\"“”„‟«»‘’'`]+")
@@ -60,11 +60,15 @@ def norm_ticker(t: str | None) -> str:
 
 
 def company_equal(p: dict, g: dict) -> bool:
-    """The same company: the same name (as ``norm_company`` reads it) or, for two forms of a name ("HP",
-    "Hewlett-Packard"), the same ticker. A right name with a wrong ticker is a ticker error, not a company one."""
+    """The same company: the same name (as ``norm_company`` reads it); for two forms of a name ("HP",
+    "Hewlett-Packard"), the same ticker; or two names the registry gives one company (a company renamed since,
+    unlisted then: "GMAC", "Ally Financial"). A right name with a wrong ticker is a ticker error, not a company one."""
     if norm_company(p.get("company")) == norm_company(g.get("company")):
         return True
-    return bool(p.get("ticker") and g.get("ticker")) and norm_ticker(p["ticker"]) == norm_ticker(g["ticker"])
+    if bool(p.get("ticker") and g.get("ticker")) and norm_ticker(p["ticker"]) == norm_ticker(g["ticker"]):
+        return True
+    known = [registry.load().lookup(c) for c in (p.get("company"), g.get("company")) if c]
+    return len(known) == 2 and known[0] is not None and known[0] is known[1]
 
 
 def field_equal(name: str, p: dict, g: dict) -> bool:
