@@ -501,7 +501,7 @@ def test_guidance_at_a_meeting_for_analysts():
             "they report next week.",
         ),
         (
-            "Truck makers face a worse year",
+            "Lorry builders face a lean year",
             "FRANKFURT (Reuters) - Orders have dried up, so lorry builders in Europe are expected to earn less.",
         ),
     ],

@@ -779,12 +779,12 @@ _AHEAD = re.compile(
 
 
 # A sector preview's headline has a sector for its subject and a verb that looks ahead in the wire's own ways ("U.S.
-# insurers to get ... boost", "Costs loom over bank earnings", "Truck makers face a worse year"), which _AHEAD's
-# reporting verbs do not cover.
+# brokers to get a trading boost", "Rising costs loom over airline earnings", "Lorry builders face a lean year"),
+# which _AHEAD's reporting verbs do not cover.
 _SECTOR = re.compile(
     r"\b(?:[a-z][a-z\-]*(?:makers|ers|ies)|banks?|lenders|airlines|carriers|companies|firms|groups|industry|sector|"
     r"(?:oil|drug|chip|car|auto|steel|tech)\s+(?:company|companies|firms|stocks)|"
-    r"(?-i:[a-z][a-z\-]+)\s+(?:earnings|profits|results))\b",  # "bank earnings": a sector's, lower case
+    r"(?-i:[a-z][a-z\-]+)\s+(?:earnings|profits|results))\b",  # "airline earnings": a sector's, lower case
     re.I,
 )
 _SECTOR_AHEAD = re.compile(r"\bto\s+(?!be\b)[a-z]+\b|\blooms?\b|\bfaces?\b|\bweighs?\s+(?:on|for)\b", re.I)
