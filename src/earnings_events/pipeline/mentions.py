@@ -495,7 +495,6 @@ def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
     return not re.search(r"[.!?]\s+$", before) and bool(re.search(r"[A-Za-z)\]'’]\s*,?\s*$", before))
 
 
-@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """The capitals of a name's words, its small words left out: "TI" for "Texas Instruments", "ICI" for "Imperial
     Chemical Industries"."""
@@ -504,6 +503,7 @@ def initials(name: str) -> str:
     ).upper()
 
 
+@lru_cache(maxsize=65536)
 def canonical(name: str) -> str:
     """A company name without corporate suffixes, a leading "The" or a possessive: ``Dean Foods Co.`` and
     ``DEAN FOODS'S`` -> ``Dean Foods``, ``DEAN FOODS``."""

@@ -798,8 +798,8 @@ class _ArticleIndex:
             pos, key = before[-1]
             # the pronoun continues the last name's sentence's subject, not a name after a preposition ("Poe would
             # not say if he had met with Roe, but said ...") nor one inside what the subject said ("Roe spoke ...,
-            # arguing that ... Poe should go. She added, ...", "Roe said Poe should go") nor one in a relative clause on the subject ("Chief
-            # Executive Sam Poe, who retires in June and leaves the job to Jo Fay, said")
+            # arguing that ... Poe should go. She added, ...", "Roe said Poe should go") nor one in a relative clause
+            # on the subject ("Chief Executive Sam Poe, who retires in June and leaves the job to Jo Fay, said")
             start = _sentence_start(self.text, pos, 0)
             subject = [(p, k) for p, k in before if start <= p < pos and k != key]
             if (
@@ -924,7 +924,7 @@ def _attribution(
     sent_start = _sentence_start(text, span.open, floor)
     before = text[sent_start : span.open]
     base_after = span.close_end if span.closed else span.end
-    ends_sentence = span.closed and span.statement[-1:] in ".!?"
+    ends_sentence = _ends_own_sentence(span)
     runs_on = nxt is not None and after_end >= nxt.open
     for rx in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
         m = rx.match(after)
@@ -1004,7 +1004,7 @@ def _attribution(
         return first
     # A quote that ends its own sentence ("... persist.") is followed by a new sentence, not by more of its own:
     # only an attribution right after the closing mark (above) belongs to it.
-    own_after = "" if span.closed and span.statement[-1:] in ".!?" else after
+    own_after = "" if _ends_own_sentence(span) else after
     for ctx, base in ((own_after, base_after), (before, sent_start)):
         m = _ACCORDING.search(ctx)
         if m:
@@ -1155,11 +1155,16 @@ def _described_as_firm(doc: ArticleDoc, name: str) -> bool:
     return at >= 0 and bool(_FIRM_APPOSITIVE.match(doc.text, at + len(name), b))
 
 
+def _ends_own_sentence(span: Span) -> bool:
+    """The quote closes on its own sentence's end ('"... for now."'), not on a comma that hands over to its verb."""
+    return span.closed and span.statement[-1:] in ".!?"
+
+
 def _next_boundary(text: str, spans: list[Span], i: int) -> Span | None:
     """The quote after span ``i`` that bounds its attribution: not a word or two in quotation marks inside the same
     sentence's tail ('"...," Poe, who rates the shares a "buy," said')."""
     span = spans[i]
-    if not span.closed or span.statement[-1:] in ".!?":
+    if not span.closed or _ends_own_sentence(span):
         return spans[i + 1] if i + 1 < len(spans) else None  # a quote that ends its sentence hands over to the next
     for nxt in spans[i + 1 :]:
         short = len(nxt.statement.split()) < 3 and nxt.closed
