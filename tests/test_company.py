@@ -296,6 +296,50 @@ def test_a_person_described_as_an_investor_is_an_analyst(described):
     assert rows_of(text, title="Harbor Bank profit rises") == [("Michael Holm", "Harbor Bank", "HBC", "analyst")]
 
 
+@pytest.mark.parametrize(
+    "described",
+    [
+        "of Quillon Bros in Denver",
+        "a senior retail specialist with Quillon Group",
+        "president, Roe & Associates Inc.",
+        "CEO of Investwell",
+        "managing director with Quillon Advisory Group",
+        "who tracks the bank for Quillon Bros in Denver",
+    ],
+)
+def test_a_person_placed_only_at_an_outside_firm_is_an_analyst(described):
+    """No title of the company's, only an outside firm after the name: the wire's way of naming who comments on
+    the results (an investment firm's officer is an investor)."""
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        f'"Loan demand is flat and that will weigh on the year," said Nora Vale, {described}.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", "analyst")]
+
+
+@pytest.mark.parametrize(
+    "described", ["an attorney at Roe & Poe LLP", "a lecturer at Quillon University", "an editor at Quillon Review"]
+)
+def test_a_person_placed_at_an_outside_firm_with_a_title_of_its_own_is_other(described):
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        f'"Loan demand is flat," said Nora Vale, {described}.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", "other")]
+
+
+@pytest.mark.parametrize(
+    "described",
+    ["of Harbor Bank's consumer division", "treasurer for Northland operations", "head of Europe operations"],
+)
+def test_a_person_placed_at_the_company_itself_stays_an_executive(described):
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        f'"Loan demand is flat," said Nora Vale, {described}.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", "executive")]
+
+
 def test_an_executive_speaking_to_investors_stays_an_executive():
     text = (
         "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "

@@ -437,6 +437,26 @@ def test_flattened_instant_view_headings_with_firms_and_sections():
     ]
 
 
+def test_a_heading_naming_the_firm_after_of_and_one_after_a_misprinted_closing_mark():
+    """ "JANE ROE OF QUILLON PARTNERS IN DENVER, COLORADO" is Jane Roe's heading; a heading after a quote closed by a single
+    mark ('... year.\' SAM POE, ANALYST') still ends that quote, whose words end at their sentence."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Corp beat forecasts. The following is reaction from investors: "
+        'OTTO LIND, ANALYST, HARBOR SECURITIES "Margins held up. "The order book is the real surprise here." '
+        'JANE ROE OF QUILLON PARTNERS IN DENVER, COLORADO "Cash flow was the weak spot this time around. "They will fix '
+        'it before the year is out.\' SAM POE, ANALYST, RIDGE RESEARCH "We see nothing to change our rating."'
+    )
+    assert quotes(text) == [
+        ('Margins held up. "The order book is the real surprise here.', "Otto Lind", "analyst"),
+        (
+            'Cash flow was the weak spot this time around. "They will fix it before the year is out.',
+            "Jane Roe",
+            "analyst",
+        ),
+        ("We see nothing to change our rating.", "Sam Poe", "analyst"),
+    ]
+
+
 def test_a_company_described_as_a_trader_is_not_a_person():
     """ "Minneapolis-based Cargill, ... a top commodities trader, reported": no person "Minneapolis-based Cargill"
     (whose surname would stand between a speaker's quotes), so the continuation keeps its speaker."""

@@ -30,6 +30,7 @@ from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
 from .document import ArticleDoc, Attribution, BlockKind, Code, OrgKind, OrgMention
 from .mentions import canonical, financial_firm, initials, kind_of, lede_subject, us_venue
+from .people import role_from_title
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {
@@ -891,14 +892,45 @@ def _investor(doc: ArticleDoc, a: Attribution, company: Company | None = None) -
     return company is None or not _words(company.name) & _words(head)
 
 
+# The title and firm a description after a name gives: ", of Quillon Research in Boston", ", a retail specialist
+# with Quillon Group", ", president, Roe & Associates Inc."
+_FIRM_RUN = r"(?P<firm>[A-Z][\w&.'’\-]*+(?:\s+(?:&\s+)?[A-Z][\w&.'’\-]*+)*+)"  # (possessive: no shorter name)
+_DESCRIBED_FIRM = re.compile(
+    rf"\s*,\s+(?:(?P<title>(?:an?\s+|the\s+)?[a-z][a-z\s\-]{{0,60}}?)\s+(?:of|at|with|from|for)\s+|(?:of|at|with|from)\s+|"
+    rf"(?P<title2>[a-z][a-z\s\-]{{0,40}}?),\s+){_FIRM_RUN}"
+    # (not a part of the company: "treasurer for Northland operations", "head of its Asia unit")
+    r"(?!\s+(?:operations|unit|units|division|divisions|business|businesses|arm|region|subsidiary)\b)"
+)
+
+
+def _described_firm(doc: ArticleDoc, a: Attribution) -> tuple[str, str] | None:
+    """The title (possibly empty) and the firm the description right after a person's name gives, if it names a
+    firm."""
+    m = _DESCRIBED_FIRM.match(_described(doc, a))
+    return (m.group("title") or m.group("title2") or "", m.group("firm")) if m else None
+
+
 def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: ArticleDoc) -> str:
     """The final role: an executive of another company (or of no company) is ``other``; a person described as
-    an investor ("portfolio manager at ...", "who helps manage $9 billion") is ``analyst``."""
+    an investor ("portfolio manager at ...", "who helps manage $9 billion") is ``analyst``, and so is one the
+    article places only at an outside firm (", of Quillon Research", ", a specialist with Quillon Group"), the
+    wire's way of naming who comments on results."""
     role = a.role
     person = a.person
     if role == "executive" and company is not None and _investor(doc, a, company):
         return "analyst"
     firm = person.company_hint or person.org
+    if role == "executive" and not firm and company is not None and (described := _described_firm(doc, a)):
+        title, outside_firm = described
+        entity = next((e for e in entities(doc) if any(_same_entity(outside_firm, n) for n in e.names)), None)
+        if not _words(company.name) & _words(outside_firm) and (
+            entity is None or not any(_same_entity(n, company.name) for n in entity.names)
+        ):
+            said = role_from_title(title) if title else None
+            if said == "other" or (said == "executive" and not financial_firm(outside_firm)):
+                return "other"  # "an attorney at Roe & Poe", "co-owner of Quillon Homes": not the company's
+            if financial_firm(outside_firm) or not person.title:
+                return "analyst"
     if role == "executive" and firm and company is not None:
         firm_entity = next((e for e in entities(doc) if any(_same_entity(firm, n) for n in e.names)), None)
         if firm_entity is not None and firm_entity.kind in (OrgKind.REGULATOR,):

@@ -236,7 +236,7 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
 
 
 _INITIALS_BEFORE = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}\s*$")
-_AFTER_SENTENCE = re.compile(r"[.!?:\"”’)<>]\s+$")
+_AFTER_SENTENCE = re.compile(r"(?:[.!?:\"”’)<>]|[.!?]')\s+$")  # (".' JANE ROE": a single mark closing a quote)
 _MIXED_TAIL = re.compile(r",\s+(?P<body>[a-z][^\"“”\n:]{2,120}?)\s*:\s*[\"“]")
 
 

@@ -606,8 +606,8 @@ def financial_firm(org: str) -> bool:
     firm of a person who comments on a company as an analyst or investor."""
     return kind_of(org) in (OrgKind.BROKER, OrgKind.FUND) or bool(
         re.search(
-            r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|Investments|Management|"
-            r"Advisors|Advisers|Asset|Brokerage|Funds?\b|Financial\b|Equities|Wealth",
+            r"Securities|Capital|Research|Partners|Associates|Sachs|Lynch|Stanley|\bInvest[a-z]*|Management|"
+            r"Advisors|Advisers|Advisory|Asset|Brokerage|Funds?\b|Financial\b|Equities|Wealth",
             org,
         )
     )

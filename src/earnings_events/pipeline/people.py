@@ -100,6 +100,7 @@ OTHER_TITLES = (
     "official",
     "regulator",
     "professor",
+    "lecturer",
     "consultant",
     "publisher",  # of a trade newsletter ("Beverage Digest publisher John Sicher")
     "editor",

@@ -29,7 +29,7 @@ _HANDOVER_AT_END = re.compile(
     r",\s+(?:[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}|he|she)\s+(?:said|says|added|told\s+\w+|noted|explained)[^\"“”]{0,40}?[.!?]?\s*$"
 )
 _SENT_END_BEFORE_REOPEN = re.compile(r"[.!?]\s*$")
-_SENT_END_ANY = re.compile(r"[.!?](?=\s)")
+_SENT_END_BEFORE_STRAY = re.compile(r"[.!?](?=['’]?\s)")
 _MARK_CHARS = "\"“”„‟«»‘’'`"
 # The reporter's words, never a speaker's about himself: a quote whose words run into them lost its closing mark
 # ("... willing to pay. Caterpillar shares were up 2 percent, according to Reuters Estimates ...").
@@ -228,7 +228,8 @@ def _visible_end(text: str, cstart: int, stop: int) -> int:
     """Where the quoted words of a quote cut short by layout visibly end: at the last sentence end before
     ``stop``, else at ``stop``."""
     segment = text[cstart:stop]
-    ends = [m.end() for m in _SENT_END_ANY.finditer(segment)]
+    # (a single mark after the last sentence is a closing mark misprinted: '"... of the group.' JANE ROE')
+    ends = [m.end() for m in _SENT_END_BEFORE_STRAY.finditer(segment)]
     return cstart + (ends[-1] if ends else len(segment.rstrip()))
 
 

@@ -278,7 +278,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v22"
+    version: str = "extract_rules_v23"
 
 
 @dataclass
@@ -1258,6 +1258,11 @@ _GENERIC_NAME_WORDS = {"bank", "group", "corp", "inc", "company", "holdings", "f
 _GENERIC_NAME_WORDS |= {"international", "general", "united", "national", "first", "global", "the", "and"}
 
 
+_NAME_OF_FIRM = re.compile(
+    r"(?P<name>(?:[A-Z][A-Z.'’\-]*\s+){1,2}[A-Z][A-Z'’\-]+)\s+(?:OF|AT|WITH|FROM)\s+(?P<firm>[A-Z].*)"
+)
+
+
 def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]:
     """The people of instant-view headings ("INTEL PATRICK WANG, ANALYST, EVERCORE PARTNERS"), each with the
     offset where the heading ends; a company name leading the heading ("INTEL") is not part of the person's."""
@@ -1281,6 +1286,9 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
         if colon and re.search(r"[A-Z]{2}", tail):
             raw = tail
         parts = [p.strip() for p in re.split(r",|(?<=[A-Z]{2})\.\s", raw)]
+        # "JANE ROE OF QUILLON PARTNERS IN BOSTON": the firm after "OF", "AT" or "WITH" is no part of the name
+        if of_firm := _NAME_OF_FIRM.fullmatch(parts[0]):
+            parts[:1] = [of_firm.group("name"), of_firm.group("firm")]
         if HEADING_TITLE.search(parts[0].rsplit(":", 1)[-1]):
             continue  # a firm or a title where the name should be ("GLOBAL INVESTORS GLOBAL RESOURCES FUND, ...")
         toks = parts[0].rsplit(":", 1)[-1].split()  # a label before the name: "COMMENTARY ON IBM: ANDY MIEDLER"
