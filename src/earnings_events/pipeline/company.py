@@ -928,7 +928,7 @@ def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: Arti
         ):
             said = role_from_title(title) if title else None
             if said == "other" or (said == "executive" and not financial_firm(outside_firm)):
-                return "other"  # "an attorney at Roe & Poe", "co-owner of Quillon Homes": not the company's
+                return "other"  # "an attorney at Roe & Poe", "a lecturer at Quillon University": not the company's
             if financial_firm(outside_firm) or not person.title:
                 return "analyst"
     if role == "executive" and firm and company is not None:
