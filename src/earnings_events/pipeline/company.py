@@ -480,8 +480,9 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
     for a in doc.attributions:
         e = _quote_entity(doc, a, ents, event, lead, best, by_person)
         doc.companies.append(_company(e, doc, registry) if e is not None else doc.primary)  # type: ignore[arg-type]
+    firms = entities(doc) if doc.attributions else []  # every kind, for the roles: read once, not per quote
     doc.attributions = [
-        replace(a, role=_role(a, c, ents, doc)) for a, c in zip(doc.attributions, doc.companies, strict=True)
+        replace(a, role=_role(a, c, firms, doc)) for a, c in zip(doc.attributions, doc.companies, strict=True)
     ]
     return doc
 
@@ -910,11 +911,16 @@ def _described_firm(doc: ArticleDoc, a: Attribution) -> tuple[str, str] | None:
     return (m.group("title") or m.group("title2") or "", m.group("firm")) if m else None
 
 
-def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: ArticleDoc) -> str:
+def _entity_named(firms: list[Entity], name: str) -> Entity | None:
+    """The organisation of the article that ``name`` names, if any."""
+    return next((e for e in firms if any(_same_entity(name, n) for n in e.names)), None)
+
+
+def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: ArticleDoc) -> str:
     """The final role: an executive of another company (or of no company) is ``other``; a person described as
     an investor ("portfolio manager at ...", "who helps manage $9 billion") is ``analyst``, and so is one the
     article places only at an outside firm (", of Quillon Research", ", a specialist with Quillon Group"), the
-    wire's way of naming who comments on results."""
+    wire's way of naming who comments on results. ``firms``: the article's organisations of every kind."""
     role = a.role
     person = a.person
     if role == "executive" and company is not None and _investor(doc, a, company):
@@ -922,7 +928,7 @@ def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: Arti
     firm = person.company_hint or person.org
     if role == "executive" and not firm and company is not None and (described := _described_firm(doc, a)):
         title, outside_firm = described
-        entity = next((e for e in entities(doc) if any(_same_entity(outside_firm, n) for n in e.names)), None)
+        entity = _entity_named(firms, outside_firm)
         if not _words(company.name) & _words(outside_firm) and (
             entity is None or not any(_same_entity(n, company.name) for n in entity.names)
         ):
@@ -932,7 +938,7 @@ def _role(a: Attribution, company: Company | None, ents: list[Entity], doc: Arti
             if financial_firm(outside_firm) or not person.title:
                 return "analyst"
     if role == "executive" and firm and company is not None:
-        firm_entity = next((e for e in entities(doc) if any(_same_entity(firm, n) for n in e.names)), None)
+        firm_entity = _entity_named(firms, firm)
         if firm_entity is not None and firm_entity.kind in (OrgKind.REGULATOR,):
             return "other"
         if firm_entity is not None and firm_entity.kind in (OrgKind.BROKER, OrgKind.FUND):
