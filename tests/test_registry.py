@@ -34,6 +34,10 @@ def company(name: str):
         ("Best Buy", dt.date(2014, 5, 22), 1),
         ("Viacom", dt.date(2009, 7, 28), 12),  # calendar years through 2009 (the wire's Q2 of July 2009)
         ("Viacom", dt.date(2011, 8, 5), 9),  # September years from fiscal 2011
+        ("Pier 1", dt.date(2006, 12, 14), 2),  # retailers and others the 2006-2013 wire reports on
+        ("Sara Lee", dt.date(2007, 2, 7), 6),
+        ("Tech Data", dt.date(2007, 8, 22), 1),
+        ("Ryanair", dt.date(2009, 2, 2), 3),
     ],
 )
 def test_calendar_on(name, day, month):
@@ -46,6 +50,11 @@ def test_calendar_history_decides_the_quarter():
     # but Aug is Q3 (Jun-Aug was Q3 of the November year, Q3 of the December year too) and Dec 2007 is Q1 of 2008
     assert ms.calendar_on(dt.date(2007, 12, 19)).quarter_of_month(2007, 12) == (2008, 1)
     assert ms.calendar_on(dt.date(2010, 1, 20)).quarter_of_month(2009, 12) == (2009, 4)
+    # a quarter ending in November is Pier 1's fiscal third (its years end late February, named by the end
+    # year); a year ending in January is Borders' fiscal year before, Tech Data's the same
+    assert company("Pier 1").calendar_on(dt.date(2006, 12, 14)).quarter_of_month(2006, 11) == (2007, 3)
+    assert company("Borders").calendar_on(dt.date(2008, 3, 20)).quarter_of_month(2008, 1) == (2007, 4)
+    assert company("Tech Data").calendar_on(dt.date(2008, 3, 4)).quarter_of_month(2008, 1) == (2008, 4)
 
 
 @pytest.mark.parametrize(
@@ -190,6 +199,7 @@ def test_checked_calendars_table_joins_by_ticker_and_name():
         "Moody's cut the bank's rating on Tuesday.",
         "They shopped at the Gap and the Target of the campaign was the next sprint.",
         "NYSE Euronext's floor was busy.",
+        "Guess what the Coles family bought at the Borders of Wales.",
     ],
 )
 def test_exchanges_indexes_and_everyday_words_are_not_companies(text):
@@ -204,6 +214,8 @@ def test_exchanges_indexes_and_everyday_words_are_not_companies(text):
         ("Target Corp ( TGT.N ) said", "Target"),
         ("Sprint Nextel Corp ( S.N ) said", "Sprint"),
         ("Apple said on Tuesday", "Apple"),
+        ("Guess Inc ( GES.N ) said", "Guess"),
+        ("Network Appliance Inc ( NTAP.O ) said", "NetApp"),
     ],
 )
 def test_ambiguous_names_next_to_a_suffix_or_code(text, name):

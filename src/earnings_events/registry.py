@@ -35,6 +35,8 @@ _AMBIGUOUS = {
     "Sovereign",
     "Metro",
     "Borders",
+    "Guess",
+    "Coles",
     "Genesis",
     "Target",
     "Gap",

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
@@ -266,6 +267,15 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
             and not _longer_name_of_another(doc, words, first, e)
         ):
             return True
+        # the first part of a name run together ("Conoco" of "ConocoPhillips"), capitalised as in the name ("solar"
+        # is not "SolarWorld")
+        joined = re.match(r"([A-Z][a-z]{3,})[A-Z][a-z]", canonical(n))
+        if (
+            joined
+            and re.search(rf"(?<![\w&]){joined.group(1)}(?![\w&])", title)
+            and not _own_name_of_another(doc, joined.group(1).lower(), n)
+        ):
+            return True
         ini = initials(n)
         # (initials of words, not of an acronym's run: "PC Client" is not the headline's "PC")
         spelled = all(not (w.isupper() and len(w) > 1) for w in canonical(n).split())
@@ -312,14 +322,23 @@ _MODIFIES = re.compile(
 )
 
 
-def _headline_modifier(doc: ArticleDoc, e: Entity) -> bool:
-    """The headline names the company only to say who another one is ("Boeing battery maker ...")."""
+# "unveils Quillon deal", "selling Quillon stake", "weighs Quillon bid": a company named for a deal with it (not
+# a bank's "deal fees" or "deal revenue"; no plurals: "Quillon bids $6 billion" is a verb)
+_DEAL_WITH = re.compile(
+    r"(?:['’]s?)?\s+(?:deal|stake|bid|offer|takeover|merger|tie-up|alliance|partnership|venture|buyout)\b"
+    r"(?!\s+(?:fees|revenues?|income|flow|activity|making|advisory)\b)"
+)
+
+
+def _headline_modifier(doc: ArticleDoc, e: Entity, say: re.Pattern[str] = _MODIFIES) -> bool:
+    """The headline names the company only to say who another one is ("Boeing battery maker ..."), or with
+    ``say=_DEAL_WITH`` only to name a deal with it ("unveils Quillon deal")."""
     title = doc.title
     found = False
     for n in e.names:
         words = canonical(n).split()
         for m in re.finditer(rf"(?<![\w&]){re.escape(words[0])}(?![\w&])", title) if words else ():
-            if not _MODIFIES.match(title, m.end()):
+            if not say.match(title, m.end()):
                 return False
             found = True
     return found
@@ -327,10 +346,17 @@ def _headline_modifier(doc: ArticleDoc, e: Entity) -> bool:
 
 def _score(doc: ArticleDoc, e: Entity) -> None:
     lede_start, lede_end = doc.lede
+    if (
+        doc.sentences
+        and not any(not o.in_title and lede_start <= o.start < lede_end for o in doc.orgs)
+        and lede_subject(doc) is None
+    ):
+        lede_end = doc.lede_end(1)  # a lede that names no organisation ("Fuel costs lowered airline earnings"): the
+        # next sentence names the story's lead
     text = doc.text
     first_in_lede = next((m for m in e.mentions if not m.in_title and lede_start <= m.start < lede_end), None)
     e.score = 0.0
-    if _headline_names(doc, e) and not _headline_modifier(doc, e):
+    if _headline_names(doc, e) and not _headline_modifier(doc, e) and not _headline_modifier(doc, e, _DEAL_WITH):
         e.score += 4
     if first_in_lede is not None:
         e.score += 3
@@ -388,10 +414,12 @@ def _has_event(doc: ArticleDoc, e: Entity) -> bool:
 # ( QFD.N ) posted", "Northwind's quarterly profit", "Harbor Motion, which also forecast ..."; or what results are
 # of: "stronger-than-expected results at Harbor Motion"
 _REPORTS_AFTER = re.compile(
-    r"(?:['’]s?)?(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|SE|LLC|Group|Holdings)\b\.?)*(?:\s*\(\s*[^()]{1,24}\))?"
-    r"(?:\s*,[^,.;]{1,80},|\s*,\s*(?:which|that|whose)\s+(?:also\s+|own\s+)?)?\s*(?:[\w\-]+\s+){0,3}?"
+    r"(?:['’]s?)?(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|SE|LLC|Group|Holdings)\b\.?)*(?:\s*\(\s*[^()]{1,24}\),?)?"
+    r"(?:\s*,(?:[^,.;]|\.(?=\d)){1,80},|\s*,\s*(?:which|that|whose)\s+(?:also\s+|own\s+)?)?\s*"
+    r"(?:(?!(?:said|says|told|tells)\b)[\w\-]+\s+){0,3}?"  # (not past a verb of saying: "X's thinking said the results")
     r"(?:report(?:ed|s)?|post(?:ed|s)?|published|earn(?:ed|s)?|lost|swung|beat|beats|missed|misses|topped|tops|forecast|forecasts|"
-    r"raised|raises|cut|cuts|warned|warns|expects?|sees|results?|earnings|profits?|net|income|loss(?:es)?|revenues?|"
+    r"raised|raises|cut|cuts|lifted|lowered|trimmed|doubled|tripled|halved|warned|warns|expects?|sees|results?|"
+    r"earnings|profits?|net|income|loss(?:es)?|revenues?|"
     r"rev|sales|quarterly|quarter|(?:first|second|third|fourth)[\s\-]quarter|outlook|guidance)\b",
     re.I,
 )
@@ -401,6 +429,29 @@ _HEADLINE_OBJECT = re.compile(
     r"\b(?:off|for|over|against|vs\.?|versus|from|with|to|on|than|cites?|beating|beats|buys?|bids?|sues|joins)\s+$",
     re.I,
 )
+
+
+# a headline's clauses: "Northwind results improve; Quillon shrugs", "Northwind profit up, not seen moving Quillon"
+_HEADLINE_CLAUSE = re.compile(r";|,\s+(?=[a-z])")
+_HEADLINE_RESULTS = re.compile(rf"{_RESULTS_WORDS.pattern}|\b(?:Q[1-4]|net|sales|EPS|rev|earns?)\b", re.I)
+
+
+def _aside(doc: ArticleDoc, e: Entity, at: int) -> bool:
+    """Is the headline's clause at ``at`` an aside about ``e`` in a headline whose results are another company's:
+    the clause says nothing of results, and another clause reports them for a company it names?"""
+    title = doc.title
+    cuts = [0, *(m.end() for m in _HEADLINE_CLAUSE.finditer(title)), len(title) + 1]
+    clauses = list(pairwise(cuts))
+    own = next((c for c in clauses if c[0] <= at < c[1]), None)
+    if own is None or _HEADLINE_RESULTS.search(title, own[0], own[1]):
+        return False
+    others = {canonical(o.name).split()[0] for o in doc.orgs if o.kind == OrgKind.COMPANY and o.name not in e.names}
+    return any(
+        c != own
+        and _HEADLINE_RESULTS.search(title, c[0], c[1])
+        and any(re.search(rf"(?<![\w&]){re.escape(w)}(?![\w&])", title[c[0] : c[1]], re.I) for w in others if w)
+        for c in clauses
+    )
 
 
 def _reports(doc: ArticleDoc, e: Entity) -> bool:
@@ -413,7 +464,7 @@ def _reports(doc: ArticleDoc, e: Entity) -> bool:
             for f in re.finditer(rf"(?<![\w&]){re.escape(canonical(n).split()[0])}", doc.title, re.I)
             if canonical(n).split()
         ]
-        if not at or any(not _HEADLINE_OBJECT.search(doc.title[:a]) for a in at):
+        if not at or any(not _HEADLINE_OBJECT.search(doc.title[:a]) and not _aside(doc, e, a) for a in at):
             return True
     for m in e.mentions:
         if m.in_title or doc.in_quote(m.start):
@@ -436,6 +487,9 @@ def _event_entities(doc: ArticleDoc, ents: list[Entity], best: Entity | None) ->
     if best is None:
         return [], []
     named = [e for e in ents if _headline_names(doc, e)]
+    # (not one the headline names only for a deal with it, when it names another: "Northwind profit falls; unveils
+    # Quillon deal". A unit, a parent or a supplier it names may be the event's: "Quillon unit turns a profit")
+    named = [e for e in named if not _headline_modifier(doc, e, _DEAL_WITH)] or named
     opening_end = doc.lede_end(4) if doc.sentences else 0
     reported = [
         e for e in ents if any(not m.in_title and m.start < opening_end for m in e.mentions) and _has_event(doc, e)
@@ -604,6 +658,7 @@ def _quote_entity(
         return heading
     if len(event) < 2:
         return _own_event(doc, a, ents, best) or _sentence_event(doc, a, ents, best) or best
+    covered = event  # (the story's companies, before any is set aside as the speaker's firm)
     q = a.quote
     person = a.person
     executive = a.role == "executive" and not _investor(doc, a)
@@ -638,8 +693,9 @@ def _quote_entity(
     own = person.org or person.company_hint
     if own and not executive:  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
         event = [e for e in event if not any(_same_entity(own, n) for n in e.names)] or event
-    if not executive:  # nor the firm the description names (", who helps manage $9 billion for Fiduciary Trust")
-        desc = _described(doc, a)
+    if not executive:  # nor the firm the description names (", who helps manage $9 billion for Fiduciary Trust";
+        # not what the speaker comments on: ", commenting on Quillon's forecast")
+        desc = re.split(r"(?:^|,)\s*(?:commenting|referring|speaking|writing|talking)\b", _described(doc, a))[0]
         event = [e for e in event if not any(n in desc for n in e.names)] or event
     if found is None:
         lo, hi = _attribution_span(doc, a)
@@ -664,12 +720,53 @@ def _quote_entity(
             if not m.in_title and m.start < anchor and not doc.in_quote(m.start)
         ]
         found = max(before, key=lambda x: x[0])[1] if before else best
+    if found is None and not executive:
+        found = _just_reported(doc, a, covered)
     if found is None:
         # an analyst's or an investor's remark that names no company ("Shoppers are spending cautiously") speaks to
         # the round-up's lead company, not to whichever was named last before it
         found = best
     by_person[person.name] = found
     return found
+
+
+# a remark that refers to a company without naming it ("They have hired more bodies", "the company's guidance")
+_REFERS = re.compile(
+    r"\b(?:they|them|their|its|the\s+(?:company|firm|bank|group|retailer|carrier|airline|insurer|lender))\b", re.I
+)
+
+
+def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Entity | None:
+    """In a round-up, an outsider's remark that names no company but refers to one ("They have hired more
+    bodies") speaks to the one reporting company the two sentences before it name outside quotes ("Quillon relies
+    more on late fees. The new law caps them." then "This hits them hardest"): the company the story has turned
+    to. Two or more named, or none, and it is not this; nor for a remark with no such reference ("Shoppers are
+    cautious"), which speaks to the round-up's lead."""
+    q = a.quote
+    if not doc.sentences or not _REFERS.search(q.statement):
+        return None
+    # (nor for a remark that names one of them, even in a form no mention caught: "American Home's guidance")
+    if any(re.search(rf"(?<![\w&]){re.escape(canonical(n).split()[0])}", q.statement) for e in event for n in e.names):
+        return None
+    k = doc.sentence_at(a.quote.open)
+    lo = doc.sentences[max(0, k - 2)].start
+    named: dict[int, Entity] = {}
+    for e in event:
+        for m in e.mentions:
+            if (
+                not m.in_title
+                and lo <= m.start < a.quote.open
+                and not doc.in_quote(m.start)
+                and not doc.in_block(m.start)
+                and not _speakers_firm(doc, a, m)
+                and not _IN_PASSING.search(doc.text, max(0, m.start - 40), m.start)
+            ):
+                named.setdefault(id(e), e)
+    if len(named) != 1:
+        return None
+    e = next(iter(named.values()))
+    # (a listed or printed company: "Mortgage" of a trade group's name taken for a company is not one)
+    return e if (e.ticker is not None or (e.company is not None and e.company.known)) and _reports(doc, e) else None
 
 
 def _firm_of(doc: ArticleDoc, m: OrgMention) -> bool:
@@ -700,9 +797,14 @@ def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity
         if (
             e is not best
             and any(canonical(n).lower() == bare for n in e.names)
-            and e.ticker is not None
             and not (best is not None and any(_same_entity(hint, n) for n in best.names))
-            and _has_event(doc, e)
+            # (listed: a code printed, or a registry company the body has report ("Quillon Corp ... tripled its
+            # profit forecast"), not one named near results words as a strategist's bank)
+            and (
+                _has_event(doc, e)
+                if e.ticker is not None
+                else e.company is not None and e.company.known and _reports(doc, e)
+            )
         ):
             return e
     return None
@@ -753,6 +855,8 @@ def _remark_subjects(
         for m in e.mentions:
             if m.in_title or not lo <= m.start < hi or doc.in_block(m.start):
                 continue
+            if m.start < q.open and doc.in_quote(m.start):
+                continue  # named in an earlier quote of the sentence, not as what this remark is about
             if m.start >= q.open and not (
                 q.end <= m.start and _SPOKEN_OF.search(doc.text, max(0, m.start - 40), m.start)
             ):
@@ -811,8 +915,10 @@ def _attribution_span(doc: ArticleDoc, a: Attribution) -> tuple[int, int]:
     last = doc.sentences[doc.sentence_at(max(a.quote.close_end - 1, a.quote.open))]
     end = last.end
     k = doc.sentence_at(max(a.quote.close_end - 1, a.quote.open))
-    if k + 1 < len(doc.sentences) and doc.sentences[k].end <= a.quote.close_end + 2:
-        end = doc.sentences[k + 1].end  # the attribution after a quote that ends a sentence
+    introduced = re.search(r":\s*$", doc.text[min(first.start, a.quote.open) : a.quote.open])
+    if k + 1 < len(doc.sentences) and doc.sentences[k].end <= a.quote.close_end + 2 and not introduced:
+        # the attribution after a quote that ends a sentence (not after one a colon introduced: "X said: "...".")
+        end = doc.sentences[k + 1].end
     return min(first.start, a.quote.open), end
 
 
