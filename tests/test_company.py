@@ -1126,3 +1126,14 @@ def test_a_round_ups_lead_is_the_first_company_after_a_lede_that_names_none():
     )
     got = rows_of(text, title="Fuel costs sap airline profits")
     assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Quillon Air")]
+
+
+def test_a_remark_after_a_subhead_does_not_take_the_company_named_before_it():
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) and Quillon Bancorp ( QBN.N ) both posted first-quarter "
+        "profits that beat forecasts on Thursday. Harbor Bank said loan losses fell. Excluding items, Quillon earned "
+        '84 cents a share. WAITING FOR THE RECOVERY? "They are not in bad shape, but they are not great either," '
+        "said Sam Poe, an analyst at Vale Partners."
+    )
+    got = rows_of(text, title="Harbor Bank, Quillon Bancorp profits beat forecasts")
+    assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Harbor Bank")]

@@ -344,15 +344,21 @@ def _headline_modifier(doc: ArticleDoc, e: Entity, say: re.Pattern[str] = _MODIF
     return found
 
 
-def _score(doc: ArticleDoc, e: Entity) -> None:
+def _opening(doc: ArticleDoc) -> tuple[int, int]:
+    """Where the story names its lead: the lede, and the sentence after it when the lede names no organisation
+    ("Fuel costs lowered airline earnings.")."""
     lede_start, lede_end = doc.lede
     if (
         doc.sentences
         and not any(not o.in_title and lede_start <= o.start < lede_end for o in doc.orgs)
         and lede_subject(doc) is None
     ):
-        lede_end = doc.lede_end(1)  # a lede that names no organisation ("Fuel costs lowered airline earnings"): the
-        # next sentence names the story's lead
+        return lede_start, doc.lede_end(1)
+    return lede_start, lede_end
+
+
+def _score(doc: ArticleDoc, e: Entity, opening: tuple[int, int]) -> None:
+    lede_start, lede_end = opening
     text = doc.text
     first_in_lede = next((m for m in e.mentions if not m.in_title and lede_start <= m.start < lede_end), None)
     e.score = 0.0
@@ -523,8 +529,9 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
         ents.append(
             Entity([subject.name], [OrgMention(a, a + len(subject.name), subject.name, OrgKind.COMPANY, known)], known)
         )
+    opening = _opening(doc)
     for e in ents:
-        _score(doc, e)
+        _score(doc, e, opening)
     ranked = sorted(ents, key=lambda e: -e.score)
     best = ranked[0] if ranked and ranked[0].score > 0 else None
     doc.primary = _company(best, doc, registry) if best else None
@@ -736,6 +743,9 @@ _REFERS = re.compile(
 )
 
 
+_CAPS_BREAK = re.compile(r"(?:(?<![\w&])[A-Z][A-Z.'’&\-]{2,}(?![\w&])[\s?:]*){2,}")
+
+
 def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Entity | None:
     """In a round-up, an outsider's remark that names no company but refers to one ("They have hired more
     bodies") speaks to the one reporting company the two sentences before it name outside quotes ("Quillon relies
@@ -750,6 +760,10 @@ def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Enti
         return None
     k = doc.sentence_at(a.quote.open)
     lo = doc.sentences[max(0, k - 2)].start
+    # (not across a subhead, one the layout kept or a run of capitals it did not: "A LIFT FROM REFORM?" before
+    # the remark starts another topic)
+    lo = max([lo, *(b.end for b in doc.blocks if lo <= b.start and b.end <= a.quote.open)])
+    lo = max([lo, *(m.end() for m in _CAPS_BREAK.finditer(doc.text, lo, a.quote.open))])
     named: dict[int, Entity] = {}
     for e in event:
         for m in e.mentions:
@@ -798,7 +812,7 @@ def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity
             e is not best
             and any(canonical(n).lower() == bare for n in e.names)
             and not (best is not None and any(_same_entity(hint, n) for n in best.names))
-            # (listed: a code printed, or a registry company the body has report ("Quillon Corp ... tripled its
+            # (listed: a code printed, or a registry company the body reports on ("Quillon Corp ... tripled its
             # profit forecast"), not one named near results words as a strategist's bank)
             and (
                 _has_event(doc, e)
