@@ -1029,10 +1029,10 @@ def test_a_company_the_headline_names_for_a_deal_with_it_is_not_an_event_company
     """ "...; unveils Quillon deal": Quillon is named for the deal, so the chief executive and the analyst who
     comments on the deal speak to Northwind's quarter, not to Quillon's."""
     text = (
-        "NEW YORK (Reuters) - Northwind Media Inc reported a 20 percent fall in quarterly earnings and said it had "
-        "signed a deal letting Quillon Telecom Inc carry its film channel. Before the Quillon deal, investors had "
-        "worried about the channel's reach. "
-        '"This is a turning point for the channel," Chief Executive Jane Roe told analysts on a call. '
+        "NEW YORK (Reuters) - Northwind Media Inc said its quarterly earnings slid by a fifth and that Quillon Telecom "
+        "Inc will carry its film channel under a new agreement. Before the Quillon deal, investors had "
+        "doubted how many homes the channel would reach. "
+        '"Our channel just became a national one," Chief Executive Jane Roe told analysts on a call. '
         "Sam Poe, an analyst with Ridgeline Securities, was less sure. "
         '"Quillon reaches only a small share of homes," Poe wrote in a note.'
     )
@@ -1042,7 +1042,7 @@ def test_a_company_the_headline_names_for_a_deal_with_it_is_not_an_event_company
 
 def test_a_headline_names_a_company_by_the_first_part_of_a_name_run_together():
     text = (
-        "HOUSTON (Reuters) - QuillonHarbor Corp said on Wednesday it would sell its stake in Northwind Neft ( NWNF.MM ), and its "
+        "HOUSTON (Reuters) - QuillonHarbor Corp plans to part with its holding in Northwind Neft ( NWNF.MM ), and its "
         "quarterly profit beat forecasts. Northwind shares rose in Moscow. Northwind has been a partner "
         "since 2004. Analysts said Northwind would find other investors. "
         '"Selling the stake frees up cash," said Sam Poe, an analyst at Ridgeline Securities.'
@@ -1055,8 +1055,8 @@ def test_a_bidder_the_headline_names_in_an_aside_is_not_the_company_quotes_speak
     are about Northwind's quarter; a company named in an earlier quote of the sentence is not what a remark is
     about; a quote a colon introduces takes no company from the sentence after it."""
     text = (
-        "SAN FRANCISCO (Reuters) - Northwind Web Inc reported higher quarterly profit on Tuesday, while Quillon Soft "
-        "Corp, which has bid for Northwind, said the results gave it no reason to raise its offer. Northwind shares "
+        "SAN FRANCISCO (Reuters) - Northwind Web Inc lifted its quarterly profit, while Quillon Soft "
+        "Corp, which has bid for Northwind, said it saw nothing in the figures to make it pay more. Northwind shares "
         'were flat. "Quillon can relax now that the worst is out," said Sam Poe, an analyst at Ridgeline & Co. "These are decent numbers, but '
         "nothing has changed at Northwind's core business.\" Nora Vale, a fund manager at Lakeside Capital, which "
         'holds shares of both Quillon and Northwind, said: "Quillon will not raise its bid." Helped by a gain on a '
@@ -1079,7 +1079,7 @@ def test_an_outsiders_remark_naming_no_company_goes_to_the_one_the_story_just_re
     text = (
         "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) and Quillon Bancorp ( QBN.N ) both posted first-quarter "
         "profits that beat forecasts on Thursday. Harbor Bank said loan losses fell. "
-        '"Harbor is in better shape than most lenders right now," said Jane Roe, an analyst at Ridgeline Securities. '
+        '"Harbor has come through the worst of it," said Jane Roe, an analyst at Ridgeline Securities. '
         "Quillon Bancorp, the No.2 card lender, said its card losses had peaked. Quillon relies more heavily on late "
         "fees than rivals like Lakeside Bank Corp ( LKB.N ). A new law will cap those fees from August. "
         '"This falls hardest on them, and the market knows it," said Sam Poe, an analyst at Vale Partners.'
@@ -1094,8 +1094,8 @@ def test_a_firm_the_speaker_comments_on_is_not_taken_for_his_own():
     text = (
         "NEW YORK (Reuters) - Northwind Chemical Co ( NWC.N ) and Quillon Materials Corp ( QMC.N ) both cut their "
         "profit forecasts on Tuesday. Northwind shares fell 6 percent and Quillon shares fell 20 percent. "
-        '"The guidance is sobering and marks the first of many cautious outlooks to come," said Sam Poe, an '
-        "analyst at Ridgeline Securities, commenting on Quillon's forecast in a note to clients."
+        '"This is a grim guide and I expect plenty more like it this season," said Sam Poe, an '
+        "analyst at Ridgeline Securities, commenting on Quillon's outlook to his clients."
     )
     got = rows_of(text, title="Northwind, Quillon cut outlooks, shares fall")
     assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Quillon")]
@@ -1105,9 +1105,9 @@ def test_a_listed_companys_manager_speaks_to_its_own_event_in_another_companys_s
     """A registry company the body reports on (no code printed) is listed: its manager's quote is its own, not
     the story's company's."""
     text = (
-        "TOKYO (Reuters) - Northwind Motor Co ( 7999.T ) raised its full-year profit forecast on Wednesday as sales "
-        "recovered. Quillon Parts Corp, the biggest listed parts maker, tripled its annual operating profit forecast "
-        'on Wednesday. "Our latest forecast does not include any impact from the recall," senior Quillon Parts '
+        "TOKYO (Reuters) - Northwind Motor Co ( 7999.T ) now expects more profit for the year as its sales "
+        "recovered. Quillon Parts Corp, the biggest listed parts maker, trebled its forecast for the year's operating profit "
+        'as well. "We made these numbers before the recall was announced, so it is not in them," senior Quillon Parts '
         "manager Ken Ito told reporters."
     )
     got = rows_of(text, title="Northwind raises profit forecast", companies={"Quillon Parts": {"ticker": "6999.T"}})
@@ -1118,9 +1118,9 @@ def test_a_round_ups_lead_is_the_first_company_after_a_lede_that_names_none():
     """ "Fuel costs cut airline earnings" names no company: the sentence after it names the round-up's lead, to
     which a remark about the whole industry goes (not to a company the body names with a code)."""
     text = (
-        "CHICAGO (Reuters) - Rising fuel costs cut U.S. airline earnings, but higher fares lifted revenue. \n\n "
-        "Quillon Air Holdings, parent of Quillon Airlines, posted a quarterly loss on Thursday. Quillon Air said "
-        "fuel cost it $400 million more than a year earlier. Northwind Airlines Co ( NWA.N ) posted a small profit. "
+        "CHICAGO (Reuters) - Dearer jet fuel ate into what carriers earned, though fares climbed too. \n\n "
+        "Quillon Air Holdings, which owns Quillon Airlines, lost money in the quarter. Quillon Air said "
+        "it paid $400 million more for fuel than twelve months before. Northwind Airlines Co ( NWA.N ) posted a small profit. "
         '"Demand is holding up across the industry, even with fares this high," said Sam Poe, an analyst at '
         "Ridgeline Securities."
     )

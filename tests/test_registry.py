@@ -215,7 +215,7 @@ def test_exchanges_indexes_and_everyday_words_are_not_companies(text):
         ("Sprint Nextel Corp ( S.N ) said", "Sprint"),
         ("Apple said on Tuesday", "Apple"),
         ("Guess Inc ( GES.N ) said", "Guess"),
-        ("Network Appliance Inc ( NTAP.O ) said", "NetApp"),
+        ("Network Appliance Inc ( NTAP.O ) reported", "NetApp"),
     ],
 )
 def test_ambiguous_names_next_to_a_suffix_or_code(text, name):

@@ -700,7 +700,7 @@ def _quote_entity(
     own = person.org or person.company_hint
     if own and not executive:  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
         event = [e for e in event if not any(_same_entity(own, n) for n in e.names)] or event
-    if not executive:  # nor the firm the description names (", who helps manage $9 billion for Fiduciary Trust";
+    if not executive:  # nor the firm the description names (", who runs $2 billion for Quillon Trust";
         # not what the speaker comments on: ", commenting on Quillon's forecast")
         desc = re.split(r"(?:^|,)\s*(?:commenting|referring|speaking|writing|talking)\b", _described(doc, a))[0]
         event = [e for e in event if not any(n in desc for n in e.names)] or event
@@ -973,8 +973,8 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents:
     return None
 
 
-# What an investor's description holds: a fund, a portfolio, assets managed ("portfolio manager at Argent Capital
-# Management", ", who helps manage $9 billion for Fiduciary Trust", "a partner at Gardner, Russo & Gardner")
+# What an investor's description holds: a fund, a portfolio, assets managed ("portfolio manager at Quillon Capital
+# Management", ", who runs $2 billion for Quillon Trust", "a partner at Roe, Poe & Vale")
 _INVESTOR = re.compile(
     r"\b(?:funds?|portfolios?|invest(?:ment|ments|ing|s)?|assets?|wealth|capital|securities|research|brokerage|hedge|"
     r"advis[eo]rs?|manages?|oversees?|partners?|principal)\b",
@@ -986,7 +986,7 @@ _OWN_UNIT = re.compile(r"\b(?:the\s+(?:company|bank|firm|group|insurer|lender)|i
 
 def _described(doc: ArticleDoc, a: Attribution) -> str:
     """What the article says of a person right after first naming them, up to a speech verb or the sentence's end
-    (", who helps manage $9 billion for Fiduciary Trust Co", " at aerospace specialists JSA Research")."""
+    (", who runs $2 billion for Quillon Trust Co", " at aerospace specialists Harbor Research")."""
     person = a.person
     last = person.name.split()[-1]
     at = doc.text.find(last, person.first)
