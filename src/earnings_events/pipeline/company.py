@@ -772,8 +772,7 @@ def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Enti
                 and lo <= m.start < a.quote.open
                 and not doc.in_quote(m.start)
                 and not doc.in_block(m.start)
-                and not _speakers_firm(doc, a, m)
-                and not _IN_PASSING.search(doc.text, max(0, m.start - 40), m.start)
+                and not _not_the_subject(doc, a, m)
             ):
                 named.setdefault(id(e), e)
     if len(named) != 1:
@@ -875,10 +874,16 @@ def _remark_subjects(
                 q.end <= m.start and _SPOKEN_OF.search(doc.text, max(0, m.start - 40), m.start)
             ):
                 continue
-            if _speakers_firm(doc, a, m) or _IN_PASSING.search(doc.text, max(0, m.start - 40), m.start):
+            if _not_the_subject(doc, a, m):
                 continue
             named.setdefault(id(e), e)
     return list(named.values())
+
+
+def _not_the_subject(doc: ArticleDoc, a: Attribution, m: OrgMention) -> bool:
+    """Does the mention name the speaker's own firm or a yardstick ("rivals like Quillon"), not a company the
+    remark is about?"""
+    return _speakers_firm(doc, a, m) or bool(_IN_PASSING.search(doc.text, max(0, m.start - 40), m.start))
 
 
 # a firm named after a speaker's post: "an analyst at Quill, Harbor, Lake & Co", "a partner with Quill"
