@@ -63,6 +63,22 @@ def test_inline_subhead_and_credit_line_are_blocks():
     assert ("credit", "(Reporting by Sam Poe; Editing by Kim Lo)") in blocks(text)
 
 
+@pytest.mark.parametrize(
+    ("subhead", "after"),
+    [
+        ("A YEAR TO FORGET", "Northwind's sales fell."),  # a one-letter first word
+        ("NO QUICK FIX", "Northwind's sales fell."),
+        ("WHAT COMES NEXT?", "Northwind's sales fell."),  # a subhead that asks
+        ("IS THE WORST OVER?", '"We think so," Poe said.'),
+        # the copy runs the sentence's first word, a name in capitals, on from the subhead
+        ("STRONG PHONES LIFT QUILLON", "QUILLON beat forecasts for its fourth-quarter results."),
+    ],
+)
+def test_subheads_of_every_shape_are_blocks(subhead, after):
+    text = f'NEW YORK (Reuters) - Northwind Inc said profit rose. "We are pleased," Jane Roe said. {subhead} {after}'
+    assert ("subhead", subhead) in blocks(text)
+
+
 def test_a_short_form_in_capitals_is_not_a_subhead():
     text = "NEW YORK (Reuters) - Northwind Inc said profit rose. U.S. sales rose. IBM said it was pleased."
     assert [k for k, _ in blocks(text) if k == "subhead"] == []

@@ -74,6 +74,14 @@ def test_a_number_inside_a_name_before_its_code_is_part_of_the_name():
     assert ("Harbor", "HBR") in names  # a number opening the run is not a name's
 
 
+def test_saint_abbreviated_opens_a_name():
+    # "St." is a name's first word, not a sentence's end: the company is "St. Ives Widgets", never "Ives Widgets"
+    text = "NEW YORK (Reuters) - St. Ives Widgets Inc ( SIW.N ) posted a profit, and St. Ives's shares rose."
+    names = [(o.name, o.code.ticker if o.code else None) for o in doc_until(text, "scope").orgs]
+    assert ("St. Ives Widgets", "SIW") in names
+    assert not [n for n, _ in names if n.startswith("Ives")]
+
+
 def test_firms_named_like_people_are_organisations():
     doc = doc_until('"Margins were fine," John Boylan from Edward Jones said.', "scope")
     assert any(o.name == "Edward Jones" for o in doc.orgs)

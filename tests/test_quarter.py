@@ -1103,3 +1103,142 @@ def test_a_headline_forecasting_next_years_profit_over_an_opening_that_reports_n
     doc.scope = ScopeDecision(True, "results_reported")
     quarter.annotate(doc)
     assert doc.quarters[doc.primary.name] == (2007, 4)
+
+
+def test_a_fiscal_year_stated_for_another_company_stays_that_companys():
+    # a round-up led by a company with a checked December year: a rival's year end, stated in a sentence whose
+    # subject is the rival (even one that names the lead in passing), does not move the lead's quarter
+    text = (
+        "Northwind Chemicals Inc said on Tuesday its third-quarter earnings climbed, helped by stronger resin orders.\n\n"
+        "Quillon Materials Inc, a smaller competitor whose year ends in September, told investors last week that "
+        "volumes were steady. Harbor Resins Corp, another Northwind competitor, swung to a profit in its fourth "
+        "quarter, which ended in June."
+    )
+    companies = {**checked("Northwind Chemicals", 12, "Northwind")}
+    doc = doc_until(
+        text,
+        "quarter",
+        title="Northwind earnings climb on resin orders",
+        published=dt.date(2009, 10, 27),
+        companies=companies,
+    )
+    assert doc.primary.name == "Northwind Chemicals"
+    assert doc.fiscal_year_ends == [9, 6]  # the evidence is read ...
+    assert quarter.stated_year_ends(doc, doc.primary) == []  # ... and is not the lead's
+    assert doc.quarters["Northwind Chemicals"] == (2009, 3)
+
+
+def test_a_fiscal_year_stated_in_a_sentence_naming_the_company_or_none_is_its_own():
+    # the company named in the sentence, another company named before the evidence: still the company's year
+    text = (
+        "Harbor Bank Corp, a lender to Quillon Group and other builders, said its fiscal first quarter, which "
+        "ended in January, was its best.\n\nIts profit rose 12 percent."
+    )
+    doc = doc_until(text, "quarter", title="Harbor Bank profit up", published=dt.date(2009, 2, 20))
+    assert doc.primary.name == "Harbor Bank"
+    assert set(quarter.stated_year_ends(doc, doc.primary)) == {10}
+    assert doc.quarters["Harbor Bank"] == (2009, 1)
+    # a sentence that names no company: "its" is the article's company's
+    text = "Harbor Bank Corp said profit rose.\n\nIts fiscal year ends in June."
+    doc = doc_until(text, "quarter", title="Harbor Bank profit up", published=dt.date(2009, 2, 20))
+    assert quarter.stated_year_ends(doc, doc.primary) == [6]
+
+
+def test_hr_blocks_fiscal_year_ended_in_april_until_2015():
+    company = load().lookup("H&R Block")
+    assert company is not None
+    assert company.calendar_on(dt.date(2008, 6, 10)).end_month == 4
+    assert company.calendar_on(dt.date(2016, 6, 10)).end_month == 6
+
+
+def test_a_round_ups_second_company_gets_the_quarter_its_own_sentences_report():
+    # the lead's news is its outlook for a fiscal year to September; the second company's sentence reports its own
+    # December quarter: the second company's rows are that quarter's, not the lead's year
+    text = (
+        "FRANKFURT (Reuters) - Northwind Chips AG lifted its goals on Tuesday for the fiscal year ending in "
+        "September, and Quillon Designs plc said demand stayed strong.\n\n"
+        '"We expect another quarter of growth," Northwind Chief Executive Jane Roe said.\n\n'
+        "Quillon Designs topped the consensus forecast with fourth-quarter results, and it thinks 2011 revenue can "
+        "match what analysts project.\n\n"
+        '"Our licensing business had a record year," Quillon Chief Executive Sam Poe said.'
+    )
+    companies = {**checked("Northwind Chips", 9, "Northwind"), **checked("Quillon Designs", 12, "Quillon")}
+    doc = doc_until(
+        text, "quarter", title="Northwind, Quillon see growth", published=dt.date(2011, 2, 1), companies=companies
+    )
+    assert doc.primary.name == "Northwind Chips"
+    assert [c.name for c in doc.companies] == ["Northwind Chips", "Quillon Designs"]
+    assert doc.quarters["Northwind Chips"] == (2011, 4)  # the lead's forecast year
+    assert doc.quarters["Quillon Designs"] == (2010, 4)
+
+
+@pytest.mark.parametrize(
+    ("reason", "text", "title", "published", "expected"),
+    [
+        # results that met expectations: the quarter just ended, not the next one an analyst's quote looks to
+        (
+            "results_reported",
+            "SAN JOSE (Reuters) - Northwind Networks Inc's quarterly sales rose in line with Wall Street's view, "
+            "with carriers buying more switches.\n\n"
+            '"Investors will want to see a solid second quarter," analyst Sam Poe said.',
+            "Northwind sales rise as forecast",
+            "2008-11-05",
+            (2008, 3),
+        ),
+        # a warning on a quarter closed days ago: that quarter, pre-announced, not "this year" further down
+        (
+            "guidance",
+            "NEW YORK (Reuters) - Quillon Chips Corp warned that its fourth-quarter revenue would miss its own "
+            "target, a second cut in two months.\n\n"
+            '"Buyers will hold back on orders for months this year," analyst Sam Poe said.',
+            "Quillon again warns on outlook",
+            "2009-01-07",
+            (2008, 4),
+        ),
+        # a warning on the year just closed beside the next year's outlook: the pre-announced year (a guard: a
+        # warning read as a forecast must not hand the news to the outlook)
+        (
+            "guidance",
+            "NEW YORK (Reuters) - Garden supplier Quillon Supply Corp warned that its 2006 earnings were going to "
+            "miss its own target, and gave a 2007 outlook below what analysts model.",
+            "Quillon sees 2007 earnings under forecasts",
+            "2007-01-12",
+            (2006, 4),
+        ),
+        # a forecast "of 8-12 percent for 2008": the year forecast, not the last quarter reported
+        (
+            "guidance",
+            "SINGAPORE (Reuters) - The grid unit of Northwind Power Inc stands by its growth forecast of 8-12 "
+            "percent for 2008 even with costlier steel, its head said.",
+            "Northwind grid unit keeps growth goal",
+            "2008-06-23",
+            (2008, 4),
+        ),
+        # a headline's "seen posting quarterly loss" is a forecast: the quarter running, not the last one reported
+        (
+            "results_reported",
+            "TALLINN (Reuters) - Analysts in a Reuters poll see Northwind Phones Oyj in the red in this quarter "
+            "as well as the next one.",
+            "Northwind seen posting quarterly loss, poll shows",
+            "2011-06-10",
+            (2011, 2),
+        ),
+    ],
+)
+def test_verdicts_warnings_and_polls_name_their_quarter(reason, text, title, published, expected):
+    assert quarter_as(reason, text, title, published) == expected
+
+
+def test_quarterly_sales_are_the_quarters_results_only_as_the_subject_of_a_change():
+    from earnings_events.pipeline.periods import mentions
+
+    found = [p for p in mentions("Northwind's quarterly sales rose 8 percent.") if p.kind == "current_quarter"]
+    assert len(found) == 1 and found[0].scope_blind  # a form the scope model never saw
+    assert not [p for p in mentions("Quillon cited weaker quarterly sales of printers.")]
+    # a month's sales "in line with its forecast" in an opening that names no period is no verdict on a quarter
+    text = (
+        "NEW YORK (Reuters) - Northwind Stores Inc said sales at stores open a year grew in line with its plan in "
+        "September. "
+        "It kept its third-quarter outlook."
+    )
+    assert not quarter._opening_verdict(doc_of(text, "2008-10-08"))

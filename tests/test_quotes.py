@@ -1,5 +1,7 @@
 """Quotation spans: every style the guide lists, with exact offsets."""
 
+import pytest
+
 from earnings_events.pipeline.quotes import find_spans
 
 
@@ -122,6 +124,25 @@ def test_quote_that_runs_into_the_reporters_words_ends_before_their_sentence():
         statements(text)[0]
         == 'It is a great quarter. "We also got a signal from the chip makers. They gave good commentary.'
     )
+
+
+@pytest.mark.parametrize(
+    "narrative",
+    [
+        # the company's figures in the third person, then the consensus the wire cites
+        "Quillon forecast a third-quarter profit of 44 to 48 cents. Analysts had expected 41 cents, according to "
+        "Reuters data.",
+        # the market's verdict, then the reporter's background
+        "Shares of Quillon rose 4 percent in late trade. The company, based in Ohio, reports again in January, "
+        "according to Reuters data.",
+    ],
+)
+def test_a_lost_closing_mark_stood_before_the_reporters_first_sentence(narrative):
+    text = (
+        '"Our buyers sign for years, not weeks," said Jane Roe, chief executive. "We keep winning because '
+        f"those multi-year service deals keep adding volume. {narrative}"
+    )
+    assert statements(text)[-1] == "We keep winning because those multi-year service deals keep adding volume."
 
 
 def test_span_that_opens_with_the_reporters_words_is_no_quote():

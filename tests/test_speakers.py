@@ -152,6 +152,30 @@ def test_quoted_titles_and_product_names_are_not_rows():
     assert quotes(text) == [("Our new assistant is the fastest growing product we have", "Laura Chen", "executive")]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Harbor Lights and the Secret of the Lighthouse.",  # a film whose sentence ends with it
+        "Northwind Racers -- Return of the Kart",
+        "Expect More. Pay Less.",  # a slogan in title case
+    ],
+)
+def test_titles_of_works_ending_their_sentence_are_not_rows(title):
+    text = (
+        f"Analyst Sam Poe said the quarter was helped by \u201c{title}\u201d\n\n"
+        "\u201cThe film slate next year looks much thinner than this one,\u201d Poe said."
+    )
+    assert [q for q, _, _ in quotes(text)] == ["The film slate next year looks much thinner than this one"]
+
+
+def test_a_quoted_subhead_in_capitals_is_not_a_row():
+    text = (
+        "Chief Executive Jane Roe said the year had started well.\n\n\u201cFIRING ON ALL CYLINDERS\u201d\n\n"
+        "\u201cEvery one of our regions grew this quarter,\u201d Roe said."
+    )
+    assert [q for q, _, _ in quotes(text)] == ["Every one of our regions grew this quarter"]
+
+
 def test_surname_with_a_lower_case_particle():
     text = (
         "Brouwerij Noord NV raised its dividend after a record year.\n\n"

@@ -743,9 +743,6 @@ _REFERS = re.compile(
 )
 
 
-_CAPS_BREAK = re.compile(r"(?:(?<![\w&])[A-Z][A-Z.'’&\-]{2,}(?![\w&])[\s?:]*){2,}")
-
-
 def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Entity | None:
     """In a round-up, an outsider's remark that names no company but refers to one ("They have hired more
     bodies") speaks to the one reporting company the two sentences before it name outside quotes ("Quillon relies
@@ -760,10 +757,8 @@ def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Enti
         return None
     k = doc.sentence_at(a.quote.open)
     lo = doc.sentences[max(0, k - 2)].start
-    # (not across a subhead, one the layout kept or a run of capitals it did not: "A LIFT FROM REFORM?" before
-    # the remark starts another topic)
+    # (not across a subhead: "A LIFT FROM REFORM?" before the remark starts another topic)
     lo = max([lo, *(b.end for b in doc.blocks if lo <= b.start and b.end <= a.quote.open)])
-    lo = max([lo, *(m.end() for m in _CAPS_BREAK.finditer(doc.text, lo, a.quote.open))])
     named: dict[int, Entity] = {}
     for e in event:
         for m in e.mentions:

@@ -188,9 +188,9 @@ class ArticleDoc:
     codes: list[Code] = field(default_factory=list)
     orgs: list[OrgMention] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
-    # every month the text's evidence ends a fiscal year in, in the text's order ("its fiscal third quarter ended
-    # Oct. 28"; a story on two companies can give two)
-    fiscal_year_ends: list[int] = field(default_factory=list)
+    # where the text's evidence ends a fiscal year and in which month, ``(offset, month)`` in the text's order ("its
+    # fiscal third quarter ended Oct. 28"; a story on two companies can give two)
+    fiscal_years: list[tuple[int, int]] = field(default_factory=list)
     scope: ScopeDecision | None = None
     people: dict[str, Person] = field(default_factory=dict)  # by surname key
     attributions: list[Attribution] = field(default_factory=list)
@@ -241,9 +241,14 @@ class ArticleDoc:
         return None
 
     @property
+    def fiscal_year_ends(self) -> list[int]:
+        """Every month the text's evidence ends a fiscal year in, in the text's order (whoever's year it is)."""
+        return [month for _, month in self.fiscal_years]
+
+    @property
     def fiscal_year_end(self) -> int | None:
-        """The month the fiscal year ends in, when the text says: its first evidence."""
-        return self.fiscal_year_ends[0] if self.fiscal_year_ends else None
+        """The month the fiscal year ends in, when the text says: its first evidence (whoever's year it is)."""
+        return self.fiscal_years[0][1] if self.fiscal_years else None
 
     def lede_end(self, after: int = 0) -> int:
         """Where the lede and the ``after`` sentences that follow it end (at the text's last sentence when it has

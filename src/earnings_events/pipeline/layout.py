@@ -60,10 +60,11 @@ _CAP_TOKEN = (
     r"|(?:at|of|with|for)(?=\s[A-Z0-9][A-Z0-9&.'’\-]*[A-Z]))"
 )
 # a run starts at a word of three capitals or more (most capitalised words are not in capitals: a cheap start), or
-# at a two-letter first name before one ("ED SNYDER, ANALYST"); ". " joins a heading's name to its title ("BRIAN
-# MARSHALL. ANALYST, GLEACHER & CO") and follows an abbreviation ("CO-MANAGER, U.S. GLOBAL INVESTORS")
+# at a word of one or two letters before one ("ED SNYDER, ANALYST", "A YEAR TO FORGET", "NO QUICK FIX"); ". "
+# joins a heading's name to its title ("BRIAN MARSHALL. ANALYST, GLEACHER & CO") and follows an abbreviation
+# ("CO-MANAGER, U.S. GLOBAL INVESTORS")
 _CAPS_RUN = re.compile(
-    rf"(?<![\w.&'’\-])(?:[A-Z]{{2}}\s(?=[A-Z]{{3}}))?[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]{{2}}[A-Z0-9&.'’/\-]*"
+    rf"(?<![\w.&'’\-])(?:[A-Z]{{1,2}}\s(?=[A-Z]{{3}}))?[A-Z0-9][A-Z0-9&.'’/\-]*[A-Z]{{2}}[A-Z0-9&.'’/\-]*"
     rf"(?:(?:[ ,:;]+|\.\s(?=[A-Z]{{2}}[A-Z&'’\-]*,)|(?<=\.[A-Z])\.\s)(?:{_CAP_TOKEN}))*"
 )
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
@@ -182,6 +183,8 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
         run = m.group(0).rstrip(" ,:;")
         words = [w for w in re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)]
         start, end = m.start(), m.start() + len(run)
+        if text[end : end + 1] == "?" and len(words) >= 2:  # a subhead that asks: "WHAT COMES NEXT?"
+            run, end = run + "?", end + 1
         ini = _INITIALS_BEFORE.search(text, max(floor, start - 12), start)
         if ini and (
             _line_start(text, ini.start()) or _AFTER_SENTENCE.search(text, max(0, ini.start() - 4), ini.start())
@@ -219,6 +222,12 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             if len(re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)) < 2:
                 continue
         nxt = text[end : end + 4].lstrip(" .:,;")  # "JEFFERIES & CO. \"...", "NEW YORK: \"...", "ALBANY, NY; \"..."
+        if nxt[:1].islower() and not line_alone and len(words) >= 3 and run.endswith(words[-1]):
+            # the sentence's first word is a name in capitals that the copy runs on from the subhead ("STRONG
+            # CHIPS LIFT QUILLON QUILLON beat forecasts"): the run ends before it
+            cut = run.rfind(" ")
+            run, end = run[:cut].rstrip(" ,"), start + len(run[:cut].rstrip(" ,"))
+            nxt = words[-1]
         if not (line_alone or nxt[:1].isupper() or nxt[:1] in '"“' or nxt[:1].isdigit()):
             # a name in capitals whose title and firm go on in mixed case up to a colon and the quotation:
             # 'JANE ROE, senior analyst, Quillon Partners, Boston: "...'

@@ -87,7 +87,7 @@ _SUFFIX = (
 _SUFFIX_END = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
 # A name: capitalised words, with the small words names hold ("Bank of America", "Procter & Gamble").
 # (a word ending in a full stop is a name's only as an initial: "H.J. Heinz", not "Vivendi. News Corp")
-_NAME_TOKEN = r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs)\.|(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*)"
+_NAME_TOKEN = r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs|St)\.|(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*)"
 # (a number inside a name before a code: "Quay 1 Imports Inc ( QIR.N )")
 _NAME_SEP = r"(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+)"
 _NAME_BEFORE = re.compile(

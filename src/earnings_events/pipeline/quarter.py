@@ -1,6 +1,6 @@
 """Component 8, quarter: the fiscal quarter each company's earnings news is about, by the guide's three steps.
 
-Reads ``periods``, ``fiscal_year_ends``, ``primary`` and ``companies``; adds ``quarters`` (company name ->
+Reads ``periods``, ``fiscal_years``, ``orgs``, ``primary`` and ``companies``; adds ``quarters`` (company name ->
 (fiscal year, quarter)).
 
 1. The period whose results the article reports as its news: named in the headline or first paragraph (or,
@@ -14,9 +14,10 @@ Reads ``periods``, ``fiscal_year_ends``, ``primary`` and ``companies``; adds ``q
    else the one running.
 3. Failing that, the latest fiscal quarter that ended at least 14 days before publication.
 
-The calendar: a fiscal year end the article itself states ("its fiscal third quarter ended Oct. 28", "the
-year ending March") wins; then the registry's hand-checked calendar for the article's date; then the
-registry's default (December) or the guide's default for a company it does not know.
+The calendar: a fiscal year end the article itself states for the company ("its fiscal third quarter ended
+Oct. 28", "the year ending March", in a sentence that names it or no other company) wins; then the registry's
+hand-checked calendar for the article's date; then the registry's default (December) or the guide's default for
+a company it does not know.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import re
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company
-from .document import ArticleDoc, Period
+from .document import ArticleDoc, OrgKind, Period
 from .periods import MONTH_NAME
 from .periods import month as month_number
 
@@ -61,24 +62,92 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
     doc.quarters = {}
     for c in [*([doc.primary] if doc.primary else []), *doc.companies]:
         if c is not None and c.name not in doc.quarters:
-            known = (c.known and c.calendar_checked) or (doc.fiscal_year_end is not None and c is doc.primary)
-            doc.quarters[c.name] = article_quarter(doc, calendar_for(doc, c), known)
+            stated = stated_year_ends(doc, c)
+            known = (c.known and c.calendar_checked) or bool(stated)
+            cal = calendar_for(doc, c, stated)
+            own = _own_results(doc, c, cal) if doc.primary is not None and c is not doc.primary else None
+            doc.quarters[c.name] = own or article_quarter(doc, cal, known)
     return doc
 
 
-def calendar_for(doc: ArticleDoc, company: Company) -> FiscalCalendar:
-    """The article's own evidence first (for the article's company), then the registry's calendar."""
-    if doc.fiscal_year_end is not None and (
-        doc.primary is None or company.name == doc.primary.name or not company.known
-    ):
+def _own_results(doc: ArticleDoc, company: Company, cal: FiscalCalendar) -> tuple[int, int] | None:
+    """In a story led by another company (a round-up), the quarter or half whose results a sentence naming this
+    company, and no other, reports, ended recently by its calendar ("Quillon beat forecasts for its
+    fourth-quarter results" under a lead whose news is its own first quarter or its year's outlook); None when
+    no such sentence, and the article's quarter holds."""
+    on = doc.article.published
+    if on is None or not doc.sentences:
+        return None
+    for p in doc.periods:
+        if p.in_title or p.kind not in ("quarter", "half") or p.compared or p.estimate or p.tense == "future":
+            continue
+        sentence = doc.sentences[doc.sentence_at(p.start)]
+        named = {
+            o.company.name if o.company is not None else o.name
+            for o in doc.orgs
+            if o.kind == OrgKind.COMPANY and not o.in_title and sentence.start <= o.start < sentence.end
+        }
+        if not named or not all(_same_company(n, company.name) for n in named):
+            continue
+        r = resolve(p, cal, on)
+        if r is None or not 0 <= (on - cal.quarter_end(*r)).days <= FRESH_DAYS[r[1]]:
+            continue
+        if _results_near(doc, p) and (
+            _verdict_in_sentence(doc, p) or (_reported_in_sentence(doc, p) and not _background(doc, p))
+        ):
+            return r
+    return None
+
+
+def stated_year_ends(doc: ArticleDoc, company: Company) -> list[int]:
+    """The months the article's own evidence ends ``company``'s fiscal year in, in the text's order: evidence in a
+    sentence that names it, and, for the article's company, evidence in a sentence that names no company. A
+    round-up's "Northwind, whose fiscal year ends in June" is Northwind's alone, not its lead company's."""
+    primary = doc.primary.name if doc.primary is not None else None
+    ends = []
+    for pos, month in doc.fiscal_years:
+        owner = _year_owner(doc, pos)
+        if (owner is not None and _same_company(owner, company.name)) or (
+            owner is None and (primary is None or _same_company(primary, company.name))
+        ):
+            ends.append(month)
+    return ends
+
+
+def _same_company(a: str, b: str) -> bool:
+    """Two names of one company: the same, or one the other's first words ("Sanyo", "Sanyo Electric"; a company
+    the registry does not know keeps the name the article gave it where it was found)."""
+    short, long = sorted((a.split(), b.split()), key=len)
+    return long[: len(short)] == short
+
+
+def _year_owner(doc: ArticleDoc, pos: int) -> str | None:
+    """Whose fiscal year the evidence at ``pos`` states: the first company its sentence names before it, the
+    sentence's subject ("Quillon, a smaller Northwind competitor, lost money in its fourth quarter, which ended in
+    September"; "Northwind, a lender to Quillon, said the fiscal first quarter it closed in ..."); None when it
+    names none before it (then "its" is the article's company's)."""
+    if not doc.sentences:
+        return None
+    sentence = doc.sentences[doc.sentence_at(pos)]
+    named = [o for o in doc.orgs if o.kind == OrgKind.COMPANY and not o.in_title and sentence.start <= o.start < pos]
+    first = min(named, key=lambda o: o.start, default=None)
+    return None if first is None else first.company.name if first.company is not None else first.name
+
+
+def calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = None) -> FiscalCalendar:
+    """The article's own evidence for the company first (``stated``, from :func:`stated_year_ends` when not
+    given), then the registry's calendar."""
+    stated = stated_year_ends(doc, company) if stated is None else stated
+    if stated:
         base = company.calendar_on(doc.article.published) if company.known else FiscalCalendar.default()
-        if base.end_month == doc.fiscal_year_end:
+        checked = company.known and company.calendar_checked
+        if base.end_month == stated[0]:
             return base
-        if company.known and company.calendar_checked and (base.end_month - doc.fiscal_year_end) % 12 in (1, 11):
+        if checked and (base.end_month - stated[0]) % 12 in (1, 11):
             return base  # "the year ended March 3" of a year the registry ends in February: a 52/53-week year
-        if company.known and company.calendar_checked and base.end_month in doc.fiscal_year_ends:
-            return base  # the article's first evidence is another company's; later evidence agrees with the registry
-        return FiscalCalendar.default(doc.fiscal_year_end)
+        if checked and base.end_month in stated:
+            return base  # the first evidence disagrees with the registry, later evidence agrees
+        return FiscalCalendar.default(stated[0])
     cal = company.calendar_on(doc.article.published)
     if company.known and company.calendar_checked:
         return cal
@@ -314,6 +383,9 @@ def _month_quarter(
 # a company's forecast (verbs; "a forecast" or "analysts' estimates" are nouns, not the sentence's forecast)
 _FORECAST_VERB = re.compile(
     r"\b(?<!than[\s\-])(?<!as[\s\-])(?:expects?|expected|expecting|sees|predicts?|projects?|anticipates?|will|would|should|could|might|aims?\s+(?:to|for)|"
+    r"warn(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?that|"  # "warned that its fourth-quarter sales would miss its target"
+    # a headline's "Northwind seen posting quarterly loss": analysts expect it
+    r"seen\s+(?:to\s+)?(?:post(?:ing)?|report(?:ing)?|book(?:ing)?|swing(?:ing)?|return(?:ing)?)|"
     r"looks\s+for|(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)(?<!['’]\s)forecast(?:s|ing)?)\b",
     re.I,
 )
@@ -514,6 +586,17 @@ def _forecast_talk(doc: ArticleDoc, p: Period) -> bool:
     return bool(_FORECAST_VERB.search(src, start, end) or _PROJECTION.search(src, start, end))
 
 
+_WARNED = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?that\b", re.I)
+
+
+def _warned_of(doc: ArticleDoc, p: Period) -> bool:
+    """The period's sentence warns of its results before naming it ("warned on Monday that its 2006 profit
+    would miss its target"), with no report of them in between."""
+    src, start = _sentence_of(doc, p)
+    warnings = list(_WARNED.finditer(src, start, p.start))
+    return bool(warnings) and _REPORT_VERB.search(src, warnings[-1].end(), p.start) is None
+
+
 def _forecast_of(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence forecasts its results (a forecast verb before it, no report of them in between, no
     earlier report cited)."""
@@ -534,13 +617,19 @@ _VERDICT = re.compile(
     re.I,
 )
 _EXPECTATIONS = re.compile(r"\b(?:estimates?|expectations|forecasts?|consensus|views?|targets?)\b", re.I)
+# results that met expectations, a verdict on the period named beside it ("quarterly sales grew in line with
+# the consensus"); not in an opening that names no period, where it is as often a month's sales figures
+_IN_LINE = re.compile(
+    r"\s+(?:was|were|came\s+in|rose|fell|grew|increased|declined)\s+(?:(?:roughly|largely|broadly)\s+)?in\s+line\s+with\b",
+    re.I,
+)
 
 
 def _verdict_in_sentence(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence gives its results' verdict against expectations (before it, or just after it:
     "quarterly profit topped analysts' estimates"), and forecasts nothing before the verdict."""
     src, start = _sentence_of(doc, p)
-    v = _VERDICT.search(src, start, p.start) or _VERDICT.search(src, p.end, p.end + 60)
+    v = _VERDICT.search(src, start, p.start) or _VERDICT.search(src, p.end, p.end + 60) or _IN_LINE.match(src, p.end)
     if v is None:
         return False
     f = _FORECAST_VERB.search(src, start, v.start())
@@ -766,6 +855,11 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         # a warning on "quarterly earnings" or "its quarterly revenue target" in the opening: the quarter that
         # closed days ago and is not yet reported, else the one running now
         warned = any(on is not None and (p.in_title or p.start < lede_end) and _warning_on(doc, p) for p, _ in current)
+        for p, (fy, q) in head:  # a warning on a period closed weeks ago: the pre-announced period, before a
+            # forecast the same opening gives ("warned that its 2006 profit would miss its target ... and gave a
+            # 2007 outlook")
+            if ended(fy, q) and recent(fy, q, p.kind) and _warned_of(doc, p) and _forecasts_results(doc, p):
+                return fy, q
         for p, (fy, q) in head:
             if not ended(fy, q) and _forecasts_results(doc, p):
                 if p.kind in ("horizon", "relative") and warned:

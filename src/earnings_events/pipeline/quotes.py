@@ -41,6 +41,16 @@ _NARRATIVE = re.compile(
     r"|\baccording to (?:Thomson Reuters|Reuters|analysts polled by|a Reuters)\b"
 )
 _SENT_END_NEXT = re.compile(r"[.!?](?=\s+[\"“A-Z(])")
+# A sentence in the reporter's voice that opens the run of narrative a lost closing mark let into a quote: the
+# market's verdict ("Shares of Quillon jumped 7.5 percent"), a company's figures in the third person ("Quillon
+# forecast a third-quarter profit of ...", "Analysts had expected ..."); never one in the first person
+_REPORTING_START = re.compile(
+    r"\s*(?:Shares\s+(?:of|in)\s+[A-Z]|(?:Its|The\s+company['’]s|[A-Z][\w&.\-]*['’]s)\s+shares\s+(?:rose|fell|jumped|climbed|"
+    r"slid|dropped|gained|were)\b|[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}\s+(?:forecast|reported|posted|issued|"
+    r"reiterated|earned)\s+(?:a|an|its|net|quarterly|first|second|third|fourth|\$)|Analysts\s+(?:had\s+)?(?:on\s+average\s+)?"
+    r"(?:expected|were\s+expecting|had\s+forecast))"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|we|We|we['’]re|We['’]re|our|Our|us|my|me)\b")
 
 
 def annotate(doc: ArticleDoc) -> ArticleDoc:
@@ -83,6 +93,14 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
             cut = hand.start()
         elif ends:
             cut = ends[-1]
+            # (where the reporter's run began, if an earlier sentence is plainly the reporter's: "... still growing
+            # out. Quillon forecast a third-quarter profit of ... Analysts had expected ..., according to ...")
+            for end in ends[:-1]:
+                sentence_end = _SENT_END_NEXT.search(text, end, cut)
+                sentence = text[end : sentence_end.end() if sentence_end else cut]
+                if _REPORTING_START.match(sentence) and not _FIRST_PERSON.search(sentence):
+                    cut = end
+                    break
         else:
             return None
         cend = close_end = cut

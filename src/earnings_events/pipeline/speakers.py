@@ -278,7 +278,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v24"
+    version: str = "extract_rules_v25"
 
 
 @dataclass
@@ -1346,15 +1346,36 @@ def prose(doc: ArticleDoc) -> str:
     return "".join(chars)
 
 
-_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "with", "by", "&", "-", "–", ":"}
+_FUNCTION_WORDS = {
+    "a",
+    "an",
+    "the",
+    "of",
+    "for",
+    "and",
+    "in",
+    "on",
+    "to",
+    "at",
+    "with",
+    "by",
+    "&",
+    "-",
+    "–",
+    "--",
+    "—",
+    ":",
+}
 
 
 def _is_title(statement: str) -> bool:
-    """A quoted title of a work or product name ("Copilot for Microsoft 365", "Taylor Swift: The Eras Tour"):
-    every word capitalised, a number, or a short function word, with no sentence punctuation."""
+    """A quoted title of a work or product name ("Copilot for Microsoft 365", "Taylor Swift: The Eras Tour"; "Ice
+    Age: Dawn of the Dinosaurs." where the sentence ends with it), or a subhead in capitals set in quotation marks:
+    every word capitalised, a number, or a short function word, with no question or exclamation."""
     words = statement.split()
-    if statement.rstrip()[-1:] in "!?" or len(words) > 8 or (statement.rstrip()[-1:] == "." and ":" not in statement):
-        return False  # ("Ice Age: Dawn of the Dinosaurs." is a title whose sentence ends with it)
+    end = statement.rstrip()
+    if end[-1:] in "!?" or end.endswith("..") or len(words) > 10:
+        return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
 
 
