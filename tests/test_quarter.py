@@ -1114,7 +1114,7 @@ def test_a_fiscal_year_stated_for_another_company_stays_that_companys():
         "volumes were steady. Harbor Resins Corp, another Northwind competitor, swung to a profit in its fourth "
         "quarter, which ended in June."
     )
-    companies = {**checked("Northwind Chemicals", 12, "Northwind")}
+    companies = checked("Northwind Chemicals", 12, "Northwind")
     doc = doc_until(
         text,
         "quarter",

@@ -15,7 +15,7 @@ Reads ``periods``, ``fiscal_years``, ``orgs``, ``primary`` and ``companies``; ad
 3. Failing that, the latest fiscal quarter that ended at least 14 days before publication.
 
 The calendar: a fiscal year end the article itself states for the company ("its fiscal third quarter ended
-Oct. 28", "the year ending March", in a sentence that names it or no other company) wins; then the registry's
+Oct. 28", "the year ending March", in a sentence whose first company is this one, or that names none) wins; then the registry's
 hand-checked calendar for the article's date; then the registry's default (December) or the guide's default for
 a company it does not know.
 """
@@ -28,7 +28,7 @@ import re
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company
-from .document import ArticleDoc, OrgKind, Period
+from .document import ArticleDoc, OrgKind, OrgMention, Period
 from .periods import MONTH_NAME
 from .periods import month as month_number
 
@@ -83,7 +83,7 @@ def _own_results(doc: ArticleDoc, company: Company, cal: FiscalCalendar) -> tupl
             continue
         sentence = doc.sentences[doc.sentence_at(p.start)]
         named = {
-            o.company.name if o.company is not None else o.name
+            _company_name(o)
             for o in doc.orgs
             if o.kind == OrgKind.COMPANY and not o.in_title and sentence.start <= o.start < sentence.end
         }
@@ -100,8 +100,8 @@ def _own_results(doc: ArticleDoc, company: Company, cal: FiscalCalendar) -> tupl
 
 
 def stated_year_ends(doc: ArticleDoc, company: Company) -> list[int]:
-    """The months the article's own evidence ends ``company``'s fiscal year in, in the text's order: evidence in a
-    sentence that names it, and, for the article's company, evidence in a sentence that names no company. A
+    """The months the article's own evidence ends ``company``'s fiscal year in, in the text's order: evidence whose
+    sentence names it first, and, for the article's company, evidence whose sentence names no company before it. A
     round-up's "Northwind, whose fiscal year ends in June" is Northwind's alone, not its lead company's."""
     primary = doc.primary.name if doc.primary is not None else None
     ends = []
@@ -131,7 +131,12 @@ def _year_owner(doc: ArticleDoc, pos: int) -> str | None:
     sentence = doc.sentences[doc.sentence_at(pos)]
     named = [o for o in doc.orgs if o.kind == OrgKind.COMPANY and not o.in_title and sentence.start <= o.start < pos]
     first = min(named, key=lambda o: o.start, default=None)
-    return None if first is None else first.company.name if first.company is not None else first.name
+    return None if first is None else _company_name(first)
+
+
+def _company_name(o: OrgMention) -> str:
+    """A company mention's name as the company stage names it: the registry's, else the one the text gave."""
+    return o.company.name if o.company is not None else o.name
 
 
 def calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = None) -> FiscalCalendar:

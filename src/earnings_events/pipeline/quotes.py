@@ -42,7 +42,7 @@ _NARRATIVE = re.compile(
 )
 _SENT_END_NEXT = re.compile(r"[.!?](?=\s+[\"“A-Z(])")
 # A sentence in the reporter's voice that opens the run of narrative a lost closing mark let into a quote: the
-# market's verdict ("Shares of Quillon jumped 7.5 percent"), a company's figures in the third person ("Quillon
+# market's verdict ("Shares of Quillon rose 4 percent"), a company's figures in the third person ("Quillon
 # forecast a third-quarter profit of ...", "Analysts had expected ..."); never one in the first person
 _REPORTING_START = re.compile(
     r"\s*(?:Shares\s+(?:of|in)\s+[A-Z]|(?:Its|The\s+company['’]s|[A-Z][\w&.\-]*['’]s)\s+shares\s+(?:rose|fell|jumped|climbed|"
@@ -93,8 +93,8 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
             cut = hand.start()
         elif ends:
             cut = ends[-1]
-            # (where the reporter's run began, if an earlier sentence is plainly the reporter's: "... still growing
-            # out. Quillon forecast a third-quarter profit of ... Analysts had expected ..., according to ...")
+            # (where the reporter's run began, if an earlier sentence is plainly the reporter's: "... keep adding
+            # volume. Quillon forecast a third-quarter profit of ... Analysts had expected ..., according to ...")
             for end in ends[:-1]:
                 sentence_end = _SENT_END_NEXT.search(text, end, cut)
                 sentence = text[end : sentence_end.end() if sentence_end else cut]

@@ -1346,26 +1346,8 @@ def prose(doc: ArticleDoc) -> str:
     return "".join(chars)
 
 
-_FUNCTION_WORDS = {
-    "a",
-    "an",
-    "the",
-    "of",
-    "for",
-    "and",
-    "in",
-    "on",
-    "to",
-    "at",
-    "with",
-    "by",
-    "&",
-    "-",
-    "–",
-    "--",
-    "—",
-    ":",
-}
+_FUNCTION_WORDS = {"a", "an", "the", "of", "for", "and", "in", "on", "to", "at", "with", "by"}
+_FUNCTION_WORDS |= {"&", "-", "–", "--", "—", ":"}  # what joins a title's parts
 
 
 def _is_title(statement: str) -> bool:
