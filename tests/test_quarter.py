@@ -1039,13 +1039,13 @@ def test_a_quarter_named_without_its_year_takes_the_year_the_article_prints_for_
 
 def test_a_quarter_of_last_year_which_ended_in_a_month_gives_no_fiscal_year_end():
     # "the quarter last year, which ended in May": a quarter's end, not a year's
-    from earnings_events.pipeline.periods import fiscal_year_ends
+    from earnings_events.pipeline.periods import fiscal_year_evidence
 
     text = (
         "The new figures cannot be set beside Quillon's first quarter last year, which ended in May, because "
         "the calendar changed. Its fiscal year, which ended in November, was strong."
     )
-    assert fiscal_year_ends(text) == [11]
+    assert [month for _, month in fiscal_year_evidence(text)] == [11]
 
 
 def test_a_forecast_for_the_year_and_a_target_year_are_periods():

@@ -158,7 +158,7 @@ _PLACE_WORDS = {
 }
 
 
-def _same_entity(a: str, b: str) -> bool:
+def same_entity(a: str, b: str) -> bool:
     """ "H.J. Heinz" and "Heinz"; "Merrill Lynch" and "Merrill"; "ICI" and "Imperial Chemical Industries";
     not "General Motors" and "General Electric", nor "Shell" and its unit "Shell Australia"."""
     na, nb = (re.sub(r"[^a-z0-9&]+", " ", canonical(x).lower()).strip() for x in (a, b))
@@ -196,7 +196,7 @@ def _longer_unknown(m: OrgMention, e: Entity) -> bool:
     # ... and "Tyco Electronics" is not the "Tyco" the registry reads as Tyco International: a longer name than the
     # one printed for the known company, and not a form of that company's own name
     return n > len(canonical(known_name).split()) or (
-        n > len(canonical(printed).split()) and not _same_entity(unknown_name, known_name)
+        n > len(canonical(printed).split()) and not same_entity(unknown_name, known_name)
     )
 
 
@@ -217,7 +217,7 @@ def entities(doc: ArticleDoc) -> list[Entity]:
                     m.code is not None
                     and any(x.code is not None and x.code.ticker == m.code.ticker for x in e.mentions)
                 )
-                or (any(_same_entity(m.name, n) for n in e.names) and not _longer_unknown(m, e))
+                or (any(same_entity(m.name, n) for n in e.names) and not _longer_unknown(m, e))
             ):
                 hit = e
                 break
@@ -515,7 +515,7 @@ def annotate(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
     """Add ``primary`` and one company per attribution; settle each attribution's role."""
     ents = [e for e in entities(doc) if e.kind == OrgKind.COMPANY]
     subject = _lede_subject(doc)
-    same = [e for e in ents if any(_same_entity(subject.name, n) for n in e.names)] if subject is not None else []
+    same = [e for e in ents if any(same_entity(subject.name, n) for n in e.names)] if subject is not None else []
     if (
         subject is not None
         and len(same) == 1
@@ -670,7 +670,7 @@ def _quote_entity(
     person = a.person
     executive = a.role == "executive" and not _investor(doc, a)
     hint = person.company_hint
-    own = next((e for e in event if any(_same_entity(hint, n) for n in e.names)), None) if hint and executive else None
+    own = next((e for e in event if any(same_entity(hint, n) for n in e.names)), None) if hint and executive else None
     if own is not None:  # "Alcoa Chief Executive Alain Belda" on Alcan's shareholders: Alcoa's quote
         return own
     named = _reporting(doc, _named_in(doc, [a], event), best)
@@ -699,7 +699,7 @@ def _quote_entity(
         found = best  # "company president Bert Nordberg": the company the article is about
     own = person.org or person.company_hint
     if own and not executive:  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
-        event = [e for e in event if not any(_same_entity(own, n) for n in e.names)] or event
+        event = [e for e in event if not any(same_entity(own, n) for n in e.names)] or event
     if not executive:  # nor the firm the description names (", who runs $2 billion for Quillon Trust";
         # not what the speaker comments on: ", commenting on Quillon's forecast")
         desc = re.split(r"(?:^|,)\s*(?:commenting|referring|speaking|writing|talking)\b", _described(doc, a))[0]
@@ -805,7 +805,7 @@ def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity
         if (
             e is not best
             and any(canonical(n).lower() == bare for n in e.names)
-            and not (best is not None and any(_same_entity(hint, n) for n in best.names))
+            and not (best is not None and any(same_entity(hint, n) for n in best.names))
             # (listed: a code printed, or a registry company the body reports on ("Quillon Corp ... tripled its
             # profit forecast"), not one named near results words as a strategist's bank)
             and (
@@ -897,7 +897,7 @@ def _speakers_firm(doc: ArticleDoc, a: Attribution, m: OrgMention) -> bool:
     if re.match(rf"['’]s\s+(?:[\w\-]+\s+){{0,3}}?{re.escape(first)}\b", doc.text[m.end : m.end + 60]):
         return True
     own = a.person.org or a.person.company_hint
-    return bool(own) and _same_entity(own, m.name)
+    return bool(own) and same_entity(own, m.name)
 
 
 def _named_in(doc: ArticleDoc, attributions: list[Attribution], event: list[Entity]) -> list[Entity]:
@@ -1033,7 +1033,7 @@ def _described_firm(doc: ArticleDoc, a: Attribution) -> tuple[str, str] | None:
 
 def _entity_named(firms: list[Entity], name: str) -> Entity | None:
     """The organisation of the article that ``name`` names, if any."""
-    return next((e for e in firms if any(_same_entity(name, n) for n in e.names)), None)
+    return next((e for e in firms if any(same_entity(name, n) for n in e.names)), None)
 
 
 def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: ArticleDoc) -> str:
@@ -1050,7 +1050,7 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
         title, outside_firm = described
         entity = _entity_named(firms, outside_firm)
         if not _words(company.name) & _words(outside_firm) and (
-            entity is None or not any(_same_entity(n, company.name) for n in entity.names)
+            entity is None or not any(same_entity(n, company.name) for n in entity.names)
         ):
             said = role_from_title(title) if title else None
             if said == "other" or (said == "executive" and not financial_firm(outside_firm)):
@@ -1065,8 +1065,8 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             return "analyst"
         if (
             firm_entity is not None
-            and not _same_entity(firm_entity.name, company.name)
-            and not any(_same_entity(n, company.name) for n in firm_entity.names)
+            and not same_entity(firm_entity.name, company.name)
+            and not any(same_entity(n, company.name) for n in firm_entity.names)
             and not _words(company.name) & _words(firm)
         ):
             return "other"

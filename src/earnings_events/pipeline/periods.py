@@ -3,9 +3,9 @@
 Reads the text and headline; adds ``periods`` (``Period`` records, before any calendar is applied: "fourth
 quarter", "fiscal 2024 first quarter", "Q4'23", "the December quarter", "the three months to December",
 "first half", "nine months ended September", "fiscal 2023", "1986 results", "the year ending March") and
-``fiscal_year_ends``: the months a fiscal year ends in when the article says so ("its fiscal third quarter
-ended Oct. 28", "the three months to December, its third quarter", "the year ending March 31"), whose first the
-quarter stage prefers over the registry's calendar.
+``fiscal_years``: where the article says a fiscal year ends and in which month ("its fiscal third quarter
+ended Oct. 28", "the three months to December, its third quarter", "the year ending March 31"), which the
+quarter stage gives to the company the sentence names and prefers over the registry's calendar.
 
 Each period also carries how the text uses it: ``compared`` (a year-ago base: "from $2.10 a share in 1986",
 "a year earlier"), ``estimate`` (estimates or targets of it: "fourth-quarter earnings estimates").
@@ -293,7 +293,7 @@ def _compared(text: str, s: int, e: int, estimate: bool) -> bool:
 
 def annotate(doc: ArticleDoc, start: int = 0, end: int | None = None) -> ArticleDoc:
     """Add ``periods`` of the headline (when ``start`` is 0) and of the text between ``start`` and ``end``, and
-    ``fiscal_year_ends`` (once the whole text is read)."""
+    ``fiscal_years`` (once the whole text is read)."""
     end = len(doc.text) if end is None else end
     if start == 0:
         doc.periods = mentions(doc.title, in_title=True)
@@ -420,16 +420,10 @@ def _new_horizon(m: re.Match[str], g: dict[str, str | None]) -> bool:
     return y1 is None or not y1[0].isdigit() or m.group(0).lower().startswith("by")
 
 
-def fiscal_year_ends(text: str) -> list[int]:
-    """Every month the text's evidence ends a fiscal year in, in the order the text gives them (a story on two
-    companies can give two: a rival's "third quarter ended November 27" before the company's own "first quarter
-    ended November 30")."""
-    return [end for _, end in fiscal_year_evidence(text)]
-
-
 def fiscal_year_evidence(text: str) -> list[tuple[int, int]]:
-    """:func:`fiscal_year_ends` with where each piece of evidence starts: ``(offset, month)``, in the text's
-    order (the quarter stage gives each to the company its sentence names)."""
+    """Where the text's evidence ends a fiscal year and in which month, ``(offset, month)``, in the text's order
+    (a story on two companies can give two: a rival's "third quarter ended November 27" before the company's own
+    "first quarter ended November 30"; the quarter stage gives each to the company its sentence names)."""
     if not _FY_EVIDENCE_CUE.search(text):
         return []
     found: list[tuple[int, int]] = []

@@ -15,9 +15,9 @@ Reads ``periods``, ``fiscal_years``, ``orgs``, ``primary`` and ``companies``; ad
 3. Failing that, the latest fiscal quarter that ended at least 14 days before publication.
 
 The calendar: a fiscal year end the article itself states for the company ("its fiscal third quarter ended
-Oct. 28", "the year ending March", in a sentence whose first company is this one, or that names none) wins; then the registry's
-hand-checked calendar for the article's date; then the registry's default (December) or the guide's default for
-a company it does not know.
+Oct. 28", "the year ending March", in a sentence whose first company is this one, or that names none) wins;
+then the registry's hand-checked calendar for the article's date; then the registry's default (December) or the
+guide's default for a company it does not know.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ import re
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company
+from .company import same_entity
 from .document import ArticleDoc, OrgKind, OrgMention, Period
 from .periods import MONTH_NAME
 from .periods import month as month_number
@@ -82,12 +83,8 @@ def _own_results(doc: ArticleDoc, company: Company, cal: FiscalCalendar) -> tupl
         if p.in_title or p.kind not in ("quarter", "half") or p.compared or p.estimate or p.tense == "future":
             continue
         sentence = doc.sentences[doc.sentence_at(p.start)]
-        named = {
-            _company_name(o)
-            for o in doc.orgs
-            if o.kind == OrgKind.COMPANY and not o.in_title and sentence.start <= o.start < sentence.end
-        }
-        if not named or not all(_same_company(n, company.name) for n in named):
+        named = {_company_name(o) for o in _companies_named(doc, sentence.start, sentence.end)}
+        if not named or not all(same_entity(n, company.name) for n in named):
             continue
         r = resolve(p, cal, on)
         if r is None or not 0 <= (on - cal.quarter_end(*r)).days <= FRESH_DAYS[r[1]]:
@@ -107,18 +104,11 @@ def stated_year_ends(doc: ArticleDoc, company: Company) -> list[int]:
     ends = []
     for pos, month in doc.fiscal_years:
         owner = _year_owner(doc, pos)
-        if (owner is not None and _same_company(owner, company.name)) or (
-            owner is None and (primary is None or _same_company(primary, company.name))
+        if (owner is not None and same_entity(owner, company.name)) or (
+            owner is None and (primary is None or same_entity(primary, company.name))
         ):
             ends.append(month)
     return ends
-
-
-def _same_company(a: str, b: str) -> bool:
-    """Two names of one company: the same, or one the other's first words ("Sanyo", "Sanyo Electric"; a company
-    the registry does not know keeps the name the article gave it where it was found)."""
-    short, long = sorted((a.split(), b.split()), key=len)
-    return long[: len(short)] == short
 
 
 def _year_owner(doc: ArticleDoc, pos: int) -> str | None:
@@ -129,9 +119,13 @@ def _year_owner(doc: ArticleDoc, pos: int) -> str | None:
     if not doc.sentences:
         return None
     sentence = doc.sentences[doc.sentence_at(pos)]
-    named = [o for o in doc.orgs if o.kind == OrgKind.COMPANY and not o.in_title and sentence.start <= o.start < pos]
-    first = min(named, key=lambda o: o.start, default=None)
+    first = min(_companies_named(doc, sentence.start, pos), key=lambda o: o.start, default=None)
     return None if first is None else _company_name(first)
+
+
+def _companies_named(doc: ArticleDoc, start: int, end: int) -> list[OrgMention]:
+    """The company mentions of the text between ``start`` and ``end`` (not the headline's)."""
+    return [o for o in doc.orgs if o.kind == OrgKind.COMPANY and not o.in_title and start <= o.start < end]
 
 
 def _company_name(o: OrgMention) -> str:
@@ -385,10 +379,11 @@ def _month_quarter(
     return cal.quarter_of_month(year, month)
 
 
+_WARN_THAT = r"warn(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?that"
 # a company's forecast (verbs; "a forecast" or "analysts' estimates" are nouns, not the sentence's forecast)
 _FORECAST_VERB = re.compile(
     r"\b(?<!than[\s\-])(?<!as[\s\-])(?:expects?|expected|expecting|sees|predicts?|projects?|anticipates?|will|would|should|could|might|aims?\s+(?:to|for)|"
-    r"warn(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?that|"  # "warned that its fourth-quarter sales would miss its target"
+    rf"{_WARN_THAT}|"  # "warned that its fourth-quarter sales would miss its target"
     # a headline's "Northwind seen posting quarterly loss": analysts expect it
     r"seen\s+(?:to\s+)?(?:post(?:ing)?|report(?:ing)?|book(?:ing)?|swing(?:ing)?|return(?:ing)?)|"
     r"looks\s+for|(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)(?<!['’]\s)forecast(?:s|ing)?)\b",
@@ -591,7 +586,7 @@ def _forecast_talk(doc: ArticleDoc, p: Period) -> bool:
     return bool(_FORECAST_VERB.search(src, start, end) or _PROJECTION.search(src, start, end))
 
 
-_WARNED = re.compile(r"\bwarn(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?that\b", re.I)
+_WARNED = re.compile(rf"\b{_WARN_THAT}\b", re.I)
 
 
 def _warned_of(doc: ArticleDoc, p: Period) -> bool:
