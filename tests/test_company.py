@@ -1137,3 +1137,60 @@ def test_a_remark_after_a_subhead_does_not_take_the_company_named_before_it():
     )
     got = rows_of(text, title="Harbor Bank, Quillon Bancorp profits beat forecasts")
     assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Harbor Bank")]
+
+
+def test_a_round_ups_executive_titled_without_a_company_speaks_for_the_one_just_reported_on():
+    """ "CEO Sam Poe said" right after two sentences on one reporting company is that company's chief, even when
+    the company is not one of the round-up's leads (its opening reports others), not the lead named last."""
+    text = (
+        "BOSTON (Reuters) - Northwind Pumps Inc ( NWP.N ) and Harbor Valve Corp ( HVC.N ) posted weaker quarterly "
+        "profits on Wednesday, and their shares fell.\n\nNorthwind said orders slowed in June. Its shares lost 5 percent. Its "
+        "chief blamed farmers.\n\nHarbor Valve said profit fell 4 percent. It kept its forecast. Its shares slid.\n\n"
+        "Even Quillon Ratings Corp ( QRC.N ), whose quarterly profit climbed by almost a third, warned that bond "
+        "issuance would slow. "
+        '"We expect a harder second half than the first," CEO Sam Poe said.'
+    )
+    got = rows_of(text, title="Fears of a slowdown spook pump makers")
+    assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Quillon Ratings")]
+
+
+def test_an_analysts_run_of_quotes_speaks_to_the_company_one_of_them_refers_to():
+    """In a round-up, an analyst's first quote names no company and has no reference word ("It was long
+    overdue"), but the next quote of the same run does ("They are cleaning up their business"): both speak to the
+    company the story has just turned to, not to the round-up's lead."""
+    text = (
+        "BOSTON (Reuters) - Rising costs were the main worry as Northwind Pumps Inc ( NWP.N ) and Quillon Tissue Corp "
+        "( QTC.N ) reported quarterly results on Tuesday. Northwind said its margins slipped.\n\n"
+        "Quillon Tissue said it could close four mills to cut costs. "
+        '"It was something long overdue," said Jane Roe, an analyst at Ridgeline Securities. '
+        '"They are finally cleaning up their business."'
+    )
+    got = rows_of(text, title="Rising costs squeeze industrial makers")
+    assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Quillon Tissue"), ("Jane Roe", "Quillon Tissue")]
+
+
+def test_a_company_name_opening_with_a_digit():
+    """ "9Lives Pumps Co ( NLP.N )" is the company's whole name (not "Lives Pumps Co" nor "Co"), and
+    "said 9Lives Pumps Chief Executive Sam Poe" names the speaker."""
+    text = (
+        "BOSTON (Reuters) - 9Lives Pumps Co ( NLP.N ) said on Tuesday its quarterly profit rose 8 percent. "
+        '"Orders held up better than we feared," said 9Lives Pumps Chief Executive Sam Poe.'
+    )
+    doc = doc_until(text, "company", title="9Lives Pumps profit rises")
+    assert next(doc.text[o.start : o.end] for o in doc.orgs if not o.in_title) == "9Lives Pumps Co"
+    assert (doc.primary.name, doc.primary.ticker) == ("9Lives Pumps", "NLP")
+    assert [(a.person.name, a.role) for a in doc.attributions] == [("Sam Poe", "executive")]
+
+
+def test_a_round_ups_executive_whose_title_names_a_company_not_reporting_speaks_for_it():
+    """In a round-up of others' results, "Harbor Stores Chief Executive Sam Poe" speaks for Harbor Stores, whose
+    code the article prints though it reports nothing, not for the lead company named last before him."""
+    text = (
+        "NEW YORK (Reuters) - The flood is cutting into the profits of companies that sell in the region, from "
+        "Northwind Drinks Co ( NWD.N ) to Quillon Leather Inc ( QLI.N ).\n\n"
+        "Northwind said quarterly profit fell 5 percent. Quillon Leather cut its profit forecast for the year.\n\n"
+        "Harbor Stores Inc ( HBS.N ) has flown in water for its shops. "
+        '"That is really helping shoppers at a time like this," Harbor Stores Chief Executive Sam Poe said.'
+    )
+    got = rows_of(text, title="Flood hurts U.S. company profits")
+    assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Harbor Stores")]

@@ -540,3 +540,54 @@ def test_a_rule_overrules_models_sure_of_other_news_only_when_the_headline_names
         "chief executive told a quarterly earnings conference call on Tuesday."
     )
     assert decide("Northwind says parts shortage to ease", call).in_scope
+
+
+_ROUNDUP_LEDE = (
+    "CHICAGO (Reuters) - Not so fast.\n\n"
+    "As a string of U.S. pump makers reported results that beat forecasts on Tuesday, their chiefs warned that "
+    "orders had yet to recover. Northwind Inc ( NWD.N ) said its profit rose 9 percent. Quillon Tools Inc "
+    "( QTL.N ), Harbor Freightways Inc ( HBFW.O ) and Tamsin Valve Co ( TMV.N ) also topped estimates.\n\n"
+    '"Customers are still careful," Northwind Chief Executive Jane Roe told analysts.'
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "expected"),
+    [
+        # a theme headline over several companies' results of the day: a round-up
+        ("Pump makers beat forecasts, but stay wary", _ROUNDUP_LEDE, (True, "roundup")),
+        # the same opening under a headline about the market, or one whose companies report next week
+        ("Pump stocks slide despite forecast beats", _ROUNDUP_LEDE, (False, None)),
+        (
+            "Pump makers face a tough quarter",
+            _ROUNDUP_LEDE.replace(
+                "As a string of U.S. pump makers reported results",
+                "As investors await earnings reports from U.S. pump makers",
+            )
+            .replace("said its profit rose", "is expected to say its profit rose")
+            .replace("also topped", "may top"),
+            (False, None),
+        ),
+        # a month's sales of several chains is sales figures, not results
+        (
+            "Apparel chains slump as shoppers retreat",
+            "NEW YORK (Reuters) - Several apparel chains posted weak March same-store sales on Thursday. "
+            "Northwind Stores Inc ( NWS.N ), Quillon Apparel ( QAP.N ) and Harbor Outfitters ( HBO.O ) all "
+            "missed forecasts.",
+            (False, None),
+        ),
+        # two codes are not a round-up
+        (
+            "Pump makers beat forecasts, but stay wary",
+            _ROUNDUP_LEDE.replace(", Harbor Freightways Inc ( HBFW.O ) and Tamsin Valve Co ( TMV.N )", ""),
+            (False, None),
+        ),
+    ],
+)
+def test_a_theme_round_up_of_several_companies_results_is_in_scope(title, text, expected):
+    doc = doc_until(text, "scope", title=title, published=dt.date(2010, 7, 20))
+    in_scope, reason = expected
+    assert scope.lede_rounds_up_results(doc) is in_scope
+    assert doc.scope.in_scope is in_scope
+    if reason:
+        assert doc.scope.reason == reason

@@ -671,6 +671,10 @@ def _quote_entity(
     executive = a.role == "executive" and not _investor(doc, a)
     hint = person.company_hint
     own = next((e for e in event if any(same_entity(hint, n) for n in e.names)), None) if hint and executive else None
+    if own is None and hint and executive:
+        # a listed company of the story whose results it does not report ("Harbor Stores' chief executive" in a
+        # round-up of others' results): still his own company's quote, not the lead's
+        own = _titled_company(a, [e for e in ents if e.ticker is not None])
     if own is not None:  # "Alcoa Chief Executive Alain Belda" on Alcan's shareholders: Alcoa's quote
         return own
     named = _reporting(doc, _named_in(doc, [a], event), best)
@@ -716,6 +720,9 @@ def _quote_entity(
         # deal" does not make him Adelphia's)
         if len(named) == 1 and (not executive or next(iter(named.values())) in lead):
             found = next(iter(named.values()))
+    if found is None and executive and not hint:
+        # "CEO Sam Poe said" right after two sentences on one reporting company: that company's chief, lead or not
+        found = _just_reported(doc, a, covered, refers=False)
     if found is None and executive:
         # "Chief Executive Richard Davis": the lead company the story was last about, however far back (not one
         # named in passing: "firms like Nokia")
@@ -728,7 +735,10 @@ def _quote_entity(
         ]
         found = max(before, key=lambda x: x[0])[1] if before else best
     if found is None and not executive:
-        found = _just_reported(doc, a, covered)
+        # a remark that refers to the company the story has turned to, or whose neighbour in the speaker's run of
+        # quotes does ("It was long overdue," ... "They are cleaning up their business.")
+        run = [a, *(b for b in siblings if abs(doc.sentence_at(b.quote.open) - doc.sentence_at(q.open)) <= 2)]
+        found = next((e for b in run if (e := _just_reported(doc, b, covered)) is not None), None)
     if found is None:
         # an analyst's or an investor's remark that names no company ("Shoppers are spending cautiously") speaks to
         # the round-up's lead company, not to whichever was named last before it
@@ -743,14 +753,15 @@ _REFERS = re.compile(
 )
 
 
-def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Entity | None:
+def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity], refers: bool = True) -> Entity | None:
     """In a round-up, an outsider's remark that names no company but refers to one ("They have hired more
     bodies") speaks to the one reporting company the two sentences before it name outside quotes ("Quillon relies
     more on late fees. The new law caps them." then "This hits them hardest"): the company the story has turned
     to. Two or more named, or none, and it is not this; nor for a remark with no such reference ("Shoppers are
-    cautious"), which speaks to the round-up's lead."""
+    cautious"), which speaks to the round-up's lead. Without ``refers`` no reference word is asked for (an
+    executive whose title names no company: "CEO Sam Poe said")."""
     q = a.quote
-    if not doc.sentences or not _REFERS.search(q.statement):
+    if not doc.sentences or (refers and not _REFERS.search(q.statement)):
         return None
     # (nor for a remark that names one of them, even in a form no mention caught: "American Home's guidance")
     if any(re.search(rf"(?<![\w&]){re.escape(canonical(n).split()[0])}", q.statement) for e in event for n in e.names):
@@ -773,8 +784,16 @@ def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity]) -> Enti
     if len(named) != 1:
         return None
     e = next(iter(named.values()))
-    # (a listed or printed company: "Mortgage" of a trade group's name taken for a company is not one)
-    return e if (e.ticker is not None or (e.company is not None and e.company.known)) and _reports(doc, e) else None
+    # (a listed or printed company: "Mortgage" of a trade group's name taken for a company is not one; one whose
+    # code is printed needs only a sentence on its results, as a theme round-up's list gives: "costs hit Quillon")
+    if e.ticker is None and not (e.company is not None and e.company.known):
+        return None
+    return e if _reports(doc, e) or (_printed(e) and _has_event(doc, e)) else None
+
+
+def _printed(e: Entity) -> bool:
+    """Does the article print one of this company's codes?"""
+    return any(m.code is not None for m in e.mentions)
 
 
 def _firm_of(doc: ArticleDoc, m: OrgMention) -> bool:
@@ -788,6 +807,19 @@ def _firm_of(doc: ArticleDoc, m: OrgMention) -> bool:
     )
 
 
+def _titled_company(a: Attribution, ents: list[Entity]) -> Entity | None:
+    """The company the speaker's title names exactly as the article does ("Harbor Stores Chief Executive Sam Poe"), not
+    as a past post ("the former president of Morgan Stanley"): a looser match took "Nokia" for Nokia Siemens
+    Networks."""
+    hint = a.person.company_hint
+    title = a.person.title or ""
+    at = title.find(hint.lower()) if hint else -1
+    if hint is None or at < 0 or "former" in title[max(0, at - 30) : at]:
+        return None
+    bare = canonical(hint).lower()
+    return next((e for e in ents if any(canonical(n).lower() == bare for n in e.names)), None)
+
+
 def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity | None) -> Entity | None:
     """In a story about one company, an executive of another listed company the body reports on speaks to his own
     company's event ("Delta Chief Financial Officer Hank Halter" after "Delta Air Lines Inc ( DAL.N ) ... said it
@@ -796,16 +828,9 @@ def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity
     hint = a.person.company_hint
     if a.role != "executive" or not hint or _investor(doc, a):
         return None
-    title = a.person.title or ""
-    at = title.find(hint.lower())
-    if at < 0 or "former" in title[max(0, at - 30) : at]:
-        return None  # his title must name it, and not as a past post ("the former president of Morgan Stanley")
-    bare = canonical(hint).lower()
-    for e in ents:
+    for e in [e for e in ents if e is not best and _titled_company(a, [e]) is e]:
         if (
-            e is not best
-            and any(canonical(n).lower() == bare for n in e.names)
-            and not (best is not None and any(same_entity(hint, n) for n in best.names))
+            not (best is not None and any(same_entity(hint, n) for n in best.names))
             # (listed: a code printed, or a registry company the body reports on ("Quillon Corp ... tripled its
             # profit forecast"), not one named near results words as a strategist's bank)
             and (

@@ -85,9 +85,14 @@ _SUFFIX = (
     r"NV|N\.V|BV|AB|ASA|Oyj|SpA|S\.p\.A|GmbH|KGaA|Holdings?|Group|Bancorp|Bancorporation)\.?"
 )
 _SUFFIX_END = re.compile(rf"(?:\s*,)?\s+{_SUFFIX}$")
+# a name that opens with a digit ("3M", "7-Eleven"); not a period's short form ("4Q", "2H")
+DIGIT_NAME = r"\d[\d\-]*(?![QH]\d*\b)[A-Z][\w&'’\-]*"
 # A name: capitalised words, with the small words names hold ("Bank of America", "Procter & Gamble").
 # (a word ending in a full stop is a name's only as an initial: "H.J. Heinz", not "Vivendi. News Corp")
-_NAME_TOKEN = r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs|St)\.|(?:[A-Z]\.){1,3}(?![a-z])|[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*)"
+_NAME_TOKEN = (
+    r"(?:(?:Inc|Co|Cos|Corp|Ltd|Bros|Plc|PLC|Mfg|Intl|Hldgs|Inds|Svcs|St)\.|(?:[A-Z]\.){1,3}(?![a-z])|"
+    rf"[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*|{DIGIT_NAME})"
+)
 # (a number inside a name before a code: "Quay 1 Imports Inc ( QIR.N )")
 _NAME_SEP = r"(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+)"
 _NAME_BEFORE = re.compile(
@@ -537,7 +542,7 @@ def trim_lead(name: str) -> str:
             or (len(toks) > 1 and re.search(r"[\-–](?:based|listed|owned|controlled)$", toks[0]))  # "Minneapolis-based"
             or toks[0].lower() in {"of", "and", "&", "the"}
             or toks[0] == "de"  # "de" between names, never the "De" of "De Beers"
-            or not toks[0][:1].isupper()
+            or not (toks[0][:1].isupper() or re.fullmatch(DIGIT_NAME, toks[0]))
             or (len(toks) > 1 and re.search(r"['’]s$", toks[0]) and toks[0][:-2] in _PLACES_AND_RIVALS)
         )
     ):

@@ -20,8 +20,10 @@ model before it, ``scope_lr_v2`` (the same words and cues without the body's; 4,
 when a rule below finds results news the models may miss (two of them, a results headline and a lede's quarter,
 not against the main model's "certainly not" unless the headline names results or the company reporting opens the
 lede); the reason is the kind, on that side, that a second (one-vs-rest, L1) model of ``scope_lr_v2`` scores
-highest, except for an article only the forecast rules admit (``guidance``) or only a results clause in its headline
-admits (``results_reported``). Headline vetoes then put out an executive change, a markets wrap, a sector's forecast
+highest, except for an article only the forecast rules admit (``guidance``), only a results clause in its headline
+admits (``results_reported``), or only the theme round-up rule admits (``roundup``: a headline whose subject is a
+group of companies, "Manufacturers rebounding, but still wary", over an opening that prints three or more companies'
+codes and reports their results of the day). Headline vetoes then put out an executive change, a markets wrap, a sector's forecast
 or preview and a column, whatever kept them.
 
 Scope reads the layers of the opening as the build has them before the decision: the mentions and periods of the
@@ -38,6 +40,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from .document import ArticleDoc, OrgKind, ScopeDecision
+from .mentions import codes_in
 
 SCOPE_VERSION = "scope_lr_v3"
 # A second opinion the decision also asks: the model before this one, on the headline, first sentence and URL only.
@@ -49,7 +52,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v14"
+SCOPE_RULES = "scope_rules_v15"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -747,6 +750,61 @@ def lede_revises_forecast(doc: ArticleDoc) -> bool:
     return bool(_REVISES_OWN.search(lede)) and not _BROKER.search(lede) and _names_company(doc, a, b)
 
 
+# A theme round-up: the opening tells several listed companies' results of the day under one theme ("Even as a wave
+# of engine makers reported results that beat forecasts, ...", "weak earnings reports from Northwind and Quillon"),
+# its headline naming none of them. The guide keeps a round-up of several named companies' results; a sector's
+# preview (results to come) or its trend without results stays out.
+_REPORTED_RESULTS = re.compile(
+    r"(?<!\bto\s)(?<!\bwill\s)(?<!\bdue\s)\b(?:reported|posted|posting|posts|reports)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:results|earnings|profits?|losses)\b|"
+    r"\b(?:earnings|results)\s+reports?\s+(?:from|by)\b|"
+    r"\b(?:quarterly|[\w\-]+[\s\-]quarter)\s+(?:results|earnings|profits?)\s+(?:from|at|of)\b",
+    re.I,
+)
+ROUNDUP_COMPANIES = 3  # listed companies whose codes the opening prints
+# what a theme headline over several companies' codes is when it is not a results round-up: a market's or an earnings
+# season's story ("Chip stocks slide", "U.S. earnings face a higher bar") or a ratings note
+_THEME_NOT_RESULTS = re.compile(
+    r"\b(?:shares|stocks|selling|sell-?off|investors|ratings?|downgrades?|upgrades?|(?:U\.S\.|corporate|global)\s+"
+    r"earnings|earnings\s+season|delays?|to\s+delay)\b",
+    re.I,
+)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_MONTHS_SALES = re.compile(
+    rf"\b(?:{_MONTH}|monthly|weekly)\s+(?:[\w\-]+\s+){{0,2}}?sales\b|\bsales\b[^.;]{{0,30}}?\b(?:in|for)\s+{_MONTH}\b"
+)
+# the theme: a group of companies for the headline's subject ("Manufacturers ...", "... spook corporate America")
+_THEME = re.compile(r"\b(?:corporate\s+America|industrials|chains|companies|firms)\b", re.I)
+# results still to come: a preview ("brace for earnings reports from ...", "ahead of quarterly results from ...")
+_TO_COME = re.compile(r"\b(?:brace\w*|ahead|await\w*|expect\w*|forecast|will|due|set|likely|round)\b[^.;]{0,25}$", re.I)
+
+
+def lede_rounds_up_results(doc: ArticleDoc) -> bool:
+    """The lede's sentence (after a feature's kicker) and the two after it report results of the day and print the
+    codes of at least ``ROUNDUP_COMPANIES`` companies, its headline naming none and having a group of companies for
+    its subject (a sector, "corporate America"): a round-up of named companies' results; not when the headline leads with other news (a deal, capital, a lawsuit, an executive, a market, jobs, a
+    rating, an earnings season) nor for a month's sales."""
+    title, _ = headline(doc.title)
+    if _leads_with_other_news(doc, title) or _THEME_NOT_RESULTS.search(title) or not doc.sentences:
+        return False
+    if not (_SECTOR.search(title) or _THEME.search(title)):
+        return False
+    # a headline naming a company is the models' and the other rules' to read: this rule is for the theme
+    if any(o.in_title and o.kind == OrgKind.COMPANY for o in doc.orgs) or any(c.in_title for c in doc.codes):
+        return False
+    a, _ = _lede_sentence(doc)
+    k = doc.sentence_at(a)
+    b = doc.sentences[min(len(doc.sentences) - 1, k + 2)].end
+    reported = any(
+        not _TO_COME.search(doc.text, max(a, m.start() - 40), m.start())
+        for m in _REPORTED_RESULTS.finditer(doc.text, a, b)
+    )
+    if not reported or _MONTHS_SALES.search(doc.text, a, b):
+        return False
+    tickers = {c.ticker.partition(".")[0] for c in codes_in(doc.text, start=a, end=b) if not doc.in_block(c.start)}
+    return len(tickers) >= ROUNDUP_COMPANIES
+
+
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
 # no results word ("Wells Fargo CFO retires, successor named"), and a markets wrap, whose subject is an index or the
 # market ("Dow ends higher on IBM boost", "Oil retreat, banks help S&P, techs hit Nasdaq").
@@ -871,6 +929,8 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
             admitted = "guidance"
         elif results_in_headline_clause(doc):
             admitted = "results_reported"
+        elif lede_rounds_up_results(doc):
+            admitted = "roundup"
     veto = headline_vetoes(doc) if ok or admitted else None
     if veto is not None:
         doc.scope = ScopeDecision(False, veto, round(p, 4))

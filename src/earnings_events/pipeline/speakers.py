@@ -20,7 +20,7 @@ from . import people
 from .document import ArticleDoc, Attribution, OrgKind, Person
 from .document import QuoteSpan as Span
 from .layout import HEADING_TITLE
-from .mentions import TRADE, financial_firm, lede_subject
+from .mentions import DIGIT_NAME, TRADE, financial_firm, lede_subject
 from .people import NAME, NAME_RE, clean_name, name_tokens, role_from_title, surname
 
 MIN_WORDS = 4
@@ -46,9 +46,10 @@ _WHO = (
     # business services analyst Kartik Mehta"), a pronoun, or a common noun phrase ("the company")
     # (a firm's name with commas at its start runs on to its "&" or "and": "Keefe, Bruyette & Woods analyst Richard
     # Herr", "Sterne, Agee and Leach analyst Margaret Whitfield";
-    # not "Peter Nesvold, Jefferies & Co. analyst")
+    # not "Peter Nesvold, Jefferies & Co. analyst"); a firm opening with a digit before the name, never its last
+    # word ("said 3M Chief Executive Sam Poe")
     rf"\b(?:(?:{_CAP},\s+){{1,2}}(?=(?:[A-Z][\w'’\-]*\s+){{0,2}}(?:&|and)\s))?"
-    rf"(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES}"
+    rf"(?:(?:(?:Mr|Mrs|Ms|Dr|Prof|Rep|Sen|Gov|Gen|Adm|Lt|Col|Capt|Rev)\.\s+)?(?:(?:{_CAP}|{DIGIT_NAME}|of|at|from|{people._PARTICLE}|and|&|{_LOWER_TITLES}"
     rf"|[a-z][\w\-]*(?=\s+(?:[a-z][\w\-]*\s+)?(?:{_LOWER_TITLES})\b))\s+){{0,9}}{people.JOINED}{_CAP}"
     r"(?:,?\s+(?:Jr|Sr)\.|,?\s+(?:Jr|Sr|II|III|IV)\b)?"  # "Fred Lyons Jr. said"
     r"|[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e"
@@ -278,7 +279,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v25"
+    version: str = "extract_rules_v26"
 
 
 @dataclass
