@@ -674,7 +674,7 @@ def _quote_entity(
     if own is None and hint and executive:
         # a listed company of the story whose results it does not report ("Harbor Stores' chief executive" in a
         # round-up of others' results): still his own company's quote, not the lead's
-        own = _titled_company(a, [e for e in ents if e.ticker is not None])
+        own = next(iter(_titled_companies(a, [e for e in ents if e.ticker is not None])), None)
     if own is not None:  # "Alcoa Chief Executive Alain Belda" on Alcan's shareholders: Alcoa's quote
         return own
     named = _reporting(doc, _named_in(doc, [a], event), best)
@@ -807,17 +807,17 @@ def _firm_of(doc: ArticleDoc, m: OrgMention) -> bool:
     )
 
 
-def _titled_company(a: Attribution, ents: list[Entity]) -> Entity | None:
-    """The company the speaker's title names exactly as the article does ("Harbor Stores Chief Executive Sam Poe"), not
-    as a past post ("the former president of Morgan Stanley"): a looser match took "Nokia" for Nokia Siemens
-    Networks."""
+def _titled_companies(a: Attribution, ents: list[Entity]) -> list[Entity]:
+    """The companies (of ``ents``, in order) the speaker's title names exactly as the article does ("Harbor Stores
+    Chief Executive Sam Poe"), not as a past post ("the former president of Morgan Stanley"): a looser match took
+    "Nokia" for Nokia Siemens Networks."""
     hint = a.person.company_hint
     title = a.person.title or ""
     at = title.find(hint.lower()) if hint else -1
     if hint is None or at < 0 or "former" in title[max(0, at - 30) : at]:
-        return None
+        return []
     bare = canonical(hint).lower()
-    return next((e for e in ents if any(canonical(n).lower() == bare for n in e.names)), None)
+    return [e for e in ents if any(canonical(n).lower() == bare for n in e.names)]
 
 
 def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity | None) -> Entity | None:
@@ -828,7 +828,7 @@ def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity
     hint = a.person.company_hint
     if a.role != "executive" or not hint or _investor(doc, a):
         return None
-    for e in [e for e in ents if e is not best and _titled_company(a, [e]) is e]:
+    for e in _titled_companies(a, [e for e in ents if e is not best]):
         if (
             not (best is not None and any(same_entity(hint, n) for n in best.names))
             # (listed: a code printed, or a registry company the body reports on ("Quillon Corp ... tripled its

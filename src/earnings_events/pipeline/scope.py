@@ -23,8 +23,8 @@ lede); the reason is the kind, on that side, that a second (one-vs-rest, L1) mod
 highest, except for an article only the forecast rules admit (``guidance``), only a results clause in its headline
 admits (``results_reported``), or only the theme round-up rule admits (``roundup``: a headline whose subject is a
 group of companies, "Manufacturers rebounding, but still wary", over an opening that prints three or more companies'
-codes and reports their results of the day). Headline vetoes then put out an executive change, a markets wrap, a sector's forecast
-or preview and a column, whatever kept them.
+codes and reports their results of the day). Headline vetoes then put out an executive change, a markets wrap, a
+sector's forecast or preview and a column, whatever kept them.
 
 Scope reads the layers of the opening as the build has them before the decision: the mentions and periods of the
 headline and the first two sentences (``pipeline.prepare(..., whole=False)``); its tests read the same view.
@@ -420,13 +420,16 @@ def _names_company(doc: ArticleDoc, a: int, b: int) -> bool:
     return any(o.kind == OrgKind.COMPANY and (o.in_title or a <= o.start < b) for o in doc.orgs)
 
 
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
 def _period_sales(doc: ArticleDoc, title: str, a: int, b: int) -> bool:
     """A headline naming earnings or profit whose first sentence gives a year's or a quarter's sales ("Publix sales
     and earnings rise in 2023": "... said on Friday that its sales rose to $57.1 billion in 2023"), not a month's."""
     if not _RESULTS_OBJECT.search(title) or not re.search(r"\b(?:sales|revenues?)\b", doc.text[a:b], re.I):
         return False
     return any(a <= p.start < b and p.kind in ("year", "quarter", "half") for p in doc.periods) and not re.search(
-        r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|month|weeks?)\b",
+        rf"\b(?:{_MONTH}|month|weeks?)\b",
         doc.text[a:b],
     )
 
@@ -769,7 +772,6 @@ _THEME_NOT_RESULTS = re.compile(
     r"earnings|earnings\s+season|delays?|to\s+delay)\b",
     re.I,
 )
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _MONTHS_SALES = re.compile(
     rf"\b(?:{_MONTH}|monthly|weekly)\s+(?:[\w\-]+\s+){{0,2}}?sales\b|\bsales\b[^.;]{{0,30}}?\b(?:in|for)\s+{_MONTH}\b"
 )
@@ -782,8 +784,9 @@ _TO_COME = re.compile(r"\b(?:brace\w*|ahead|await\w*|expect\w*|forecast|will|due
 def lede_rounds_up_results(doc: ArticleDoc) -> bool:
     """The lede's sentence (after a feature's kicker) and the two after it report results of the day and print the
     codes of at least ``ROUNDUP_COMPANIES`` companies, its headline naming none and having a group of companies for
-    its subject (a sector, "corporate America"): a round-up of named companies' results; not when the headline leads with other news (a deal, capital, a lawsuit, an executive, a market, jobs, a
-    rating, an earnings season) nor for a month's sales."""
+    its subject (a sector, "corporate America"): a round-up of named companies' results; not when the headline
+    leads with other news (a deal, capital, a lawsuit, an executive, a market, jobs, a rating, an earnings season)
+    nor for a month's sales."""
     title, _ = headline(doc.title)
     if _leads_with_other_news(doc, title) or _THEME_NOT_RESULTS.search(title) or not doc.sentences:
         return False
