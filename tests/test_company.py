@@ -6,6 +6,7 @@ import json
 import pytest
 
 from conftest import doc_until
+from earnings_events.pipeline import company
 from earnings_events.pipeline.mentions import canonical, kind_of
 from earnings_events.registry import _DATA as REGISTRY_FILE
 from earnings_events.registry import load
@@ -1194,3 +1195,59 @@ def test_a_round_ups_executive_whose_title_names_a_company_not_reporting_speaks_
     )
     got = rows_of(text, title="Flood hurts U.S. company profits")
     assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Harbor Stores")]
+
+
+def test_an_executive_titled_without_a_company_is_not_given_a_rival_named_in_an_aside():
+    """ "Chief Executive Sam Poe said" after a sentence on the story's company, which names it only as "the
+    group", and on another's results in an aside ("where discount chain Quillon Retail has just reported ...") is
+    the story's company's chief: the company just reported on must open its sentence to take him."""
+    text = (
+        "LONDON (Reuters) - Northwind Stores Plc ( NWS.L ) and online seller Harbor Books Plc ( HBK.L ) shrugged "
+        "off the gloom on the high street on Tuesday, both posting higher annual profits.\n\n"
+        "Harbor Books said sales rose 20 percent. Its shares rose 3 percent.\n\n"
+        "Northwind's pretax profit rose 4 percent. The group, which also runs cafes, raised its dividend. "
+        "The group sees no broad revival in its trade, where discount chain Quillon Retail ( QRT.L ) for one has "
+        "just reported a tenth less first-half profit and is shutting branches. "
+        '"We remain cautious about the months ahead," Chief Executive Sam Poe said.'
+    )
+    got = rows_of(text, title="Northwind Stores, Harbor Books shrug off retail gloom")
+    assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Northwind Stores")]
+
+
+def test_a_units_name_before_its_parents_code_is_the_parent():
+    """ "Northwind's Harbor ( NWD.N )": the code is the parent's, so the mention is Northwind, the registry's
+    Northwind Motors, not a company called "Northwind's Harbor"."""
+    text = (
+        "FRANKFURT (Reuters) - Quillon Motoren AG ( QMOG.DE ) reported its best ever first quarter on Thursday.\n\n"
+        "Northwind's Harbor ( NWD.N ), which sells little beyond Europe, slipped into the red."
+    )
+    registry = {"Northwind Motors": {"ticker": "NWD", "aliases": ["Northwind"]}}
+    doc = doc_until(text, "company", title="Quillon profit at record", companies=registry)
+    unit = next(o for o in doc.orgs if o.code is not None and o.code.ticker == "NWD")
+    assert (doc.text[unit.start : unit.end], unit.company.name) == ("Northwind", "Northwind Motors")
+
+
+def test_a_common_noun_of_the_headline_does_not_shorten_a_companys_name():
+    """ "Home Goods Retail" keeps its name in a headline that says "retail" as a common noun; a headline that
+    names it by that word capitalised ("Retail" as its short name) or in capitals still shortens it."""
+    reg = load()
+    assert (
+        company._short_name("Harbor Quay Retail", "Northwind, Quillon buck retail gloom", reg) == "Harbor Quay Retail"
+    )
+    assert company._short_name("Automobiles Quillon", "Quillon profit rises", reg) == "Quillon"
+    assert company._short_name("Automobiles Quillon", "QUILLON PROFIT RISES", reg) == "Quillon"
+
+
+def test_an_analyst_who_covers_a_company_speaks_to_it():
+    """ ", an analyst at Ridgeline Securities, who covers Quillon" names what the remark is about, not the
+    analyst's own firm: the remark speaks to Quillon, not to the round-up's lead."""
+    text = (
+        "BOSTON (Reuters) - Northwind Pumps Inc ( NWP.N ) and Quillon Lifts Corp ( QLC.N ) both posted higher "
+        "quarterly profits on Wednesday.\n\n"
+        "Northwind said orders rose. Its shares gained 2 percent.\n\n"
+        "QUIET GAINS\n"
+        "Quillon, based in Hartford, said orders for lift parts grew in the quarter. "
+        '"The road ahead looks smoother," said Jane Roe, an analyst at Ridgeline Securities, who covers Quillon.'
+    )
+    got = rows_of(text, title="Makers say demand picks up")
+    assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Quillon Lifts")]

@@ -1242,3 +1242,22 @@ def test_quarterly_sales_are_the_quarters_results_only_as_the_subject_of_a_chang
         "It kept its third-quarter outlook."
     )
     assert not quarter._opening_verdict(doc_of(text, "2008-10-08"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the calendar's fourth quarter (October to December), reported in January: the company's fiscal first
+        ("Northwind Computer Inc's fourth-quarter profit climbed 40 percent, ahead of forecasts, it said.", (2007, 1)),
+        # guards: a quarter the text calls fiscal, and a forecast, keep the fiscal reading
+        (
+            "Northwind Computer Inc's fiscal fourth-quarter profit climbed 40 percent, ahead of forecasts, it said.",
+            (2007, 4),
+        ),
+        ("Northwind Computer Inc sees its fourth-quarter profit climbing 40 percent.", (2007, 4)),
+    ],
+)
+def test_a_quarter_named_by_the_calendar_for_an_off_calendar_company(text, expected):
+    # a September year end: its fiscal fourth quarter ends in September 2007, months after this report
+    doc = doc_of(text, "2007-01-18", title="Northwind profit jumps")
+    assert quarter.article_quarter(doc, FiscalCalendar(9, "end")) == expected

@@ -179,3 +179,17 @@ def test_an_elided_word_opens_no_quote():
         "The chain gained from the collapse of rival Pots 'n Pans. Its new stores, its 'best ever' openings, did well."
     )
     assert statements(text) == ["best ever"]
+
+
+def test_unclosed_quote_ends_before_a_source_the_reporter_cites():
+    """A quote whose closing mark never comes runs into the reporter's next sentence; "according to" a data
+    firm is the reporter's, so the quote's words end with the sentence before it."""
+    text = (
+        '"Puts are low-cost insurance against a miss," Poe said. "Traders are buying calls before the report. '
+        "Northwind call trading is double its normal pace, according to options data firm Quillon Lake. One "
+        "buyer took 5,000 calls at the $23 strike, said Quillon Lake President Jane Roe."
+    )
+    assert statements(text) == [
+        "Puts are low-cost insurance against a miss",
+        "Traders are buying calls before the report.",
+    ]

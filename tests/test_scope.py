@@ -591,3 +591,54 @@ def test_a_theme_round_up_of_several_companies_results_is_in_scope(title, text, 
     assert doc.scope.in_scope is in_scope
     if reason:
         assert doc.scope.reason == reason
+
+
+# A story on one company's results told through analysts' reactions, filed under a desk's slug: the guide keeps it.
+_REACTION_TEXT = (
+    "Northwind Instruments Corp surprised Wall Street with a quick start to 1987, though several analysts said "
+    "its two-year profit decline is not over.\n"
+    '    "I like what I see at Northwind more than I have in years," said Harbor Securities analyst Jane Roe.\n'
+    '    "But they are not home yet," she added.\n'
+    "    Northwind's first-quarter net income, 1.05 dlrs a share, came in above nearly every forecast.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "in_scope"),
+    [
+        ("TALKING POINT/NORTHWIND <NWI>", _REACTION_TEXT, True),
+        # guards: the headline's news is another (a deal), the opening names no period's results, the lede is
+        # not analysts' view of its earnings
+        ("TALKING POINT/NORTHWIND <NWI> TO BUY QUILLON", _REACTION_TEXT, False),
+        ("TALKING POINT/NORTHWIND <NWI>", _REACTION_TEXT.replace("first-quarter net income", "new pump"), False),
+        ("TALKING POINT/NORTHWIND <NWI>", _REACTION_TEXT.replace("several analysts said", "it said"), False),
+    ],
+)
+def test_a_story_on_results_told_through_analysts_reactions_is_in_scope(title, text, in_scope):
+    doc = doc_until(text, "scope", title=title, published=dt.date(1987, 4, 22))
+    assert scope.lede_reacts_to_results(doc) is in_scope
+    if in_scope:
+        assert (doc.scope.in_scope, doc.scope.reason) == (True, "results_via_shares_or_analysts")
+
+
+@pytest.mark.parametrize(
+    ("text", "in_scope"),
+    [
+        (
+            'Quillon Foods Co is "on course for a fifth year in a row of record results" in the year to June 30, '
+            "Chairman Sam Poe told investment analysts.\n"
+            "    Poe said the company would keep backing its big brands.\n",
+            True,
+        ),
+        # told investment analysts, but no forecast of its results: not guidance
+        (
+            "Quillon Foods Co will keep backing its big brands and look for acquisitions abroad, Chairman Sam Poe "
+            "told investment analysts.\n    Poe added that borrowing was low.\n",
+            False,
+        ),
+    ],
+)
+def test_a_forecast_told_to_investment_analysts_is_guidance_at_a_meeting(text, in_scope):
+    title = "QUILLON FOODS <QFC> ON COURSE FOR ANOTHER GOOD YEAR"
+    doc = doc_until(text, "scope", title=title, published=dt.date(1987, 3, 12))
+    assert scope.guidance_at_a_meeting(doc) is in_scope

@@ -1336,3 +1336,35 @@ def test_a_person_named_without_a_title_whose_surname_then_speaks_is_who_he_refe
     )
     got = quotes(text)
     assert got[-1] == ("We will keep our shares for now", "Sam Poe", "analyst")
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a firm with its trade before its name is not a person: no row
+        ('Brokerage Ridgeline Lake Holt said the quarter was "solid, given how little was expected."', []),
+        ('Brokerage Ridgeline Lake wrote to its clients: "We think the problem will pass."', []),
+        # a title or a party before the name is not part of it
+        ('Co-founder Sam Poe said: "We are pruning weak ads."', ["Sam Poe"]),
+        ('Democrat Jane Roe said: "The regulator should look at this."', ["Jane Roe"]),
+        ('Postmaster General Sam Poe said: "We need the law changed."', ["Sam Poe"]),
+        # nor is a firm whose last word is a trade ("... Newsletter", "... Furniture") a person
+        ('"Spending will not hold up," said Sam Poe, editor of the Harbor Tech Newsletter.', ["Sam Poe"]),
+    ],
+)
+def test_a_firm_or_a_title_is_not_a_speakers_name(text, speakers):
+    assert [name for _, name, _ in quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # "cited" right before the quote it cites introduces the speaker's words
+        ('In its release, Chief Executive Sam Poe cited "soft orders from farm customers."', ["Sam Poe"]),
+        # ... not a publication citing someone as saying, nor a company's own reasons after a quote
+        ('"We have to cut costs," weekly Harbor Woche cited finance chief Sam Poe as saying.', ["Sam Poe"]),
+        ('"It is not contagious," said analyst Jane Roe. Quillon cited "rising costs" on Tuesday.', ["Jane Roe"]),
+    ],
+)
+def test_cited_introduces_a_quote_only_right_before_it(text, speakers):
+    assert [name for _, name, _ in quotes(text)] == speakers

@@ -607,9 +607,18 @@ def _short_name(name: str, title: str, registry: Registry) -> str:
                 and not (k == 1 and (run[0] in _KEEP_TAIL or run[0] in _GENERIC))  # not "Enterprises" alone
                 and any(words[j : j + k] == run for j in range(len(words)))
                 and not (k < len(toks) and registry.lookup(" ".join(toks[i : i + k])))
+                and not (k == 1 < len(toks) and not _capitalised_in(title, run[0]))
             ):
                 return " ".join(toks[i : i + k])
     return name
+
+
+def _capitalised_in(title: str, word: str) -> bool:
+    """Is the word in the headline as a name (capitalised, or the headline in capitals), not a common noun that one
+    word of the name happens to be ("Home Retail" is not "Retail" in "... buck retail gloom")?"""
+    # (a hyphen between letters joins a word, as in ``_short_name``: "Smurfit-Stone"; "UPDATE 2-Quillon" is two)
+    words = re.findall(r"[A-Za-z0-9&]+", re.sub(r"(?<=[A-Za-z])[\-‐](?=[A-Za-z])", "", title.replace(".", "")))
+    return title.isupper() or any(w.lower() == word and w[:1].isupper() for w in words)
 
 
 def _lede_subject(doc: ArticleDoc) -> Company | None:
@@ -705,8 +714,12 @@ def _quote_entity(
     if own and not executive:  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
         event = [e for e in event if not any(same_entity(own, n) for n in e.names)] or event
     if not executive:  # nor the firm the description names (", who runs $2 billion for Quillon Trust";
-        # not what the speaker comments on: ", commenting on Quillon's forecast")
-        desc = re.split(r"(?:^|,)\s*(?:commenting|referring|speaking|writing|talking)\b", _described(doc, a))[0]
+        # not what the speaker comments on or covers: ", commenting on Quillon's forecast", "who covers Quillon")
+        desc = re.split(
+            r"(?:^|,)\s*(?:commenting|referring|speaking|writing|talking)\b|\bwho\s+(?:covers|follows|tracks)\b|"
+            r"\bcovering\b",
+            _described(doc, a),
+        )[0]
         event = [e for e in event if not any(n in desc for n in e.names)] or event
     if found is None:
         lo, hi = _attribution_span(doc, a)
@@ -722,7 +735,7 @@ def _quote_entity(
             found = next(iter(named.values()))
     if found is None and executive and not hint:
         # "CEO Sam Poe said" right after two sentences on one reporting company: that company's chief, lead or not
-        found = _just_reported(doc, a, covered, refers=False)
+        found = _just_reported(doc, a, covered, refers=False, subject=True)
     if found is None and executive:
         # "Chief Executive Richard Davis": the lead company the story was last about, however far back (not one
         # named in passing: "firms like Nokia")
@@ -737,8 +750,10 @@ def _quote_entity(
     if found is None and not executive:
         # a remark that refers to the company the story has turned to, or whose neighbour in the speaker's run of
         # quotes does ("It was long overdue," ... "They are cleaning up their business.")
-        run = [a, *(b for b in siblings if abs(doc.sentence_at(b.quote.open) - doc.sentence_at(q.open)) <= 2)]
-        found = next((e for b in run if (e := _just_reported(doc, b, covered)) is not None), None)
+        run = [b for b in siblings if b is not a and abs(doc.sentence_at(b.quote.open) - doc.sentence_at(q.open)) <= 2]
+        found = _just_reported(doc, a, covered) or next(
+            (e for b in run if (e := _just_reported(doc, b, covered, subject=True)) is not None), None
+        )
     if found is None:
         # an analyst's or an investor's remark that names no company ("Shoppers are spending cautiously") speaks to
         # the round-up's lead company, not to whichever was named last before it
@@ -753,13 +768,17 @@ _REFERS = re.compile(
 )
 
 
-def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity], refers: bool = True) -> Entity | None:
+def _just_reported(
+    doc: ArticleDoc, a: Attribution, event: list[Entity], refers: bool = True, subject: bool = False
+) -> Entity | None:
     """In a round-up, an outsider's remark that names no company but refers to one ("They have hired more
     bodies") speaks to the one reporting company the two sentences before it name outside quotes ("Quillon relies
     more on late fees. The new law caps them." then "This hits them hardest"): the company the story has turned
     to. Two or more named, or none, and it is not this; nor for a remark with no such reference ("Shoppers are
     cautious"), which speaks to the round-up's lead. Without ``refers`` no reference word is asked for (an
-    executive whose title names no company: "CEO Sam Poe said")."""
+    executive whose title names no company: "CEO Sam Poe said"). With ``subject`` (that executive, a neighbour in an
+    analyst's run of quotes, and any company accepted on its printed code) the company must open one of those
+    sentences: the story's subject then, not a rival in an aside ("... while Quillon's unit lags")."""
     q = a.quote
     if not doc.sentences or (refers and not _REFERS.search(q.statement)):
         return None
@@ -771,6 +790,7 @@ def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity], refers:
     # (not across a subhead: "A LIFT FROM REFORM?" before the remark starts another topic)
     lo = max([lo, *(b.end for b in doc.blocks if lo <= b.start and b.end <= a.quote.open)])
     named: dict[int, Entity] = {}
+    opens = opens_today = False  # the company opens one of its sentences (one not dated before the day's news)
     for e in event:
         for m in e.mentions:
             if (
@@ -781,6 +801,10 @@ def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity], refers:
                 and not _not_the_subject(doc, a, m)
             ):
                 named.setdefault(id(e), e)
+                if _opens_sentence(doc, a, m):
+                    opens = True
+                    s = doc.sentences[doc.sentence_at(m.start)]
+                    opens_today = opens_today or not _EARLIER.search(doc.text, s.start, s.end)
     if len(named) != 1:
         return None
     e = next(iter(named.values()))
@@ -788,7 +812,37 @@ def _just_reported(doc: ArticleDoc, a: Attribution, event: list[Entity], refers:
     # code is printed needs only a sentence on its results, as a theme round-up's list gives: "costs hit Quillon")
     if e.ticker is None and not (e.company is not None and e.company.known):
         return None
-    return e if _reports(doc, e) or (_printed(e) and _has_event(doc, e)) else None
+    if subject and not opens:
+        return None
+    if _reports(doc, e):
+        return e
+    # (a printed code and a sentence on its results of the day: the company opens that sentence)
+    return e if _printed(e) and _has_event(doc, e) and opens_today else None
+
+
+SUBJECT_WORDS = 3  # words before a company that still opens its sentence ("Shares of Quillon", "In Japan, Quillon")
+
+
+def _opens_sentence(doc: ArticleDoc, a: Attribution, m: OrgMention) -> bool:
+    """Is the mention its sentence's subject (at most ``SUBJECT_WORDS`` words before it, the dateline not counted),
+    or in the sentence that introduces the speaker ("Sam Poe, chief executive of car dealer Quillon, ...")?"""
+    s = doc.sentences[doc.sentence_at(m.start)]
+    if a.person.first >= 0 and s.start <= a.person.first < s.end:
+        return True
+    start = s.start
+    if doc.dateline is not None and s.start <= doc.dateline.end <= m.start:
+        start = doc.dateline.end
+    before = doc.text[start : m.start]
+    # (a description before the name is not counted: "Shares of Ohio-based pump maker Quillon", "Last week, chip
+    # maker Quillon")
+    d = _DESCRIBED.search(before)
+    return len(before[: d.end(1) if d else len(before)].split()) <= SUBJECT_WORDS
+
+
+# the words of a company's description right before its name, after the sentence's start, a comma or "Shares of"
+_DESCRIBED = re.compile(r"(^|,|\b[Ss]hares\s+(?:of|in))\s*(?:(?:[a-z][\w\-]*|[\w.]+-based)\s+)+$")
+# a sentence dated before the day's news: "Last week, Quillon cut its forecast"
+_EARLIER = re.compile(r"\b(?:last|earlier\s+this|the\s+previous)\s+(?:week|month)\b", re.I)
 
 
 def _printed(e: Entity) -> bool:

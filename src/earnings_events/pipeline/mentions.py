@@ -723,6 +723,12 @@ def orgs_in(
                     at, name = at - len(head.group(0)) + head.group(0).find(longer.split()[0]), longer
                     break
         known = registry.lookup(canonical(name)) or registry.lookup(name) or _by_code(registry, code, name)
+        # "GM's Opel ( GM.N )": a parent's unit, the code the parent's
+        parent = re.match(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})['’]s\s+[A-Z]", name)
+        if known is None and parent:
+            owner = registry.lookup(parent.group(1))
+            if owner is not None and owner.ticker == code.ticker:
+                name, known = parent.group(1), owner
         add(at, at + len(name), name, known, code)
     # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
     for m in _CORP.finditer(text, start, end):

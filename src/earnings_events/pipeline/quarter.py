@@ -743,6 +743,37 @@ def _years_as_printed(
     return out
 
 
+def _calendar_named(
+    doc: ArticleDoc, resolved: list[tuple[Period, tuple[int, int]]], on: dt.date | None, cal: FiscalCalendar
+) -> list[tuple[Period, tuple[int, int]]]:
+    """A quarter named without its year whose results the sentence reports as out ("fourth-quarter profit jumped")
+    but which, read by the company's fiscal calendar, ends more than half a year away, is the calendar's quarter:
+    the wire names an off-calendar company's quarters by the calendar too (a September year-end company's
+    "fourth quarter", reported in January, is October to December: its fiscal first quarter). Not a quarter the
+    text calls fiscal."""
+    if on is None:
+        return resolved
+    out = []
+    for p, r in resolved:
+        if (
+            p.kind == "quarter"
+            and p.number
+            and p.year is None
+            and not p.fiscal
+            and not p.compared
+            and (cal.quarter_end(*r) - on).days > FAR_DAYS
+            and _results_moved(doc, p)
+        ):
+            month = 3 * p.number
+            year = on.year if dt.date(on.year, month, _calendar.monthrange(on.year, month)[1]) <= on else on.year - 1
+            end = dt.date(year, month, _calendar.monthrange(year, month)[1])
+            fiscal = cal.quarter_of_month(year, month)
+            if (on - end).days <= LAG_DAYS["quarter"] and cal.quarter_end(*fiscal) <= on:
+                r = fiscal  # (a fiscal quarter out of step with the calendar's, still running, is not it)
+        out.append((p, r))
+    return out
+
+
 def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool = True) -> tuple[int, int] | None:
     """The fiscal (year, quarter) the article's earnings news is about, per the guide's three steps
     (``calendar_known``: the calendar is the registry's checked one, or the article's own, not a guess)."""
@@ -768,7 +799,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         return on is None or age(fy, q) <= FRESH_DAYS[q]
 
     resolved = [(p, r) for p in doc.periods if (r := resolve(p, cal, on)) is not None]
-    resolved = _years_as_printed(resolved, on, cal)
+    resolved = _calendar_named(doc, _years_as_printed(resolved, on, cal), on, cal)
     named = [(p, r) for p, r in resolved if p.kind != "current_quarter"]
     head = [(p, r) for p, r in named if (p.in_title or p.start < lede_end) and not p.compared]
     body = [(p, r) for p, r in named if not p.in_title]

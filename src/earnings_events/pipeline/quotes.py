@@ -40,6 +40,9 @@ _NARRATIVE = re.compile(
     r"|\btold Reuters\b|\bsaid in a statement\b|\(Reporting by\b|\[ID:"
     r"|\baccording to (?:Thomson Reuters|Reuters|analysts polled by|a Reuters)\b"
 )
+# ... and, in a quote whose closing mark never comes, a source the reporter cites ("..., according to options data
+# firm Quillon"): the quote's words ended before it
+_NARRATIVE_UNCLOSED = re.compile(r"\baccording to\b")
 _SENT_END_NEXT = re.compile(r"[.!?](?=\s+[\"“A-Z(])")
 # A sentence in the reporter's voice that opens the run of narrative a lost closing mark let into a quote: the
 # market's verdict ("Shares of Quillon rose 4 percent"), a company's figures in the third person ("Quillon
@@ -84,6 +87,9 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
     if e <= s:
         return None
     narrative = _NARRATIVE.search(text, s, e)
+    cited = None if closed else _NARRATIVE_UNCLOSED.search(text, s, e)
+    if cited and (narrative is None or cited.start() < narrative.start()):
+        narrative = cited
     if narrative:
         # The quote's words end with the sentence before the reporter's (where the lost mark stood); a first
         # sentence already the reporter's means the marks were misread (a closing mark taken for an opening one)

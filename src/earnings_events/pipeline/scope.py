@@ -52,7 +52,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v15"
+SCOPE_RULES = "scope_rules_v16"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -520,12 +520,16 @@ _MEETING = re.compile(
     r"\b(?:investor|analyst|shareholder)s?['’]?\s+(?:day|meeting|conference)\b|"
     r"\b(?:told|tells|telling)\s+(?:investors|analysts|shareholders)\s+at\s+(?:a|an|its|the)\s+(?:[\w\-]+\s+){0,2}"
     r"(?:meeting|conference|event|gathering)\b|"
-    r"\b(?:meeting|conference|presentation)\s+(?:for|with)\s+(?:[\w\-]+\s+){0,2}(?:analysts|investors|shareholders)\b",
+    r"\b(?:meeting|conference|presentation)\s+(?:for|with)\s+(?:[\w\-]+\s+){0,2}(?:analysts|investors|shareholders)\b|"
+    # the analysts' society meeting of the older wire: "... told investment analysts", "told security analysts"
+    r"\b(?:told|tells|telling)\s+(?:a\s+(?:group|meeting)\s+of\s+)?(?:investment|securities|security)\s+analysts\b",
     re.I,
 )
 _FORECAST = re.compile(
     r"\b(?:expects?|expected|forecast|sees|will|should|targets?|aims?)\b[^;]{0,80}?"
-    r"\b(?:profit(?:s|able|ability)?|earnings|operating\s+(?:income|profit|margin)|margins?|revenue|sales\s+growth)\b",
+    r"\b(?:profit(?:s|able|ability)?|earnings|operating\s+(?:income|profit|margin)|margins?|revenue|sales\s+growth)\b|"
+    # a record year in sight ("on course for a fifth year of record results", "heading for records")
+    r"\b(?:within\s+sight\s+of|on\s+(?:track|course)\s+for|poised\s+for|heading\s+for)\b[^;]{0,60}?\brecords?\b",
     re.I,
 )
 # A headline giving a quarter's verdict: "... after the holiday quarter falls short", "Q3 beats".
@@ -559,7 +563,7 @@ def _headline_names_company(doc: ArticleDoc, title: str) -> bool:
     """A company the article names is in the headline: found there, or its name's first word or its code's root is
     a word of it (a name the mentions found only in the text, "Conergy", "EDMC" for Education Management)."""
     roots = [c.ticker.split(".")[0] for c in doc.codes if c.ticker] + [
-        o.name.split()[0] for o in doc.orgs if o.kind == OrgKind.COMPANY
+        w for o in doc.orgs if o.kind == OrgKind.COMPANY for w in o.name.split()[:1]
     ]
     return any(o.kind == OrgKind.COMPANY and o.in_title for o in doc.orgs) or any(
         re.search(rf"\b{re.escape(r)}\b", title) for r in roots if r
@@ -808,6 +812,40 @@ def lede_rounds_up_results(doc: ArticleDoc) -> bool:
     return len(tickers) >= ROUNDUP_COMPANIES
 
 
+# A story on one company's results told through analysts' reactions, as the wire's desks file it under a slug ("TALKING
+# POINT/Northwind": "Northwind has started the year well, but analysts said it is not out of its earnings slump yet";
+# the day's figures follow a few sentences on): the guide keeps it.
+_SLUG = re.compile(r"^[A-Z][A-Z .&'\-]{2,30}/(?=\S)")
+_ANALYSTS_SAID = re.compile(r"\banalysts\s+(?:said|say)\b", re.I)
+_LEDE_RESULTS = re.compile(r"\b(?:earnings|profits?|net\s+income|results)\b", re.I)
+_PERIOD_RESULTS = re.compile(
+    r"\b(?:(?:first|second|third|fourth)[\s\-]+(?:fiscal[\s\-]+)?quarter|quarterly|Q[1-4]|(?:first|second)[\s\-]half|"
+    r"fiscal\s+(?:year|19\d\d|20\d\d))(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:earnings|profits?|net\s+(?:income|profit|loss)|results|revenues?)\b|"
+    r"\b(?:earnings|profits?|net\s+income|results)\s+(?:in|for)\s+the\s+(?:fiscal\s+year|(?:first|second|third|fourth)"
+    r"[\s\-]+(?:fiscal[\s\-]+)?quarter)\b",
+    re.I,
+)
+
+
+def lede_reacts_to_results(doc: ArticleDoc) -> bool:
+    """The first sentence gives analysts' view of a company's earnings (after a feature's kicker), and the opening
+    (four sentences) names a quarter's, a half's or a fiscal year's results, about a company the headline names: a
+    story on its results told through analysts' reactions; not when the headline, its desk's slug set aside, leads
+    with other news or names a market."""
+    title = _SLUG.sub("", headline(doc.title)[0])
+    if _other_news(title) or _EXEC_CHANGE.search(title) or _NOT_ONE_COMPANY.search(title) or not doc.sentences:
+        return False
+    if not _headline_names_company(doc, title):
+        return False
+    a, b = _lede_sentence(doc)
+    if not (_ANALYSTS_SAID.search(doc.text, a, b) and _LEDE_RESULTS.search(doc.text, a, b)):
+        return False
+    k = doc.sentence_at(a)
+    end = doc.sentences[min(len(doc.sentences) - 1, k + 3)].end
+    return bool(_PERIOD_RESULTS.search(doc.text, a, end))
+
+
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
 # no results word ("Wells Fargo CFO retires, successor named"), and a markets wrap, whose subject is an index or the
 # market ("Dow ends higher on IBM boost", "Oil retreat, banks help S&P, techs hit Nasdaq").
@@ -934,6 +972,8 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
             admitted = "results_reported"
         elif lede_rounds_up_results(doc):
             admitted = "roundup"
+        elif lede_reacts_to_results(doc):
+            admitted = "results_via_shares_or_analysts"
     veto = headline_vetoes(doc) if ok or admitted else None
     if veto is not None:
         doc.scope = ScopeDecision(False, veto, round(p, 4))
