@@ -193,3 +193,15 @@ def test_unclosed_quote_ends_before_a_source_the_reporter_cites():
         "Puts are low-cost insurance against a miss",
         "Traders are buying calls before the report.",
     ]
+
+
+def test_unclosed_quote_keeps_the_speakers_own_according_to():
+    """ "according to some" in the speaker's words names no source of the reporter's: the quote goes on."""
+    text = (
+        'JANE ROE, ANALYST: "The slowdown is spreading. While the worst may be over, according to some, demand is '
+        "unlikely to recover this year."
+    )
+    assert statements(text) == [
+        "The slowdown is spreading. While the worst may be over, according to some, demand is unlikely to recover "
+        "this year."
+    ]

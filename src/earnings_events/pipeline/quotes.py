@@ -40,9 +40,9 @@ _NARRATIVE = re.compile(
     r"|\btold Reuters\b|\bsaid in a statement\b|\(Reporting by\b|\[ID:"
     r"|\baccording to (?:Thomson Reuters|Reuters|analysts polled by|a Reuters)\b"
 )
-# ... and, in a quote whose closing mark never comes, a source the reporter cites ("..., according to options data
-# firm Quillon"): the quote's words ended before it
-_NARRATIVE_UNCLOSED = re.compile(r"\baccording to\b")
+# ... and, in a quote whose closing mark never comes, a source the reporter cites by name or trade ("..., according
+# to options data firm Quillon"): the quote's words ended before it (not the speaker's own "according to some")
+_NARRATIVE_UNCLOSED = re.compile(r"\baccording to (?:[a-z]+\s+){0,4}?(?:firm|data|[A-Z][\w&]+)\b")
 _SENT_END_NEXT = re.compile(r"[.!?](?=\s+[\"“A-Z(])")
 # A sentence in the reporter's voice that opens the run of narrative a lost closing mark let into a quote: the
 # market's verdict ("Shares of Quillon rose 4 percent"), a company's figures in the third person ("Quillon
