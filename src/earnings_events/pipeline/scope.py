@@ -813,8 +813,8 @@ def lede_rounds_up_results(doc: ArticleDoc) -> bool:
 
 
 # A story on one company's results told through analysts' reactions, as the wire's desks file it under a slug ("TALKING
-# POINT/Northwind": "Northwind has started the year well, but analysts said it is not out of its earnings slump yet";
-# the day's figures follow a few sentences on): the guide keeps it.
+# POINT/Northwind": "Northwind is off to a quick start, though analysts said its profit decline is not over"; the
+# day's figures follow a few sentences on): the guide keeps it.
 _SLUG = re.compile(r"^[A-Z][A-Z .&'\-]{2,30}/(?=\S)")
 _ANALYSTS_SAID = re.compile(r"\banalysts\s+(?:said|say)\b", re.I)
 _LEDE_RESULTS = re.compile(r"\b(?:earnings|profits?|net\s+income|results)\b", re.I)

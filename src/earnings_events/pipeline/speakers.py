@@ -182,7 +182,7 @@ _FIRM_END = (
 )
 
 
-# a trade that opens a firm's name in the wire's style ("Brokerage Ridgeline Lake described the results as ...")
+# a trade that opens a firm's name in the wire's style ("Brokerage Ridgeline Lake said the quarter was ...")
 _TRADE_BEFORE_FIRM = ("Brokerage", "Broker")
 
 _DEPARTMENTS = {
