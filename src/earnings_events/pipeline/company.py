@@ -29,7 +29,7 @@ from itertools import pairwise
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
-from .document import ArticleDoc, Attribution, BlockKind, Code, OrgKind, OrgMention
+from .document import ArticleDoc, Attribution, BlockKind, Code, OrgKind, OrgMention, Sentence
 from .mentions import canonical, financial_firm, initials, kind_of, lede_subject, us_venue
 from .people import role_from_title
 
@@ -597,6 +597,7 @@ def _short_name(name: str, title: str, registry: Registry) -> str:
     # (between letters only: "UPDATE 2-First Data" keeps "first" a word)
     low = re.sub(r"(?<=[a-z])[\-‐](?=[a-z])", "", re.sub(r"['’]s\b", "", title.lower()))
     words = re.findall(r"[a-z0-9&]+", low.replace(".", ""))
+    caps = _capitalised(title)
     for k in range(len(toks), 0, -1):
         for i in range(len(toks) - k + 1):
             run = norm[i : i + k]
@@ -607,18 +608,18 @@ def _short_name(name: str, title: str, registry: Registry) -> str:
                 and not (k == 1 and (run[0] in _KEEP_TAIL or run[0] in _GENERIC))  # not "Enterprises" alone
                 and any(words[j : j + k] == run for j in range(len(words)))
                 and not (k < len(toks) and registry.lookup(" ".join(toks[i : i + k])))
-                and not (k == 1 < len(toks) and not _capitalised_in(title, run[0]))
+                # (nor a common noun of the headline: "Home Retail" is not "Retail" in "... buck retail gloom")
+                and not (k == 1 < len(toks) and not (title.isupper() or run[0] in caps))
             ):
                 return " ".join(toks[i : i + k])
     return name
 
 
-def _capitalised_in(title: str, word: str) -> bool:
-    """Is the word in the headline as a name (capitalised, or the headline in capitals), not a common noun that one
-    word of the name happens to be ("Home Retail" is not "Retail" in "... buck retail gloom")?"""
+def _capitalised(title: str) -> set[str]:
+    """The headline's capitalised words, in lower case: those it may use as a name."""
     # (a hyphen between letters joins a word, as in ``_short_name``: "Smurfit-Stone"; "UPDATE 2-Quillon" is two)
     words = re.findall(r"[A-Za-z0-9&]+", re.sub(r"(?<=[A-Za-z])[\-‐](?=[A-Za-z])", "", title.replace(".", "")))
-    return title.isupper() or any(w.lower() == word and w[:1].isupper() for w in words)
+    return {w.lower() for w in words if w[:1].isupper()}
 
 
 def _lede_subject(doc: ArticleDoc) -> Company | None:
@@ -801,9 +802,9 @@ def _just_reported(
                 and not _not_the_subject(doc, a, m)
             ):
                 named.setdefault(id(e), e)
-                if _opens_sentence(doc, a, m):
+                s = doc.sentences[doc.sentence_at(m.start)]
+                if _opens_sentence(doc, a, m, s):
                     opens = True
-                    s = doc.sentences[doc.sentence_at(m.start)]
                     opens_today = opens_today or not _EARLIER.search(doc.text, s.start, s.end)
     if len(named) != 1:
         return None
@@ -823,10 +824,9 @@ def _just_reported(
 SUBJECT_WORDS = 3  # words before a company that still opens its sentence ("Shares of Quillon", "In Japan, Quillon")
 
 
-def _opens_sentence(doc: ArticleDoc, a: Attribution, m: OrgMention) -> bool:
-    """Is the mention its sentence's subject (at most ``SUBJECT_WORDS`` words before it, the dateline not counted),
-    or in the sentence that introduces the speaker ("Sam Poe, chief executive of car dealer Quillon, ...")?"""
-    s = doc.sentences[doc.sentence_at(m.start)]
+def _opens_sentence(doc: ArticleDoc, a: Attribution, m: OrgMention, s: Sentence) -> bool:
+    """Is the mention the subject of its sentence ``s`` (at most ``SUBJECT_WORDS`` words before it, the dateline not
+    counted), or in the sentence that introduces the speaker ("Sam Poe, chief executive of car dealer Quillon, ...")?"""
     if a.person.first >= 0 and s.start <= a.person.first < s.end:
         return True
     start = s.start

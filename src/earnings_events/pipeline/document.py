@@ -255,7 +255,12 @@ class ArticleDoc:
         fewer): the opening each stage reads ("the first two sentences" is ``lede_end(1)``)."""
         if not self.sentences:
             return self.lede[1]
-        return self.sentences[min(len(self.sentences) - 1, self.sentence_at(self.lede[0]) + after)].end
+        return self.sentences_end(self.lede[0], after)
+
+    def sentences_end(self, pos: int, after: int = 0) -> int:
+        """Where the sentence holding ``pos`` and the ``after`` sentences that follow it end (at the text's last
+        sentence when it has fewer); the text has sentences."""
+        return self.sentences[min(len(self.sentences) - 1, self.sentence_at(pos) + after)].end
 
     def sentence_at(self, pos: int) -> int:
         """Index of the sentence holding ``pos`` (the last one starting at or before it)."""

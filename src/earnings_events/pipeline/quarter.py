@@ -743,6 +743,9 @@ def _years_as_printed(
     return out
 
 
+_CALENDAR = FiscalCalendar(12, "end")  # the calendar's own quarters
+
+
 def _calendar_named(
     doc: ArticleDoc, resolved: list[tuple[Period, tuple[int, int]]], on: dt.date | None, cal: FiscalCalendar
 ) -> list[tuple[Period, tuple[int, int]]]:
@@ -764,10 +767,8 @@ def _calendar_named(
             and (cal.quarter_end(*r) - on).days > FAR_DAYS
             and _results_moved(doc, p)
         ):
-            month = 3 * p.number
-            year = on.year if dt.date(on.year, month, _calendar.monthrange(on.year, month)[1]) <= on else on.year - 1
-            end = dt.date(year, month, _calendar.monthrange(year, month)[1])
-            fiscal = cal.quarter_of_month(year, month)
+            end = next(e for y in (on.year, on.year - 1) if (e := _CALENDAR.quarter_end(y, p.number)) <= on)
+            fiscal = cal.quarter_of_month(end.year, end.month)
             if (on - end).days <= LAG_DAYS["quarter"] and cal.quarter_end(*fiscal) <= on:
                 r = fiscal  # (a fiscal quarter out of step with the calendar's, still running, is not it)
         out.append((p, r))

@@ -21,9 +21,10 @@ when a rule below finds results news the models may miss (two of them, a results
 not against the main model's "certainly not" unless the headline names results or the company reporting opens the
 lede); the reason is the kind, on that side, that a second (one-vs-rest, L1) model of ``scope_lr_v2`` scores
 highest, except for an article only the forecast rules admit (``guidance``), only a results clause in its headline
-admits (``results_reported``), or only the theme round-up rule admits (``roundup``: a headline whose subject is a
+admits (``results_reported``), only the theme round-up rule admits (``roundup``: a headline whose subject is a
 group of companies, "Manufacturers rebounding, but still wary", over an opening that prints three or more companies'
-codes and reports their results of the day). Headline vetoes then put out an executive change, a markets wrap, a
+codes and reports their results of the day), or only the analysts'-reaction rule admits
+(``results_via_shares_or_analysts``: "TALKING POINT/Northwind" over analysts' view of its earnings). Headline vetoes then put out an executive change, a markets wrap, a
 sector's forecast or preview and a column, whatever kept them.
 
 Scope reads the layers of the opening as the build has them before the decision: the mentions and periods of the
@@ -800,8 +801,7 @@ def lede_rounds_up_results(doc: ArticleDoc) -> bool:
     if any(o.in_title and o.kind == OrgKind.COMPANY for o in doc.orgs) or any(c.in_title for c in doc.codes):
         return False
     a, _ = _lede_sentence(doc)
-    k = doc.sentence_at(a)
-    b = doc.sentences[min(len(doc.sentences) - 1, k + 2)].end
+    b = doc.sentences_end(a, 2)
     reported = any(
         not _TO_COME.search(doc.text, max(a, m.start() - 40), m.start())
         for m in _REPORTED_RESULTS.finditer(doc.text, a, b)
@@ -841,9 +841,7 @@ def lede_reacts_to_results(doc: ArticleDoc) -> bool:
     a, b = _lede_sentence(doc)
     if not (_ANALYSTS_SAID.search(doc.text, a, b) and _LEDE_RESULTS.search(doc.text, a, b)):
         return False
-    k = doc.sentence_at(a)
-    end = doc.sentences[min(len(doc.sentences) - 1, k + 3)].end
-    return bool(_PERIOD_RESULTS.search(doc.text, a, end))
+    return bool(_PERIOD_RESULTS.search(doc.text, a, doc.sentences_end(a, 3)))
 
 
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
