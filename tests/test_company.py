@@ -1251,3 +1251,83 @@ def test_an_analyst_who_covers_a_company_speaks_to_it():
     )
     got = rows_of(text, title="Makers say demand picks up")
     assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Quillon Lifts")]
+
+
+def test_a_speaker_headings_firm_sharing_one_word_with_a_company_is_not_that_company():
+    """Under the instant view's "Quillon:" heading, ", MANAGING DIRECTOR, GLOBAL EQUITIES RESEARCH" is the
+    analyst's firm: its one word "research" does not make the remark Research Harbor's; a firm names a company
+    there only whole."""
+    text = (
+        "LOS ANGELES (Reuters) - Research Harbor Ltd ( RHB.O ) lowered its outlook for the current quarter's "
+        "sales and earnings.\n\n"
+        "Separately, Quillon Corp ( QLN.O ) reported lower quarterly revenue from its software unit. "
+        "Commentary: Research Harbor: JANE ROE, ANALYST, RIDGELINE PARTNERS "
+        '"Carriers are trimming their handset stocks before the new models arrive." '
+        "Quillon: SAM POE, MANAGING DIRECTOR, GLOBAL EQUITIES RESEARCH: "
+        '"Nothing here surprised us. The quarter came in roughly as planned."'
+    )
+    got = rows_of(text, title="Instant View: Research Harbor lowers outlook, Quillon revenue slips")
+    assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Research Harbor"), ("Sam Poe", "Quillon")]
+
+
+def test_a_headline_word_that_is_the_parents_own_name_is_not_its_listed_unit():
+    """ "Harbor staff celebrate ..." names Quillon Precision, which the article also calls Harbor, not Harbor
+    International, a listed unit the body names once: the story is one company's, and its founder's words are
+    its own, not those of the customer the body names."""
+    text = (
+        "TAIPEI (Reuters) - Quillon Precision ( 2399.TW ), which assembles gadgets for Northwind Inc ( NWD.O ), "
+        "earned less in the first quarter than analysts had forecast, yet its staff were celebrating on "
+        "Saturday.\n\n"
+        "Hundreds of workers from Harbor's factories applauded the firm's founder at a dinner in Taipei. Harbor "
+        "has drawn fire over factory conditions, mostly because it builds Northwind's devices. "
+        '"I am grateful to everyone here for the effort," founder and chairman Sam Poe told the crowd.\n\n'
+        "Shares of Harbor International ( 2088.HK ), its handset arm, fell 2 percent."
+    )
+    registry = {"Quillon Precision": {"ticker": "2399.TW", "aliases": ["Harbor"]}}
+    got = rows_of(text, title="Harbor staff celebrate, but profit disappoints", companies=registry)
+    assert [(n, c) for n, c, _, _ in got] == [("Sam Poe", "Quillon Precision")]
+
+
+def test_what_an_investors_fund_owns_is_not_the_investors_firm():
+    """ ", portfolio manager of the Ridgeline 100 fund, which owns Quillon" names what the fund holds, not the
+    speaker's firm: the remark on Quillon's results (named before the quote) speaks to Quillon."""
+    text = (
+        "CHICAGO (Reuters) - Northwind Motion Corp ( NWM.N ) and Quillon Tool Works Inc ( QTW.N ) each topped "
+        "profit estimates on Tuesday and lifted their outlooks.\n\n"
+        "Northwind beat by a wide margin. Quillon's shares fell 5 percent.\n\n"
+        'Though Quillon\'s numbers were uneven, "the bright spot was a pickup in its electronics unit," said '
+        "Jane Roe, portfolio manager of the Ridgeline 100 fund, which owns Quillon."
+    )
+    got = rows_of(text, title="Northwind, Quillon point to sturdier factory demand")
+    assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Quillon")]  # (the headline's short name)
+
+
+def test_a_company_coordinated_with_another_before_its_results_verb_reports():
+    """ "Harbor and Ridgeline, which ..., are expected to report robust quarterly earnings": Harbor's results are
+    part of the preview, so the analyst's remark that names Harbor speaks to Harbor, not to the lead."""
+    text = (
+        "TOKYO (Reuters) - Floods that idled plants will leave Northwind Motor ( 7299.T ) with its weakest "
+        "quarter in years, analysts say.\n\n"
+        "Harbor Motor ( 005399.KS ) and Ridgeline ( 000299.KS ), which between them sell more cars than any rival "
+        "outside Japan, are expected to report robust quarterly earnings on strong exports. "
+        '"Harbor will gain more from the floods as it has more models that compete with theirs," said Jane Roe, '
+        "an analyst at Quillon Securities."
+    )
+    got = rows_of(text, title="Floods to dent Asian carmakers' quarter", published=dt.date(2011, 7, 25))
+    assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Harbor Motor")]
+
+
+def test_an_executive_of_a_company_that_said_its_profit_rose_speaks_to_it():
+    """In a story led by Northwind's results, "Quillon, for its part, said its operating profit hit a record"
+    reports Quillon's own results: its director's words are Quillon's, not Northwind's."""
+    text = (
+        "TOKYO (Reuters) - Northwind Corp ( 6799.T ) said on Thursday its quarterly net profit climbed 25 "
+        "percent.\n\n"
+        "Quillon, for its part, said its operating profit hit a record in the October-December period. "
+        '"That figure is a floor for the year, and we aim higher still," Quillon director Sam Poe told reporters.'
+    )
+    registry = {"Quillon Electric": {"ticker": "6798.T", "aliases": ["Quillon"]}}
+    got = rows_of(
+        text, title="Northwind profit climbs, trims outlook", companies=registry, published=dt.date(2008, 1, 31)
+    )
+    assert [(n, c, r) for n, c, _, r in got] == [("Sam Poe", "Quillon Electric", "executive")]

@@ -1261,3 +1261,28 @@ def test_a_quarter_named_by_the_calendar_for_an_off_calendar_company(text, expec
     # a September year end: its fiscal fourth quarter ends in September 2007, months after this report
     doc = doc_of(text, "2007-01-18", title="Northwind profit jumps")
     assert quarter.article_quarter(doc, FiscalCalendar(9, "end")) == expected
+
+
+def test_a_second_company_reporting_quarterly_figures_gets_its_quarter_just_ended():
+    """ "Separately, Quillon reported lower quarterly revenue" under a lead whose news is a forecast for its
+    current quarter: Quillon's rows are the quarter it just reported (its fiscal third, a June year), not the
+    quarter still running that the lead's forecast and "this quarter" in the analyst's words look to."""
+    text = (
+        "LOS ANGELES (Reuters) - Northwind Ltd ( NWD.O ) trimmed its quarterly revenue and earnings forecasts, "
+        "expecting to ship fewer phones.\n\n"
+        "Separately on Thursday, Quillon Corp ( QLN.O ) reported a fall in quarterly sales of its software, "
+        "sending its stock lower. Commentary: Quillon: SAM POE, ANALYST, RIDGELINE PARTNERS "
+        '"The quarter was nearly in line. Sales have been weaker in this quarter, and next year looks weak too."'
+    )
+    companies = {**checked("Northwind", 2), **checked("Quillon", 6)}
+    doc = doc_until(
+        text,
+        "company",
+        title="Instant View: Northwind lowers forecasts, Quillon revenue slips",
+        published=dt.date(2011, 4, 28),
+        companies=companies,
+    )
+    doc.scope = ScopeDecision(True, "results_reported")  # (either kind: the lead's forecast, the second's results)
+    quarter.annotate(doc)
+    assert [c.name for c in doc.companies] == ["Quillon"]
+    assert doc.quarters["Quillon"] == (2011, 3)

@@ -205,3 +205,40 @@ def test_unclosed_quote_keeps_the_speakers_own_according_to():
         "The slowdown is spreading. While the worst may be over, according to some, demand is unlikely to recover "
         "this year."
     ]
+
+
+def test_unclosed_quote_at_the_paragraphs_end_stops_where_the_reporters_figures_begin():
+    """A closing mark lost in flattened wire text: the quote that never closes runs to the end of the paragraph,
+    through the reporter's figures ("Net bookings ... dropped 6 percent") and a company described by its home
+    town or its printed code; its words end with the sentence before the figures."""
+    text = (
+        '"Buyers are simply spending less," said Sam Poe of Ridgeline Securities. "Harbor now resembles any other '
+        "discount store. Net bookings, leaving out travel, dropped 6 percent over the period. Registered members "
+        "climbed 2 percent. Last spring the Lake Town-based retailer cautioned about a soft season. Its stock "
+        "trades at a discount to Quillon Inc ( QLN.O ) on projected profit."
+    )
+    assert statements(text) == ["Buyers are simply spending less", "Harbor now resembles any other discount store."]
+
+
+def test_unclosed_quote_ends_before_a_companys_word_in_the_third_person():
+    """ "Northwind said on Tuesday that ..." is the reporter's, even when a later ", the company said" could pass
+    for the quote's attribution."""
+    text = (
+        '"Refiners barely covered their costs twelve months back," said Sam Poe, an analyst at Ridgeline. '
+        '"Margins have recovered sharply. Northwind said on Tuesday that its drilling income would beat the '
+        "prior period. Storms shut two platforms as well, the company said. Shares of Quillon Inc ( QLN.N ) rose."
+    )
+    assert statements(text)[1] == "Margins have recovered sharply."
+
+
+def test_continued_to_is_no_handover():
+    """ "habits continued to be squeezed" is not "..., she continued": an unclosed quote does not end at its
+    comma."""
+    text = (
+        '"We did well in a tough market," Chief Executive Jane Roe said. "On top of that, shopper habits continued '
+        "to be squeezed by heavier duties and a slow economy. Revenue climbed 2.1 percent to $1.4 billion. Rival "
+        "Quillon Inc ( QLN.N ) reported a bigger profit."
+    )
+    assert statements(text)[1] == (
+        "On top of that, shopper habits continued to be squeezed by heavier duties and a slow economy."
+    )

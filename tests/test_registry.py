@@ -73,6 +73,7 @@ def test_calendar_history_decides_the_quarter():
         ("Facebook", dt.date(2010, 6, 18), None),  # private until its IPO of May 18 2012
         ("Facebook", dt.date(2012, 7, 26), "FB"),
         ("IAC/InterActiveCorp", dt.date(2007, 10, 31), "IACI"),  # Nasdaq IACI until the Match Group separation
+        ("Berkshire Hathaway", dt.date(2009, 2, 28), "BRK.A"),  # Class A, the code the wire prints (BRKa.N)
     ],
 )
 def test_ticker_on(name, day, ticker):

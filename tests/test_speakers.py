@@ -1368,3 +1368,15 @@ def test_a_firm_or_a_title_is_not_a_speakers_name(text, speakers):
 )
 def test_cited_introduces_a_quote_only_right_before_it(text, speakers):
     assert [name for _, name, _ in quotes(text)] == speakers
+
+
+def test_a_title_a_comma_and_the_name_with_no_comma_after_it():
+    """ "Northwind's chief financial officer, Jane Roe said": the title before the comma is hers (an executive),
+    as in "..., Jane Roe, said"."""
+    text = (
+        "TOKYO (Reuters) - Northwind reported a profit for its first quarter on Friday.\n\n"
+        '"Trading conditions stay rough for us," Northwind\'s chief financial officer, Jane Roe said at a briefing.'
+    )
+    assert quotes(text) == [("Trading conditions stay rough for us", "Jane Roe", "executive")]
+    doc = doc_until(text, "speakers", companies={"Northwind"})
+    assert "chief financial officer" in doc.attributions[0].person.title

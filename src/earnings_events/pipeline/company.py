@@ -251,6 +251,9 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
             and w <= words
             and not (len(w) == 1 and _longer_name_of_another(doc, words, min(w), e))
             and not (len(w) == 1 and _lower_case_in(title, min(w)))
+            # (one distinctive word that is another company's whole name names that one: "Northwind" is not
+            # Northwind International, its listed unit, when the article calls its parent "Northwind")
+            and not (len(w) == 1 and len(canonical(n).split()) > 1 and _own_name_of_another(doc, min(w), n))
         ):
             return True
         first = canonical(n).split()[0].lower() if canonical(n).split() else ""
@@ -421,9 +424,11 @@ def _has_event(doc: ArticleDoc, e: Entity) -> bool:
 # of: "stronger-than-expected results at Harbor Motion"
 _REPORTS_AFTER = re.compile(
     r"(?:['’]s?)?(?:\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|NV|SE|LLC|Group|Holdings)\b\.?)*(?:\s*\(\s*[^()]{1,24}\),?)?"
+    r"(?:\s+and\s+[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}(?:\s*\(\s*[^()]{1,24}\))?)?"  # "X and Y, ..., are expected to report"
     r"(?:\s*,(?:[^,.;]|\.(?=\d)){1,80},|\s*,\s*(?:which|that|whose)\s+(?:also\s+|own\s+)?)?\s*"
     r"(?:(?!(?:said|says|told|tells)\b)[\w\-]+\s+){0,3}?"  # (not past a verb of saying: "X's thinking said the results")
-    r"(?:report(?:ed|s)?|post(?:ed|s)?|published|earn(?:ed|s)?|lost|swung|beat|beats|missed|misses|topped|tops|forecast|forecasts|"
+    r"(?:said\s+(?:that\s+)?its\s+(?:[\w\-]+\s+){0,2}?(?:profits?|earnings|revenues?|sales|income|loss(?:es)?)\b|"
+    r"report(?:ed|s)?|post(?:ed|s)?|published|earn(?:ed|s)?|lost|swung|beat|beats|missed|misses|topped|tops|forecast|forecasts|"
     r"raised|raises|cut|cuts|lifted|lowered|trimmed|doubled|tripled|halved|warned|warns|expects?|sees|results?|"
     r"earnings|profits?|net|income|loss(?:es)?|revenues?|"
     r"rev|sales|quarterly|quarter|(?:first|second|third|fourth)[\s\-]quarter|outlook|guidance)\b",
@@ -718,7 +723,7 @@ def _quote_entity(
         # not what the speaker comments on or covers: ", commenting on Quillon's forecast", "who covers Quillon")
         desc = re.split(
             r"(?:^|,)\s*(?:commenting|referring|speaking|writing|talking)\b|\bwho\s+(?:covers|follows|tracks)\b|"
-            r"\bcovering\b",
+            r"\bcovering\b|\b(?:which|that|whose\s+[\w\s\-]{1,40}?)\s+(?:owns?|holds?)\b|\bholdings\s+include\b",
             _described(doc, a),
         )[0]
         event = [e for e in event if not any(n in desc for n in e.names)] or event
@@ -1042,9 +1047,19 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents:
             heading = f"{lead_in} {name}"
         words = set(_HEADING_WORD.findall(heading))
         hit = [e for e in event if any(w in words for w in e.words())]
+        if b.kind == BlockKind.SPEAKER and comma:
+            # after the name come the speaker's title and firm: a company there is named whole, never by one
+            # shared word ("..., MANAGING DIRECTOR, QUILLON RESEARCH" is not Research Northwind)
+            named = set(_HEADING_WORD.findall(f"{lead_in} {name}"))
+            whole = set(_HEADING_WORD.findall(rest))
+            hit = [e for e in hit if any(w in named for w in e.words()) or any(_words(n) <= whole for n in e.names)]
         if not hit and b.kind == BlockKind.SPEAKER:  # the words before the name's comma: "PALM MATTHEW THORNTON"
             lead = set(_HEADING_WORD.findall(heading.split(",")[0]))
             hit = [e for e in ents if any(w in lead for w in e.words())]
+        elif not hit and b.kind == BlockKind.COMPANY:
+            # a company heading names the company of the reactions below it, even one the opening reports only
+            # in its second sentence ("Separately, Quillon reported ...")
+            hit = [e for e in ents if any(w in words for w in e.words())]
         if len(hit) == 1:
             if b.kind == BlockKind.SUBHEAD and not instant and not words <= hit[0].words() | _GENERIC:
                 continue

@@ -93,7 +93,27 @@ def _own_results(doc: ArticleDoc, company: Company, cal: FiscalCalendar) -> tupl
             _verdict_in_sentence(doc, p) or (_reported_in_sentence(doc, p) and not _background(doc, p))
         ):
             return r
+    # a sentence of the opening naming this company alone that reports its "quarterly" figures, no quarter named
+    # ("Separately, Quillon reported lower quarterly revenue"): the quarter just ended by its calendar, not the
+    # quarter the lead company's forecast is about
+    opening = doc.lede_end(3)  # the lede and the three sentences after it
+    for sentence in (s for s in doc.sentences if s.start < opening):
+        m = _REPORTED_QUARTERLY.search(doc.text, sentence.start, sentence.end)
+        if m is None or any(p.start < sentence.end and p.end > sentence.start for p in doc.periods):
+            continue
+        named = {_company_name(o) for o in _companies_named(doc, sentence.start, m.start())}
+        if named and all(same_entity(n, company.name) for n in named):
+            fy, q = cal.latest_ended(on, min_days=REPORT_MIN_DAYS)
+            return (fy, q) if (on - cal.quarter_end(fy, q)).days <= LAG_DAYS["quarter"] else None
     return None
+
+
+# a company's own report of its quarterly figures (not a forecast of them: "lowered its quarterly forecasts")
+_REPORTED_QUARTERLY = re.compile(
+    r"\b(?:reported|posted)\s+(?:an?\s+)?(?:[\w\-]+\s+){0,3}?(?:in|of)?\s*quarterly\s+(?:net\s+)?"
+    r"(?:sales|revenues?|profits?|earnings|results|income|loss(?:es)?)\b(?!\s+(?:forecasts?|targets?|estimates?))",
+    re.I,
+)
 
 
 def stated_year_ends(doc: ArticleDoc, company: Company) -> list[int]:

@@ -21,7 +21,7 @@ _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
 # Where an unclosed quote visibly ends: a comma handing over to an attribution (", he said", or a name and a
 # title between commas: ", Jane Roe, an analyst at Quillon, said")
 _HANDOVER = re.compile(
-    r",\s+(?=[^,.\"“”]{0,80}?\b(?:said|says|added|adds|told|noted|explained|continued|stated|wrote)\b"
+    r",\s+(?=[^,.\"“”]{0,80}?\b(?:said|says|added|adds|told|noted|explained|continued(?!\s+to\b)|stated|wrote)\b"
     r"|[A-Z][\w'’\-]*(?:\s+[A-Z][\w.'’\-]*){1,3},[^,.\"“”]{1,80},\s+(?:said|says|added|told|noted)\b)"
 )
 # An unclosed quote whose paragraph ends with its attribution: "We expect more, he said.
@@ -42,7 +42,12 @@ _NARRATIVE = re.compile(
 )
 # ... and, in a quote whose closing mark never comes, a source the reporter cites by name or trade ("..., according
 # to options data firm Quillon"): the quote's words ended before it (not the speaker's own "according to some")
-_NARRATIVE_UNCLOSED = re.compile(r"\baccording to (?:[a-z]+\s+){0,4}?(?:firm|data|[A-Z][\w&]+)\b")
+# ("... the Quillon, Ohio-based company warned ...", "Harbor Inc ( HRB.N )": a printed code or a company described by
+# its home town is the reporter's, never a speaker's words)
+_NARRATIVE_UNCLOSED = re.compile(
+    r"\baccording to (?:[a-z]+\s+){0,4}?(?:firm|data|[A-Z][\w&]+)\b|\(\s*[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}\s*\)"
+    r"|\b[A-Z][a-z]+-based\s+(?:company|firm|group|bank|retailer|maker|chain|insurer|lender)\b"
+)
 _SENT_END_NEXT = re.compile(r"[.!?](?=\s+[\"“A-Z(])")
 # A sentence in the reporter's voice that opens the run of narrative a lost closing mark let into a quote: the
 # market's verdict ("Shares of Quillon rose 4 percent"), a company's figures in the third person ("Quillon
@@ -51,7 +56,12 @@ _REPORTING_START = re.compile(
     r"\s*(?:Shares\s+(?:of|in)\s+[A-Z]|(?:Its|The\s+company['’]s|[A-Z][\w&.\-]*['’]s)\s+shares\s+(?:rose|fell|jumped|climbed|"
     r"slid|dropped|gained|were)\b|[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,3}\s+(?:forecast|reported|posted|issued|"
     r"reiterated|earned)\s+(?:a|an|its|net|quarterly|first|second|third|fourth|\$)|Analysts\s+(?:had\s+)?(?:on\s+average\s+)?"
-    r"(?:expected|were\s+expecting|had\s+forecast))"
+    r"(?:expected|were\s+expecting|had\s+forecast)"
+    # (a figure's move: "Net bookings, leaving out travel, dropped 6 percent"; a company's word in the third
+    # person: "Quillon said on Tuesday that ...")
+    r"|[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}\s+(?:also\s+)?said\s+(?:on\s+[A-Z]\w+\s+)?that\b"
+    r"|[A-Z][\w\-]*(?:,?\s+[\w'’\-]+){0,16}?,?\s+(?:rose|fell|jumped|climbed|slid|dropped|gained|declined|increased|"
+    r"decreased|tightened|widened|tumbled|surged|slipped)\s+(?:by\s+)?\d[\d.]*\s*(?:percent|%|basis\s+points))"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I['’]m|I['’]ve|we|We|we['’]re|We['’]re|our|Our|us|my|me)\b")
 
@@ -97,18 +107,20 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
         ends = [m.end() for m in _SENT_END_NEXT.finditer(text, s, narrative.start() + 1)]
         if hand is not None:  # "... again, Nakada said. Nomura announced ...": its attribution ends the words
             cut = hand.start()
+            ends = [x for x in ends if x < cut]
+            ends.append(cut)  # (unless the reporter's run began before it, below)
         elif ends:
             cut = ends[-1]
-            # (where the reporter's run began, if an earlier sentence is plainly the reporter's: "... keep adding
-            # volume. Quillon forecast a third-quarter profit of ... Analysts had expected ..., according to ...")
-            for end in ends[:-1]:
-                sentence_end = _SENT_END_NEXT.search(text, end, cut)
-                sentence = text[end : sentence_end.end() if sentence_end else cut]
-                if _REPORTING_START.match(sentence) and not _FIRST_PERSON.search(sentence):
-                    cut = end
-                    break
         else:
             return None
+        # (where the reporter's run began, if an earlier sentence is plainly the reporter's: "... keep adding
+        # volume. Quillon forecast a third-quarter profit of ... Analysts had expected ..., according to ...")
+        for end in ends[:-1]:
+            sentence_end = _SENT_END_NEXT.search(text, end, cut)
+            sentence = text[end : sentence_end.end() if sentence_end else cut]
+            if _REPORTING_START.match(sentence) and not _FIRST_PERSON.search(sentence):
+                cut = end
+                break
         cend = close_end = cut
         e = _words_end(text, s, cut)
         if e <= s:

@@ -231,13 +231,13 @@ _KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lor
 _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
 # a title, a comma, the name, the speech verb: "Another analyst, Inder Singh of Prudential, said ...", "The
-# company's Chief Executive, Sam Poe, said ..."
+# company's Chief Executive, Sam Poe, said ...", "Quillon's finance chief, Jane Roe said"
 _TITLE_COMMA_NAME = re.compile(
     r"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader|"
     r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)),\s+"
     r"(?P<owner>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}['’]s\s+)?"  # "analyst, Roe Bank's Sam Poe, said"
     rf"(?P<name>{NAME})"
-    r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,\s+"
+    r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,?\s+"  # (", Sam Poe said")
     rf"(?:{VERBS})\b"
 )
 # Cheap tests that tell which paragraphs the person patterns below can match at all (each is a superset of
@@ -287,7 +287,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v27"
+    version: str = "extract_rules_v28"
 
 
 @dataclass
@@ -802,7 +802,9 @@ class _ArticleIndex:
                 person.role = role_from_title(who.title)
             org = re.search(r"\bof\s+(.+)$", who.title)
             if org and person.org is None:
-                person.org = org.group(1)  # "Ulric Weil of Weil and Associates"
+                # "Ulric Weil of Weil and Associates"; not the relative clause after the firm (", which owns
+                # Quillon": what the fund holds is not the speaker's firm)
+                person.org = re.split(r",\s*(?:which|that|who|whose|where)\b", org.group(1))[0]
             return person
         if who.kind == "pronoun":
             before = [(pos, key) for pos, key in self.mentions if pos < who.at]
