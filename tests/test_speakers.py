@@ -1380,3 +1380,39 @@ def test_a_title_a_comma_and_the_name_with_no_comma_after_it():
     assert quotes(text) == [("Trading conditions stay rough for us", "Jane Roe", "executive")]
     doc = doc_until(text, "speakers", companies={"Northwind"})
     assert "chief financial officer" in doc.attributions[0].person.title
+
+
+def test_a_firms_analysts_speaking_as_a_group_end_the_continuation():
+    """'"...," Quillon analysts said in a research note' is a firm's words, no one's: not a continuation of the
+    chief executive quoted before it."""
+    text = (
+        "LONDON (Reuters) - Northwind posted a loss. "
+        '"We expect the market to stay hard this year," Chief Executive Sam Poe said. Northwind shares fell 2 '
+        'percent. "The guidance is weak on revenue but better on costs," Quillon analysts said in a research note.'
+    )
+    assert [(s, n) for s, n, _ in quotes(text, {"Northwind", "Quillon"})] == [
+        ("We expect the market to stay hard this year", "Sam Poe")
+    ]
+    # (a quote that ends its sentence before "Several analysts noted ..." is still the chief executive's)
+    text = text.replace('costs," Quillon analysts said in a research note.', 'costs." Several analysts noted the cuts.')
+    assert [n for _, n, _ in quotes(text, {"Northwind", "Quillon"})] == ["Sam Poe", "Sam Poe"]
+
+
+def test_a_family_name_written_first_resolves_to_its_full_name():
+    """ "Yang said" after "Chairman Yang Jianhua": a family name that opens the one full name of the article is
+    that person, even with a given name that has no hyphen."""
+    text = (
+        "BEIJING (Reuters) - Northwind swung to a profit. Chairman Yang Jianhua said its business had turned "
+        'around. "It was a solid quarter by any measure," Yang said.'
+    )
+    assert [n for _, n, _ in quotes(text)] == ["Yang Jianhua"]
+
+
+def test_a_firms_unit_after_said_is_not_a_person():
+    """ "Roe said Northwind Quay Smith Barney, a venture with Quillon, ..." names a firm's unit (the firm's name
+    and more), not a speaker called Northwind Quay Smith Barney."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Quay posted a profit. Roe said Northwind Quay Smith Barney, a venture with "
+        'Quillon Inc, "had a very strong quarter in a hard market."'
+    )
+    assert all(n != "Northwind Quay Smith Barney" for _, n, _ in quotes(text, {"Northwind Quay", "Quillon"}))

@@ -287,7 +287,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v28"
+    version: str = "extract_rules_v29"
 
 
 @dataclass
@@ -381,6 +381,16 @@ _PERSON_DESCRIBED = re.compile(
     r"['’]s?\b|\b(?:analysts?|economists?|strategists?|chairman|chairwoman|chief|president|executive|director|"
     r"managers?|officer|spokes\w+|founder|partner|head|investors?|consultants?|professor|trader)\b",
     re.I,
+)
+
+
+# a firm's analysts speaking as a group after the quote ('"...," Quillon analysts said in a note'): no one's words,
+# and no continuation of the speaker before (when the quote hands over to them with its comma, not when it ends a
+# sentence and the next begins "Several analysts noted ...")
+_HANDED_OVER = re.compile(r",\s*(?:[\"”»]|'')$")
+_GROUP_SAYS = re.compile(
+    r"\s*,?\s*(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:analysts|economists|strategists|researchers)\s+"
+    r"(?:said|say|wrote|write|noted|added)\b"
 )
 
 
@@ -733,6 +743,8 @@ class _ArticleIndex:
             return _Who("nonperson", at=at)  # "U.S.": initials with no name
         if " " not in name and _BROKER_WORD.fullmatch(name) and name not in self.people:
             return _Who("nonperson", at=at)  # "Numis said in a note to clients": a broker by its one-word name
+        if len(name.split()) > 2 and any(name.startswith(f"{o} ") for o in self.org_words if " " in o):
+            return _Who("nonperson", at=at)  # "said Quillon Quay Smith Barney, a venture ...": a firm's unit
         if not name or (name in self.org_words and surname(name) not in self.people):
             return _Who("nonperson", at=at)  # "Wynn said" is Steve Wynn when the article names him
         if _CORPORATE_END.search(name) and not (name.endswith("Bank") and _TITLE_WORD.search(title)):
@@ -788,6 +800,12 @@ class _ArticleIndex:
                 )
                 self.people[key] = person
                 self._index_mentions()
+            if person is None and not named and len(people.name_tokens(who.name)) == 1:
+                # a family name written first before a given name with no hyphen ("Yang" of "Yang Jianhua"): the
+                # one person of the article whose name it opens
+                opens = {p.name: p for p in self.people.values() if people.name_tokens(p.name)[:1] == [who.name]}
+                if len(opens) == 1 and len(people.name_tokens(next(iter(opens)))) == 2:
+                    person = self.people[key] = next(iter(opens.values()))
             if person is None:
                 person = Person(
                     who.name,
@@ -1216,6 +1234,10 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         # blanks layout blocks)
         nobody = who is None and (
             _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open)
+            or (
+                _HANDED_OVER.search(text, max(0, span.close_end - 4), span.close_end) is not None
+                and _GROUP_SAYS.match(text, span.close_end) is not None
+            )
             or (last is not None and bool(_NAMELESS_HEADING.match(doc.text, last[0].close_end, span.open)))
         )
         if who is not None:
