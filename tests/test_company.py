@@ -1331,3 +1331,16 @@ def test_an_executive_of_a_company_that_said_its_profit_rose_speaks_to_it():
         text, title="Northwind profit climbs, trims outlook", companies=registry, published=dt.date(2008, 1, 31)
     )
     assert [(n, c, r) for n, c, _, r in got] == [("Sam Poe", "Quillon Electric", "executive")]
+
+
+def test_a_company_named_before_its_officers_title_opens_the_lede():
+    """The web's "Quillon Foods CFO Jane Roe on Thursday hinted at ..." names the company the registry does not
+    know and no suffix or code marks: taken from the text when the headline names it too."""
+    text = (
+        "Quillon Foods CFO Jane Roe on Thursday hinted at further price increases.\n"
+        'Roe said on the fourth-quarter earnings call that higher prices "remain on the table for the spring."'
+    )
+    primary = primary_of(text, title="Quillon Foods CFO hints at more price hikes", companies=KNOWN)
+    assert primary is not None and (primary.name, primary.ticker) == ("Quillon Foods", None)
+    # not a name the headline leaves out (a person's employer named only in passing)
+    assert primary_of(text, title="Snack makers weigh price hikes", companies=KNOWN) is None

@@ -108,3 +108,19 @@ def test_a_companys_initials_are_its_short_form_where_the_article_names_it():
     # an article that does not name the company has no such mention
     doc = doc_until("The watchdog QI said bribery rose. QI publishes an index.", "scope", companies=companies)
     assert [o for o in doc.orgs if o.company is not None and o.company.name == "Quillon Instruments"] == []
+
+
+def test_a_press_releases_name_comma_suffix_before_its_code_and_its_about_heading():
+    """ "Quillon Systems, Inc. (NASDAQ:QLSY)": the name before the comma is the company's, not "Inc."; the
+    boilerplate's heading line "About Quillon Systems" is not part of the name on the line below it."""
+    text = (
+        "SAN JOSE, Calif., Jan. 25, 2018 /PRNewswire/ -- Quillon Systems, Inc. (NASDAQ:QLSY), a maker of network "
+        "gear, today announced results for its third quarter.\n"
+        "About Quillon Systems\n"
+        "Quillon Systems, Inc. (NASDAQ:QLSY) makes security appliances."
+    )
+    doc = doc_until(text, "company", title="Quillon Systems Reports Third Quarter Results")
+    coded = [(o.name, o.code.ticker) for o in doc.orgs if o.code is not None and not o.in_title]
+    assert ("Quillon Systems", "QLSY") in coded
+    assert all(name in ("Quillon Systems", "QLSY") for name, _ in coded)
+    assert doc.primary is not None and (doc.primary.name, doc.primary.ticker) == ("Quillon Systems", "QLSY")

@@ -1286,3 +1286,36 @@ def test_a_second_company_reporting_quarterly_figures_gets_its_quarter_just_ende
     quarter.annotate(doc)
     assert [c.name for c in doc.companies] == ["Quillon"]
     assert doc.quarters["Quillon"] == (2011, 3)
+
+
+def _quarter_with(text: str, title: str, published: str, reason: str, companies: dict) -> tuple[int, int] | None:
+    doc = doc_until(text, "company", title=title, published=dt.date.fromisoformat(published), companies=companies)
+    doc.scope = ScopeDecision(True, reason)
+    quarter.annotate(doc)
+    assert doc.primary is not None
+    return doc.quarters[doc.primary.name]
+
+
+def test_a_target_within_six_years_is_a_horizon_named_by_its_first_year():
+    """The guide: a multi-year horizon names its first year, not the later year the body also cites."""
+    text = (
+        "TOKYO (Reuters) - Northwind Motor ( 9999.T ) wants an operating margin of 7 percent within six years "
+        "under a new plan unveiled on Monday.\n\n"
+        "The goal rests on an industry of 95 million cars by the year to March 2017, its boss told reporters. "
+        '"We are building, not mending," Sam Poe said.'
+    )
+    got = _quarter_with(
+        text, "Northwind targets 8 pct margin in six years", "2011-06-27", "guidance", checked("Northwind", 3)
+    )
+    assert got == (2012, 4)  # the year ending March 2012, by its end; not the year ending March 2017
+
+
+def test_a_mid_quarter_update_is_about_the_quarter_running():
+    text = (
+        "SANTA CLARA, California (Reuters) - Bookings at Northwind Corp so far in the second quarter are running "
+        "a little ahead of plan, Chief Executive Sam Poe told a conference on Tuesday.\n\n"
+        '"We are at the midpoint of the quarter," Poe said. Northwind posted a 26 percent drop in first-quarter '
+        "profit in April."
+    )
+    got = _quarter_with(text, "Northwind sees order improvement", "2009-05-13", "guidance", checked("Northwind", 12))
+    assert got == (2009, 2)

@@ -242,3 +242,17 @@ def test_continued_to_is_no_handover():
     assert statements(text)[1] == (
         "On top of that, shopper habits continued to be squeezed by heavier duties and a slow economy."
     )
+
+
+def test_an_unclosed_quote_ends_before_the_reporters_apposition():
+    """A fragment that lost its closing mark, then the reporter's ", the group's second-largest market": the
+    words end at the comma, in the middle of the sentence."""
+    text = (
+        "\u201dIt was a hard year,\u201c Jane Roe, the finance chief, said, pointing to \u201dweak demand at "
+        "home and falling prices in Quillonia, the group\u2019s biggest market abroad.\n"
+        "The new forecast also reflects higher costs."
+    )
+    assert statements(text) == ["It was a hard year", "weak demand at home and falling prices in Quillonia"]
+    # the speaker's own "our biggest market" is not the reporter's
+    own = "He said \"we lost ground in Quillonia, the company's biggest market, and we will win it back."
+    assert statements(own) == ["we lost ground in Quillonia, the company's biggest market, and we will win it back."]

@@ -504,6 +504,10 @@ def test_guidance_at_a_meeting_for_analysts():
             "Lorry builders face a lean year",
             "FRANKFURT (Reuters) - Orders have dried up, so lorry builders in Europe are expected to earn less.",
         ),
+        (
+            "Analysis: lender results face lofty hopes",
+            "(Reuters) - Shareholders want a lot from the big lenders when they report quarterly numbers next week.",
+        ),
     ],
 )
 def test_a_sector_preview_headline_is_an_aggregate_forecast(title, text):
@@ -642,3 +646,52 @@ def test_a_forecast_told_to_investment_analysts_is_guidance_at_a_meeting(text, i
     title = "QUILLON FOODS <QFC> ON COURSE FOR ANOTHER GOOD YEAR"
     doc = doc_until(text, "scope", title=title, published=dt.date(1987, 3, 12))
     assert scope.guidance_at_a_meeting(doc) is in_scope
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Northwind option traders lean bullish before results",
+            "CHICAGO (Reuters) - Traders are buying calls on Northwind Inc ( NWD.O ) ahead of its quarterly "
+            "earnings report on Thursday, betting the shares will climb.",
+        ),
+        (
+            "Quillon could see the biggest swing on earnings",
+            "The fourth-quarter reporting season is under way, and Quillon Corp ( QLN.O ) reports its quarterly "
+            "results on Tuesday. Analysts look for earnings of 40 cents per share. Jane Roe of Harbor Partners said "
+            "options traders are pricing in a 9 percent swing either way.",
+        ),
+    ],
+)
+def test_the_options_markets_bets_on_coming_results_are_market_news(title, text):
+    doc = doc_until(text, "scope", title=title, published=dt.date(2010, 7, 20))
+    assert scope.options_market(doc)
+    assert (doc.scope.in_scope, doc.scope.reason) == (False, "markets")
+
+
+def test_an_exchanges_results_lifted_by_options_volume_stay_in_scope():
+    title, text = (
+        "Harbor Exchange quarterly profit up 24 percent",
+        "CHICAGO (Reuters) - Harbor Exchange Holdings Inc ( HBX.O ) posted a 24 percent rise in quarterly profit on "
+        "Tuesday, helped by record options trading volume and busy call options activity.",
+    )
+    assert decide(title, text).in_scope
+
+
+def test_a_companys_record_quarter_is_results_news_and_so_is_a_remark_on_its_call(monkeypatch):
+    """ "Quillon scores record quarter on cloud sales" is results news whatever the "on ... sales"; a finance
+    chief's hint on the earnings call is in scope too (the issue's "CFO Y on Thursday hinted at ...")."""
+    monkeypatch.setattr(scope, "p_in_scope", lambda feats, version=scope.SCOPE_VERSION: 0.02)
+    record = decide(
+        "Quillon scores record quarter on cloud sales",
+        "Quillon Corp. scored a record quarter on Thursday on the back of strong cloud sales, and its chief "
+        "executive said growth would continue.",
+    )
+    assert (record.in_scope, record.reason) == (True, "results_reported")
+    call = decide(
+        "Northwind CFO hints at more price hikes",
+        "Northwind Foods Inc CFO Jane Roe on Thursday hinted at further price increases. Roe said on the "
+        "company's quarterly earnings call that pricing is under review.",
+    )
+    assert call.in_scope

@@ -1416,3 +1416,18 @@ def test_a_firms_unit_after_said_is_not_a_person():
         'Quillon Inc, "had a very strong quarter in a hard market."'
     )
     assert all(n != "Northwind Quay Smith Barney" for _, n, _ in quotes(text, {"Northwind Quay", "Quillon"}))
+
+
+def test_a_name_set_off_by_commas_after_a_title_is_whom_he_said_names():
+    """ "The company's CEO, Sam Poe, spoke on the call." names a person, whatever the verb: the "he said" after
+    it is his, not the finance chief's quoted before."""
+    text = (
+        "Northwind Foods posted record quarterly profit on Wednesday.\n"
+        'CFO Jane Roe said the company "certainly weighs every cost" when setting prices.\n'
+        "The company's CEO, Sam Poe, spoke on the earnings call.\n"
+        '"We are winning share in every channel we compete in," he said.'
+    )
+    assert [(s, who) for s, who, _ in quotes(text)] == [
+        ("certainly weighs every cost", "Jane Roe"),
+        ("We are winning share in every channel we compete in", "Sam Poe"),
+    ]

@@ -96,7 +96,8 @@ _NAME_TOKEN = (
 # (a number inside a name before a code: "Quay 1 Imports Inc ( QIR.N )")
 _NAME_SEP = r"(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+)"
 _NAME_BEFORE = re.compile(
-    rf"(?:{_NAME_TOKEN}{_NAME_SEP}(?:(?:{_NAME_TOKEN}|\d{{1,2}}){_NAME_SEP})*)?{_NAME_TOKEN}[\s,]*$"
+    # (a press release's "Quillon Systems, Inc. (NASDAQ:QLSY)": the suffix after a comma is the name's)
+    rf"(?:{_NAME_TOKEN}{_NAME_SEP}(?:(?:{_NAME_TOKEN}|\d{{1,2}}){_NAME_SEP})*)?{_NAME_TOKEN}(?:,\s*{_SUFFIX})?[\s,]*$"
 )
 _CORP = re.compile(
     # (a name starts at a word's start: "KeyCorp. National City Corp" holds no "Corp. National City")
@@ -585,6 +586,15 @@ _WIDE_LEDE_SUBJECT = re.compile(
 )
 
 
+# ... and a company named before its officer's title, opening the lede ("Quillon Foods CFO Jane Roe on Thursday
+# hinted at ...", "Harbor's chief executive, Sam Poe, said"), taken only when the headline names it too
+_TITLED_LEDE_SUBJECT = re.compile(
+    r"\s*(?:The\s+)?(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,4}?)(?:['’]s)?\s+"
+    r"(?:(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|finance\s+chief|chairman|chairwoman|president)|"
+    r"CEO|CFO|COO)\b,?\s+[A-Z]"
+)
+
+
 def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     """The name a first sentence opens with, before it reports or speaks ("Publix Super Markets, the grocery chain,
     said ...", "Irish airline Ryanair Monday posted ..."), and whether its trade came before it."""
@@ -592,7 +602,7 @@ def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     if re.search(r"\((?:Reuters|AP|AFP)\)\s*[-—–]", doc.text[a : min(b, a + 120)]):
         return None  # (a dateline the layout left in the lede: "CHARLOTTE, N.C./NEW YORK (Reuters) - Three ...")
     narrow = _LEDE_SUBJECT.match(doc.text, a, b)
-    m = narrow or _WIDE_LEDE_SUBJECT.match(doc.text, a, b)
+    m = narrow or _WIDE_LEDE_SUBJECT.match(doc.text, a, b) or _TITLED_LEDE_SUBJECT.match(doc.text, a, b)
     if m is None:
         return None
     if " and " in m.group("name") and _SUFFIX_END.search(" " + m.group("name").rsplit(" and ", 1)[0]):
@@ -661,6 +671,13 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
         return None
     raw = m.group(0).rstrip(" ,")
     at = m.start()
+    nl = raw.rfind("\n")
+    if nl >= 0 and not text[text.rfind("\n", 0, at) + 1 : at].strip():
+        # a name whose first part fills a line of its own is a heading's ("About Quillon Systems" over the
+        # boilerplate's "Quillon Systems, Inc. (NASDAQ:QLSY)"), not a name wrapped over two lines
+        rest = raw[nl + 1 :]
+        at += nl + 1 + len(rest) - len(rest.lstrip())
+        raw = rest.lstrip()
     # "Cooper Tire and Rubber Co. ( CTB.N )": an industry word after "and" goes on a name, as in ``orgs_in``
     head = re.search(rf"((?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN})\s+and\s+$", text[start:at])
     if head and canonical(raw).lower() in _INDUSTRY_WORDS:

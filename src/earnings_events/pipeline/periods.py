@@ -163,7 +163,9 @@ _PATTERNS = [
         re.compile(
             rf"\b(?:(?:through|thru|until|by)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?(?P<y1>{_YEAR}|['’]\d\d(?!\w))(?!\s*[\-–/]\d)|"
             r"(?:over|for|in|during|within)\s+the\s+(?:next|coming)\s+(?:two|three|four|five|six|seven|ten|few|several|[2-9])"
-            r"\s+(?:fiscal\s+)?years|in\s+(?:two|three|four|five|[2-5])\s+years['’]?\s+time)\b",
+            r"\s+(?:fiscal\s+)?years|in\s+(?:two|three|four|five|[2-5])\s+years['’]?\s+time|"
+            # a target "within six years" (a deadline; "within two years of the merger" looks back)
+            r"within\s+(?:two|three|four|five|six|seven|eight|ten|[2-9]|10)\s+years(?!\s+(?:of|after|since|from)\b))\b",
             re.I,
         ),
         ("through", "thru", "until", "by", "years"),

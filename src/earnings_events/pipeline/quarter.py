@@ -585,6 +585,13 @@ def _in_opening(doc: ArticleDoc, p: Period) -> bool:
     return p.in_title or p.start < _opening_end(doc)
 
 
+# A mid-quarter update ("demand so far in the third quarter is running ahead of plan"): the running quarter
+# is the one it previews, whatever noun goes with it.
+_SO_FAR_IN = re.compile(
+    r"\b(?:so\s+far|to\s+date|halfway\s+through)\s+(?:in\s+|into\s+|during\s+)?(?:the|this|its)\s+$", re.I
+)
+
+
 def _forecasts_results(doc: ArticleDoc, p: Period) -> bool:
     """A period named in the headline, a year, or a quarter or half named in a sentence that speaks of results or
     a projection or forecasts: not "raw milk prices are likely to reach highs by the third quarter"."""
@@ -596,6 +603,8 @@ def _forecasts_results(doc: ArticleDoc, p: Period) -> bool:
         return _results_near(doc, p) or _projection_near(doc, p)
     if p.in_title or p.kind not in ("quarter", "half"):
         return True  # (a year named in the opening is the forecast's, whatever words go with it)
+    if _SO_FAR_IN.search(doc.text, max(0, p.start - 40), p.start):
+        return True
     return _results_near(doc, p) or _projection_near(doc, p) or _forecast_of(doc, p)
 
 
@@ -875,6 +884,11 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
             p.kind in _QUARTERLY and reported(p, *r) and fresh(p, *r) for p, r in [*body, *current] if not p.in_title
         )
     )
+    # a mid-quarter update in the opening ("so far in the third quarter"): that quarter, before results of
+    # the last quarter the body recalls
+    for p, (fy, q) in head if forecast_news else ():
+        if p.kind == "quarter" and not ended(fy, q) and _SO_FAR_IN.search(doc.text, max(0, p.start - 40), p.start):
+            return fy, q
     if forecast_news:  # ... unless the body reports a quarter's or half's results of the day (results-day guidance;
         # at an investor or analyst meeting, results the body recalls came out before it)
         for p, (fy, q) in [*body, *current] if not _at_meeting(doc) else ():

@@ -48,6 +48,12 @@ _NARRATIVE_UNCLOSED = re.compile(
     r"\baccording to (?:[a-z]+\s+){0,4}?(?:firm|data|[A-Z][\w&]+)\b|\(\s*[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}\s*\)"
     r"|\b[A-Z][a-z]+-based\s+(?:company|firm|group|bank|retailer|maker|chain|insurer|lender)\b"
 )
+# The reporter's apposition after a place or product in a quote that lost its closing mark ("... deflation in
+# Quillonia, the group's second-largest market"): the words ended at its comma, within the sentence
+_APPOSITION_UNCLOSED = re.compile(
+    r",\s+(?:the|its)\s+(?:group|company|firm|bank|retailer|insurer|lender|carmaker|automaker|chain)['’]s?\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:market|unit|business|division|brand|subsidiary|rival|customer|supplier)s?\b"
+)
 _SENT_END_NEXT = re.compile(r"[.!?](?=\s+[\"“A-Z(])")
 # A sentence in the reporter's voice that opens the run of narrative a lost closing mark let into a quote: the
 # market's verdict ("Shares of Quillon rose 4 percent"), a company's figures in the third person ("Quillon
@@ -96,6 +102,10 @@ def _make(text: str, open_: int, cstart: int, cend: int, close_end: int, closed:
     e = _words_end(text, s, cend)
     if e <= s:
         return None
+    apposition = None if closed else _APPOSITION_UNCLOSED.search(text, s, e)
+    if apposition is not None and not _FIRST_PERSON.search(text, apposition.start(), e):
+        e = cend = close_end = _words_end(text, s, apposition.start())
+        closed = True  # read on as if its mark stood at the comma
     narrative = _NARRATIVE.search(text, s, e)
     cited = None if closed else _NARRATIVE_UNCLOSED.search(text, s, e)
     if cited and (narrative is None or cited.start() < narrative.start()):

@@ -240,6 +240,14 @@ _TITLE_COMMA_NAME = re.compile(
     r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,?\s+"  # (", Sam Poe said")
     rf"(?:{VERBS})\b"
 )
+# A name set off by commas after a title, whatever verb follows ("The company's chief executive, Sam Poe, spoke on
+# the call"): a person whom a later "he said" names.
+_TITLE_COMMA_NAME_COMMA = re.compile(
+    r"\b(?P<pre>analyst|economist|strategist|"
+    r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)),\s+"
+    rf"(?P<name>{NAME}),\s"
+)
+_OWNER_BEFORE = re.compile(r"(?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}|[Tt]he\s+company)['’]s?\s+$")
 # Cheap tests that tell which paragraphs the person patterns below can match at all (each is a superset of
 # where its patterns match, so skipping a paragraph that fails one changes nothing but the time taken).
 # Every person they add has a name of two words or more ("Tim Cook", "Ludwig van Beethoven", "Lord Catto").
@@ -287,7 +295,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v29"
+    version: str = "extract_rules_v30"
 
 
 @dataclass
@@ -489,6 +497,16 @@ class _ArticleIndex:
                     who = self.classify(m.group("who"), m.start("who"))
                     if who.kind == "person" and len(people.name_tokens(who.name)) >= 2 and not self.in_quote(m.start()):
                         self._add(who.name, m.start("who"), who.title)
+        # a name set off by commas after a title, with no speech verb: only someone no pattern above found, titled
+        # by the title and its owner alone ("Delta's chief executive", not "One analyst asked Delta's ...")
+        for m in _TITLE_COMMA_NAME_COMMA.finditer(text):
+            name = self._trim(m.group("name"))
+            if not name or len(people.name_tokens(name)) < 2 or self.in_quote(m.start()):
+                continue
+            if self._key_for(name) in self.people:
+                continue
+            owner = _OWNER_BEFORE.search(text, max(0, m.start() - 60), m.start())
+            self._add(name, m.start("name"), f"{owner.group(0) if owner else ''}{m.group('pre')}".strip())
         for m in NAME_RE.finditer(self.text):
             if len(m.group(0).split()) < 2:  # one word stays one word: not a full name
                 continue
