@@ -48,8 +48,8 @@ _NARRATIVE_UNCLOSED = re.compile(
     r"\baccording to (?:[a-z]+\s+){0,4}?(?:firm|data|[A-Z][\w&]+)\b|\(\s*[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,2}\s*\)"
     r"|\b[A-Z][a-z]+-based\s+(?:company|firm|group|bank|retailer|maker|chain|insurer|lender)\b"
 )
-# The reporter's apposition after a place or product in a quote that lost its closing mark ("... deflation in
-# Quillonia, the group's second-largest market"): the words ended at its comma, within the sentence
+# The reporter's apposition after a place or product in a quote that lost its closing mark ("... weak demand in
+# Quillonia, the group's biggest market abroad"): the words ended at its comma, within the sentence
 _APPOSITION_UNCLOSED = re.compile(
     r",\s+(?:the|its)\s+(?:group|company|firm|bank|retailer|insurer|lender|carmaker|automaker|chain)['’]s?\s+"
     r"(?:[\w\-]+\s+){0,3}?(?:market|unit|business|division|brand|subsidiary|rival|customer|supplier)s?\b"
