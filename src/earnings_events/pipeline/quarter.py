@@ -592,6 +592,11 @@ _SO_FAR_IN = re.compile(
 )
 
 
+def _so_far_in(doc: ArticleDoc, p: Period) -> bool:
+    """The period follows "so far in the", "halfway through the": a mid-quarter update's."""
+    return _SO_FAR_IN.search(doc.text, max(0, p.start - 40), p.start) is not None
+
+
 def _forecasts_results(doc: ArticleDoc, p: Period) -> bool:
     """A period named in the headline, a year, or a quarter or half named in a sentence that speaks of results or
     a projection or forecasts: not "raw milk prices are likely to reach highs by the third quarter"."""
@@ -603,7 +608,7 @@ def _forecasts_results(doc: ArticleDoc, p: Period) -> bool:
         return _results_near(doc, p) or _projection_near(doc, p)
     if p.in_title or p.kind not in ("quarter", "half"):
         return True  # (a year named in the opening is the forecast's, whatever words go with it)
-    if _SO_FAR_IN.search(doc.text, max(0, p.start - 40), p.start):
+    if _so_far_in(doc, p):
         return True
     return _results_near(doc, p) or _projection_near(doc, p) or _forecast_of(doc, p)
 
@@ -887,7 +892,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # a mid-quarter update in the opening ("so far in the third quarter"): that quarter, before results of
     # the last quarter the body recalls
     for p, (fy, q) in head if forecast_news else ():
-        if p.kind == "quarter" and not ended(fy, q) and _SO_FAR_IN.search(doc.text, max(0, p.start - 40), p.start):
+        if p.kind == "quarter" and not ended(fy, q) and _so_far_in(doc, p):
             return fy, q
     if forecast_news:  # ... unless the body reports a quarter's or half's results of the day (results-day guidance;
         # at an investor or analyst meeting, results the body recalls came out before it)

@@ -992,11 +992,12 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
     # reporting is the first sentence's subject; the rules of calls and meetings stand whatever the model (the
     # guide's own example is a product remark on an earnings call)
     sure = p < SURE_OUT and not (headline_names_results(doc) or doc.title.isupper())
+    verdict = quarter_verdict(doc)
     ok = (
         by_model
         or (results_headline(doc) and not sure)
         or on_results_call(doc)
-        or quarter_verdict(doc)
+        or verdict
         or (lede_reports_quarter(doc) and not (sure and not _company_reports_first(doc)))
         or results_kicker(doc)
     )
@@ -1018,7 +1019,7 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         return doc
     # (a quarter's verdict that only its rule admits, the model reading other news, is results news: the model's
     # kind for it is a guess, "sales figures" for "X scores record quarter on cloud sales")
-    if ok and not by_model and quarter_verdict(doc):
+    if ok and not by_model and verdict:
         admitted = "results_reported"
     reason = admitted or kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS)
     doc.scope = ScopeDecision(ok or admitted is not None, reason, round(p, 4))

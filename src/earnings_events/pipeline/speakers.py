@@ -230,11 +230,12 @@ _SURNAME_TOO = frozenset({"Lord", "Still"})
 _KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lord Catto"
 _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
+# an officer's title as the comma patterns below read it ("chief executive", "Chief Financial Officer", "CFO")
+_OFFICER_TITLE = r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)"
 # a title, a comma, the name, the speech verb: "Another analyst, Inder Singh of Prudential, said ...", "The
 # company's Chief Executive, Sam Poe, said ...", "Quillon's finance chief, Jane Roe said"
 _TITLE_COMMA_NAME = re.compile(
-    r"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader|"
-    r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)),\s+"
+    rf"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader|{_OFFICER_TITLE}),\s+"
     r"(?P<owner>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}['’]s\s+)?"  # "analyst, Roe Bank's Sam Poe, said"
     rf"(?P<name>{NAME})"
     r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,?\s+"  # (", Sam Poe said")
@@ -243,9 +244,7 @@ _TITLE_COMMA_NAME = re.compile(
 # A name set off by commas after a title, whatever verb follows ("The company's chief executive, Sam Poe, spoke on
 # the call"): a person whom a later "he said" names.
 _TITLE_COMMA_NAME_COMMA = re.compile(
-    r"\b(?P<pre>analyst|economist|strategist|"
-    r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)),\s+"
-    rf"(?P<name>{NAME}),\s"
+    rf"\b(?P<pre>analyst|economist|strategist|{_OFFICER_TITLE}),\s+(?P<name>{NAME}),\s"
 )
 _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}|[Tt]he\s+company)['’]s?\s+$")
 # Cheap tests that tell which paragraphs the person patterns below can match at all (each is a superset of
