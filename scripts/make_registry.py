@@ -134,7 +134,7 @@ def read_rows(path: Path) -> list[Row]:
     """A hand table's rows ('#' lines are its documentation); columns missing from an older table are empty."""
     with path.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
-    cols = ("aliases", "calendars", "tickers", "names", "checked", "source", "note")
+    cols = ("aliases", "calendars", "tickers", "names", "checked", "source", "note", "codes")
     return [{**{c: "" for c in cols}, **{k: v or "" for k, v in r.items()}} for r in rows]
 
 
@@ -182,6 +182,8 @@ def history_fields(row: Row) -> Entry:
     for col, key in (("tickers", "ticker"), ("names", "name")):
         if row[col]:
             out[col] = [{"until": until, key: value or None} for until, value in parse_history(row[col], row["name"])]
+    if codes := [c.strip() for c in row["codes"].split(";") if c.strip()]:
+        out["codes"] = codes
     return out
 
 
@@ -209,7 +211,7 @@ def apply_checked(entries: list[Entry], rows: list[Row]) -> None:
         if e["name"] != r["name"]:
             raise ValueError(f"{CHECKED_CSV.name}: {r['ticker']} is {e['name']!r} in the registry, not {r['name']!r}")
         e["fy_end_month"], e["fy_naming"] = int(r["fy_end_month"]), r["fy_naming"]
-        fields = history_fields({**r, "tickers": "", "names": ""})  # a row sets the calendar only
+        fields = history_fields({**r, "tickers": "", "names": "", "codes": ""})  # a row sets the calendar only
         e["calendars"], e["calendar_checked"] = fields["calendars"], fields["calendar_checked"]
 
 

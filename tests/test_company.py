@@ -88,6 +88,16 @@ def test_a_printed_code_wins_over_the_registry_ticker():
     assert (primary.name, primary.ticker) == ("Northwind", "NWDN.VX")
 
 
+@pytest.mark.parametrize(("code", "ticker"), [("", "DTE.DE"), (" ( DTEGn.DE )", "DTEGN.DE")])
+def test_a_frankfurt_listing_is_its_xetra_symbol_unless_a_code_is_printed(code, ticker):
+    """The registry fills in the Xetra symbol (DTE.DE), not the wire's Reuters code; a printed Reuters code
+    names the company and is kept whole, as the guide keeps (7203.T)."""
+    text = f"FRANKFURT (Reuters) - Deutsche Telekom{code} reported a fifth less profit for its quarter."
+    entry = {e["name"]: e for e in json.loads(REGISTRY_FILE.read_text()) if e["name"] == "Deutsche Telekom"}
+    primary = primary_of(text, title="Deutsche Telekom profit falls", published=dt.date(2008, 2, 28), companies=entry)
+    assert (primary.name, primary.ticker) == ("Deutsche Telekom", ticker)
+
+
 def test_agencies_exchanges_analyst_firms_and_datelines_are_never_the_company():
     text = (
         "CHARLOTTE (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter loss on Tuesday, "
@@ -112,6 +122,45 @@ def test_each_quote_of_a_round_up_goes_to_its_company():
         ("Greg Hays", "Northwind Tools", "NWT", "executive"),
         ("Scott Donner", "Quillon", "QLN", "executive"),
     ]
+
+
+@pytest.mark.parametrize(
+    "introduced",
+    [
+        # the company opens the sentence that introduces its chief
+        "Harbor Pumps, which makes valves and filters, cut its forecast, with Chief Executive Sam Poe citing weak "
+        "orders. The Denver-based company now sees a smaller profit. In March it had been more hopeful.",
+        # or the sentences after it go on about it ("It", "That") up to the one that names him
+        "Harbor Pumps will book a charge of $40 million. It also lowered its forecast for the year. That is well "
+        "short of March's target. Chief Executive Sam Poe wrote to staff that, though orders held,",
+    ],
+)
+def test_a_round_ups_executive_belongs_to_the_company_that_introduces_him(introduced):
+    """A round-up of two leads and a smaller company its body reports: the smaller one's chief, whose title names
+    no company, is quoted after sentences about his company that name it only at their start. His quote is his
+    company's, not the lead's the story last named before him."""
+    text = (
+        "CHICAGO (Reuters) - Northwind Tools Corp ( NWT.N ) and Quillon Lifts Inc ( QLL.N ) posted lower "
+        "first-quarter profits on Tuesday. Northwind said demand for its tools kept falling. Quillon said lift "
+        "orders slowed. Both cut their forecasts. Analysts had expected as much.\n\n"
+        "SMALLER MAKERS\n\nHarbor Pumps Inc ( HBP.N ) also reported on Tuesday. "
+        f"{introduced} "
+        '"We think this quarter was the low point," Poe said.'
+    )
+    got = rows_of(text, title="Northwind, Quillon profits fall")
+    assert [(n, c, t) for n, c, t, _ in got][-1] == ("Sam Poe", "Harbor Pumps", "HBP")
+
+
+def test_a_headlines_amex_is_american_express_not_the_exchange():
+    """ "Amex" in a headline that says what it will earn is the card company; "NYSE Amex" stays the exchange."""
+    entry = {e["name"]: e for e in json.loads(REGISTRY_FILE.read_text()) if e["name"] == "American Express"}
+    text = "NEW YORK (Reuters) - The card issuer said on Thursday its quarterly profit would miss forecasts."
+    doc = doc_until(text, "company", title="Amex to miss profit views", companies=entry)
+    assert [(o.kind.value, o.company and o.company.name) for o in doc.orgs if o.in_title] == [
+        ("company", "American Express")
+    ]
+    doc = doc_until(text, "company", title="NYSE Amex to list options", companies=entry)
+    assert all(o.kind.value != "company" for o in doc.orgs if o.in_title)
 
 
 def test_an_executive_of_another_company_is_other():

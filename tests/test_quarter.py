@@ -1319,3 +1319,54 @@ def test_a_mid_quarter_update_is_about_the_quarter_running():
     )
     got = _quarter_with(text, "Northwind sees order improvement", "2009-05-13", "guidance", checked("Northwind", 12))
     assert got == (2009, 2)
+
+
+@pytest.mark.parametrize(
+    ("lede", "published", "expected"),
+    [
+        # a forecast of annual profit weeks after the year closed, with no results of the day: the year now running
+        (
+            "Northwind Motor ( 9999.T ) forecast that annual profit would shrink by nearly a third, it said on Friday.",
+            "2011-06-10",
+            (2012, 4),
+        ),
+        ("Northwind Motor ( 9999.T ) predicts higher full-year sales, it said on Friday.", "2011-06-10", (2012, 4)),
+        # what the day's results beat is no forecast: "forecasts" as a noun, the year just reported
+        (
+            "Northwind Motor ( 9999.T ) topped forecasts as annual earnings climbed by a fifth, it said on Friday.",
+            "2011-05-19",
+            (2011, 4),
+        ),
+    ],
+)
+def test_a_forecast_of_annual_profit_is_the_year_running(lede, published, expected):
+    """The guide's step 2: a full-year forecast names that fiscal year's fourth quarter, the year the forecast is
+    for (a March year named by its end: the year to March 2012), not the year that closed in March."""
+    text = f'TOKYO (Reuters) - {lede}\n\n"Demand will stay soft for a while," Chief Executive Sam Poe said.'
+    got = _quarter_with(text, "Northwind sees tough year", published, "guidance", checked("Northwind", 3))
+    assert got == expected
+
+
+def test_a_year_just_ended_beside_the_new_years_forecast_is_the_days_results():
+    """Results-day guidance: the body reports the loss of the year just ended, released with the
+    forecast of the new year that the opening leads with: step 1, the year just ended."""
+    text = (
+        "TOKYO (Reuters) - Northwind Motor's forecast of a return to annual profit was met with doubt on Thursday.\n\n"
+        "Its red ink for the fiscal year just ended came to 40 billion yen, a third loss in a row. "
+        '"Demand will stay soft for a while," Chief Executive Sam Poe said.'
+    )
+    got = _quarter_with(text, "Northwind forecast met with doubt", "2011-05-26", "guidance", checked("Northwind", 3))
+    assert got == (2011, 4)
+
+
+def test_the_final_quarter_is_the_fourth():
+    """ "lost ... in the final quarter" reports the fiscal fourth quarter (of a March year: January to March),
+    which step 1 takes before the forecast of the year just begun."""
+    text = (
+        "TOKYO (Reuters) - Northwind Motor ( 9999.T ) swung to a 300 billion yen loss in the final quarter and sees "
+        "deeper red ink in the financial year just begun.\n\n"
+        "It expects to stay in the red this fiscal year. "
+        '"The worst is not over," Chief Executive Sam Poe said.'
+    )
+    got = _quarter_with(text, "Northwind sees bigger loss ahead", "2009-05-08", "guidance", checked("Northwind", 3))
+    assert got == (2009, 4)

@@ -62,7 +62,13 @@ def test_calendar_history_decides_the_quarter():
     [
         ("Google", dt.date(2010, 10, 14), "GOOG"),
         ("Google", dt.date(2015, 7, 16), "GOOGL"),
-        ("Daimler", dt.date(2012, 7, 26), "DAIGN.DE"),
+        # Frankfurt: the Xetra symbol, not the wire's Reuters code (DAIGn.DE), which only names the company
+        ("Daimler", dt.date(2012, 7, 26), "DAI.DE"),
+        ("DaimlerChrysler", dt.date(2007, 2, 16), "DCX.DE"),
+        ("Deutsche Telekom", dt.date(2008, 2, 28), "DTE.DE"),
+        ("Munich Re", dt.date(2008, 1, 30), "MUV2.DE"),
+        ("Volkswagen", dt.date(2008, 10, 29), "VOW.DE"),
+        ("Volkswagen", dt.date(2011, 4, 28), "VOW3.DE"),
         ("Daimler", dt.date(2023, 4, 27), "MBG.DE"),
         ("UBS", dt.date(2009, 8, 4), "UBSN.VX"),
         ("EADS", dt.date(2012, 11, 14), "EAD.PA"),
@@ -78,6 +84,14 @@ def test_calendar_history_decides_the_quarter():
 )
 def test_ticker_on(name, day, ticker):
     assert load().ticker_on(company(name), day) == ticker
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("DAIGN.DE", "Mercedes-Benz"), ("MUVGN.DE", "Munich Re"), ("VOWG_P.DE", "Volkswagen")]
+)
+def test_wire_codes_name_their_company(code, name):
+    # a Reuters Frankfurt code is no ticker, but printed it still says whose the story is
+    assert load().by_ticker[code].name == name
 
 
 @pytest.mark.parametrize(

@@ -1431,3 +1431,28 @@ def test_a_name_set_off_by_commas_after_a_title_is_whom_he_said_names():
         ("certainly weighs every cost", "Jane Roe"),
         ("We are winning share in every channel we compete in", "Sam Poe"),
     ]
+
+
+@pytest.mark.parametrize("surname", ["March", "May"])
+def test_a_surname_that_is_a_month_and_a_short_quote_that_hands_over(surname):
+    """A finance chief whose surname is a month ("Jo March") is a person; her short quote ('"It is everywhere," she
+    said') makes no row, but the quote after it continues her, not the analyst quoted before."""
+    text = (
+        '"They will need nine months to turn," said Sam Poe, an analyst at Ridgeline Securities. '
+        f"Northwind Chief Financial Officer Jo {surname} told Reuters that orders worsened during the quarter. "
+        '"It is everywhere," she said of the slump. "This quarter will be a lot weaker. Every month was worse than '
+        f'the one before." {surname} said profit suffered as plants ran slower.'
+    )
+    assert [(s[:20], who) for s, who, _ in quotes(text)] == [
+        ("They will need nine ", "Sam Poe"),
+        ("This quarter will be", f"Jo {surname}"),
+    ]
+
+
+def test_a_name_joined_to_the_subjects_own_pronoun_is_not_he():
+    """ "Poe said he and Chief Executive Jo Fay would run it": a later "he" is still Poe, the sentence's subject."""
+    text = (
+        "Northwind finance chief Sam Poe said he and Chief Executive Jo Fay would run the merged group once the "
+        'contracts are signed. "Taking on another deal now would stretch us too thin," he said.'
+    )
+    assert [(s[:20], who) for s, who, _ in quotes(text)] == [("Taking on another de", "Sam Poe")]

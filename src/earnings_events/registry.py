@@ -7,7 +7,9 @@ An entry holds the company's current ``name``, ``ticker`` and calendar (``fy_end
 where they changed, their history: ``calendars`` (``{"until", "fy_end_month", "fy_naming", "source"}``),
 ``tickers`` (``{"until", "ticker"}``) and ``names`` (``{"until", "name"}``), oldest first, each ``until`` the
 last day (ISO date, inclusive) the value held and ``null`` for the one that still holds. ``Company.calendar_on``,
-``Company.name_on`` and ``Registry.ticker_on`` give the value on an article's date.
+``Company.name_on`` and ``Registry.ticker_on`` give the value on an article's date. ``codes`` are codes wire copy
+prints that are not the listing's symbol (Reuters' Frankfurt ``DAIGN.DE`` for Xetra's ``DAI.DE``): a printed one
+names its company, but the registry never fills one in as a ticker.
 """
 
 from __future__ import annotations
@@ -208,7 +210,8 @@ class Registry:
             if company.ticker:
                 self.by_ticker.setdefault(company.ticker, company)
             earlier += [(t, company) for _, t in tickers if t and t != company.ticker]  # type: ignore[misc]
-        for ticker, company in earlier:  # a former ticker, unless a company has it today
+            earlier += [(code, company) for code in e.get("codes", [])]  # printed codes that are not tickers
+        for ticker, company in earlier:  # a former ticker or code, unless a company has it today
             self.by_ticker.setdefault(ticker, company)
         # Aliases by their first word, longest first: a dict lookup per word of text is much faster
         # than one regex alternation of thousands of names.

@@ -740,8 +740,9 @@ def _quote_entity(
         if len(named) == 1 and (not executive or next(iter(named.values())) in lead):
             found = next(iter(named.values()))
     if found is None and executive and not hint:
-        # "CEO Sam Poe said" right after two sentences on one reporting company: that company's chief, lead or not
-        found = _just_reported(doc, a, covered, refers=False, subject=True)
+        # "CEO Sam Poe said" right after two sentences on one reporting company, or introduced by a sentence it
+        # opens: that company's chief, lead or not
+        found = _introduced_by(doc, a, covered) or _just_reported(doc, a, covered, refers=False, subject=True)
     if found is None and executive:
         # "Chief Executive Richard Davis": the lead company the story was last about, however far back (not one
         # named in passing: "firms like Nokia")
@@ -834,6 +835,12 @@ def _opens_sentence(doc: ArticleDoc, a: Attribution, m: OrgMention, s: Sentence)
     counted), or in the sentence that introduces the speaker ("Sam Poe, chief executive of car dealer Quillon, ...")?"""
     if a.person.first >= 0 and s.start <= a.person.first < s.end:
         return True
+    return _subject_of(doc, m, s)
+
+
+def _subject_of(doc: ArticleDoc, m: OrgMention, s: Sentence) -> bool:
+    """Is the mention the subject of its sentence ``s``: at most ``SUBJECT_WORDS`` words before it, the dateline and
+    a description not counted?"""
     start = s.start
     if doc.dateline is not None and s.start <= doc.dateline.end <= m.start:
         start = doc.dateline.end
@@ -848,6 +855,43 @@ def _opens_sentence(doc: ArticleDoc, a: Attribution, m: OrgMention, s: Sentence)
 _DESCRIBED = re.compile(r"(^|,|\b[Ss]hares\s+(?:of|in))\s*(?:(?:[a-z][\w\-]*|[\w.]+-based)\s+)+$")
 # a sentence dated before the day's news: "Last week, Quillon cut its forecast"
 _EARLIER = re.compile(r"\b(?:last|earlier\s+this|the\s+previous)\s+(?:week|month)\b", re.I)
+
+
+# a sentence that goes on about the company the one before it named: "It also cut its outlook.", "That is down ..."
+_CARRIES_ON = re.compile(
+    r"\s*(?:It|Its|That|This|The\s+(?:company|firm|bank|group|retailer|carrier|airline|insurer|lender))\b"
+)
+
+
+def _introduced_by(doc: ArticleDoc, a: Attribution, covered: list[Entity]) -> Entity | None:
+    """In a round-up, an executive whose title names no company belongs to the one reporting company that opens
+    the sentence introducing him ("Quillon, which makes pumps, cut its forecast, with Chief Executive Sam Poe citing
+    ...") or, when that sentence names none, the sentence a run of sentences going on about it leads back to
+    ("Quillon will take a charge. It also cut its outlook. Chief Executive Sam Poe said ..."). Not across a subhead;
+    another company named on the way, or a sentence on something else, and it is not this."""
+    first = a.person.first
+    if first < 0 or not doc.sentences:
+        return None
+    k = doc.sentence_at(first)
+    floor = max([0, *(b.end for b in doc.blocks if b.end <= first)])
+    for j in range(k, max(-1, k - 4), -1):
+        s = doc.sentences[j]
+        if s.start < floor:
+            return None
+        end = first if j == k else s.end
+        named = [
+            (m, e)
+            for e in covered
+            for m in e.mentions
+            if not m.in_title and s.start <= m.start < end and not doc.in_quote(m.start) and not _firm_of(doc, m)
+        ]
+        if named:
+            m, e = min(named, key=lambda x: x[0].start)
+            return e if len({id(x) for _, x in named}) == 1 and _subject_of(doc, m, s) else None
+        start = doc.dateline.end if doc.dateline is not None and s.start <= doc.dateline.end < s.end else s.start
+        if j < k and not _CARRIES_ON.match(doc.text, start):
+            return None
+    return None
 
 
 def _printed(e: Entity) -> bool:

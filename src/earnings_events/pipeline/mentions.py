@@ -628,6 +628,10 @@ def financial_firm(org: str) -> bool:
     )
 
 
+# an exchange's short name that a headline uses for a company (the body's "NYSE Amex", "the Amex" stay the exchange)
+_COMPANY_IN_HEADLINES = {"Amex"}
+
+
 @lru_cache(maxsize=65536)
 def kind_of(name: str) -> OrgKind:
     """The kind a name alone says: a news agency or data provider, an exchange or index, a public body, a
@@ -711,6 +715,13 @@ def orgs_in(
         kind = kind_of(name) if company is None or code is None else OrgKind.COMPANY
         if company is not None and kind == OrgKind.AGENCY and _SUFFIX_END.search(name):
             kind = OrgKind.COMPANY  # "The New York Times Co", "Thomson Reuters Corp": the company, not the source
+        if (
+            company is not None
+            and in_title
+            and name in _COMPANY_IN_HEADLINES
+            and not re.search(r"(?:NYSE|the|sell\w*|buy\w*)\s+$", text[max(0, s - 12) : s], re.I)
+        ):
+            kind = OrgKind.COMPANY  # a headline's "Amex" that misses forecasts is American Express
         if company is not None and code is None and kind != OrgKind.COMPANY:
             company = None  # "Nasdaq", "Thomson Reuters": the name's kind wins unless a code says company
         elif kind == OrgKind.COMPANY and company is None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 from .document import ArticleDoc, Period
 
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+# ("the final quarter" is the fourth: a March year's "loss in its final quarter" is its January-March quarter)
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -30,7 +31,7 @@ _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug
 MONTH_NAME = _MON  # a month's name as printed, for the stages that read a date beside a period
 _YEAR = r"(?:19|20)\d\d"
 _FY = rf"(?P<fiscal1>fiscal(?:\s+year)?\s*|FY\s?)?(?P<y1>{_YEAR}|'\d\d)"
-_ORDS = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+_ORDS = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,20 @@ _PATTERNS = [
             re.I,
         ),
         ("year",),
+    ),
+    # a forecast of annual results ("forecast that annual profit would shrink by a third", "predicts higher full-year sales"):
+    # the year running when it is made, not the one just reported (unseen by the scope model)
+    _Pattern(
+        "relative",
+        re.compile(
+            # (not forecasts as a noun, what results beat: "topped forecasts when annual earnings climbed")
+            r"(?<!beat\s)(?<!beats\s)(?<!topped\s)(?<!missed\s)(?<!than\s)(?<!above\s)(?<!below\s)"
+            r"\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected|expects?|sees|warned\s+of)\s+"
+            r"(?:(?!with\b)[\w\-]+\s+){0,7}?(?P<blind>(?P<unit>annual|full[\s\-]year))\s+"
+            r"(?:net|earnings|profits?|results|income|operating\s+profits?|revenues?|sales)\b",
+            re.I,
+        ),
+        ("annual", "full"),
     ),
     # a forecast "for the year" ("lowered its guidance for the year", "a view for the whole year"): the current year, as
     # the forecast names it (unseen by the scope model, which was chosen without this form)
@@ -402,7 +417,11 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                     compared=_compared(text, s, e, estimate),
                     estimate=estimate,
                     scope_blind=bool(
-                        g.get("y6") or g.get("just") or g.get("blind") or (kind == "horizon" and _new_horizon(m, g))
+                        g.get("y6")
+                        or g.get("just")
+                        or g.get("blind")
+                        or (kind == "horizon" and _new_horizon(m, g))
+                        or (g.get("ord") or "").lower() == "final"  # (a form the scope model was chosen without)
                     ),
                 )
             )

@@ -540,6 +540,9 @@ _EARLIER_TODAY = re.compile(
 )
 
 
+_JUST_ENDED = re.compile(r"\bjust\s+(?:ended|closed|finished)\b", re.I)
+
+
 def _reported_earlier_today(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence reports its results as given earlier the same day, with a results word."""
     src, start, end = _sentence_span(doc, p)
@@ -911,6 +914,13 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
                 return fy, q
             if p.kind == "year" and reported(p, fy, q) and _reported_earlier_today(doc, p):
                 return fy, q  # "The company earlier reported 46 pct higher 1986 net profits": the day's results
+            if (
+                p.kind == "year"
+                and reported(p, fy, q)
+                and age(fy, q) <= FRESH_DAYS[4]
+                and _JUST_ENDED.search(doc.text, p.start, p.end)
+            ):
+                return fy, q  # a loss "in the year just ended" beside the new year's forecast
         # a preview whose first sentence has the company about to report ("is expected to post ... this week",
         # "report earnings this week") and names no quarter: the quarter just closed, not a year the body forecasts
         if (

@@ -98,7 +98,10 @@ _REPORTED_BETWEEN = re.compile(
     r"(?![^;]*?\b(?:but|while|whereas|although)\b)"
 )
 # ... or the name opens what the subject said, with no "that" ("Roe, an analyst, said Poe should go.")
-_REPORTED_SUBJECT = re.compile(r"\b(?:saying|said|says|arguing|argued|adding|added)\s+(?:that\s+)?$")
+# (or a name joined to the subject's own pronoun: "Poe said he and Chief Executive Jo Fay would run it")
+_REPORTED_SUBJECT = re.compile(
+    r"\b(?:saying|said|says|arguing|argued|adding|added)\s+(?:that\s+)?(?:(?:he|she)\s+and\s+(?:[\w\-]+\s+){0,3}?)?$"
+)
 # a preposition before a name: the name is no subject ("met with Roe", "pressure from Roe")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|about|of|for|than|against|on|at|into|toward|towards)\s+$")
 # a sentence's closing attribution: "..., Shattner said." (a short tail after the verb: "said on Tuesday.")
@@ -226,7 +229,7 @@ _TITLE_RUN = re.compile(
     rf"(?:['’]s)?[\s,]*(?:(?:[A-Z][\w\-]*|{_LOWER_TITLES}|[a-z]+-(?:chief|president)|group|global|&|of|the|and|its)[\s,]*){{1,8}}"
 )
 # honorifics and sentence words that are surnames after a first name ("Chief Executive Albert Lord")
-_SURNAME_TOO = frozenset({"Lord", "Still"})
+_SURNAME_TOO = frozenset({"Lord", "Still", "March", "May"})  # "Kevin March", "Theresa May"
 _KEPT_HONORIFIC = r"\b(?:Lord|Lady|Sir|Dame|Baroness)"  # part of the name: "Lord Catto"
 _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEPT_HONORIFIC}\s+)(?P<name>{NAME})")
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
@@ -294,7 +297,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v30"
+    version: str = "extract_rules_v31"
 
 
 @dataclass
@@ -858,7 +861,7 @@ class _ArticleIndex:
                 and (
                     _OBJECT_BEFORE.search(self.text, max(0, pos - 12), pos)
                     or _REPORTED_BETWEEN.search(self.text, subject[0][0], pos)
-                    or _REPORTED_SUBJECT.search(self.text, max(0, pos - 25), pos)
+                    or _REPORTED_SUBJECT.search(self.text, max(0, pos - 45), pos)
                     or _RELATIVE_ON_SUBJECT.search(self.text[subject[0][0] : pos])
                 )
             ):
@@ -1281,6 +1284,11 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             if person is not None:
                 role = person.role or _org_role(person) or _outsider_role(person, doc) or "executive"
                 out.append(Attribution(span, person, role))
+        elif who is not None and person is not None and span.closed and "," in text[span.end : span.close_end + 1]:
+            # (a short quote handed to its speaker with a comma, '"It's broad-based," he said', is no row, but the
+            # next quote continues its speaker, not the one quoted before it; a scare quote does not: 'signals a
+            # "well-capitalized" bank')
+            last = (span, person)
     doc.people = index.people
     doc.attributions = out
     return doc
