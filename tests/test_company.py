@@ -1393,3 +1393,32 @@ def test_a_company_named_before_its_officers_title_opens_the_lede():
     assert primary is not None and (primary.name, primary.ticker) == ("Quillon Foods", None)
     # not a name the headline leaves out (a person's employer named only in passing)
     assert primary_of(text, title="Snack makers weigh price hikes", companies=KNOWN) is None
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "said Jo Fay, a director at Ridgeline Ratings in London.",
+        "Quillon Ratings Managing Director Jo Fay said.",
+    ],
+)
+def test_a_rating_agencys_people_are_analysts(intro):
+    """The guide's analysts include those who comment on a company for a research firm: a credit rating agency's
+    director is one, never an officer of the company (a "managing director" title alone read as one)."""
+    text = (
+        "CHICAGO (Reuters) - Harbor Bank Corp ( HBC.N ) narrowed its loss in the second quarter, it said on Tuesday.\n\n"
+        f'"Capital is still thin for a bank this size," {intro}'
+    )
+    assert rows_of(text, title="Harbor Bank loss narrows") == [("Jo Fay", "Harbor Bank", "HBC", "analyst")]
+
+
+def test_a_unit_named_by_the_companys_initials_is_the_companys():
+    """ "chief executive of NP Capital" in a story on Northwind Pumps: NP are its initials, so he runs its finance
+    arm (an executive), not an investment firm ("Capital" alone read him as an investor)."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Pumps Inc ( NWP.N ) said on Thursday its finance arm would stay profitable.\n\n"
+        '"We are closer to the base case than we feared," Sam Poe, chief executive of NP Capital, told analysts.'
+    )
+    assert rows_of(text, title="Northwind Pumps finance arm to stay profitable") == [
+        ("Sam Poe", "Northwind Pumps", "NWP", "executive")
+    ]

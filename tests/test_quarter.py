@@ -1370,3 +1370,28 @@ def test_the_final_quarter_is_the_fourth():
     )
     got = _quarter_with(text, "Northwind sees bigger loss ahead", "2009-05-08", "guidance", checked("Northwind", 3))
     assert got == (2009, 4)
+
+
+def test_what_a_company_said_last_month_is_background():
+    """A forecast story's body recalls what the company said last month of its last quarter: background, so the
+    forecast the opening gives is the news."""
+    text = (
+        "TOKYO (Reuters) - Northwind Motor ( 9999.T ) sees its operating profit this business year falling by a "
+        "third, it announced.\n\nNorthwind said last month that its January-March profit halved. "
+        '"Demand will stay soft for a while," Chief Executive Sam Poe said.'
+    )
+    got = _quarter_with(text, "Northwind sees profit slump", "2011-06-10", "guidance", checked("Northwind", 3))
+    assert got == (2012, 4)
+
+
+def test_results_in_the_opening_stay_the_days_news_at_an_analysts_meeting():
+    """A results day whose forecast was given at a meeting with analysts: the quarter the opening's second
+    sentence reports is still the day's results (an investor day's body recalls older ones)."""
+    text = (
+        "PITTSBURGH (Reuters) - Northwind Foods Co ( NWF.N ) forecast higher annual earnings on Thursday, lifting its "
+        "growth target.\n\n"
+        "The company also reported fourth-quarter profit up by a fifth. "
+        '"Costs will keep rising," Sam Poe, its chief executive, told investors at a briefing for analysts.'
+    )
+    got = _quarter_with(text, "Northwind lifts forecast", "2008-05-29", "guidance", checked("Northwind", 4))
+    assert got == (2008, 4)

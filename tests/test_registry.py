@@ -71,6 +71,8 @@ def test_calendar_history_decides_the_quarter():
         ("Volkswagen", dt.date(2011, 4, 28), "VOW3.DE"),
         ("Daimler", dt.date(2023, 4, 27), "MBG.DE"),
         ("UBS", dt.date(2009, 8, 4), "UBSN.VX"),
+        ("Intermediate Capital Group", dt.date(2008, 5, 28), "ICP.L"),  # London's ICP then, ICG today
+        ("Intermediate Capital Group", dt.date(2024, 5, 21), "ICG.L"),
         ("EADS", dt.date(2012, 11, 14), "EAD.PA"),
         ("EADS", dt.date(2016, 2, 24), "AIR.PA"),
         ("Research In Motion", dt.date(2011, 6, 16), "RIMM"),

@@ -1148,7 +1148,14 @@ def _investor(doc: ArticleDoc, a: Attribution, company: Company | None = None) -
     head = said[: m.start()] if (m := _FUND_CLAUSE.search(said)) else said
     if not _INVESTOR.search(said) or _OWN_UNIT.search(head):
         return False
-    return company is None or not _words(company.name) & _words(head)
+    return company is None or not _names_company(head, company)
+
+
+def _names_company(text: str, company: Company) -> bool:
+    """Does ``text`` name the company: one of its name's words, or its initials ("GE Capital" names General
+    Electric's unit)?"""
+    ini = initials(company.name).lower()
+    return bool(_words(company.name) & _words(text)) or (len(ini) >= 2 and ini in _words(text))
 
 
 # The title and firm a description after a name gives: ", of Quillon Research in Boston", ", a retail specialist
@@ -1174,6 +1181,13 @@ def _entity_named(firms: list[Entity], name: str) -> Entity | None:
     return next((e for e in firms if any(same_entity(name, n) for n in e.names)), None)
 
 
+# a credit rating agency, whose people comment on a company's results as analysts do
+_RATING_AGENCY = re.compile(
+    r"\b(?:[A-Z][\w&\-]*\s+)*Ratings?\b|\bFitch\b|\bMoody['’]s\b|\bStandard\s*(?:&|and)\s*Poor['’]s\b|\bDBRS\b|"
+    r"\bEgan-Jones\b"
+)
+
+
 def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: ArticleDoc) -> str:
     """The final role: an executive of another company (or of no company) is ``other``; a person described as
     an investor ("portfolio manager at ...", "who helps manage $9 billion") is ``analyst``, and so is one the
@@ -1183,6 +1197,10 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
     person = a.person
     if role == "executive" and company is not None and _investor(doc, a, company):
         return "analyst"
+    described = _described_firm(doc, a)
+    agency = person.company_hint or person.org or (described[1] if described else "")
+    if agency and _RATING_AGENCY.search(agency) and company is not None and not _words(company.name) & _words(agency):
+        return "analyst"  # "Fitch Ratings Managing Director Jo Fay": a credit analyst on the company, not its officer
     firm = person.company_hint or person.org
     if role == "executive" and not firm and company is not None and (described := _described_firm(doc, a)):
         title, outside_firm = described

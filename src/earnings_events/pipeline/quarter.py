@@ -420,7 +420,9 @@ _EARLIER_REPORT = re.compile(
     r"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b[^.;]{0,60}?"
     r"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced)\b[^.;]{0,70}?\b(?:last\s+(?:week|month)|"
     r"(?:weeks?|months?)\s+ago|previously)\b|\b(?:days|weeks?|a\s+month|months)\s+after\b"
-    r"[^.;]{0,60}?\b(?:reported|posted|missed|beat|topped|announced|results|profits?|earnings|loss)\b",
+    r"[^.;]{0,60}?\b(?:reported|posted|missed|beat|topped|announced|results|profits?|earnings|loss)\b"
+    # ("Quillon said last month that the quarter's profit fell": said then, not today)
+    r"|\bsaid\s+(?:last\s+(?:week|month)|earlier\s+this\s+month|(?:two|three|four|several|a\s+few)\s+weeks\s+ago)\b",
     re.I,
 )
 
@@ -898,8 +900,16 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         if p.kind == "quarter" and not ended(fy, q) and _so_far_in(doc, p):
             return fy, q
     if forecast_news:  # ... unless the body reports a quarter's or half's results of the day (results-day guidance;
-        # at an investor or analyst meeting, results the body recalls came out before it)
-        for p, (fy, q) in [*body, *current] if not _at_meeting(doc) else ():
+        # at an investor or analyst meeting, results the body recalls came out before it, unless the opening's
+        # second sentence reports them with a verb of reporting: "It also reported a higher fourth-quarter
+        # profit", not "Its first-quarter sales were down a tenth")
+        at_meeting = _at_meeting(doc)
+        opening_end = doc.lede_end(1) if doc.sentences else 0
+        for p, (fy, q) in [
+            (p, r)
+            for p, r in [*body, *current]
+            if not at_meeting or (not p.in_title and p.start < opening_end and _reported_in_sentence(doc, p))
+        ]:
             if (
                 p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter")
                 and reported(p, fy, q)
