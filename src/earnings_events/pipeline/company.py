@@ -1197,12 +1197,12 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
     person = a.person
     if role == "executive" and company is not None and _investor(doc, a, company):
         return "analyst"
-    described = _described_firm(doc, a)
-    agency = person.company_hint or person.org or (described[1] if described else "")
+    firm = person.company_hint or person.org
+    described = None if firm else _described_firm(doc, a)  # (read once: the firm a description names)
+    agency = firm or (described[1] if described else "")
     if agency and _RATING_AGENCY.search(agency) and company is not None and not _words(company.name) & _words(agency):
         return "analyst"  # "Fitch Ratings Managing Director Jo Fay": a credit analyst on the company, not its officer
-    firm = person.company_hint or person.org
-    if role == "executive" and not firm and company is not None and (described := _described_firm(doc, a)):
+    if role == "executive" and not firm and company is not None and described:
         title, outside_firm = described
         entity = _entity_named(firms, outside_firm)
         if not _words(company.name) & _words(outside_firm) and (

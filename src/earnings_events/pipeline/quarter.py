@@ -820,8 +820,9 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     on = doc.article.published
     para_end = doc.paragraphs[0][1] if doc.paragraphs else len(doc.text)
     lede_end = max(doc.lede_paragraph[1], para_end)
+    two_sentences = doc.lede_end(1) if doc.sentences else 0
     if doc.sentences:  # a text that lost its paragraph breaks is one paragraph: its opening is two sentences
-        lede_end = min(lede_end, doc.lede_end(1))
+        lede_end = min(lede_end, two_sentences)
 
     def ended(fy: int, q: int) -> bool:
         return on is None or cal.quarter_end(fy, q) <= on
@@ -904,11 +905,10 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         # second sentence reports them with a verb of reporting: "It also reported a higher fourth-quarter
         # profit", not "Its first-quarter sales were down a tenth")
         at_meeting = _at_meeting(doc)
-        opening_end = doc.lede_end(1) if doc.sentences else 0
         for p, (fy, q) in [
             (p, r)
             for p, r in [*body, *current]
-            if not at_meeting or (not p.in_title and p.start < opening_end and _reported_in_sentence(doc, p))
+            if not at_meeting or (not p.in_title and p.start < two_sentences and _reported_in_sentence(doc, p))
         ]:
             if (
                 p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter")
