@@ -1422,3 +1422,83 @@ def test_a_unit_named_by_the_companys_initials_is_the_companys():
     assert rows_of(text, title="Northwind Pumps finance arm to stay profitable") == [
         ("Sam Poe", "Northwind Pumps", "NWP", "executive")
     ]
+
+
+def test_the_companys_chief_named_by_a_bare_title_stays_an_executive():
+    """ "Chief Executive Sam Poe, who built its investment bank ..." names the company's own chief: what the
+    relative clause tells of his career ("investment") makes no investor of him."""
+    text = (
+        "LONDON (Reuters) - Harbor Bank PLC ( HBR.L ) said first-half profit fell by a third on Tuesday.\n\n"
+        "Chief Executive Sam Poe, the banker who built investment banking unit Tidewater Markets into a force, said "
+        "more jobs "
+        'would go. "We will keep cutting where the returns are thin," Poe said.'
+    )
+    assert rows_of(text, title="Harbor Bank profit falls") == [("Sam Poe", "Harbor Bank", "HBR.L", "executive")]
+
+
+def test_a_short_seller_with_a_position_in_the_company_is_an_analyst():
+    """A fund manager's position in the company ("a short position in Northwind") names the company but makes him
+    no officer of it: an investor, so an analyst."""
+    text = (
+        "TORONTO (Reuters) - Northwind Devices Inc ( NWD.O ) shares fell after its results on Friday.\n\n"
+        '"It will lag for some time yet," said Sam Poe, who co-manages a bear fund and had a short position in '
+        "Northwind before the results."
+    )
+    assert rows_of(text, title="Northwind shares slide") == [("Sam Poe", "Northwind", "NWD", "analyst")]
+
+
+def test_a_managing_director_at_a_securities_firm_with_an_ampersand_is_an_analyst():
+    """ "managing director at Roe & Poe Securities, who follows Northwind": the firm's whole name (not "Roe & Poe"
+    cut at its last word) makes it a broker, so she is an analyst, not an executive."""
+    text = (
+        "MEMPHIS (Reuters) - Northwind Freight Corp ( NWF.N ) earned less in its quarter, it said on Thursday.\n\n"
+        "Jo Fay, managing director at Roe & Poe Securities, who follows Northwind, said rates were firming. "
+        '"Two rivals raised prices last month," Fay said.'
+    )
+    assert rows_of(text, title="Northwind profit falls") == [("Jo Fay", "Northwind", "NWF", "analyst")]
+
+
+def test_a_joint_venture_printed_with_its_parents_codes_is_unlisted():
+    """ "Quill Harbor ( QUI.N ) ( HAR.L )": a venture named by its two parents, each code naming one of them; the
+    guide's company is the venture, which is not listed (no ticker), not the parent whose code comes first."""
+    text = (
+        "STOCKHOLM (Reuters) - Quill Harbor ( QUI.N ) ( HAR.L ) ended its fourth quarter in the red, a poor "
+        "start for Quill as its new sole owner.\n\n"
+        '"The venture lost its way in smartphones," said Jo Fay, an analyst at Ridgeline Research.'
+    )
+    registry = {"Quill": {"ticker": "QUI"}, "Harbor": {"ticker": "HAR.L"}}
+    assert rows_of(text, title="Quill Harbor slips to loss", companies=registry, published=dt.date(2012, 1, 19)) == [
+        ("Jo Fay", "Quill Harbor", None, "analyst")
+    ]
+
+
+def test_the_chief_of_an_outside_firm_named_by_its_trade_is_other():
+    """ "chief executive at turnaround specialists Roe Poe" runs another company: other, not an executive of
+    the company whose results the story reports."""
+    text = (
+        "DETROIT (Reuters) - Northwind Motors Co ( NWM.N ) made money in its third quarter, it said on Wednesday.\n\n"
+        '"It shows the turnaround is real," said Jo Fay, chief executive at turnaround specialists Roe Poe.'
+    )
+    assert rows_of(text, title="Northwind posts profit") == [("Jo Fay", "Northwind Motors", "NWM", "other")]
+
+
+def test_an_outside_firms_chief_who_does_not_own_the_shares_is_an_investor():
+    """ "co-chief executive at Quillon Holdings, which does not own Northwind shares": whether he holds them or
+    not, he speaks as an investor, so an analyst (not another company's officer)."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Bank Corp ( NWB.N ) said quarterly profit fell on Thursday.\n\n"
+        '"Mortgage exposure has hurt them lately," said Sam Poe, co-chief executive at Quillon Holdings Inc., '
+        "which does not own Northwind shares."
+    )
+    assert rows_of(text, title="Northwind profit falls") == [("Sam Poe", "Northwind Bank", "NWB", "analyst")]
+
+
+def test_the_president_of_an_investment_firm_who_owns_the_shares_is_an_analyst():
+    """ "president of investment firm Roe, Poe & Fay, who owns shares of Northwind": the trade the description
+    gives makes the firm a money manager, and owning the company's shares makes him no officer of it."""
+    text = (
+        "HOUSTON (Reuters) - Northwind Oil Corp ( NWO.N ) lifted its earnings for the quarter, it said on Monday.\n\n"
+        "Sam Poe, president of investment firm Roe, Poe & Fay, who owns shares of Northwind, said the results "
+        'were strong. "There was little not to like today," Poe said.'
+    )
+    assert rows_of(text, title="Northwind profit rises") == [("Sam Poe", "Northwind", "NWO", "analyst")]

@@ -1395,3 +1395,16 @@ def test_results_in_the_opening_stay_the_days_news_at_an_analysts_meeting():
     )
     got = _quarter_with(text, "Northwind lifts forecast", "2008-05-29", "guidance", checked("Northwind", 4))
     assert got == (2008, 4)
+
+
+def test_an_earlier_report_behind_an_abbreviation_stays_background_at_a_conference():
+    """At an investor conference the opening's second sentence recalls last month's results; the full stops of
+    "No." and "U.S." end no clause, so that quarter stays background and the remarks speak to the quarter running."""
+    text = (
+        "PITTSBURGH (Reuters) - Northwind Foods Co's chief, addressing investors at a Wednesday conference, said "
+        "shoppers kept buying cheaper brands this quarter.\n\n"
+        "Last month, the No. 3 U.S. baker reported first-quarter earnings above estimates. "
+        '"Costs will keep rising," Sam Poe, its chief executive, told the conference.'
+    )
+    got = _quarter_with(text, "Northwind sees shoppers trading down", "2013-05-15", "other", checked("Northwind", 4))
+    assert got == (2013, 2)

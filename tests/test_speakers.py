@@ -1456,3 +1456,64 @@ def test_a_name_joined_to_the_subjects_own_pronoun_is_not_he():
         'contracts are signed. "Taking on another deal now would stretch us too thin," he said.'
     )
     assert [(s[:20], who) for s, who, _ in quotes(text)] == [("Taking on another de", "Sam Poe")]
+
+
+def test_a_sentence_with_its_own_predicate_after_a_quote_is_no_caption():
+    """'"..." Jane Roe, an analyst at Ridgeline was pleased by the cuts.' is news of its own (a verb, "was"), not a
+    caption naming the quote's speaker the way '"..." Jane Roe, an analyst at Ridgeline.' is: the quote continues
+    the executive quoted just before it."""
+    text = (
+        'Northwind cut its costs by a fifth. "We said we would do it and we did," Chief Executive Sam Poe said. '
+        '"The plants ran well all quarter." Jane Roe, an analyst at Ridgeline Securities was pleased by the cuts. '
+        '"They beat what I had pencilled in," she said. Analyst Kim Soo, president of Harbor Research in Boston, '
+        'was doubtful. "These savings look like a one-off to me."'
+    )
+    assert [(q[:14], who) for q, who, _ in quotes(text)] == [
+        ("We said we wou", "Sam Poe"),
+        ("The plants ran", "Sam Poe"),
+        ("They beat what", "Jane Roe"),
+        ("These savings ", "Kim Soo"),  # the quote after a sentence giving its subject's stance is the subject's
+    ]
+
+
+def test_a_stray_s_on_a_surname_named_before_is_that_person():
+    """ "Roes also remarked ..." misspells the Roe the article quoted a sentence before: the same speaker."""
+    text = (
+        'Northwind Chief Executive Jane Roe said orders rose. "Asia has barely begun for us," Roe said. '
+        'Roes also remarked on the tools unit, saying it had "many quarters to go before it pays for itself."'
+    )
+    assert [who for _, who, _ in quotes(text)] == ["Jane Roe", "Jane Roe"]
+
+
+def test_a_name_set_off_with_its_firm_is_the_person_a_later_pronoun_names():
+    """ "Sam Poe, of Ridgeline Research, kept his rating. "...," he wrote.": no speech verb names Poe, but the
+    name and its firm between commas make him a person, the nearest for "he" (not the analyst quoted before)."""
+    text = (
+        'Quillon shares rose. Harbor analyst Jo Fay raised her forecast. "We expect a better spring," she wrote in a '
+        'note. Sam Poe, of Ridgeline Research, kept his rating on the stock. "Our call rests on higher metal '
+        'prices," he wrote.'
+    )
+    assert [who for _, who, _ in quotes(text)] == ["Jo Fay", "Sam Poe"]
+
+
+def test_a_firm_named_by_its_trade_speaks_for_itself():
+    """'"...," Ridgeline bank wrote to its clients.' is a firm's statement, and so is the quote after it: no
+    row, not a continuation of the executive quoted before."""
+    text = (
+        '"We aim to rank among the three biggest by 2011," Chief Executive Sam Poe said. "Demand in the region '
+        'looks weak to us for two more seasons," Ridgeline bank wrote to its clients. "Handset makers should '
+        'brace for thinner margins through the summer."'
+    )
+    assert [(q[:12], who) for q, who, _ in quotes(text)] == [("We aim to ra", "Sam Poe")]
+
+
+def test_an_organisations_forecast_after_a_relative_clause_is_no_ones():
+    """'Northwind, which owns two papers, a studio and ..., forecast "low to mid teens" growth' is the company's
+    words, even as the article's first quote: not those of the people the next sentence names."""
+    text = (
+        "Chief Executive Sam Poe said on Tuesday he would stay on. "
+        "Northwind, which owns two papers, a studio and a radio network, forecast "
+        '"low to mid teens" growth in operating profit. '
+        "Poe and Finance Chief Jo Fay promised a faster buyback."
+    )
+    assert quotes(text) == []

@@ -1115,10 +1115,19 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents:
 # Management", ", who runs $2 billion for Quillon Trust", "a partner at Roe, Poe & Vale")
 _INVESTOR = re.compile(
     r"\b(?:funds?|portfolios?|invest(?:ment|ments|ing|s)?|assets?|wealth|capital|securities|research|brokerage|hedge|"
-    r"advis[eo]rs?|manages?|oversees?|partners?|principal)\b",
+    r"advis[eo]rs?|manages?|oversees?|partners?|principal)\b"
+    # (whether it holds the company's shares or not: "which does not own Northwind shares")
+    r"|\bown(?:s|ed)?\s+(?:[\w\-'’]+\s+){0,3}(?:shares|stock|stakes?)\b",
     re.I,
 )
 _FUND_CLAUSE = re.compile(r"\b(?:which|that|including|counts|among|such\s+as)\b", re.I)
+_HOLDING_IN = re.compile(r"\b(?:positions?|stakes?|shares|holdings?|bets?)\s+(?:in|on|against|of)\b", re.I)
+# a title before the name with no firm in it ("Chief Executive Jo Fay")
+_BARE_OFFICER = re.compile(
+    r"\s*(?:chief\s+(?:executive|financial|operating)(?:\s+officer)?|ceo|cfo|coo|chairman|chairwoman|president|"
+    r"finance\s+director)\s*",
+    re.I,
+)
 _OWN_UNIT = re.compile(r"\b(?:the\s+(?:company|bank|firm|group|insurer|lender)|its|our)\b", re.I)
 
 
@@ -1142,10 +1151,13 @@ def _described(doc: ArticleDoc, a: Attribution) -> str:
 def _investor(doc: ArticleDoc, a: Attribution, company: Company | None = None) -> bool:
     """A person the article describes as an investor (a fund, a portfolio, assets managed), not as an officer of
     the company (its name, or "the company's", in the description)."""
+    if _BARE_OFFICER.fullmatch(a.person.title or ""):
+        return False  # "Chief Executive Jo Fay, who built its investment bank": the wire's way to name its own chief
     said = f"{a.person.title} {_described(doc, a)}"
     # what a relative clause adds about the fund is not whose officer the person is (", which owns the bank's
-    # shares", "including Motorola shares")
+    # shares", "including Motorola shares"), nor a holding in the company (", who has a short position in it")
     head = said[: m.start()] if (m := _FUND_CLAUSE.search(said)) else said
+    head = head[: m.start()] if (m := _HOLDING_IN.search(head)) else head
     if not _INVESTOR.search(said) or _OWN_UNIT.search(head):
         return False
     return company is None or not _names_company(head, company)
@@ -1162,18 +1174,28 @@ def _names_company(text: str, company: Company) -> bool:
 # with Quillon Group", ", president, Roe & Associates Inc."
 _FIRM_RUN = r"(?P<firm>[A-Z][\w&.'’\-]*+(?:\s+(?:&\s+)?[A-Z][\w&.'’\-]*+)*+)"  # (possessive: no shorter name)
 _DESCRIBED_FIRM = re.compile(
-    rf"\s*,\s+(?:(?P<title>(?:an?\s+|the\s+)?[a-z][a-z\s\-]{{0,60}}?)\s+(?:of|at|with|from|for)\s+|(?:of|at|with|from)\s+|"
+    rf"\s*,\s+(?:(?P<title>(?:an?\s+|the\s+)?[a-z][a-z\s\-]{{0,60}}?)\s+(?:of|at|with|from|for)\s+"
+    # (the firm's trade between: "chief executive at turnaround specialists Quillon Partners")
+    r"(?P<trade>(?:(?!(?:the|a|an|its|his|her|another|other)\b)[a-z][\w\-]*\s+){0,2})|(?:of|at|with|from)\s+|"
     rf"(?P<title2>[a-z][a-z\s\-]{{0,40}}?),\s+){_FIRM_RUN}"
     # (not a part of the company: "treasurer for Northland operations", "head of its Asia unit")
     r"(?!\s+(?:operations|unit|units|division|divisions|business|businesses|arm|region|subsidiary)\b)"
 )
 
 
-def _described_firm(doc: ArticleDoc, a: Attribution) -> tuple[str, str] | None:
+def _described_firm(doc: ArticleDoc, a: Attribution) -> tuple[str, str, bool] | None:
     """The title (possibly empty) and the firm the description right after a person's name gives, if it names a
-    firm."""
+    firm, and whether that firm is a financial one (by its name, or by the trade the description gives it:
+    "investment firm Roe")."""
     m = _DESCRIBED_FIRM.match(_described(doc, a))
-    return (m.group("title") or m.group("title2") or "", m.group("firm")) if m else None
+    if m is None:
+        return None
+    firm = m.group("firm")
+    financial = financial_firm(firm) or bool(_MONEY_TRADE.search(m.group("trade") or ""))
+    return m.group("title") or m.group("title2") or "", firm, financial
+
+
+_MONEY_TRADE = re.compile(r"\b(?:investment|asset|wealth|fund|brokerage|securities|capital|advisory|hedge|money)\b")
 
 
 def _entity_named(firms: list[Entity], name: str) -> Entity | None:
@@ -1203,15 +1225,15 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
     if agency and _RATING_AGENCY.search(agency) and company is not None and not _words(company.name) & _words(agency):
         return "analyst"  # "Fitch Ratings Managing Director Jo Fay": a credit analyst on the company, not its officer
     if role == "executive" and not firm and company is not None and described:
-        title, outside_firm = described
+        title, outside_firm, financial = described
         entity = _entity_named(firms, outside_firm)
         if not _words(company.name) & _words(outside_firm) and (
             entity is None or not any(same_entity(n, company.name) for n in entity.names)
         ):
             said = role_from_title(title) if title else None
-            if said == "other" or (said == "executive" and not financial_firm(outside_firm)):
+            if said == "other" or (said == "executive" and not financial):
                 return "other"  # "an attorney at Roe & Poe", "a lecturer at Quillon University": not the company's
-            if financial_firm(outside_firm) or not person.title:
+            if financial or not person.title:
                 return "analyst"
     if role == "executive" and firm and company is not None:
         firm_entity = _entity_named(firms, firm)
@@ -1226,6 +1248,10 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             and not _words(company.name) & _words(firm)
         ):
             return "other"
-        if firm_entity is None and not _words(company.name) & _words(firm) and financial_firm(firm):
-            return "analyst"  # "founder of Holland Capital": an investor, not an officer of the company
+        if firm_entity is None and not _words(company.name) & _words(firm):
+            # "founder of Holland Capital": an investor, not an officer of the company; the description's whole
+            # name tells when the hint is cut short ("managing director at Roe & Poe Securities")
+            whole = _described_firm(doc, a)
+            if financial_firm(firm) or (whole is not None and firm in whole[1] and whole[2]):
+                return "analyst"
     return role

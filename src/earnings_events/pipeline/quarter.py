@@ -416,11 +416,13 @@ _REPORT_VERB = re.compile(
 )
 
 
+# a clause's character: no full stop but an abbreviation's ("the No. 2 U.S. grocer"), which ends no sentence
+_IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.|(?<=\bNo)\.|(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bCorp)\.)"
 _EARLIER_REPORT = re.compile(
-    r"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b[^.;]{0,60}?"
-    r"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced)\b[^.;]{0,70}?\b(?:last\s+(?:week|month)|"
+    rf"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b{_IN_CLAUSE}{{0,60}}?"
+    rf"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced)\b{_IN_CLAUSE}{{0,70}}?\b(?:last\s+(?:week|month)|"
     r"(?:weeks?|months?)\s+ago|previously)\b|\b(?:days|weeks?|a\s+month|months)\s+after\b"
-    r"[^.;]{0,60}?\b(?:reported|posted|missed|beat|topped|announced|results|profits?|earnings|loss)\b"
+    rf"{_IN_CLAUSE}{{0,60}}?\b(?:reported|posted|missed|beat|topped|announced|results|profits?|earnings|loss)\b"
     # ("Quillon said last month that the quarter's profit fell": said then, not today)
     r"|\bsaid\s+(?:last\s+(?:week|month)|earlier\s+this\s+month|(?:two|three|four|several|a\s+few)\s+weeks\s+ago)\b",
     re.I,

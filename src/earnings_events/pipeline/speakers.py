@@ -92,6 +92,9 @@ _PARTICIPLE_CLAUSE = re.compile(
 )
 # "...," Anthony O'Reilly, Heinz's newly elected chairman.  (attribution with no verb)
 _AFTER_NAME_TITLE = re.compile(rf"^[\s,]*(?P<who>{_WHO}),\s+(?P<appos>[^.;\"“”]{{1,90}}?)\s*\.")
+# ... but a sentence with a predicate of its own is news, not a caption ('... ." Jane Roe, an analyst at Ridgeline
+# was pleased by the cost cuts.'); a relative clause in the title ("who has covered it") is the title's
+_APPOS_PREDICATE = re.compile(r"^(?:(?!\b(?:who|whose|which|that)\b).)*?\s(?:was|were|is|are|has|had|have)\s", re.S)
 # a speech verb that opens what a sentence's subject said ("..., saying that", "said that"), before a later name
 _REPORTED_BETWEEN = re.compile(
     r"\b(?:saying|said|says|adding|added|arguing|argued|noting|noted)\s+(?:[\w\-]+\s+){0,4}?that\b"
@@ -297,7 +300,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v32"
+    version: str = "extract_rules_v33"
 
 
 @dataclass
@@ -399,8 +402,9 @@ _PERSON_DESCRIBED = re.compile(
 # sentence and the next begins "Several analysts noted ...")
 _HANDED_OVER = re.compile(r",\s*(?:[\"”»]|'')$")
 _GROUP_SAYS = re.compile(
-    r"\s*,?\s*(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:analysts|economists|strategists|researchers)\s+"
-    r"(?:said|say|wrote|write|noted|added)\b"
+    r"\s*,?\s*(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:analysts|economists|strategists|researchers|"
+    # ... or a firm by its trade (", Ridgeline bank wrote to its clients")
+    r"bank|brokerage|firm|house)\s+(?:said|say|says|wrote|write|writes|noted|added)\b"
 )
 
 
@@ -534,11 +538,15 @@ class _ArticleIndex:
             ):
                 continue
             opens = re.compile(rf"(?:^|[.!?\"”]\s+|\n\s*)(?P<key>{re.escape(key)})\s+(?:{VERBS})\b")
-            if any(not self.in_quote(m.start("key")) for m in opens.finditer(self.text, first + len(full))):
+            firm = _FIRM_AFTER_NAME.match(self.text, first + len(full))
+            # (or a name set off with its firm, "Sam Poe, of Ridgeline Research, kept his rating": a person, whom
+            # a later "he wrote" names)
+            placed = firm is not None and self.text.startswith(",", first + len(full)) and firm.end() < len(self.text)
+            placed = placed and self.text[firm.end()] == ","
+            if placed or any(not self.in_quote(m.start("key")) for m in opens.finditer(self.text, first + len(full))):
                 # (the title: the three words before the name at most, "former trader and Glencore boss" is a boss;
                 # and a firm after it)
                 title = " ".join(self.title_before(first).split()[-3:])
-                firm = _FIRM_AFTER_NAME.match(self.text, first + len(full))
                 self._add(full, first, f"{title} of {firm.group('firm')}" if firm else title)
         # an editor's bracket in a quotation that completes a name ("(Chief Executive Sam) Poe needed to ..."): a
         # full name as a quotation gives it
@@ -826,6 +834,8 @@ class _ArticleIndex:
                 opens = {p.name: p for p in self.people.values() if people.name_tokens(p.name)[:1] == [who.name]}
                 if len(opens) == 1 and len(people.name_tokens(next(iter(opens)))) == 2:
                     person = self.people[key] = next(iter(opens.values()))
+            if person is None and not named and who.name.endswith("s") and " " not in who.name:
+                person = self.people.get(who.name[:-1])  # a stray "s" ("Roes also said"): the Roe already named
             if person is None:
                 person = Person(
                     who.name,
@@ -894,7 +904,7 @@ def _raw_company_hint(title: str) -> str | None:
     m = re.search(r"([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})(?:['’]s\b|(?<=s)['’](?!\w))", title)
     if m:
         return m.group(1)
-    m = re.search(r"\b(?:of|at)\s+([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,3})", title)
+    m = re.search(r"\b(?:of|at)\s+([A-Z][\w.&\-]*(?:\s+(?:&\s+)?[A-Z][\w.&\-]*){0,3})", title)
     if m:
         return m.group(1)
     m = re.match(r"\s*([A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*){0,2}?)\s+" + _TITLE_WORD.pattern, title)
@@ -1010,6 +1020,8 @@ def _attribution(
     verb = _VERB_IN_APPOS.search(m.group("appos")) if m else None
     if m and verb and ends_sentence and _new_clause(m.group("appos")[verb.end() :], runs_on):
         m = None
+    if m and ends_sentence and _APPOS_PREDICATE.match(m.group("appos")):
+        m = None
     if m and _TITLE_WORD.search(m.group("appos")):
         who = _who_from(m, base_after, index)
         if who.kind == "person":
@@ -1120,12 +1132,16 @@ _COMPANY_BEFORE = re.compile(
 
 
 # an organisation (or unnamed people) speaking: "The unit said", "Apple executives said", "The company blamed"
-_ORG_VERB = r"(?:also\s+)?(?:said|says|added|told|blamed|cited|cautioned|warned|noted|highlighted|attributed)\b"
+_ORG_VERB = (
+    r"(?:also\s+)?(?:said|says|added|told|blamed|cited|cautioned|warned|noted|highlighted|attributed|forecast|"
+    r"predicted|projected)\b"
+)
 _ORG_SPEAKS = re.compile(
     r"\b(?:[Tt]he\s+(?:company|unit|bank|central\s+bank|group|firm|retailer|insurer|lender|carrier|automaker|"
     rf"maker|statement|report)|[Ee]xecutives|[Oo]fficials|[Mm]anagement)\s+{_ORG_VERB}"
 )
-_ORG_VERB_AFTER = re.compile(rf"\s+{_ORG_VERB}")
+# (after a relative clause on the organisation too: "Quillon, which owns two papers, forecast ...")
+_ORG_VERB_AFTER = re.compile(rf"(?:,\s+which\s[^\"“”;.]{{1,200}}?,)?\s+{_ORG_VERB}")
 
 
 def _org_speaks(text: str, index: _ArticleIndex, lo: int, hi: int) -> bool:
@@ -1167,7 +1183,19 @@ def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _A
             # the long appositive describes; else "The company said ...": an organisation speaks
             return _long_title_speaker(prev, base, index)
     # "Takahiko Murai, general manager of equities at Nozomi Securities, said Nissan appeared ...": no short pattern
-    return _long_title_speaker(prev, base, index)
+    long = _long_title_speaker(prev, base, index)
+    if long is None and (m := _STANCE.match(prev)):
+        who = _who_from(m, base, index)
+        if who.kind == "person":
+            return index.resolve(who)
+    return long
+
+
+# a short sentence giving its subject's stance, the quote after it the subject's: "Analyst Jo Fay, of Ridgeline
+# Research, was doubtful."
+_STANCE = re.compile(
+    rf"\s*(?P<who>{_WHO}){_APPOS}\s+(?:was|were|is|remained|sounded|seemed|appeared)\s+[^.;\"“”]{{1,40}}[.:]\s*$"
+)
 
 
 def _long_title_speaker(prev: str, base: int, index: _ArticleIndex) -> Person | None:
@@ -1275,7 +1303,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             person = last[1]
         if who is None and person is None and not nobody:
             person = _previous_sentence_speaker(text, span, para_start, index)
-        if who is None and person is None and last is None and span.closed:
+        if who is None and person is None and last is None and span.closed and not nobody:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
         # Short spans (scare quotes) and names of works or products neither make rows nor break a continuation.
         if span.words >= options.min_words and not _is_title(span.statement):
