@@ -1220,7 +1220,7 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
     if role == "executive" and company is not None and _investor(doc, a, company):
         return "analyst"
     firm = person.company_hint or person.org
-    described = None if firm else _described_firm(doc, a)  # (read once: the firm a description names)
+    described = _described_firm(doc, a)  # (read once: the firm a description names)
     agency = firm or (described[1] if described else "")
     if agency and _RATING_AGENCY.search(agency) and company is not None and not _words(company.name) & _words(agency):
         return "analyst"  # "Fitch Ratings Managing Director Jo Fay": a credit analyst on the company, not its officer
@@ -1248,10 +1248,12 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             and not _words(company.name) & _words(firm)
         ):
             return "other"
-        if firm_entity is None and not _words(company.name) & _words(firm):
-            # "founder of Holland Capital": an investor, not an officer of the company; the description's whole
-            # name tells when the hint is cut short ("managing director at Roe & Poe Securities")
-            whole = _described_firm(doc, a)
-            if financial_firm(firm) or (whole is not None and firm in whole[1] and whole[2]):
-                return "analyst"
+        # "founder of Holland Capital": an investor, not an officer of the company; the description's whole name
+        # tells when the hint is cut short ("managing director at Roe & Poe Securities")
+        if (
+            firm_entity is None
+            and not _words(company.name) & _words(firm)
+            and (financial_firm(firm) or (described is not None and firm in described[1] and described[2]))
+        ):
+            return "analyst"
     return role

@@ -424,16 +424,15 @@ def _by_code(registry: Registry, code: Code, name: str) -> Company | None:
     return company if printed & theirs or initialism or bare_suffix else None
 
 
-def _joint_venture(registry: Registry, text: str, codes: list[Code], code: Code, name: str) -> bool:
+def _joint_venture(registry: Registry, text: str, codes: list[Code], code: Code, name: str, first: Company) -> bool:
     """ "Quill Harbor ( QUI.N ) ( HAR.L )": a name that is no registry company's, printed before two codes of two
-    different companies, each named by its words: a joint venture of the two, its parents' codes."""
-    if registry.lookup(canonical(name)) or registry.lookup(name):
-        return False
+    different companies, each named by its words (``first``: the company ``code`` names): a joint venture of the
+    two, its parents' codes."""
     nxt = next((c for c in codes if c.start > code.start), None)
     if nxt is None or text[code.end : nxt.start].strip(" ()<>"):
         return False
-    first, second = _by_code(registry, code, name), _by_code(registry, nxt, name)
-    return first is not None and second is not None and first.name != second.name
+    second = _by_code(registry, nxt, name)
+    return second is not None and first.name != second.name
 
 
 _SUFFIX_WORDS = {"inc", "corp", "ltd", "plc", "co", "cos", "ag", "nv", "llc", "group", "holdings", "company"}
@@ -762,8 +761,9 @@ def orgs_in(
                 if registry.lookup(canonical(longer)) or registry.lookup(longer):
                     at, name = at - len(head.group(0)) + head.group(0).find(longer.split()[0]), longer
                     break
-        known = registry.lookup(canonical(name)) or registry.lookup(name) or _by_code(registry, code, name)
-        if known is not None and _joint_venture(registry, text, codes, code, name):
+        listed = registry.lookup(canonical(name)) or registry.lookup(name)
+        known = listed or _by_code(registry, code, name)
+        if listed is None and known is not None and _joint_venture(registry, text, codes, code, name, known):
             add(at, at + len(name), name, None)  # the parents' codes: the venture itself is unlisted
             continue
         # "GM's Opel ( GM.N )": a parent's unit, the code the parent's

@@ -907,11 +907,9 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         # second sentence reports them with a verb of reporting: "It also reported a higher fourth-quarter
         # profit", not "Its first-quarter sales were down a tenth")
         at_meeting = _at_meeting(doc)
-        for p, (fy, q) in [
-            (p, r)
-            for p, r in [*body, *current]
-            if not at_meeting or (not p.in_title and p.start < two_sentences and _reported_in_sentence(doc, p))
-        ]:
+        for p, (fy, q) in [*body, *current]:
+            if at_meeting and not (not p.in_title and p.start < two_sentences and _reported_in_sentence(doc, p)):
+                continue
             if (
                 p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter")
                 and reported(p, fy, q)

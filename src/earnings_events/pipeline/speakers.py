@@ -541,8 +541,11 @@ class _ArticleIndex:
             firm = _FIRM_AFTER_NAME.match(self.text, first + len(full))
             # (or a name set off with its firm, "Sam Poe, of Ridgeline Research, kept his rating": a person, whom
             # a later "he wrote" names)
-            placed = firm is not None and self.text.startswith(",", first + len(full)) and firm.end() < len(self.text)
-            placed = placed and self.text[firm.end()] == ","
+            placed = (
+                firm is not None
+                and self.text.startswith(",", first + len(full))
+                and self.text.startswith(",", firm.end())
+            )
             if placed or any(not self.in_quote(m.start("key")) for m in opens.finditer(self.text, first + len(full))):
                 # (the title: the three words before the name at most, "former trader and Glencore boss" is a boss;
                 # and a firm after it)
