@@ -182,6 +182,39 @@ def test_instant_view_company_headings_assign_quotes():
     assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Northwind"), ("Sam Poe", "Quillon")]
 
 
+def test_a_heading_after_a_rule_of_dashes_heads_its_companys_reactions():
+    """A round-up's section heading after a rule of dashes ("------- COMMENTARY ON QUILLON: SAM POE, ...") is a
+    heading like one at a line start: its speaker's quotes are his, about the company it names."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc ( NWD.O ) beat forecasts. Quillon Inc ( QLN.O ) also reported. "
+        'COMMENTARY ON NORTHWIND: JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared." '
+        '------------------------- COMMENTARY ON QUILLON: SAM POE, ANALYST, HARBOR RESEARCH "Revenue is still '
+        'declining, and that is the story." "Nobody will pay up for that."'
+    )
+    got = rows_of(text, title="INSTANT VIEW: Northwind results beat")
+    assert [(n, c) for n, c, _, _ in got] == [("Jane Roe", "Northwind"), ("Sam Poe", "Quillon"), ("Sam Poe", "Quillon")]
+
+
+def test_a_former_name_after_a_spin_off_is_the_short_form_of_the_company_named():
+    """The registry's history says "Northwind" was Northwind Systems' name until it spun off Northwind Mobile; a
+    later story on Northwind Mobile that calls it "Northwind" means Northwind Mobile, and a story from before
+    the spin-off still means Northwind Systems."""
+    companies = {
+        "Northwind Systems": {"names": [{"until": "2011-01-03", "name": "Northwind"}, {"name": "Northwind Systems"}]},
+        "Northwind Mobile": {"aliases": ["Northwind Mobile Holdings"]},
+    }
+    text = (
+        "NEW YORK (Reuters) - Northwind Mobile Holdings Inc shipped fewer handsets in its fourth quarter than hoped. "
+        'Northwind shipped 4 million phones. "We saw a slowdown," Chief Executive Jo Fay told analysts.'
+    )
+    got = rows_of(text, title="Northwind phone sales light", companies=companies, published=dt.date(2011, 1, 26))
+    assert [(n, c) for n, c, _, _ in got] == [("Jo Fay", "Northwind Mobile")]
+    doc = doc_until(
+        text, "company", title="Northwind phone sales light", published=dt.date(2010, 1, 26), companies=companies
+    )
+    assert [o.company.name for o in doc.orgs if o.name == "Northwind" and o.company] == ["Northwind Systems"] * 2
+
+
 def test_a_news_subhead_naming_a_rival_does_not_change_the_company():
     text = (
         "NEW YORK (Reuters) - Shares of Quillon Stores Inc ( QLS.N ) fell 20 percent on Tuesday after the "

@@ -1408,3 +1408,36 @@ def test_an_earlier_report_behind_an_abbreviation_stays_background_at_a_conferen
     )
     got = _quarter_with(text, "Northwind sees shoppers trading down", "2013-05-15", "other", checked("Northwind", 4))
     assert got == (2013, 2)
+
+
+@pytest.mark.parametrize(("ended", "expected"), [("November 24", (2007, 3)), ("November 3", (2006, 3))])
+def test_a_printed_quarter_end_names_a_february_year(ended, expected):
+    """A company the registry does not know whose third quarter ended in November ends its year in February;
+    the guide names a year ending in early February by the year before and one ending later by its own, so the
+    day printed decides (a quarter ending on November 24 puts the year's end near February 23: fiscal 2007)."""
+    text = (
+        "CLEVELAND (Reuters) - Quillon Cards Corp ( QCD.N ) said quarterly profit rose on Thursday. Its earnings "
+        f"came to $30 million over its fiscal third quarter, which ended {ended}; that was up from $12 million."
+    )
+    assert primary_quarter(text, "Quillon Cards profit rises", "2006-12-21") == expected
+
+
+def test_a_quarter_in_a_clause_dated_years_back_is_background():
+    """A shares story read as results news: a slide compared to one "in May 2001, when a deep quarterly loss at
+    Quillon ..." names a quarter of years ago, not the news; the warning on the year is (its fourth quarter, the
+    year to March 2009)."""
+    text = (
+        "TOKYO (Reuters) - Northwind Motor Corp ( 7299.T ) stock sank by a fifth on Friday as the automaker's "
+        "warning on profit this year hit home. \n\n Traders compared the rout to a slump "
+        "in May 2001, when a deep quarterly loss at Quillon Corp dragged the index down for a week."
+    )
+    doc = doc_until(
+        text,
+        "company",
+        title="Northwind shares plunge after profit warning",
+        published=dt.date(2008, 11, 7),
+        companies=checked("Northwind Motor", 3),
+    )
+    doc.scope = ScopeDecision(True, "results_via_shares_or_analysts", 1.0)  # (what the stream's scope read)
+    quarter.annotate(doc)
+    assert doc.quarters["Northwind Motor"] == (2009, 4)

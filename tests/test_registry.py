@@ -75,13 +75,18 @@ def test_calendar_history_decides_the_quarter():
         ("Intermediate Capital Group", dt.date(2024, 5, 21), "ICG.L"),
         ("EADS", dt.date(2012, 11, 14), "EAD.PA"),
         ("EADS", dt.date(2016, 2, 24), "AIR.PA"),
-        ("Research In Motion", dt.date(2011, 6, 16), "RIMM"),
+        ("Research In Motion", dt.date(2011, 6, 16), "RIM.TO"),  # Toronto, its home listing (Nasdaq RIMM a code)
+        ("BlackBerry", dt.date(2013, 9, 27), "BB.TO"),
         ("Lehman Brothers", dt.date(2008, 6, 16), "LEH"),
         ("Merrill Lynch", dt.date(2009, 6, 1), None),  # bought by Bank of America: never the parent's ticker
         ("Facebook", dt.date(2010, 6, 18), None),  # private until its IPO of May 18 2012
         ("Facebook", dt.date(2012, 7, 26), "FB"),
         ("IAC/InterActiveCorp", dt.date(2007, 10, 31), "IACI"),  # Nasdaq IACI until the Match Group separation
         ("Berkshire Hathaway", dt.date(2009, 2, 28), "BRK.A"),  # Class A, the code the wire prints (BRKa.N)
+        ("Ingram Micro", dt.date(2008, 10, 23), "IM"),  # NYSE IM until taken private in December 2016
+        ("Ingram Micro", dt.date(2020, 5, 1), None),
+        ("United Air", dt.date(2007, 10, 23), "UAUA"),  # a headline's short form of the airline's name
+        ("US Air", dt.date(2006, 11, 15), "LCC"),
     ],
 )
 def test_ticker_on(name, day, ticker):
@@ -89,7 +94,8 @@ def test_ticker_on(name, day, ticker):
 
 
 @pytest.mark.parametrize(
-    ("code", "name"), [("DAIGN.DE", "Mercedes-Benz"), ("MUVGN.DE", "Munich Re"), ("VOWG_P.DE", "Volkswagen")]
+    ("code", "name"),
+    [("DAIGN.DE", "Mercedes-Benz"), ("MUVGN.DE", "Munich Re"), ("VOWG_P.DE", "Volkswagen"), ("RIMM", "BlackBerry")],
 )
 def test_wire_codes_name_their_company(code, name):
     # a Reuters Frankfurt code is no ticker, but printed it still says whose the story is

@@ -1476,13 +1476,16 @@ def test_a_sentence_with_its_own_predicate_after_a_quote_is_no_caption():
     ]
 
 
-def test_a_stray_s_on_a_surname_named_before_is_that_person():
-    """ "Roes also remarked ..." misspells the Roe the article quoted a sentence before: the same speaker."""
+@pytest.mark.parametrize(("named", "misspelt"), [("Jane Roe", "Roes"), ("Jo Fays", "Fay")])
+def test_a_stray_or_dropped_s_on_a_surname_named_before_is_that_person(named, misspelt):
+    """ "Roes also remarked ..." misspells the Roe the article quoted a sentence before, and "Fay" the Fays: the
+    same speaker, by the fullest name the article gives."""
     text = (
-        'Northwind Chief Executive Jane Roe said orders rose. "Asia has barely begun for us," Roe said. '
-        'Roes also remarked on the tools unit, saying it had "many quarters to go before it pays for itself."'
+        f'Northwind Chief Executive {named} said orders rose. "Asia has barely begun for us," {named.split()[1]} '
+        f'said. {misspelt} also remarked on the tools unit, saying it had "many quarters to go before it pays for '
+        'itself."'
     )
-    assert [who for _, who, _ in quotes(text)] == ["Jane Roe", "Jane Roe"]
+    assert [who for _, who, _ in quotes(text)] == [named, named]
 
 
 def test_a_name_set_off_with_its_firm_is_the_person_a_later_pronoun_names():

@@ -206,6 +206,8 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             or _AFTER_SENTENCE.search(text, max(0, start - 4), start)
             # a separator left of a line break the copy lost: '... economy." - - - - FUJIO ANDO, SENIOR ...'
             or re.search(r"(?:^|\s)(?:-\s+){3,}$", text[max(0, start - 12) : start])
+            # or a rule of dashes or stars ("... expected.\" ------- COMMENTARY ON QUILLON: JANE ROE, ANALYST")
+            or re.search(r"[-*=_]{3,}\s+$", text[max(0, start - 12) : start])
             or _HEADING_LABEL.search(text, max(0, start - 40), start)
         ):
             continue

@@ -302,7 +302,27 @@ def annotate(doc: ArticleDoc, registry: Registry, start: int = 0, end: int | Non
         _headline_short_forms(doc, start, end)
         _headline_inner_names(doc, registry, start, end)
         _headline_leading_words(doc, registry, start, end)
+    _former_names(doc)
     return doc
+
+
+def _former_names(doc: ArticleDoc) -> None:
+    """A company's former name printed after it changed, in an article that names one other company whose name
+    begins with it, is that company's short form: "Quillon" in a story on "Quillon Mobile Holdings" the year
+    after Quillon Inc spun it off and became Quillon Systems. (Before the change, or with no such company
+    named, the former name stays its owner's: the registry's history says whose it was.)"""
+    on = doc.article.published
+    if on is None:
+        return
+    day = on.isoformat()
+    named = {o.company.name: o.company for o in doc.orgs if o.kind == OrgKind.COMPANY and o.company is not None}
+    for k, o in enumerate(doc.orgs):
+        c = o.company
+        if c is None or not any(until is not None and until < day and name == o.name for until, name in c.names):
+            continue
+        longer = [f for f in named.values() if f is not c and f.name.startswith(f"{o.name} ")]
+        if len(longer) == 1:
+            doc.orgs[k] = replace(o, company=longer[0])
 
 
 # Common first words that a headline uses alone for a company ("Continental, AirTran beat Street on cheaper fuel"

@@ -166,7 +166,7 @@ def calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = N
             return base  # "the year ended March 3" of a year the registry ends in February: a 52/53-week year
         if checked and base.end_month in stated:
             return base  # the first evidence disagrees with the registry, later evidence agrees
-        return FiscalCalendar.default(stated[0])
+        return _named_by_day(doc, FiscalCalendar.default(stated[0]))
     cal = company.calendar_on(doc.article.published)
     if company.known and company.calendar_checked:
         return cal
@@ -177,7 +177,31 @@ def calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = N
     )
     # (the registry's calendar when it ends the year in that month too: its naming, "fiscal 2008" for the year
     # to March 2009, is the company's)
-    return FiscalCalendar.default(implied) if implied and implied != cal.end_month else cal
+    return _named_by_day(doc, FiscalCalendar.default(implied)) if implied and implied != cal.end_month else cal
+
+
+def _named_by_day(doc: ArticleDoc, cal: FiscalCalendar) -> FiscalCalendar:
+    """A default calendar ending in February, named by the day the printed quarter end puts the year's end on:
+    the guide names a year ending in early February by the year before, one ending later by its own ("the
+    fiscal third quarter, which ended November 24": the year ends near February 23, so that quarter is the year
+    ending February's)."""
+    if cal.end_month != 2 or cal.naming != "start":
+        return cal
+    for p in doc.periods:
+        if p.kind != "quarter" or not p.number or p.in_title:
+            continue
+        m = _ENDED_ON.match(doc.text, p.end)
+        month = month_number(m.group("mon")) if m else None
+        if m is None or month is None:
+            continue
+        year = 2001 if month >= 3 else 2002  # (a non-leap pair: only the day and month of the year's end count)
+        if not 1 <= int(m.group("day")) <= _calendar.monthrange(year, month)[1]:
+            continue
+        end = dt.date(year, month, int(m.group("day"))) + dt.timedelta(weeks=13 * (4 - p.number))
+        if not dt.date(2002, 1, 20) <= end <= dt.date(2002, 3, 10):
+            continue  # (not a quarter of a year ending near February)
+        return FiscalCalendar(2, "end") if end > dt.date(2002, 2, 7) else cal
+    return cal
 
 
 # Where most listed companies end their fiscal year, by the exchange suffix of their code: Tokyo and Osaka, India's
@@ -511,6 +535,12 @@ _WHICH_REPORTED = re.compile(
 )
 
 
+# a date whose "when" clause holds a period that names no year: "in May 2001, when a ... quarterly loss"
+_PAST_ERA = re.compile(
+    rf"\b(?:in|of|since)\s+(?:{MONTH_NAME}\s+)?(?P<year>(?:19|20)\d\d)\s*,?\s+when\b[^.;\"“”]*$", re.I
+)
+
+
 def _background(doc: ArticleDoc, p: Period) -> bool:
     """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
     a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
@@ -519,8 +549,11 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
         return True  # results "reported last week" are background (the guide's step 1), and so is a comparison's base
     if p.kind == "year" and _WHICH_REPORTED.match(src, start, p.start):
         return True  # "Northwind, which posted a loss in 2008, said ...": the subject's record, not the news
-    dated = _DATED.match(src, start)
     on = doc.article.published
+    era = _PAST_ERA.search(src, max(start, p.start - 80), p.start)
+    if era and p.year is None and on is not None and int(era.group("year")) <= on.year - 2:
+        return True  # "a slump in May 2001, when a deep quarterly loss at Quillon ...": a quarter of years ago
+    dated = _DATED.match(src, start)
     if dated and on is not None and month_number(dated.group("mon")) != on.month:
         return True  # "In February, Quillney reported ..." in a March story: an earlier report
     f = _FORECAST_VERB.search(src, start, p.start)

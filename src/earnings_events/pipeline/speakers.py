@@ -300,7 +300,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v33"
+    version: str = "extract_rules_v34"
 
 
 @dataclass
@@ -837,8 +837,9 @@ class _ArticleIndex:
                 opens = {p.name: p for p in self.people.values() if people.name_tokens(p.name)[:1] == [who.name]}
                 if len(opens) == 1 and len(people.name_tokens(next(iter(opens)))) == 2:
                     person = self.people[key] = next(iter(opens.values()))
-            if person is None and not named and who.name.endswith("s") and " " not in who.name:
-                person = self.people.get(who.name[:-1])  # a stray "s" ("Roes also said"): the Roe already named
+            if person is None and not named and " " not in who.name:
+                # a stray "s" ("Roes also said"): the Roe already named; a dropped one ("Owen" for the Owens named)
+                person = self.people.get(who.name[:-1] if who.name.endswith("s") else f"{who.name}s")
             if person is None:
                 person = Person(
                     who.name,
