@@ -1431,13 +1431,12 @@ def test_a_quarter_in_a_clause_dated_years_back_is_background():
         "warning on profit this year hit home. \n\n Traders compared the rout to a slump "
         "in May 2001, when a deep quarterly loss at Quillon Corp dragged the index down for a week."
     )
-    doc = doc_until(
+    # (the scope reason the stream's scope stage gave the story)
+    got = _quarter_with(
         text,
-        "company",
-        title="Northwind shares plunge after profit warning",
-        published=dt.date(2008, 11, 7),
-        companies=checked("Northwind Motor", 3),
+        "Northwind shares plunge after profit warning",
+        "2008-11-07",
+        "results_via_shares_or_analysts",
+        checked("Northwind Motor", 3),
     )
-    doc.scope = ScopeDecision(True, "results_via_shares_or_analysts", 1.0)  # (what the stream's scope read)
-    quarter.annotate(doc)
-    assert doc.quarters["Northwind Motor"] == (2009, 4)
+    assert got == (2009, 4)

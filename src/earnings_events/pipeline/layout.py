@@ -204,10 +204,7 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             _line_start(text, start)
             # ":": "reaction from analysts: JANE ROE"; "<", ">": markup left in the text
             or _AFTER_SENTENCE.search(text, max(0, start - 4), start)
-            # a separator left of a line break the copy lost: '... economy." - - - - FUJIO ANDO, SENIOR ...'
-            or re.search(r"(?:^|\s)(?:-\s+){3,}$", text[max(0, start - 12) : start])
-            # or a rule of dashes or stars ("... expected.\" ------- COMMENTARY ON QUILLON: JANE ROE, ANALYST")
-            or re.search(r"[-*=_]{3,}\s+$", text[max(0, start - 12) : start])
+            or _SEPARATOR_BEFORE.search(text[max(0, start - 12) : start])
             or _HEADING_LABEL.search(text, max(0, start - 40), start)
         ):
             continue
@@ -246,6 +243,9 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
     return out
 
 
+# a separator left of a line break the copy lost ('... economy." - - - - FUJIO ANDO, SENIOR ...'), or a rule of
+# dashes or stars ('... expected." ------- COMMENTARY ON QUILLON: JANE ROE, ANALYST')
+_SEPARATOR_BEFORE = re.compile(r"(?:(?:^|\s)(?:-\s+){3,}|[-*=_]{3,}\s+)$")
 _INITIALS_BEFORE = re.compile(r"(?<!\S)(?:[A-Z]\.\s?){1,3}\s*$")
 _AFTER_SENTENCE = re.compile(r"(?:[.!?:\"”’)<>]|[.!?]')\s+$")  # (".' JANE ROE": a single mark closing a quote)
 _MIXED_TAIL = re.compile(r",\s+(?P<body>[a-z][^\"“”\n:]{2,120}?)\s*:\s*[\"“]")

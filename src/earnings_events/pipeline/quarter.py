@@ -190,14 +190,14 @@ def _named_by_day(doc: ArticleDoc, cal: FiscalCalendar) -> FiscalCalendar:
     for p in doc.periods:
         if p.kind != "quarter" or not p.number or p.in_title:
             continue
-        m = _ENDED_ON.match(doc.text, p.end)
-        month = month_number(m.group("mon")) if m else None
-        if m is None or month is None:
+        printed_on = _printed_end(doc, p)
+        if printed_on is None:
             continue
+        month, day = printed_on
         year = 2001 if month >= 3 else 2002  # (a non-leap pair: only the day and month of the year's end count)
-        if not 1 <= int(m.group("day")) <= _calendar.monthrange(year, month)[1]:
+        if not 1 <= day <= _calendar.monthrange(year, month)[1]:
             continue
-        end = dt.date(year, month, int(m.group("day"))) + dt.timedelta(weeks=13 * (4 - p.number))
+        end = dt.date(year, month, day) + dt.timedelta(weeks=13 * (4 - p.number))
         if not dt.date(2002, 1, 20) <= end <= dt.date(2002, 3, 10):
             continue  # (not a quarter of a year ending near February)
         return FiscalCalendar(2, "end") if end > dt.date(2002, 2, 7) else cal
@@ -303,16 +303,23 @@ def _results_moved(doc: ArticleDoc, p: Period) -> bool:
 _ENDED_ON = re.compile(rf"\s*,?\s*(?:which\s+|that\s+)?ended\s+(?:on\s+)?(?P<mon>{MONTH_NAME})\s+(?P<day>\d{{1,2}})\b")
 
 
+def _printed_end(doc: ArticleDoc, p: Period) -> tuple[int, int] | None:
+    """(month, day) of the end the article prints right after a quarter mention ("..., which ended November 24")."""
+    m = _ENDED_ON.match(doc.title if p.in_title else doc.text, p.end)
+    month = month_number(m.group("mon")) if m else None
+    return (month, int(m.group("day"))) if m and month is not None else None
+
+
 def _ended_as_printed(doc: ArticleDoc, p: Period, calendar_end: dt.date) -> bool:
     """The article prints the day the quarter ended, on or before publication and in the weeks before the day the
     calendar ends it: a 52/53-week quarter ("ended May 11") that the registry's calendar, which ends quarters at
     month ends, has not closed yet (not a year-old "fourth quarter ended March 31")."""
     on = doc.article.published
-    m = _ENDED_ON.match(doc.title if p.in_title else doc.text, p.end)
-    if on is None or m is None or p.kind not in ("quarter", "month_quarter"):
+    printed_on = _printed_end(doc, p)
+    if on is None or printed_on is None or p.kind not in ("quarter", "month_quarter"):
         return False
-    month, day = month_number(m.group("mon")), int(m.group("day"))
-    if month is None or not 1 <= day <= _calendar.monthrange(calendar_end.year, month)[1]:
+    month, day = printed_on
+    if not 1 <= day <= _calendar.monthrange(calendar_end.year, month)[1]:
         return False
     printed = dt.date(calendar_end.year, month, day)
     return printed <= on and 0 <= (calendar_end - printed).days <= 31
