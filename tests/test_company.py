@@ -412,6 +412,25 @@ def test_a_person_placed_at_an_outside_firm_with_a_title_of_its_own_is_other(des
 
 
 @pytest.mark.parametrize(
+    ("described", "role"),
+    [
+        ("a partner at Booz & Co.", "other"),
+        ("a principal with Quillon Consulting Group", "other"),
+        ("a director at Roland Berger Strategy Consultants", "other"),
+        ("an analyst at Quillon Consulting", "analyst"),  # the title says analyst
+    ],
+)
+def test_a_consultant_is_other_unless_titled_analyst(described, role):
+    """The guide's ``other`` takes consultants: a management consultancy's partner commenting on the results is
+    neither the company's officer nor an investor."""
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        f'"The bench behind the chief is deep," said Nora Vale, {described}.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", role)]
+
+
+@pytest.mark.parametrize(
     "described",
     ["of Harbor Bank's consumer division", "treasurer for Northland operations", "head of Europe operations"],
 )

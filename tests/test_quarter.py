@@ -1440,3 +1440,84 @@ def test_a_quarter_in_a_clause_dated_years_back_is_background():
         checked("Northwind Motor", 3),
     )
     assert got == (2009, 4)
+
+
+def test_a_quarter_the_company_has_yet_to_report_is_not_the_days_results():
+    """A preview whose first sentence is about the coming year's outlook: the quarter the body says it "is slated
+    to report" on Thursday has not come out, so step 2 takes the period the first sentence names (the guide: when
+    an article names several periods, the one its first sentence names)."""
+    text = (
+        "SEATTLE (Reuters) - Northwind Software Corp ( NWS.O ) is expected to give its first forecast for its coming "
+        "fiscal year this week, with investors watching for a cautious tone.\n\n"
+        "Northwind is slated to report its fiscal third-quarter results on Thursday, and analysts see profit "
+        'falling. "They will build some caution into the numbers," said Jo Fay, an analyst at Quillon Partners.'
+    )
+    got = _quarter_with(text, "Northwind forecast in focus", "2008-04-22", "preview", checked("Northwind Software", 6))
+    assert got == (2009, 4)  # the year to June 2009; not the quarter to March 2008
+
+
+def test_the_last_quarters_level_is_the_base_of_a_mid_quarter_forecast_cut():
+    """A forecast cut for the quarter running, six weeks after the last quarter closed: the body's "third-quarter
+    revenue was $10 billion" (stated, not reported that day) is the base of the cut, not the news."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Chips Corp cut its fourth-quarter revenue forecast by a sixth on Wednesday, "
+        "citing weak demand everywhere.\n\n"
+        "The company now sees revenue of about $9 billion. Northwind's third-quarter revenue was $10.2 billion. "
+        '"It is as bad as we feared," said Jo Fay, an analyst at Quillon Partners.'
+    )
+    got = _quarter_with(text, "Northwind slashes outlook", "2008-11-12", "guidance", checked("Northwind Chips", 12))
+    assert got == (2008, 4)
+
+
+def test_a_quarter_whose_results_moved_stays_the_news_of_a_forecast_cut():
+    """The same cut on the day the last quarter's results came out ("third-quarter revenue fell ..."): those
+    results are the news (step 1) even though the opening leads with the forecast."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Chips Corp cut its fourth-quarter revenue forecast by a sixth on Wednesday, "
+        "citing weak demand everywhere.\n\n"
+        "Northwind's third-quarter revenue fell 8 percent to $10.2 billion. "
+        '"It is as bad as we feared," said Jo Fay, an analyst at Quillon Partners.'
+    )
+    got = _quarter_with(text, "Northwind slashes outlook", "2008-10-15", "guidance", checked("Northwind Chips", 12))
+    assert got == (2008, 3)
+
+
+def test_a_year_with_a_business_before_its_profit_in_the_headline_is_the_forecast():
+    """ "aims for 2008 display profit": a year, one word for the business, then the results noun, is the year the
+    forecast is for, not the quarter that ended a week ago."""
+    text = (
+        "LAS VEGAS (Reuters) - Northwind Electronics' ( 099999.KS ) display arm hopes to post a small operating "
+        "margin by the end of the year, its head said on Sunday.\n\n"
+        "The division expects a small loss margin for the fourth quarter of 2007, he said. "
+        '"We are on the right track," said Kim Soo, who runs the unit.'
+    )
+    got = _quarter_with(
+        text, "Northwind aims for 2008 display profit", "2008-01-07", "guidance", checked("Northwind Electronics", 12)
+    )
+    assert got == (2008, 4)
+
+
+def test_what_the_company_forecast_weeks_ago_is_background():
+    """An outlook cut whose body recalls the confidence the company "expressed six weeks ago" about a quarter's
+    results: background, so the cut year is the news."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Health Inc ( NWH.N ) cut its 2008 profit forecast on Tuesday.\n\n"
+        "The company expressed confidence six weeks ago that weak fourth-quarter profit would not recur. "
+        '"Membership is softer than we planned," Chief Executive Jane Roe said.'
+    )
+    got = _quarter_with(text, "Northwind cuts outlook", "2008-03-11", "guidance", checked("Northwind Health", 12))
+    assert got == (2008, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Northwind aims for 2008 display profit.", [(2008, True)]),  # a business between: hidden from scope
+        ("Quillon revised up its 2008 net loss.", [(2008, False)]),  # "net" is a results word, seen by scope
+        ("Trade was weak in 2008 when profit fell.", []),  # a word of the sentence's grammar
+    ],
+)
+def test_a_year_before_one_word_and_its_results(text, found):
+    from earnings_events.pipeline.periods import mentions
+
+    assert [(p.year, p.scope_blind) for p in mentions(text) if p.kind == "year"] == found

@@ -87,6 +87,7 @@ def test_calendar_history_decides_the_quarter():
         ("Ingram Micro", dt.date(2020, 5, 1), None),
         ("United Air", dt.date(2007, 10, 23), "UAUA"),  # a headline's short form of the airline's name
         ("US Air", dt.date(2006, 11, 15), "LCC"),
+        ("Perry Ellis", dt.date(2006, 11, 21), "PERY"),  # Nasdaq until taken private in October 2018
     ],
 )
 def test_ticker_on(name, day, ticker):
@@ -150,6 +151,7 @@ def test_checked_and_unchecked_calendars():
         ("Victoria's Secret", 1, "start", (2023, 4)),  # US retailer: the year to early Feb 2024 is fiscal 2023
         ("Buckle", 1, "start", (2023, 4)),
         ("Signet Jewelers", 1, "end", (2024, 4)),  # ... while Signet calls it Fiscal 2024
+        ("Perry Ellis", 1, "end", (2024, 4)),  # ... and so does Perry Ellis (fiscal 2007 ended Feb 3, 2007)
         ("Copart", 7, "end", (2024, 2)),
         ("BASF", 12, "end", (2023, 4)),  # a checked December
     ],

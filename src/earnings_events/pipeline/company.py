@@ -1209,6 +1209,19 @@ _RATING_AGENCY = re.compile(
     r"\bEgan-Jones\b"
 )
 
+# management consultancies: the guide's consultants are ``other``, whatever their title ("a partner at Booz & Co"),
+# unless it says analyst
+_CONSULTANCY = re.compile(
+    r"\b(?:Booz|McKinsey|Bain\s*&\s*Co|Boston\s+Consulting|Accenture|A\.\s?T\.\s?Kearney|Kearney|Oliver\s+Wyman|"
+    r"Roland\s+Berger|AlixPartners|Deloitte|PricewaterhouseCoopers|PwC|KPMG|Ernst\s*(?:&|and)\s*Young|Arthur\s+D\.?\s*Little|"
+    r"Monitor\s+Group|L\.?E\.?K\.?\s+Consulting)\b|\b(?:Consulting|Consultancy|Consultants)\b"
+)
+
+
+def _consultant(title: str | None, firm: str) -> bool:
+    """A consultancy's partner or director (not its analyst) speaking of the company: ``other``."""
+    return bool(_CONSULTANCY.search(firm)) and not (title and role_from_title(title) == "analyst")
+
 
 def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: ArticleDoc) -> str:
     """The final role: an executive of another company (or of no company) is ``other``; a person described as
@@ -1217,10 +1230,18 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
     wire's way of naming who comments on results. ``firms``: the article's organisations of every kind."""
     role = a.role
     person = a.person
+    described = _described_firm(doc, a)  # (read once: the firm a description names)
+    if (
+        role == "executive"
+        and company is not None
+        and described
+        and _consultant(described[0], described[1])
+        and not _words(company.name) & _words(described[1])
+    ):
+        return "other"  # "partner at Booz & Co": a consultant, before the investor reading of "partner"
     if role == "executive" and company is not None and _investor(doc, a, company):
         return "analyst"
     firm = person.company_hint or person.org
-    described = _described_firm(doc, a)  # (read once: the firm a description names)
     agency = firm or (described[1] if described else "")
     if agency and _RATING_AGENCY.search(agency) and company is not None and not _words(company.name) & _words(agency):
         return "analyst"  # "Fitch Ratings Managing Director Jo Fay": a credit analyst on the company, not its officer
@@ -1236,6 +1257,8 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             if financial or not person.title:
                 return "analyst"
     if role == "executive" and firm and company is not None:
+        if _consultant(person.title, firm) and not _words(company.name) & _words(firm):
+            return "other"
         firm_entity = _entity_named(firms, firm)
         if firm_entity is not None and firm_entity.kind in (OrgKind.REGULATOR,):
             return "other"

@@ -30,6 +30,13 @@ _MONTHS = {
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 MONTH_NAME = _MON  # a month's name as printed, for the stages that read a date beside a period
 _YEAR = r"(?:19|20)\d\d"
+# one lowercase word naming a business or a measure between a year and its results ("2008 display profit", "2009 core
+# earnings"); not a word of the sentence's grammar ("in 2008 when profit fell") nor a results word ("2008 net loss")
+_SEGMENT = (
+    r"(?!(?:when|while|as|and|but|or|its|their|his|her|the|a|an|to|of|with|that|which|because|after|before|"
+    r"since|until|so|if|than|then|where|was|were|is|are|had|has|have|will|would|net|results|earnings|profits?|annual|"
+    r"loss|revenues?|sales|income)\s)(?P<seg>(?-i:[a-z][a-z\-]{2,}))"
+)
 _FY = rf"(?P<fiscal1>fiscal(?:\s+year)?\s*|FY\s?)?(?P<y1>{_YEAR}|'\d\d)"
 _ORDS = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
 
@@ -197,7 +204,7 @@ _PATTERNS = [
         "year",
         re.compile(
             rf"\b(?:(?:full|whole)[\s\-]year(?:\s+(?P<y2>{_YEAR}))?|(?P<fiscal1>fiscal(?:\s+year)?|FY)\s?(?P<y1>{_YEAR}|\d\d)\b"
-            rf"(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR}|(?<=['’])\d\d)\s+(?:(?:per[\s\-]share|operating|fiscal|full[\s\-]year)\s+)?"
+            rf"(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR}|(?<=['’])\d\d)\s+(?:(?:per[\s\-]share|operating|fiscal|full[\s\-]year|{_SEGMENT})\s+)?"
             rf"(?:results|earnings|profits?|net|annual|loss|revenues?|sales)|(?:earned|lost|(?:reported|posted|recorded|had)\s+(?:\w+\s+){{0,3}}?(?:net|profits?|earnings|income|loss(?:es)?|revenues?|sales)|"
             rf"(?:earnings|profits?|net|income|loss(?:es)?|revenues?|sales))\b(?:[^.;\"“”]|\.\d){{0,60}}?\b(?:in|for)\s+"
             rf"(?:the\s+)?(?P<fiscal4>fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?:outlook|forecasts?|guidance|targets?)\b(?:\s+of\s+[^.;\"“”]{{1,30}}?)?\s+for\s+"
@@ -420,6 +427,7 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                         g.get("y6")
                         or g.get("just")
                         or g.get("blind")
+                        or g.get("seg")  # (a year read since the scope model was chosen)
                         or (kind == "horizon" and _new_horizon(m, g))
                         or (g.get("ord") or "").lower() == "final"  # (a form the scope model was chosen without)
                     ),

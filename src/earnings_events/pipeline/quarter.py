@@ -288,6 +288,19 @@ _MOVED_IN = re.compile(
 )
 
 
+_MOVED_AFTER = re.compile(
+    rf"[\s\-]*(?:net\s+|operating\s+)?(?:income|profit|earnings|loss|revenue|sales)\b[^.;]{{0,40}}?\b(?:{_MOVED})\b",
+    re.I,
+)
+
+
+def _moved(doc: ArticleDoc, p: Period) -> bool:
+    """The period's results moved ("third-quarter revenue fell 5 percent"), not merely stated ("... was $10
+    billion")."""
+    src, start = _sentence_of(doc, p)
+    return bool(_MOVED_AFTER.match(src, p.end) or _MOVED_IN.search(src[max(start, p.start - 80) : p.start]))
+
+
 def _results_moved(doc: ArticleDoc, p: Period) -> bool:
     """The quarter's sentence reports its results: a reporting verb, or a result that moved ("fourth-quarter net
     income rose", "sales fell in the second quarter")."""
@@ -451,11 +464,12 @@ _REPORT_VERB = re.compile(
 _IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.|(?<=\bNo)\.|(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bCorp)\.)"
 _EARLIER_REPORT = re.compile(
     rf"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b{_IN_CLAUSE}{{0,60}}?"
-    rf"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced)\b{_IN_CLAUSE}{{0,70}}?\b(?:last\s+(?:week|month)|"
+    rf"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced|expressed|predicted|forecast|warned)\b"
+    rf"{_IN_CLAUSE}{{0,70}}?\b(?:last\s+(?:week|month)|"
     r"(?:weeks?|months?)\s+ago|previously)\b|\b(?:days|weeks?|a\s+month|months)\s+after\b"
     rf"{_IN_CLAUSE}{{0,60}}?\b(?:reported|posted|missed|beat|topped|announced|results|profits?|earnings|loss)\b"
     # ("Quillon said last month that the quarter's profit fell": said then, not today)
-    r"|\bsaid\s+(?:last\s+(?:week|month)|earlier\s+this\s+month|(?:two|three|four|several|a\s+few)\s+weeks\s+ago)\b",
+    r"|\bsaid\s+(?:last\s+(?:week|month)|earlier\s+this\s+month|(?:two|three|four|five|six|several|a\s+few)\s+weeks\s+ago)\b",
     re.I,
 )
 
@@ -483,7 +497,7 @@ def _sentence_span(doc: ArticleDoc, p: Period) -> tuple[str, int, int]:
 _COMPARES_SENTENCE = re.compile(r"\s*(?:that|this|it|which)\s+(?:compares|compared)\s+(?:with|to)\b", re.I)
 # the article's news is results about to come out: "is expected to report a big jump in earnings on Thursday"
 _DUE_TO_REPORT = re.compile(
-    r"\b(?:expected|due|set|scheduled|poised)\s+to\s+(?:report|post|announce|release)\b|\bwill\s+(?:report|post|announce)\s+"
+    r"\b(?:expected|due|set|scheduled|slated|poised)\s+to\s+(?:report|post|announce|release)\b|\bwill\s+(?:report|post|announce)\s+"
     r"(?:its\s+)?(?:\w+\s+)?(?:results|earnings)\b|\bahead\s+of\s+(?:its\s+)?(?:\w+\s+)?(?:results|earnings)\b",
     re.I,
 )
@@ -521,6 +535,13 @@ def _at_meeting(doc: ArticleDoc) -> bool:
         if not (_OTHER_MEETING.search(m.group(0)) or _OTHER_MEETING.match(after.lstrip(" ,")) or _DATED.match(after)):
             return True
     return False
+
+
+def _due_to_report(doc: ArticleDoc, p: Period) -> bool:
+    """The period's sentence has its results still to come before naming it ("is slated to report its fiscal
+    third-quarter results on Thursday")."""
+    src, start = _sentence_of(doc, p)
+    return _DUE_TO_REPORT.search(src, start, p.start) is not None
 
 
 def _about_to_report(doc: ArticleDoc) -> bool:
@@ -947,8 +968,21 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         # second sentence reports them with a verb of reporting: "It also reported a higher fourth-quarter
         # profit", not "Its first-quarter sales were down a tenth")
         at_meeting = _at_meeting(doc)
+        # (an opening that cuts or warns on the forecast for the quarter running: the last quarter's "revenue was
+        # $10 billion" in the body is the base it was cut from, unless its sentence reports or judges it)
+        mid_quarter = any(
+            p.kind == "quarter" and not ended(*r) and (_REVISED.search(*_sentence_span(doc, p)) or _warned_of(doc, p))
+            for p, r in head
+        )
+        # (an opening that forecasts a period of its own: a quarter the body says the company "is slated to report"
+        # is not out yet, and the opening's period is the news; with none, the quarter about to come out is)
+        opening_forecast = any(not ended(*r) and _forecasts_results(doc, p) for p, r in head)
         for p, (fy, q) in [*body, *current]:
             if at_meeting and not (not p.in_title and p.start < two_sentences and _reported_in_sentence(doc, p)):
+                continue
+            if (opening_forecast and _due_to_report(doc, p)) or (
+                mid_quarter and not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p) or _moved(doc, p))
+            ):
                 continue
             if (
                 p.kind in ("quarter", "half", "month_quarter", "month_half", "current_quarter")

@@ -300,7 +300,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v34"
+    version: str = "extract_rules_v35"
 
 
 @dataclass
