@@ -1447,9 +1447,9 @@ def test_a_quarter_the_company_has_yet_to_report_is_not_the_days_results():
     to report" on Thursday has not come out, so step 2 takes the period the first sentence names (the guide: when
     an article names several periods, the one its first sentence names)."""
     text = (
-        "SEATTLE (Reuters) - Northwind Software Corp ( NWS.O ) is expected to give its first forecast for its coming "
-        "fiscal year this week, with investors watching for a cautious tone.\n\n"
-        "Northwind is slated to report its fiscal third-quarter results on Thursday, and analysts see profit "
+        "SEATTLE (Reuters) - Northwind Software Corp ( NWS.O ) should offer a first outlook for its coming fiscal "
+        "year this week, and investors want a cautious tone.\n\n"
+        "Northwind is slated to report fiscal third-quarter results on Thursday; analysts see profit "
         'falling. "They will build some caution into the numbers," said Jo Fay, an analyst at Quillon Partners.'
     )
     got = _quarter_with(text, "Northwind forecast in focus", "2008-04-22", "preview", checked("Northwind Software", 6))
@@ -1458,11 +1458,11 @@ def test_a_quarter_the_company_has_yet_to_report_is_not_the_days_results():
 
 def test_the_last_quarters_level_is_the_base_of_a_mid_quarter_forecast_cut():
     """A forecast cut for the quarter running, six weeks after the last quarter closed: the body's "third-quarter
-    revenue was $10 billion" (stated, not reported that day) is the base of the cut, not the news."""
+    sales were $3.6 billion" (stated, not reported that day) is the base of the cut, not the news."""
     text = (
-        "NEW YORK (Reuters) - Northwind Chips Corp cut its fourth-quarter revenue forecast by a sixth on Wednesday, "
-        "citing weak demand everywhere.\n\n"
-        "The company now sees revenue of about $9 billion. Northwind's third-quarter revenue was $10.2 billion. "
+        "NEW YORK (Reuters) - Northwind Chips Corp lowered its sales outlook for the fourth quarter by a sixth on "
+        "Wednesday, blaming soft demand.\n\n"
+        "The company now sees sales of about $3 billion. Northwind's third-quarter sales were $3.6 billion. "
         '"It is as bad as we feared," said Jo Fay, an analyst at Quillon Partners.'
     )
     got = _quarter_with(text, "Northwind slashes outlook", "2008-11-12", "guidance", checked("Northwind Chips", 12))
@@ -1470,12 +1470,12 @@ def test_the_last_quarters_level_is_the_base_of_a_mid_quarter_forecast_cut():
 
 
 def test_a_quarter_whose_results_moved_stays_the_news_of_a_forecast_cut():
-    """The same cut on the day the last quarter's results came out ("third-quarter revenue fell ..."): those
+    """The same cut on the day the last quarter's results came out ("third-quarter sales fell ..."): those
     results are the news (step 1) even though the opening leads with the forecast."""
     text = (
-        "NEW YORK (Reuters) - Northwind Chips Corp cut its fourth-quarter revenue forecast by a sixth on Wednesday, "
-        "citing weak demand everywhere.\n\n"
-        "Northwind's third-quarter revenue fell 8 percent to $10.2 billion. "
+        "NEW YORK (Reuters) - Northwind Chips Corp lowered its sales outlook for the fourth quarter by a sixth on "
+        "Wednesday, blaming soft demand.\n\n"
+        "Northwind's third-quarter sales fell 8 percent to $3.6 billion. "
         '"It is as bad as we feared," said Jo Fay, an analyst at Quillon Partners.'
     )
     got = _quarter_with(text, "Northwind slashes outlook", "2008-10-15", "guidance", checked("Northwind Chips", 12))
@@ -1483,16 +1483,16 @@ def test_a_quarter_whose_results_moved_stays_the_news_of_a_forecast_cut():
 
 
 def test_a_year_with_a_business_before_its_profit_in_the_headline_is_the_forecast():
-    """ "aims for 2008 display profit": a year, one word for the business, then the results noun, is the year the
+    """ "eyes 2008 panel profit": a year, one word for the business, then the results noun, is the year the
     forecast is for, not the quarter that ended a week ago."""
     text = (
-        "LAS VEGAS (Reuters) - Northwind Electronics' ( 099999.KS ) display arm hopes to post a small operating "
+        "LAS VEGAS (Reuters) - Northwind Electronics' ( 099999.KS ) panel unit wants to post a small operating "
         "margin by the end of the year, its head said on Sunday.\n\n"
         "The division expects a small loss margin for the fourth quarter of 2007, he said. "
         '"We are on the right track," said Kim Soo, who runs the unit.'
     )
     got = _quarter_with(
-        text, "Northwind aims for 2008 display profit", "2008-01-07", "guidance", checked("Northwind Electronics", 12)
+        text, "Northwind eyes 2008 panel profit", "2008-01-07", "guidance", checked("Northwind Electronics", 12)
     )
     assert got == (2008, 4)
 
@@ -1512,7 +1512,7 @@ def test_what_the_company_forecast_weeks_ago_is_background():
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Northwind aims for 2008 display profit.", [(2008, True)]),  # a business between: hidden from scope
+        ("Northwind eyes 2008 panel profit.", [(2008, True)]),  # a business between: hidden from scope
         ("Quillon revised up its 2008 net loss.", [(2008, False)]),  # "net" is a results word, seen by scope
         ("Trade was weak in 2008 when profit fell.", []),  # a word of the sentence's grammar
     ],

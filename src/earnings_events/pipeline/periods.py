@@ -30,7 +30,7 @@ _MONTHS = {
 _MON = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 MONTH_NAME = _MON  # a month's name as printed, for the stages that read a date beside a period
 _YEAR = r"(?:19|20)\d\d"
-# one lowercase word naming a business or a measure between a year and its results ("2008 display profit", "2009 core
+# one lowercase word naming a business or a measure between a year and its results ("2008 panel profit", "2009 core
 # earnings"); not a word of the sentence's grammar ("in 2008 when profit fell") nor a results word ("2008 net loss")
 _SEGMENT = (
     r"(?!(?:when|while|as|and|but|or|its|their|his|her|the|a|an|to|of|with|that|which|because|after|before|"
