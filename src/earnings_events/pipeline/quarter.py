@@ -273,11 +273,10 @@ def _span_year_end(doc: ArticleDoc) -> int | None:
 # "fourth-quarter net income rose 24 percent": a quarter's results, reported
 # how a result moved (both patterns below)
 _MOVED = r"rose|fell|jumped|climbed|dropped|declined|increased|decreased|slipped|surged|plunged"
-_RESULTS_MOVED = re.compile(
-    r"[\s\-]*(?:net\s+|operating\s+)?(?:income|profit|earnings|loss|revenue|sales)\b[^.;]{0,40}?"
-    rf"\b(?:{_MOVED}|was|were|totaled|totalled)\b",
-    re.I,
-)
+_RESULT_AFTER = r"[\s\-]*(?:net\s+|operating\s+)?(?:income|profit|earnings|loss|revenue|sales)\b[^.;]{0,40}?"
+_RESULTS_MOVED = re.compile(rf"{_RESULT_AFTER}\b(?:{_MOVED}|was|were|totaled|totalled)\b", re.I)
+# ... and only a move, not a level ("third-quarter sales fell 8 percent", not "... were $3 billion")
+_MOVED_AFTER = re.compile(rf"{_RESULT_AFTER}\b(?:{_MOVED})\b", re.I)
 
 
 # "same-store sales fell in the second quarter": a quarter's results, reported before the period is named
@@ -288,14 +287,8 @@ _MOVED_IN = re.compile(
 )
 
 
-_MOVED_AFTER = re.compile(
-    rf"[\s\-]*(?:net\s+|operating\s+)?(?:income|profit|earnings|loss|revenue|sales)\b[^.;]{{0,40}}?\b(?:{_MOVED})\b",
-    re.I,
-)
-
-
 def _moved(doc: ArticleDoc, p: Period) -> bool:
-    """The period's results moved ("third-quarter revenue fell 5 percent"), not merely stated ("... was $10
+    """The period's results moved ("third-quarter sales fell 8 percent"), not merely stated ("... were $3
     billion")."""
     src, start = _sentence_of(doc, p)
     return bool(_MOVED_AFTER.match(src, p.end) or _MOVED_IN.search(src[max(start, p.start - 80) : p.start]))
@@ -538,8 +531,8 @@ def _at_meeting(doc: ArticleDoc) -> bool:
 
 
 def _due_to_report(doc: ArticleDoc, p: Period) -> bool:
-    """The period's sentence has its results still to come before naming it ("is slated to report its fiscal
-    third-quarter results on Thursday")."""
+    """The period's sentence has its results still to come before naming it ("Quillon is due to report
+    second-quarter figures next week")."""
     src, start = _sentence_of(doc, p)
     return _DUE_TO_REPORT.search(src, start, p.start) is not None
 
@@ -968,13 +961,13 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         # second sentence reports them with a verb of reporting: "It also reported a higher fourth-quarter
         # profit", not "Its first-quarter sales were down a tenth")
         at_meeting = _at_meeting(doc)
-        # (an opening that cuts or warns on the forecast for the quarter running: the last quarter's "revenue was
-        # $10 billion" in the body is the base it was cut from, unless its sentence reports or judges it)
+        # (an opening that cuts or warns on the forecast for the quarter running: the last quarter's "sales were
+        # $3 billion" in the body is the base it was cut from, unless its sentence reports, judges or moves it)
         mid_quarter = any(
             p.kind == "quarter" and not ended(*r) and (_REVISED.search(*_sentence_span(doc, p)) or _warned_of(doc, p))
             for p, r in head
         )
-        # (an opening that forecasts a period of its own: a quarter the body says the company "is slated to report"
+        # (an opening that forecasts a period of its own: a quarter whose results the body says are still to come
         # is not out yet, and the opening's period is the news; with none, the quarter about to come out is)
         opening_forecast = any(not ended(*r) and _forecasts_results(doc, p) for p, r in head)
         for p, (fy, q) in [*body, *current]:
