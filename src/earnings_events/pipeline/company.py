@@ -1230,21 +1230,17 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
     wire's way of naming who comments on results. ``firms``: the article's organisations of every kind."""
     role = a.role
     person = a.person
+    firm = person.company_hint or person.org
     described = _described_firm(doc, a)  # (read once: the firm a description names)
-    if (
-        role == "executive"
-        and company is not None
-        and described
-        and _consultant(described[0], described[1])
-        and not _words(company.name) & _words(described[1])
-    ):
-        return "other"  # "partner at Booz & Co": a consultant, before the investor reading of "partner"
+    outside = firm or (described[1] if described else "")
+    if outside and company is not None and not _words(company.name) & _words(outside):
+        if _RATING_AGENCY.search(outside):
+            return "analyst"  # "Fitch Ratings Managing Director Jo Fay": a credit analyst, not the company's officer
+        title = person.title if firm else (described[0] if described else None)
+        if role == "executive" and _consultant(title, outside):
+            return "other"  # "partner at Booz & Co": a consultant, before the investor reading of "partner"
     if role == "executive" and company is not None and _investor(doc, a, company):
         return "analyst"
-    firm = person.company_hint or person.org
-    agency = firm or (described[1] if described else "")
-    if agency and _RATING_AGENCY.search(agency) and company is not None and not _words(company.name) & _words(agency):
-        return "analyst"  # "Fitch Ratings Managing Director Jo Fay": a credit analyst on the company, not its officer
     if role == "executive" and not firm and company is not None and described:
         title, outside_firm, financial = described
         entity = _entity_named(firms, outside_firm)
@@ -1257,8 +1253,6 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             if financial or not person.title:
                 return "analyst"
     if role == "executive" and firm and company is not None:
-        if _consultant(person.title, firm) and not _words(company.name) & _words(firm):
-            return "other"
         firm_entity = _entity_named(firms, firm)
         if firm_entity is not None and firm_entity.kind in (OrgKind.REGULATOR,):
             return "other"
