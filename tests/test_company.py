@@ -7,7 +7,7 @@ import pytest
 
 from conftest import doc_until
 from earnings_events.pipeline import company
-from earnings_events.pipeline.mentions import canonical, kind_of
+from earnings_events.pipeline.mentions import canonical, kind_of, trim_lead
 from earnings_events.registry import _DATA as REGISTRY_FILE
 from earnings_events.registry import load
 
@@ -1554,3 +1554,23 @@ def test_the_president_of_an_investment_firm_who_owns_the_shares_is_an_analyst()
         'were strong. "There was little not to like today," Poe said.'
     )
     assert rows_of(text, title="Northwind profit rises") == [("Sam Poe", "Northwind", "NWO", "analyst")]
+
+
+def test_names_with_in_the_and_a_possessive_before_a_generic_word_are_whole():
+    """ "Jill in the Bag Inc JBG.N" is one name (not "Bag"), and so is "Papa Joe's International Inc", whose word
+    after the possessive names no company (unlike "Sam Poe's Harbor Subs Inc", a person's company)."""
+    text = (
+        "SAN FRANCISCO (Reuters) - Northwind Burgers Inc NWB.N and other restaurant companies posted mixed results "
+        "on Tuesday. Costs also weighed at sandwich chain Jill in the Bag Inc JBG.N and pizza company Papa Joe's "
+        "International Inc ( PPJ.O ). "
+        '"Given the hard commodity and consumer climate, our quarter was very encouraging," Papa Joe\'s Chief '
+        "Executive Jo Fay said. "
+        '"Beef and cheese cost us more than we planned for in the quarter," said Kim Soo, chief financial officer of '
+        "Jill in the Bag."
+    )
+    rows = rows_of(text, title="Costs weigh on restaurant results")
+    assert [(name, ticker) for _, name, ticker, _ in rows] == [
+        ("Papa Joe's International", "PPJ"),
+        ("Jill in the Bag", "JBG"),
+    ]
+    assert trim_lead("Sam Poe's Harbor Subs") == "Harbor Subs"

@@ -1521,3 +1521,41 @@ def test_a_year_before_one_word_and_its_results(text, found):
     from earnings_events.pipeline.periods import mentions
 
     assert [(p.year, p.scope_blind) for p in mentions(text) if p.kind == "year"] == found
+
+
+def _moved_calendar(name: str, old: tuple[int, str, str], new: tuple[int, str]) -> dict[str, dict]:
+    """A registry entry whose checked calendar changed: ``old`` (year-end month, naming, last day) then ``new``."""
+    month, naming, until = old
+    return {
+        name: {
+            "calendar_checked": True,
+            "calendars": [
+                {"fy_end_month": month, "fy_naming": naming, "source": "hand", "until": until},
+                {"fy_end_month": new[0], "fy_naming": new[1], "source": "hand", "until": None},
+            ],
+            "fy_end_month": new[0],
+            "fy_naming": new[1],
+        }
+    }
+
+
+def test_a_quarter_reported_after_a_calendar_change_is_named_by_the_calendar_it_closed_under():
+    """A bookseller with January years (named by their start) moves to April years on May 2; its quarter of
+    February to April, reported May 20, is the first of the old year 2009, not the last of the new year 2009."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Books Inc ( NWB.N ) posted a smaller quarterly loss on Wednesday as "
+        "textbook sales rose. The loss narrowed to $12 million from $20 million a year earlier, it said."
+    )
+    companies = _moved_calendar("Northwind Books", (1, "start", "2009-05-02"), (4, "end"))
+    assert primary_quarter(text, "Northwind Books loss narrows", "2009-05-20", companies) == (2009, 1)
+
+
+def test_a_quarter_that_closes_a_transition_period_is_the_new_calendars():
+    """An airline's March years end with a nine-month period to December 31, then calendar years: its results for
+    the year to December, reported in March, are the new calendar's fourth quarter."""
+    text = (
+        "PARIS (Reuters) - Quillon Air ( QAIR.PA ) posted a net loss for 2011 on Thursday as fuel costs rose. "
+        '"2011 was a hard year for us," chief executive Jo Fay told reporters.'
+    )
+    companies = _moved_calendar("Quillon Air", (3, "end", "2011-12-31"), (12, "end"))
+    assert primary_quarter(text, "Quillon Air posts 2011 loss", "2012-03-08", companies) == (2011, 4)

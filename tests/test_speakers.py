@@ -1520,3 +1520,40 @@ def test_an_organisations_forecast_after_a_relative_clause_is_no_ones():
         "Poe and Finance Chief Jo Fay promised a faster buyback."
     )
     assert quotes(text) == []
+
+
+def test_an_organisation_speaking_between_two_quotes_ends_the_continuation():
+    """The guide: a span inherits the last speaker when nothing intervenes; "The company said ..." is another
+    speaker, and the quote after it is the company's (no row). With no such sentence the quote continues."""
+    head = "“We face currency headwinds,” finance chief Sam Poe said. Quarterly revenue rose 40 percent. "
+    tail = "“There are many reasons to think the sector will hold up in a recession.”"
+    said = "The company said sales were driven by its big franchises. "
+    assert quotes(head + said + tail) == [("We face currency headwinds", "Sam Poe", "executive")]
+    assert [who for _, who, _ in quotes(head + tail)] == ["Sam Poe", "Sam Poe"]
+
+
+def test_a_fragment_in_a_sentence_whose_subject_is_an_unnamed_group_is_no_row():
+    lead = "“We are all in new territory,” Chief Executive Sam Poe said. Analysts were pleased by cost control. "
+    group = "Many have complained for years that Northwind was “spending like there is no tomorrow” on staff."
+    own = "He added that Northwind was “spending with great care” on new staff."
+    assert quotes(lead + group) == [("We are all in new territory", "Sam Poe", "executive")]
+    assert quotes(lead + own)[1] == ("spending with great care", "Sam Poe", "executive")
+
+
+def test_analysts_at_a_firm_are_no_speaker():
+    """ "Analysts at Ridge Harbor Holt said": a firm's name after a group of its people is no person's name."""
+    text = (
+        "Rival Quillon Oil reported a drop in profit. Analysts at Ridge Harbor Holt said Quillon “has been a growth "
+        "story but was derailed in the second quarter.”"
+    )
+    assert quotes(text) == []
+
+
+def test_the_analyst_after_an_unnamed_analyst_is_that_one():
+    """'... said an analyst at a large bank. "...," the analyst added': the unnamed analyst, not the one named
+    before; with no unnamed analyst between, "the analyst" is the one named."""
+    named = "“Results were better than we expected,” said Jo Fay, an analyst at Ridgeline Research. "
+    unnamed = "“The mood going in was pretty negative and these numbers beat it,” said an analyst at a large bank. "
+    added = "“If Europe turns down, Northwind will feel it for sure,” the analyst added."
+    assert [who for _, who, _ in quotes(named + unnamed + added)] == ["Jo Fay"]
+    assert [who for _, who, _ in quotes(named + "Northwind shares rose 3 percent. " + added)] == ["Jo Fay", "Jo Fay"]

@@ -94,7 +94,8 @@ _NAME_TOKEN = (
     rf"[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*|{DIGIT_NAME})"
 )
 # (a number inside a name before a code: "Quay 1 Imports Inc ( QIR.N )")
-_NAME_SEP = r"(?:\s+(?:of|de|du|des|la|le|the|für|&)\s+|[\s\-]+)"
+# (and "in the" of "Jack in the Box Inc ( JBX.N )")
+_NAME_SEP = r"(?:\s+(?:of|de|du|des|la|le|the|für|&|in\s+the)\s+|[\s\-]+)"
 _NAME_BEFORE = re.compile(
     # (a press release's "Quillon Systems, Inc. (NASDAQ:QLSY)": the suffix after a comma is the name's)
     rf"(?:{_NAME_TOKEN}{_NAME_SEP}(?:(?:{_NAME_TOKEN}|\d{{1,2}}){_NAME_SEP})*)?{_NAME_TOKEN}(?:,\s*{_SUFFIX})?[\s,]*$"
@@ -562,6 +563,11 @@ _DESCRIPTOR = re.compile(
 )
 
 
+# words of a company's name that name no company alone
+_GENERIC_TAIL = {"International", "Holdings", "Group", "Enterprises", "Industries", "Companies", "Inc", "Corp", "Co"}
+_GENERIC_TAIL |= {"Cos", "Ltd", "Plc", "PLC", "LLC", "Intl", "Worldwide", "Global"}
+
+
 @lru_cache(maxsize=65536)
 def trim_lead(name: str) -> str:
     """A name without the words before it that are not part of it ("Rival Pepsi" -> "Pepsi")."""
@@ -581,7 +587,14 @@ def trim_lead(name: str) -> str:
         toks.pop(0)
     # a person's full name in the possessive before the company's: "Warren Buffett's Berkshire Hathaway Inc"
     # ("Rupert Murdoch's News" before "Corp": the suffix is not among the tokens)
-    if len(toks) > 2 and toks[0][:1].isupper() and re.fullmatch(r"[A-Z][a-z]+['’]s", toks[1]) and toks[2][:1].isupper():
+    # (not a name of that form: "Papa Joe's International Inc", whose words after the possessive name no company)
+    if (
+        len(toks) > 2
+        and toks[0][:1].isupper()
+        and re.fullmatch(r"[A-Z][a-z]+['’]s", toks[1])
+        and toks[2][:1].isupper()
+        and not all(t.rstrip(".,") in _GENERIC_TAIL for t in toks[2:])
+    ):
         toks = toks[2:]
     return " ".join(toks)
 

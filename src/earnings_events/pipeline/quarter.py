@@ -153,12 +153,25 @@ def _company_name(o: OrgMention) -> str:
     return o.company.name if o.company is not None else o.name
 
 
+def _registry_calendar(company: Company, on: dt.date | None) -> FiscalCalendar:
+    """The registry's calendar for an article of ``on``: the one in force just after the latest quarter that ended
+    two weeks before it (step 3's default) closed. A report of the last quarter under an old calendar, published
+    after a change, is named by the old one (a quarter ended May 2 under January years, reported May 21, the day
+    after a move to April years); a quarter that closes a transition period (a calendar in force "until" December
+    31) is the new calendar's."""
+    cal = company.calendar_on(on)
+    if on is None or not company.calendars:
+        return cal
+    ended = cal.quarter_end(*cal.latest_ended(on))
+    return company.calendar_on(ended + dt.timedelta(days=1))
+
+
 def calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = None) -> FiscalCalendar:
     """The article's own evidence for the company first (``stated``, from :func:`stated_year_ends` when not
     given), then the registry's calendar."""
     stated = stated_year_ends(doc, company) if stated is None else stated
     if stated:
-        base = company.calendar_on(doc.article.published) if company.known else FiscalCalendar.default()
+        base = _registry_calendar(company, doc.article.published) if company.known else FiscalCalendar.default()
         checked = company.known and company.calendar_checked
         if base.end_month == stated[0]:
             return base
@@ -167,7 +180,7 @@ def calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = N
         if checked and base.end_month in stated:
             return base  # the first evidence disagrees with the registry, later evidence agrees
         return _named_by_day(doc, FiscalCalendar.default(stated[0]))
-    cal = company.calendar_on(doc.article.published)
+    cal = _registry_calendar(company, doc.article.published)
     if company.known and company.calendar_checked:
         return cal
     implied = (

@@ -288,6 +288,11 @@ _AT_FIRM = re.compile(r"\b(?:at|with|from)\s+(?:[a-z][\w\-]*\s+){0,3}$")
 _GROUP_END = re.compile(
     r"\b(?:analysts|economists|strategists|researchers|experts|traders|officials|those|people|staff)\s*$", re.I
 )
+# a group of a firm's people as the subject ("Analysts at Ridge Harbor Holt", "Two economists with Quillon Bank")
+_GROUP_AT = re.compile(
+    r"(?:[\w\-]+\s+){0,2}(?:analysts|economists|strategists|researchers|experts|traders|officials)\s+(?:at|of|with|from)\s",
+    re.I,
+)
 _NAME_TITLE_END = re.compile(
     rf"(?:^|[.;,:\s])(?P<name>{people.NAME}),?\s+(?:(?:an?|the)\s+)?(?P<title>(?:[a-z][\w\-]*\s+){{0,3}}?"
     rf"(?:{_LOWER_TITLES}|analysts?|economist|strategist))?\s*$"
@@ -300,7 +305,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v35"
+    version: str = "extract_rules_v36"
 
 
 @dataclass
@@ -690,6 +695,8 @@ class _ArticleIndex:
             who, at = who[glued.end() :], at + glued.end()  # "I/B/E/S. Yahoo said": the end of a data set's name
         if firm := self._at_firm(who, at):
             return firm
+        if _GROUP_AT.match(who):
+            return _Who("nonperson", at=at)  # "Analysts at Ridge Harbor Holt said": a firm's people, no one of them
         who = _LEADING_TITLES.sub("", who)  # "chairman John Akers"
         who = _CAPITAL_VERB.sub("", who)
         low = who.lower()
@@ -882,8 +889,16 @@ class _ArticleIndex:
                 key = subject[0][1]
             return self.people[key]
         if who.kind == "titled":  # the most recently named person who holds that title
-            holders = [key for pos, key in self.mentions if pos < who.at and who.title in self.people[key].title]
-            return self.people[holders[-1]] if holders else None
+            holders = [(pos, key) for pos, key in self.mentions if pos < who.at and who.title in self.people[key].title]
+            if not holders:
+                return None
+            pos, key = holders[-1]
+            # '..." said an analyst at a Canadian bank. "...," the analyst added': the unnamed one, after the
+            # holder's own sentence ("Jo Fay, an analyst at Ridgeline, said")
+            since = self.text[_sentence_end(self.text, pos, who.at) : who.at]
+            if re.search(rf"\b(?:an?|one|another)\s+(?:[\w\-]+\s+){{0,3}}{re.escape(who.title)}\b", since, re.I):
+                return None
+            return self.people[key]
         return None
 
 
@@ -1155,6 +1170,38 @@ def _org_speaks(text: str, index: _ArticleIndex, lo: int, hi: int) -> bool:
     )
 
 
+# a sentence's subject that is a group of unnamed people ("Many", "Some analysts", "Wall Street investors"), its
+# verb next
+_GROUP_SUBJECT = re.compile(
+    r"\s*(?:(?:But|And|Yet|Still|Now|Indeed),?\s+)?(?:(?:Many|Some|Several|Others|Most|Few)\b|(?:(?:Many|Some|Several|"
+    r"Other|Most|Few|Wall\s+Street|Skeptical|Sceptical|Worried|Nervous)\s+)?(?:analysts|investors|critics|traders|"
+    r"economists|observers|shareholders|skeptics|sceptics|bankers|experts|rivals|customers|consumers|executives)\b)"
+    r"(?=\s+[a-z])"
+)
+
+
+def _org_spoke_before(text: str, span: Span, floor: int, index: _ArticleIndex) -> bool:
+    """'The company said sales rose on two new games. "..."': a quote opening its sentence right after a whole
+    sentence, after the last quote's own (which ends at ``floor``), in which an organisation speaks. Another speaker
+    intervenes: the guide's continuation does not reach past it, and the organisation's words are no row. (Not an
+    organisation named like a person of the article: "Toll said" is Robert Toll.)"""
+    start = _sentence_start(text, span.open, floor)
+    if start <= floor or text[start : span.open].strip():
+        return False
+    ends = [
+        m.end()
+        for m in _SENT_END.finditer(text, floor, start)
+        if not _ABBREV.search(text[max(floor, m.start() - 12) : m.start() + 1])
+    ]
+    if len(ends) < 2:
+        return False  # the sentence before is the last quote's ('"...," Poe told Reuters. "..."')
+    lo = ends[-2]
+    return _ORG_SPEAKS.search(text, lo, start) is not None or any(
+        lo <= a < start and _ORG_VERB_AFTER.match(text, b) and text[a:b].split()[-1] not in index.people
+        for a, b, _ in index.orgs
+    )
+
+
 def _company_use(text: str, start: int, end: int) -> bool:
     return bool(_COMPANY_AFTER.match(text, end) or _COMPANY_BEFORE.search(text, max(0, start - 20), start))
 
@@ -1284,8 +1331,12 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         # no one's: 'The company also said it was seeing ... "as the economy softens."' (an organisation's words),
         # or '..." TRADER "...' (an instant view's heading that names no one; read in the doc's text, since prose()
         # blanks layout blocks)
+        sent_start = _sentence_start(text, span.open, para_start)
         nobody = who is None and (
-            _org_speaks(text, index, _sentence_start(text, span.open, para_start), span.open)
+            _org_speaks(text, index, sent_start, span.open)
+            # 'Many have complained that Northwind was "spending like there is no tomorrow"': a fragment in a
+            # sentence whose subject is an unnamed group is the group's words, no continuation of the last speaker
+            or (sent_start < span.open and _GROUP_SUBJECT.match(text, sent_start) is not None)
             or (
                 _HANDED_OVER.search(text, max(0, span.close_end - 4), span.close_end) is not None
                 and _GROUP_SAYS.match(text, span.close_end) is not None
@@ -1303,6 +1354,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             and last[1] is not None
             and last[0].paragraph >= span.paragraph - 1
             and not _intervening_person(index, last[0].close_end, span.open, last[1])
+            and not _org_spoke_before(text, span, last[0].close_end, index)
         ):
             person = last[1]
         if who is None and person is None and not nobody:
