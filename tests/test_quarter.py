@@ -1559,3 +1559,16 @@ def test_a_quarter_that_closes_a_transition_period_is_the_new_calendars():
     )
     companies = _moved_calendar("Quillon Air", (3, "end", "2011-12-31"), (12, "end"))
     assert primary_quarter(text, "Quillon Air posts 2011 loss", "2012-03-08", companies) == (2011, 4)
+
+
+@pytest.mark.parametrize(("published", "expected"), [("2008-01-23", (2008, 4)), ("2008-06-23", (2009, 4))])
+def test_the_coming_year_in_a_years_first_weeks_is_the_year_just_begun(published, expected):
+    """ "the coming year" three weeks into a calendar year is that year (its last year's results are still to be
+    reported); in June it is the next."""
+    text = (
+        "DAVOS (Reuters) - Northwind Homeware Corp ( NWH.N ) said on Wednesday its business was on track. Chief "
+        "Executive Sam Poe said he hoped to lift its sellers to more than 2.2 million in the coming year. "
+        '"I am optimistic about the time ahead," he said.'
+    )
+    companies = {"Northwind Homeware": {}}
+    assert primary_quarter(text, "Northwind says business on track", published, companies) == expected

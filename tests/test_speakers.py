@@ -1557,3 +1557,50 @@ def test_the_analyst_after_an_unnamed_analyst_is_that_one():
     added = "“If Europe turns down, Northwind will feel it for sure,” the analyst added."
     assert [who for _, who, _ in quotes(named + unnamed + added)] == ["Jo Fay"]
     assert [who for _, who, _ in quotes(named + "Northwind shares rose 3 percent. " + added)] == ["Jo Fay", "Jo Fay"]
+
+
+@pytest.mark.parametrize(
+    "group",
+    [
+        "Analysts from Ridge Bank called it a “solid quarter showing good progress,” predicting a rise in the shares.",
+        "Ridgeline analysts wrote: “Passenger growth stays strong and we see no sign of weakness in operations.”",
+    ],
+)
+def test_a_firms_analysts_as_a_group_are_no_speaker(group):
+    lead = "“Sales were strong in the quarter and we gained share,” Chief Executive Sam Poe said. "
+    assert quotes(lead + group) == [("Sales were strong in the quarter and we gained share", "Sam Poe", "executive")]
+    named = "Ridgeline analyst Jo Fay wrote: “Passenger growth stays strong and we see no sign of weakness at all.”"
+    assert quotes(lead + named)[1][1:] == ("Jo Fay", "analyst")
+
+
+def test_he_after_an_unnamed_spokesman_is_the_spokesman():
+    """'A spokesman said ... "...," he said': the unnamed spokesman's words, no row; with no unnamed speaker
+    between, "he" is the chief executive named before."""
+    lead = "“Sales were strong in the quarter and we gained share,” Chief Executive Sam Poe said. "
+    tail = "“The plant performance is amazing there,” he said."
+    spokesman = "A spokesman said output rose on a good run at its new plant. "
+    assert [who for _, who, _ in quotes(lead + spokesman + tail)] == ["Sam Poe"]
+    assert [who for _, who, _ in quotes(lead + "Output rose on a good run at its new plant. " + tail)] == [
+        "Sam Poe",
+        "Sam Poe",
+    ]
+    # (not a spokeswoman before "he", nor one analyst's question)
+    spokeswoman = "A spokeswoman said output rose on a good run at its new plant. "
+    assert [who for _, who, _ in quotes(lead + spokeswoman + tail)] == ["Sam Poe", "Sam Poe"]
+    asked = "In response to one analyst's question, he said: “We are nervous about the word recovery at this point.”"
+    assert [who for _, who, _ in quotes(lead + asked)] == ["Sam Poe", "Sam Poe"]
+
+
+def test_an_attribution_inside_its_closing_mark_is_cut_off_and_names_the_speaker():
+    """'"... cost control, Fay said"': the closing mark stands after the attribution; the words end at the comma
+    and are Fay's, not the next sentence's speaker's."""
+    text = (
+        "“Northwind is watching its costs closely,” said Jo Fay, an analyst at Ridge Partners. “Northwind cannot "
+        "control its revenue in this climate so it is focusing on cost control, Fay said” Chief Executive Sam Poe "
+        "said Northwind was “ahead of pace” on its plan."
+    )
+    assert quotes(text)[1] == (
+        "Northwind cannot control its revenue in this climate so it is focusing on cost control",
+        "Jo Fay",
+        "analyst",
+    )

@@ -52,6 +52,8 @@ PREANNOUNCE_DAYS = 30
 PREANNOUNCE_MIN_DAYS = 3
 # a multi-year plan laid out when this many days or fewer are left of the fiscal year starts with the next year
 HORIZON_NEXT_DAYS = 60
+# "the coming year" said this many days or fewer after a fiscal year began is the year just begun
+COMING_YEAR_BEGUN_DAYS = 45
 
 
 # the scope stage's reasons for an article whose news is results already out
@@ -416,6 +418,8 @@ def resolve(p: Period, cal: FiscalCalendar, on: dt.date | None) -> tuple[int, in
             # the year just begun, or the one about to begin, whichever is nearer: "its new fiscal year" in
             # October, the first month of a September year-end company's year, is the year that has just started
             return fy + (0 if q == 1 else 1), 4
+        if p.which == "the coming" and (on - cal.quarter_end(fy - 1, 4)).days <= COMING_YEAR_BEGUN_DAYS:
+            return fy, 4  # "the coming year" in a year's first weeks is the year just begun ("upbeat on 2008", January)
         return fy + (1 if p.which in ("next", "the coming") and "fiscal" not in (p.which or "") else 0), 4
     else:  # year
         if p.month is not None:

@@ -36,6 +36,8 @@ _MARK_CHARS = "\"“”„‟«»‘’'`"
 _NARRATIVE = re.compile(
     r"\b(?:[Hh]e|[Ss]he) (?:said|added|says|adds|told|noted)\b"
     r"|\b[A-Z][a-z]+ (?:said|added)\.(?=\s|$)"
+    # (its closing mark after the attribution: '"... cost control, Fay said"')
+    r"|, [A-Z][a-z]+ (?:said|added)$"
     r"|, (?:said|added) (?:[A-Z][a-z]+|he|she)\b"
     r"|\btold Reuters\b|\bsaid in a statement\b|\(Reporting by\b|\[ID:"
     r"|\baccording to (?:Thomson Reuters|Reuters|analysts polled by|a Reuters)\b"

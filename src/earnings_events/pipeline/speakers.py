@@ -305,7 +305,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v36"
+    version: str = "extract_rules_v37"
 
 
 @dataclass
@@ -822,6 +822,17 @@ class _ArticleIndex:
         title = " ".join(f"{named.group('title') or ''} {prep.group(0).strip()} {who}".split())
         return _Who("person", name, title, at - len(before) + named.start())
 
+    def _unnamed_speaks(self, lo: int, at: int) -> bool:
+        """Does an unnamed person the pronoun at ``at`` can be speak between ``lo`` and it ("A spokesman said")? Not
+        one of the other sex (a spokeswoman before "he"), nor one in a possessive ("one analyst's question")."""
+        pronoun = self.text[at : at + 3].lower().strip()
+        for m in _UNNAMED_SPEAKS.finditer(self.text, lo, at):
+            other = {"he": "spokeswoman", "she": "spokesman"}.get(pronoun)
+            if m.group("noun") == other:
+                continue
+            return True
+        return False
+
     def resolve(self, who: _Who) -> Person | None:
         """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
         if who.kind == "person":
@@ -870,6 +881,8 @@ class _ArticleIndex:
             if not before:
                 return None
             pos, key = before[-1]
+            if self._unnamed_speaks(_sentence_end(self.text, pos, who.at), who.at):
+                return None  # 'A spokesman said output rose. "...," he said': the unnamed one, not the last named
             # the pronoun continues the last name's sentence's subject, not a name after a preposition ("Poe would
             # not say if he had met with Roe, but said ...") nor one inside what the subject said ("Roe spoke ...,
             # arguing that ... Poe should go. She added, ...", "Roe said Poe should go") nor one in a relative clause
@@ -902,6 +915,12 @@ class _ArticleIndex:
         return None
 
 
+# an unnamed person who speaks ("A spokesman said", "one senior executive told reporters")
+_UNNAMED_SPEAKS = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>spokesman|spokeswoman|spokesperson|official|"
+    r"executive|analyst|trader|source|insider)\b(?!['’]s)[^.;\"“”]{0,80}?\b(?:said|says|told|added|noted|"
+    r"explained)\b"
+)
 # the text from a sentence's subject to a later name inside a relative clause on it: "Poe, who retires in June and
 # leaves the job to "
 _RELATIVE_ON_SUBJECT = re.compile(r"^[^,.;]*,\s+(?:who|whom|whose)\b[^,.;]*$")
@@ -1170,11 +1189,12 @@ def _org_speaks(text: str, index: _ArticleIndex, lo: int, hi: int) -> bool:
     )
 
 
-# a sentence's subject that is a group of unnamed people ("Many", "Some analysts", "Wall Street investors"), its
-# verb next
+# a sentence's subject that is a group of unnamed people ("Many", "Some analysts", "Wall Street investors", a firm's
+# "Ridgeline analysts"), its verb next
 _GROUP_SUBJECT = re.compile(
     r"\s*(?:(?:But|And|Yet|Still|Now|Indeed),?\s+)?(?:(?:Many|Some|Several|Others|Most|Few)\b|(?:(?:Many|Some|Several|"
-    r"Other|Most|Few|Wall\s+Street|Skeptical|Sceptical|Worried|Nervous)\s+)?(?:analysts|investors|critics|traders|"
+    r"Other|Most|Few|Wall\s+Street|Skeptical|Sceptical|Worried|Nervous)\s+|(?:[A-Z][\w&'’\-]*\s+){1,3})?"
+    r"(?i:analysts|investors|critics|traders|"
     r"economists|observers|shareholders|skeptics|sceptics|bankers|experts|rivals|customers|consumers|executives)\b)"
     r"(?=\s+[a-z])"
 )
