@@ -1543,8 +1543,8 @@ def test_a_quarter_reported_after_a_calendar_change_is_named_by_the_calendar_it_
     """A bookseller with January years (named by their start) moves to April years on May 2; its quarter of
     February to April, reported May 20, is the first of the old year 2009, not the last of the new year 2009."""
     text = (
-        "NEW YORK (Reuters) - Northwind Books Inc ( NWB.N ) posted a smaller quarterly loss on Wednesday as "
-        "textbook sales rose. The loss narrowed to $12 million from $20 million a year earlier, it said."
+        "NEW YORK (Reuters) - Northwind Books Inc ( NWB.N ) reported a narrower loss on Wednesday, helped by "
+        "demand for course books. Its deficit shrank to $7 million from $15 million."
     )
     companies = _moved_calendar("Northwind Books", (1, "start", "2009-05-02"), (4, "end"))
     assert primary_quarter(text, "Northwind Books loss narrows", "2009-05-20", companies) == (2009, 1)
@@ -1567,8 +1567,8 @@ def test_the_coming_year_in_a_years_first_weeks_is_the_year_just_begun(published
     reported); in June it is the next."""
     text = (
         "DAVOS (Reuters) - Northwind Homeware Corp ( NWH.N ) said on Wednesday its business was on track. Chief "
-        "Executive Sam Poe said he hoped to lift its sellers to more than 2.2 million in the coming year. "
-        '"I am optimistic about the time ahead," he said.'
+        "Executive Sam Poe said he wants to sign up 40,000 new dealers in the coming year. "
+        '"We like what we see for the months to come," he said.'
     )
     companies = {"Northwind Homeware": {}}
     assert primary_quarter(text, "Northwind says business on track", published, companies) == expected

@@ -1527,7 +1527,7 @@ def test_an_organisation_speaking_between_two_quotes_ends_the_continuation():
     speaker, and the quote after it is the company's (no row). With no such sentence the quote continues."""
     head = "“We face currency headwinds,” finance chief Sam Poe said. Quarterly revenue rose 40 percent. "
     tail = "“There are many reasons to think the sector will hold up in a recession.”"
-    said = "The company said sales were driven by its big franchises. "
+    said = "The company said two new game titles lifted its sales. "
     assert quotes(head + said + tail) == [("We face currency headwinds", "Sam Poe", "executive")]
     assert [who for _, who, _ in quotes(head + tail)] == ["Sam Poe", "Sam Poe"]
 
@@ -1552,7 +1552,7 @@ def test_analysts_at_a_firm_are_no_speaker():
 def test_the_analyst_after_an_unnamed_analyst_is_that_one():
     """'... said an analyst at a large bank. "...," the analyst added': the unnamed analyst, not the one named
     before; with no unnamed analyst between, "the analyst" is the one named."""
-    named = "“Results were better than we expected,” said Jo Fay, an analyst at Ridgeline Research. "
+    named = "“Margins came in far above our model,” said Jo Fay, an analyst at Ridgeline Research. "
     unnamed = "“The mood going in was pretty negative and these numbers beat it,” said an analyst at a large bank. "
     added = "“If Europe turns down, Northwind will feel it for sure,” the analyst added."
     assert [who for _, who, _ in quotes(named + unnamed + added)] == ["Jo Fay"]
@@ -1562,14 +1562,14 @@ def test_the_analyst_after_an_unnamed_analyst_is_that_one():
 @pytest.mark.parametrize(
     "group",
     [
-        "Analysts from Ridge Bank called it a “solid quarter showing good progress,” predicting a rise in the shares.",
-        "Ridgeline analysts wrote: “Passenger growth stays strong and we see no sign of weakness in operations.”",
+        "Analysts from Ridge Bank called it “a tidy set of numbers with clear momentum,” predicting a rise in the shares.",
+        "Ridgeline analysts wrote: “Bookings keep rising and nothing points to strain in the operations.”",
     ],
 )
 def test_a_firms_analysts_as_a_group_are_no_speaker(group):
     lead = "“Sales were strong in the quarter and we gained share,” Chief Executive Sam Poe said. "
     assert quotes(lead + group) == [("Sales were strong in the quarter and we gained share", "Sam Poe", "executive")]
-    named = "Ridgeline analyst Jo Fay wrote: “Passenger growth stays strong and we see no sign of weakness at all.”"
+    named = "Ridgeline analyst Jo Fay wrote: “Bookings keep rising and nothing points to strain anywhere.”"
     assert quotes(lead + named)[1][1:] == ("Jo Fay", "analyst")
 
 
@@ -1577,17 +1577,17 @@ def test_he_after_an_unnamed_spokesman_is_the_spokesman():
     """'A spokesman said ... "...," he said': the unnamed spokesman's words, no row; with no unnamed speaker
     between, "he" is the chief executive named before."""
     lead = "“Sales were strong in the quarter and we gained share,” Chief Executive Sam Poe said. "
-    tail = "“The plant performance is amazing there,” he said."
-    spokesman = "A spokesman said output rose on a good run at its new plant. "
+    tail = "“Output at the Leeds works has never been better,” he said."
+    spokesman = "A spokesman said the Leeds works ran flat out. "
     assert [who for _, who, _ in quotes(lead + spokesman + tail)] == ["Sam Poe"]
-    assert [who for _, who, _ in quotes(lead + "Output rose on a good run at its new plant. " + tail)] == [
+    assert [who for _, who, _ in quotes(lead + "The Leeds works ran flat out. " + tail)] == [
         "Sam Poe",
         "Sam Poe",
     ]
     # (not a spokeswoman before "he", nor one analyst's question)
-    spokeswoman = "A spokeswoman said output rose on a good run at its new plant. "
+    spokeswoman = "A spokeswoman said the Leeds works ran flat out. "
     assert [who for _, who, _ in quotes(lead + spokeswoman + tail)] == ["Sam Poe", "Sam Poe"]
-    asked = "In response to one analyst's question, he said: “We are nervous about the word recovery at this point.”"
+    asked = "Answering one analyst's query on prices, he said: “We will hold them where they are for now.”"
     assert [who for _, who, _ in quotes(lead + asked)] == ["Sam Poe", "Sam Poe"]
 
 
@@ -1597,7 +1597,7 @@ def test_an_attribution_inside_its_closing_mark_is_cut_off_and_names_the_speaker
     text = (
         "“Northwind is watching its costs closely,” said Jo Fay, an analyst at Ridge Partners. “Northwind cannot "
         "control its revenue in this climate so it is focusing on cost control, Fay said” Chief Executive Sam Poe "
-        "said Northwind was “ahead of pace” on its plan."
+        "called the cost plan “well in hand” at the meeting."
     )
     assert quotes(text)[1] == (
         "Northwind cannot control its revenue in this climate so it is focusing on cost control",

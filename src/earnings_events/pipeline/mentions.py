@@ -94,7 +94,7 @@ _NAME_TOKEN = (
     rf"[A-Z][\w&'’\-]*(?:\.[A-Za-z][\w&'’\-]*)*|&|[a-z][A-Z][\w&'’\-]*|{DIGIT_NAME})"
 )
 # (a number inside a name before a code: "Quay 1 Imports Inc ( QIR.N )")
-# (and "in the" of "Jack in the Box Inc ( JBX.N )")
+# (and "in the" of "Jill in the Bag Inc ( JBG.N )")
 _NAME_SEP = r"(?:\s+(?:of|de|du|des|la|le|the|für|&|in\s+the)\s+|[\s\-]+)"
 _NAME_BEFORE = re.compile(
     # (a press release's "Quillon Systems, Inc. (NASDAQ:QLSY)": the suffix after a comma is the name's)
