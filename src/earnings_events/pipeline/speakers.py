@@ -825,13 +825,8 @@ class _ArticleIndex:
     def _unnamed_speaks(self, lo: int, at: int) -> bool:
         """Does an unnamed person the pronoun at ``at`` can be speak between ``lo`` and it ("A spokesman said")? Not
         one of the other sex (a spokeswoman before "he"), nor one in a possessive ("one analyst's question")."""
-        pronoun = self.text[at : at + 3].lower().strip()
-        for m in _UNNAMED_SPEAKS.finditer(self.text, lo, at):
-            other = {"he": "spokeswoman", "she": "spokesman"}.get(pronoun)
-            if m.group("noun") == other:
-                continue
-            return True
-        return False
+        other = {"he": "spokeswoman", "she": "spokesman"}.get(self.text[at : at + 3].lower().strip())
+        return any(m.group("noun") != other for m in _UNNAMED_SPEAKS.finditer(self.text, lo, at))
 
     def resolve(self, who: _Who) -> Person | None:
         """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
@@ -1192,10 +1187,12 @@ def _org_speaks(text: str, index: _ArticleIndex, lo: int, hi: int) -> bool:
 # a sentence's subject that is a group of unnamed people ("Many", "Some analysts", "Wall Street investors", a firm's
 # "Ridgeline analysts"), its verb next
 _GROUP_SUBJECT = re.compile(
-    r"\s*(?:(?:But|And|Yet|Still|Now|Indeed),?\s+)?(?:(?:Many|Some|Several|Others|Most|Few)\b|(?:(?:Many|Some|Several|"
-    r"Other|Most|Few|Wall\s+Street|Skeptical|Sceptical|Worried|Nervous)\s+|(?:[A-Z][\w&'’\-]*\s+){1,3})?"
-    r"(?i:analysts|investors|critics|traders|"
-    r"economists|observers|shareholders|skeptics|sceptics|bankers|experts|rivals|customers|consumers|executives)\b)"
+    r"\s*(?:(?:But|And|Yet|Still|Now|Indeed),?\s+)?"
+    r"(?:(?:Many|Some|Several|Others|Most|Few)\b"  # a pronoun-like quantifier alone, or a group noun after ...
+    r"|(?:(?:Many|Some|Several|Other|Most|Few|Wall\s+Street|Skeptical|Sceptical|Worried|Nervous)\s+"  # ... a modifier
+    r"|(?:[A-Z][\w&'’\-]*\s+){1,3})?"  # ... or a firm's name, or nothing
+    r"(?i:analysts|investors|critics|traders|economists|observers|shareholders|skeptics|sceptics|bankers|experts|"
+    r"rivals|customers|consumers|executives)\b)"
     r"(?=\s+[a-z])"
 )
 
