@@ -563,9 +563,16 @@ _DESCRIPTOR = re.compile(
 )
 
 
-# words of a company's name that name no company alone
-_GENERIC_TAIL = {"International", "Holdings", "Group", "Enterprises", "Industries", "Companies", "Inc", "Corp", "Co"}
-_GENERIC_TAIL |= {"Cos", "Ltd", "Plc", "PLC", "LLC", "Intl", "Worldwide", "Global"}
+# words of a company's name that name no company alone (lower case)
+_GENERIC_TAIL = _SUFFIX_WORDS | {
+    "international",
+    "enterprises",
+    "industries",
+    "companies",
+    "intl",
+    "worldwide",
+    "global",
+}
 
 
 @lru_cache(maxsize=65536)
@@ -593,7 +600,7 @@ def trim_lead(name: str) -> str:
         and toks[0][:1].isupper()
         and re.fullmatch(r"[A-Z][a-z]+['’]s", toks[1])
         and toks[2][:1].isupper()
-        and not all(t.rstrip(".,") in _GENERIC_TAIL for t in toks[2:])
+        and not all(t.rstrip(".,").lower() in _GENERIC_TAIL for t in toks[2:])
     ):
         toks = toks[2:]
     return " ".join(toks)

@@ -285,14 +285,11 @@ _CAPITAL_VERB = re.compile(r"^(?:Said|Says)\s+(?=\S+\s+\S)")
 # "at", "with" or "from" and a firm's trade before a name: "analysts at independent research firm CreditSights",
 # "Bethany Hocking at brokerage Investec"; who speaks comes before: a group of the firm's people, or a person
 _AT_FIRM = re.compile(r"\b(?:at|with|from)\s+(?:[a-z][\w\-]*\s+){0,3}$")
-_GROUP_END = re.compile(
-    r"\b(?:analysts|economists|strategists|researchers|experts|traders|officials|those|people|staff)\s*$", re.I
-)
+# a firm's people, as a group
+_GROUP_NOUNS = r"analysts|economists|strategists|researchers|experts|traders|officials"
+_GROUP_END = re.compile(rf"\b(?:{_GROUP_NOUNS}|those|people|staff)\s*$", re.I)
 # a group of a firm's people as the subject ("Analysts at Ridge Harbor Holt", "Two economists with Quillon Bank")
-_GROUP_AT = re.compile(
-    r"(?:[\w\-]+\s+){0,2}(?:analysts|economists|strategists|researchers|experts|traders|officials)\s+(?:at|of|with|from)\s",
-    re.I,
-)
+_GROUP_AT = re.compile(rf"(?:[\w\-]+\s+){{0,2}}(?:{_GROUP_NOUNS})\s+(?:at|of|with|from)\s", re.I)
 _NAME_TITLE_END = re.compile(
     rf"(?:^|[.;,:\s])(?P<name>{people.NAME}),?\s+(?:(?:an?|the)\s+)?(?P<title>(?:[a-z][\w\-]*\s+){{0,3}}?"
     rf"(?:{_LOWER_TITLES}|analysts?|economist|strategist))?\s*$"
@@ -1177,10 +1174,12 @@ _ORG_SPEAKS = re.compile(
 _ORG_VERB_AFTER = re.compile(rf"(?:,\s+which\s[^\"“”;.]{{1,200}}?,)?\s+{_ORG_VERB}")
 
 
-def _org_speaks(text: str, index: _ArticleIndex, lo: int, hi: int) -> bool:
-    """Does an organisation speak between ``lo`` and ``hi`` ("The company blamed", "AB InBev cautioned that")?"""
+def _org_speaks(text: str, index: _ArticleIndex, lo: int, hi: int, people_aside: bool = False) -> bool:
+    """Does an organisation speak between ``lo`` and ``hi`` ("The company blamed", "AB InBev cautioned that")?
+    With ``people_aside``, not one named like a person of the article ("Toll said" is Robert Toll)."""
     return _ORG_SPEAKS.search(text, lo, hi) is not None or any(
-        lo <= a < hi and _ORG_VERB_AFTER.match(text, b) for a, b, _ in index.orgs
+        lo <= a < hi and _ORG_VERB_AFTER.match(text, b) and not (people_aside and text[a:b].split()[-1] in index.people)
+        for a, b, _ in index.orgs
     )
 
 
@@ -1205,18 +1204,11 @@ def _org_spoke_before(text: str, span: Span, floor: int, index: _ArticleIndex) -
     start = _sentence_start(text, span.open, floor)
     if start <= floor or text[start : span.open].strip():
         return False
-    ends = [
-        m.end()
-        for m in _SENT_END.finditer(text, floor, start)
-        if not _ABBREV.search(text[max(floor, m.start() - 12) : m.start() + 1])
-    ]
-    if len(ends) < 2:
+    # (the sentence before: from the last end of a sentence before its own, read up to its last word)
+    lo = _sentence_start(text, floor + len(text[floor:start].rstrip()), floor)
+    if lo == floor:
         return False  # the sentence before is the last quote's ('"...," Poe told Reuters. "..."')
-    lo = ends[-2]
-    return _ORG_SPEAKS.search(text, lo, start) is not None or any(
-        lo <= a < start and _ORG_VERB_AFTER.match(text, b) and text[a:b].split()[-1] not in index.people
-        for a, b, _ in index.orgs
-    )
+    return _org_speaks(text, index, lo, start, people_aside=True)
 
 
 def _company_use(text: str, start: int, end: int) -> bool:
