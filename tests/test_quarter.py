@@ -1151,6 +1151,16 @@ def test_hr_blocks_fiscal_year_ended_in_april_until_2015():
     assert company.calendar_on(dt.date(2016, 6, 10)).end_month == 6
 
 
+def test_the_registry_knows_an_october_year_named_by_its_end():
+    # a surfwear maker (fiscal year to October 31, named by the year it ends): its January quarter is Q1 of the
+    # year ending that October, not the calendar default's Q4 of the year before
+    company = load().lookup("Quiksilver")
+    assert company is not None and company.calendar_checked
+    calendar = company.calendar_on(dt.date(2007, 3, 8))
+    assert (calendar.end_month, calendar.latest_ended(dt.date(2007, 3, 8))) == (10, (2007, 1))
+    assert company.ticker_on(dt.date(2007, 3, 8)) == "ZQK"
+
+
 def test_a_round_ups_second_company_gets_the_quarter_its_own_sentences_report():
     # the lead's news is its outlook for a fiscal year to September; the second company's sentence reports its own
     # December quarter: the second company's rows are that quarter's, not the lead's year
@@ -1572,3 +1582,28 @@ def test_the_coming_year_in_a_years_first_weeks_is_the_year_just_begun(published
     )
     companies = {"Northwind Homeware": {}}
     assert primary_quarter(text, "Northwind says business on track", published, companies) == expected
+
+
+def test_a_round_ups_other_company_does_not_read_the_lead_companys_periods():
+    # two computer makers' results of the day, each with its own calendar: the lead's "fiscal third and fourth
+    # quarters" (a forecast) are not the other's, whose quarter is the one it just reported (ended in July)
+    text = (
+        "SAN JOSE (Reuters) - Northwind Systems Inc and Quillon Computing Corp brushed off worries about slowing "
+        "demand on Thursday, reporting steady orders from business buyers.\n\n"
+        '"Business buyers kept spending through the summer months," said Jo Fay, Quillon\'s finance chief, on a '
+        "call with reporters. Northwind's profit rose 8 percent in its fiscal second quarter, beating forecasts.\n\n"
+        "Northwind finance chief Sam Poe said he expects part costs to ease in the fiscal third and fourth "
+        'quarters. "This upgrade cycle will run on for several more quarters," Poe said.'
+    )
+    companies = {**checked("Northwind Systems", 1, "Northwind"), **checked("Quillon Computing", 10, "Quillon")}
+    doc = doc_until(
+        text,
+        "quarter",
+        title="Northwind and Quillon shrug off demand worries",
+        published=dt.date(2010, 8, 19),
+        companies=companies,
+    )
+    assert doc.primary is not None and doc.primary.name == "Northwind Systems"
+    assert {c.name for c in doc.companies} == {"Northwind Systems", "Quillon Computing"}
+    assert doc.quarters["Quillon Computing"] == (2010, 3)
+    assert doc.quarters["Northwind Systems"] == (2011, 2)

@@ -695,3 +695,90 @@ def test_a_companys_record_quarter_is_results_news_and_so_is_a_remark_on_its_cal
         "company's quarterly earnings call that pricing is under review.",
     )
     assert call.in_scope
+
+
+REMARK_TITLE = "UPDATE 3-Harbor Bank sees no quick end to card review costs, gets tax lift"
+REMARK_LEDE = (
+    "BOSTON, Jan 12 (Reuters) - Harbor Bank Corp cannot yet say it has found every flaw in how its card unit "
+    "signed up customers, Chief Executive Jane Roe said on Friday.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "in_scope"),
+    [
+        # the day's results in the next sentence: "in its fourth-quarter results on Friday"
+        ("The lender put aside $900 million for customer claims in its fourth-quarter results on Friday.", True),
+        # or with a reporting verb and the weekday
+        ("Harbor posted a fourth-quarter profit of $1.1 billion on Friday, helped by a lower tax bill.", True),
+        # results given days before (the story is dated Friday): background to other news
+        ("Harbor, which posted a fourth-quarter loss on Tuesday, plans to sell the card unit.", False),
+        # results still to come: no results day
+        ("Its fourth-quarter results are due on Jan. 20, after the review of the card unit ends.", False),
+        # no quarter's results at all: a remark on a probe
+        ("Regulators opened an inquiry into the card unit's sales methods last year.", False),
+    ],
+)
+def test_a_remark_that_leads_a_results_day_story_is_results_news(monkeypatch, after, in_scope):
+    """ "X sees no end yet to ... costs": the chief executive's remark leads, and the next sentence reports the
+    quarter's results of the day; the story is results news (reported), even with a model sure of other news. A
+    remark beside results still to come, or none, is not admitted by this rule."""
+    monkeypatch.setattr(scope, "p_in_scope", lambda feats, version=scope.SCOPE_VERSION: 0.02)
+    doc = doc_until(REMARK_LEDE + after, "scope", title=REMARK_TITLE, published=dt.date(2011, 1, 14))
+    assert scope.remark_on_results_day(doc) is in_scope
+    assert doc.scope is not None
+    assert (doc.scope.in_scope, doc.scope.reason if in_scope else None) == (
+        in_scope,
+        "results_reported" if in_scope else None,
+    )
+
+
+def test_a_remark_over_a_deal_headline_is_not_a_results_day_story(monkeypatch):
+    monkeypatch.setattr(scope, "p_in_scope", lambda feats, version=scope.SCOPE_VERSION: 0.02)
+    doc = doc_until(
+        REMARK_LEDE + "Harbor posted a fourth-quarter profit of $1.1 billion on Friday.",
+        "scope",
+        title="Harbor Bank says it will buy Ridgeline Trust for $2 billion",
+        published=dt.date(2011, 1, 14),
+    )
+    assert not scope.remark_on_results_day(doc)
+
+
+@pytest.mark.parametrize(
+    ("title", "lede", "in_scope"),
+    [
+        # brokers revising their numbers for a company, no results of its own: an analyst note
+        (
+            "Northwind Bank hit by earnings downgrades",
+            "NEW YORK (Reuters) - Banks took another knock on Tuesday as Quillon Securities and Harbor Capital cut "
+            "their earnings forecasts for Northwind Bank Corp ( NWB.N ) and said more write-downs were likely.",
+            False,
+        ),
+        (
+            "Ridgeline Research lifts Northwind price target",
+            "Ridgeline Research raised its price target on Northwind Bank Corp ( NWB.N ) to $40 from $35, saying "
+            "card fees should hold up.",
+            False,
+        ),
+        # the same revision a day after the company's results: results told through analysts' reactions
+        (
+            "Analysts raise Northwind Bank's full-year view",
+            "NEW YORK (Reuters) - Several analysts raised their 2008 profit estimates for Northwind Bank Corp "
+            "( NWB.N ) on Wednesday, a day after the bank posted second-quarter results that beat expectations.",
+            True,
+        ),
+        # a company raising its own forecast "for the full year" is its own news
+        (
+            "Northwind Bank posts higher profit, raises forecast",
+            "NEW YORK (Reuters) - Northwind Bank Corp ( NWB.N ) posted a higher second-quarter profit on Tuesday "
+            "and raised its earnings forecast for the full year.",
+            True,
+        ),
+    ],
+)
+def test_an_analysts_revision_for_a_company_is_an_analyst_note(monkeypatch, title, lede, in_scope):
+    monkeypatch.setattr(scope, "p_in_scope", lambda feats, version=scope.SCOPE_VERSION: 0.9)
+    decision = decide(title, lede)
+    assert decision.in_scope is in_scope
+    if not in_scope:
+        assert decision.reason == "other"

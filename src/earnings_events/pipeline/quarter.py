@@ -23,6 +23,7 @@ guide's default for a company it does not know.
 from __future__ import annotations
 
 import calendar as _calendar
+import dataclasses
 import datetime as dt
 import re
 
@@ -68,9 +69,40 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
             stated = stated_year_ends(doc, c)
             known = (c.known and c.calendar_checked) or bool(stated)
             cal = calendar_for(doc, c, stated)
-            own = _own_results(doc, c, cal) if doc.primary is not None and c is not doc.primary else None
+            other = doc.primary is not None and c is not doc.primary
+            own = _own_results(doc, c, cal) if other else None
             doc.quarters[c.name] = own or article_quarter(doc, cal, known)
+            lead = calendar_for(doc, doc.primary) if other and doc.primary is not None else None
+            if other and own is None and lead is not None and lead.end_month != cal.end_month:
+                # read without the periods another company's sentences number in its own calendar, a quarter this
+                # company has ended wins (the lead's "fiscal third and fourth quarters" are not a forecast of this
+                # company's); a period still to come does not (a round-up's shared quarter is the better guess)
+                alone = article_quarter(_view_of(doc, c), cal, known)
+                on = doc.article.published
+                if alone is not None and on is not None and cal.quarter_end(*alone) <= on:
+                    doc.quarters[c.name] = alone
     return doc
+
+
+_BY_MONTHS = ("month_quarter", "month_half", "current_quarter")
+
+
+def _view_of(doc: ArticleDoc, company: Company) -> ArticleDoc:
+    """The doc as the quarter of a company other than the article's reads it: the periods that sentences naming
+    other companies, and not this one, number in their own calendars set aside (in a round-up of two computer
+    makers, the lead's "fiscal third and fourth quarters" are the lead's)."""
+    if not doc.sentences:
+        return doc
+    kept = []
+    for p in doc.periods:
+        # (months name the same period in every calendar: "the three months to December" is kept)
+        if not p.in_title and p.kind not in _BY_MONTHS:
+            sentence = doc.sentences[doc.sentence_at(p.start)]
+            named = {_company_name(o) for o in _companies_named(doc, sentence.start, sentence.end)}
+            if named and not any(same_entity(n, company.name) for n in named):
+                continue
+        kept.append(p)
+    return doc if len(kept) == len(doc.periods) else dataclasses.replace(doc, periods=kept)
 
 
 def _own_results(doc: ArticleDoc, company: Company, cal: FiscalCalendar) -> tuple[int, int] | None:

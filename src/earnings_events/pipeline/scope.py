@@ -25,7 +25,8 @@ admits (``results_reported``), only the theme round-up rule admits (``roundup``:
 group of companies, "Manufacturers rebounding, but still wary", over an opening that prints three or more companies'
 codes and reports their results of the day), or only the analysts'-reaction rule admits
 (``results_via_shares_or_analysts``: "TALKING POINT/Northwind" over analysts' view of its earnings). Headline vetoes then put out an executive change, a markets wrap, a
-sector's forecast or preview and a column, whatever kept them.
+sector's forecast or preview, a column and an analyst's revision of its numbers for a company (an analyst note),
+whatever kept them.
 
 Scope reads the layers of the opening as the build has them before the decision: the mentions and periods of the
 headline and the first two sentences (``pipeline.prepare(..., whole=False)``); its tests read the same view.
@@ -40,6 +41,7 @@ from functools import cache
 from itertools import pairwise
 from pathlib import Path
 
+from .company import same_entity
 from .document import ArticleDoc, OrgKind, ScopeDecision
 from .mentions import codes_in
 
@@ -53,7 +55,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v17"
+SCOPE_RULES = "scope_rules_v18"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -653,6 +655,63 @@ def lede_reports_quarter(doc: ArticleDoc) -> bool:
     return _names_company(doc, a, b)
 
 
+# A results-day story that leads with an executive's remark ("Northwind sees no quick end to recall costs":
+# "... is not sure it has found every fault, Chief Executive Jane Roe said on Friday."), the day's results told in the
+# next sentence or the one after ("... set aside $2 billion for claims in its fourth-quarter results on Friday"):
+# the remark is the results' news, as web and wire desks title earnings-call coverage.
+_REMARK = re.compile(r"\b(?:said|says|told|tells)\b", re.I)
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_RESULTS_OF_THE_DAY = re.compile(
+    r"\b(?:in|with|as|when)\s+(?:it\s+(?:reported|posted)\s+)?its\s+(?:[\w\-]+\s+){0,3}?(?:results|earnings|report)\s+"
+    r"(?:on\s+)?(?P<day>[A-Z][a-z]+day)\b|"
+    r"\b(?:reported|reports|posted|posts|announced|delivered|swung|swings)\b[^;]{0,120}?\bon\s+(?P<day2>[A-Z][a-z]+day)\b|"
+    r"\bon\s+(?P<day3>[A-Z][a-z]+day),?\s+(?:reported|posted|announced|delivered|swung)\b"
+)
+
+
+def _the_day(doc: ArticleDoc, day: str) -> bool:
+    """``day`` (a weekday's name) is the publication's day or the day before (a story dated the morning after)."""
+    on = doc.article.published
+    if on is None or day not in _WEEKDAYS:
+        return False
+    return _WEEKDAYS.index(day) in (on.weekday(), (on.weekday() - 1) % 7)
+
+
+def remark_on_results_day(doc: ArticleDoc) -> bool:
+    """The headline has a company say something ("Northwind sees ...", "New Northwind CEO says ..."), its first
+    sentence is a remark ("said", "told") naming a company, and one of the two sentences after it reports a quarter's
+    or half's results of that day or the day before ("in its fourth-quarter results on Friday", "posted a quarterly
+    loss on Friday"), naming the headline's company or no company ("the largest U.S. bookseller"); not when the
+    headline leads with a deal, capital, a lawsuit or an executive."""
+    title = doc.title
+    says = _SAYS.search(title)
+    if says is None or _leads_with_other_news(doc, headline(title)[0]) or _DEAL_VERB.search(title) or not doc.sentences:
+        return False
+    a, b = _lede_sentence(doc)
+    # the companies the headline names before its verb (a wire prefix can hide a name from the headline's mentions:
+    # "UPDATE 5-Northwind sees ...", so the lede's are looked for in it too)
+    speakers = {
+        o.name
+        for o in doc.orgs
+        if o.kind == OrgKind.COMPANY
+        and ((o.in_title and o.end <= says.start()) or (a <= o.start < b and 0 <= title.find(o.name) < says.start()))
+    }
+    if not speakers or not (_REMARK.search(doc.text, a, b) and _names_company(doc, a, b)):
+        return False
+    k = doc.sentence_at(a)
+    for s in doc.sentences[k + 1 : k + 3]:
+        sentence = doc.text[s.start : s.end]
+        if not (_QUARTER_WORD.search(sentence) and _RESULTS_NOUN.search(sentence)):
+            continue
+        named = {o.name for o in doc.orgs if o.kind == OrgKind.COMPANY and s.start <= o.start < s.end}
+        if named and not any(same_entity(n, sp) for n in named for sp in speakers):
+            continue
+        m = _RESULTS_OF_THE_DAY.search(sentence)
+        if m is not None and _the_day(doc, m.group("day") or m.group("day2") or m.group("day3")):
+            return True
+    return False
+
+
 # A headline that files its story under a company's results ("Netflix earnings: CEO Reed Hastings will watch Disney
 # OTT", "Alcoa Q2 results: ..."), as web publishers title results-day coverage.
 _RESULTS_KICKER = re.compile(
@@ -943,9 +1002,41 @@ def column(doc: ArticleDoc) -> bool:
     return "column" in _url_words(doc.article.url) or "tag:column" in headline(doc.title)[1]
 
 
+# A broker's or analysts' revision of their numbers for a company ("JPMorgan and UBS cut their earnings forecasts
+# for Northwind", "Jefferies raised its price target on Quillon"): an analyst note, not the company's results or its
+# own forecast (the guide), unless the opening ties it to results the company just gave ("a day after the bank
+# posted a quarterly loss", "after it warned of a loss"): then a story on results told through analysts' reactions.
+_REVISION_FOR = re.compile(
+    r"\b(?:cut|cuts|lowered|lowers|slashed|slashes|reduced|reduces|raised|raises|trimmed|trims|hiked|hikes|lifted|"
+    r"lifts|boosted|boosts|widened|widens|narrowed|narrows|pared|pares)\s+(?:their|its)\s+(?:[\w\-'’]+\s+){0,5}?"
+    r"(?:estimates?|forecasts?|targets?|ratings?|views?|recommendations?)(?:\s+and\s+(?:[\w\-]+\s+)?targets?)?\s+"
+    r"(?:for|on)\s+",
+    re.I,
+)
+_AFTER_RESULTS = re.compile(
+    r"\b(?:after|following)\b[^;]{0,120}?\b(?:results|reported|reporting|posted|posting|earnings|profits?|loss(?:es)?|"
+    r"outlook|forecast(?:s|ing)?|guidance|warned|warning|quarter|quarterly|write-?downs?)\b|"
+    # or names them ("saying the automaker's disappointing second-quarter results ...")
+    r"\bresults\b|\b(?:reported|posted)\s+(?:a|an|its|their)\b",
+    re.I,
+)
+
+
+def analyst_revision(doc: ArticleDoc) -> bool:
+    """The first sentence has someone revise "their" or "its" estimates, forecasts, targets or ratings for a company
+    it names right after ("... for Northwind Inc"), and ties the revision to no results, forecast or warning the
+    company gave ("after ...", "following ...", "saying its second-quarter results ...")."""
+    if not doc.sentences:
+        return False
+    a, b = _lede_sentence(doc)
+    starts = {o.start for o in doc.orgs if o.kind == OrgKind.COMPANY and a <= o.start < b}
+    revised = any(m.end() in starts for m in _REVISION_FOR.finditer(doc.text, a, b))
+    return revised and not _AFTER_RESULTS.search(doc.text, a, b)
+
+
 def headline_vetoes(doc: ArticleDoc) -> str | None:
     """The reason code when the article's own news is out of scope (executive change, markets wrap, a sector's
-    forecast, the options market's bets, a column), else None."""
+    forecast, the options market's bets, a column, an analyst's revision), else None."""
     title, _ = headline(doc.title)
     if _EXEC_CHANGE.search(title) and not _RESULTS_WORD.search(title):
         return "executive_change"
@@ -955,7 +1046,7 @@ def headline_vetoes(doc: ArticleDoc) -> str | None:
         return "aggregate_forecast"
     if options_market(doc):
         return "markets"
-    if column(doc):
+    if column(doc) or analyst_revision(doc):
         return "other"
     return None
 
@@ -993,10 +1084,12 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
     # guide's own example is a product remark on an earnings call)
     sure = p < SURE_OUT and not (headline_names_results(doc) or doc.title.isupper())
     verdict = quarter_verdict(doc)
+    remark = remark_on_results_day(doc)
     ok = (
         by_model
         or (results_headline(doc) and not sure)
         or on_results_call(doc)
+        or remark
         or verdict
         or (lede_reports_quarter(doc) and not (sure and not _company_reports_first(doc)))
         or results_kicker(doc)
@@ -1017,9 +1110,9 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
     if veto is not None:
         doc.scope = ScopeDecision(False, veto, round(p, 4))
         return doc
-    # (a quarter's verdict that only its rule admits, the model reading other news, is results news: the model's
-    # kind for it is a guess, "sales figures" for "X scores record quarter on cloud sales")
-    if ok and not by_model and verdict:
+    # (a quarter's verdict or a results day's remark that only its rule admits, the model reading other news, is
+    # results news: the model's kind for it is a guess, "sales figures" for "X scores record quarter on cloud sales")
+    if ok and not by_model and (verdict or remark):
         admitted = "results_reported"
     reason = admitted or kind(feats, IN_SCOPE_KINDS if ok else OUT_OF_SCOPE_KINDS)
     doc.scope = ScopeDecision(ok or admitted is not None, reason, round(p, 4))
