@@ -1591,8 +1591,8 @@ def test_a_round_ups_other_company_does_not_read_the_lead_companys_periods():
         "SAN JOSE (Reuters) - Northwind Systems Inc and Quillon Computing Corp brushed off worries about slowing "
         "demand on Thursday, reporting steady orders from business buyers.\n\n"
         '"Business buyers kept spending through the summer months," said Jo Fay, Quillon\'s finance chief, on a '
-        "call with reporters. Northwind's profit rose 8 percent in its fiscal second quarter, beating forecasts.\n\n"
-        "Northwind finance chief Sam Poe said he expects part costs to ease in the fiscal third and fourth "
+        "call with reporters. Northwind's fiscal second quarter brought an 8 pct profit gain, ahead of forecasts.\n\n"
+        "Northwind finance chief Sam Poe said he looks for part costs to ease over the fiscal third and fourth "
         'quarters. "This upgrade cycle will run on for several more quarters," Poe said.'
     )
     companies = {**checked("Northwind Systems", 1, "Northwind"), **checked("Quillon Computing", 10, "Quillon")}

@@ -707,14 +707,21 @@ REMARK_LEDE = (
 @pytest.mark.parametrize(
     ("after", "in_scope"),
     [
-        # the day's results in the next sentence: "in its fourth-quarter results on Friday"
-        ("The lender put aside $900 million for customer claims in its fourth-quarter results on Friday.", True),
+        # the day's results in the sentence after the remark
+        (
+            "The lender put $900 million aside for customer claims, as its fourth-quarter earnings report Friday "
+            "showed.",
+            True,
+        ),
         # or with a reporting verb and the weekday
-        ("Harbor posted a fourth-quarter profit of $1.1 billion on Friday, helped by a lower tax bill.", True),
+        (
+            "Harbor posted fourth-quarter net income just above $1.1 billion on Friday, a smaller tax bill helping.",
+            True,
+        ),
         # results given days before (the story is dated Friday): background to other news
-        ("Harbor, which posted a fourth-quarter loss on Tuesday, plans to sell the card unit.", False),
+        ("Harbor, which reported the fourth quarter's net loss back on Tuesday, plans to sell the card unit.", False),
         # results still to come: no results day
-        ("Its fourth-quarter results are due on Jan. 20, after the review of the card unit ends.", False),
+        ("Its fourth-quarter results come out on Jan. 20, once the review of the card unit ends.", False),
         # no quarter's results at all: a remark on a probe
         ("Regulators opened an inquiry into the card unit's sales methods last year.", False),
     ],
@@ -736,7 +743,7 @@ def test_a_remark_that_leads_a_results_day_story_is_results_news(monkeypatch, af
 def test_a_remark_over_a_deal_headline_is_not_a_results_day_story(monkeypatch):
     monkeypatch.setattr(scope, "p_in_scope", lambda feats, version=scope.SCOPE_VERSION: 0.02)
     doc = doc_until(
-        REMARK_LEDE + "Harbor posted a fourth-quarter profit of $1.1 billion on Friday.",
+        REMARK_LEDE + "Harbor posted fourth-quarter net income just above $1.1 billion on Friday.",
         "scope",
         title="Harbor Bank says it will buy Ridgeline Trust for $2 billion",
         published=dt.date(2011, 1, 14),
@@ -763,15 +770,16 @@ def test_a_remark_over_a_deal_headline_is_not_a_results_day_story(monkeypatch):
         # the same revision a day after the company's results: results told through analysts' reactions
         (
             "Analysts raise Northwind Bank's full-year view",
-            "NEW YORK (Reuters) - Several analysts raised their 2008 profit estimates for Northwind Bank Corp "
-            "( NWB.N ) on Wednesday, a day after the bank posted second-quarter results that beat expectations.",
+            "NEW YORK (Reuters) - Some four analysts raised their 2008 per-share estimates for Northwind Bank Corp "
+            "( NWB.N ) on Wednesday, the morning after the lender posted second-quarter results ahead of hopes.",
             True,
         ),
-        # a company raising its own forecast "for the full year" is its own news
+        # a company's own raised outlook for the year is its own news
         (
             "Northwind Bank posts higher profit, raises forecast",
-            "NEW YORK (Reuters) - Northwind Bank Corp ( NWB.N ) posted a higher second-quarter profit on Tuesday "
-            "and raised its earnings forecast for the full year.",
+            "NEW YORK (Reuters) - Northwind Bank Corp ( NWB.N ) reported stronger second-quarter income from card "
+            "fees on Tuesday "
+            "and lifted its forecast for twelve-month earnings by a notch.",
             True,
         ),
     ],

@@ -657,14 +657,15 @@ def lede_reports_quarter(doc: ArticleDoc) -> bool:
 
 # A results-day story that leads with an executive's remark ("Northwind sees no quick end to recall costs":
 # "... is not sure it has found every fault, Chief Executive Jane Roe said on Friday."), the day's results told in the
-# next sentence or the one after ("... set aside $2 billion for claims in its fourth-quarter results on Friday"):
-# the remark is the results' news, as web and wire desks title earnings-call coverage.
+# next sentence or the one after ("... put $2 billion aside for claims, as its fourth-quarter earnings report Friday
+# showed"): the remark is the results' news, as web and wire desks title earnings-call coverage.
 _REMARK = re.compile(r"\b(?:said|says|told|tells)\b", re.I)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RESULTS_OF_THE_DAY = re.compile(
     r"\b(?:in|with|as|when)\s+(?:it\s+(?:reported|posted)\s+)?its\s+(?:[\w\-]+\s+){0,3}?(?:results|earnings|report)\s+"
     r"(?:on\s+)?(?P<day>[A-Z][a-z]+day)\b|"
-    r"\b(?:reported|reports|posted|posts|announced|delivered|swung|swings)\b[^;]{0,120}?\bon\s+(?P<day2>[A-Z][a-z]+day)\b|"
+    r"\b(?:reported|reports|posted|posts|announced|delivered|swung|swings)\b[^;]{0,120}?"
+    r"\bon\s+(?P<day2>[A-Z][a-z]+day)\b|"
     r"\bon\s+(?P<day3>[A-Z][a-z]+day),?\s+(?:reported|posted|announced|delivered|swung)\b"
 )
 
@@ -680,9 +681,9 @@ def _the_day(doc: ArticleDoc, day: str) -> bool:
 def remark_on_results_day(doc: ArticleDoc) -> bool:
     """The headline has a company say something ("Northwind sees ...", "New Northwind CEO says ..."), its first
     sentence is a remark ("said", "told") naming a company, and one of the two sentences after it reports a quarter's
-    or half's results of that day or the day before ("in its fourth-quarter results on Friday", "posted a quarterly
-    loss on Friday"), naming the headline's company or no company ("the largest U.S. bookseller"); not when the
-    headline leads with a deal, capital, a lawsuit or an executive."""
+    or half's results of that day or the day before ("as its fourth-quarter earnings report Friday showed", "posted
+    a quarterly loss on Friday"), naming the headline's company or no company ("the largest U.S. bookseller"); not
+    when the headline leads with a deal, capital, a lawsuit or an executive."""
     title = doc.title
     says = _SAYS.search(title)
     if says is None or _leads_with_other_news(doc, headline(title)[0]) or _DEAL_VERB.search(title) or not doc.sentences:
@@ -1003,9 +1004,9 @@ def column(doc: ArticleDoc) -> bool:
 
 
 # A broker's or analysts' revision of their numbers for a company ("JPMorgan and UBS cut their earnings forecasts
-# for Northwind", "Jefferies raised its price target on Quillon"): an analyst note, not the company's results or its
-# own forecast (the guide), unless the opening ties it to results the company just gave ("a day after the bank
-# posted a quarterly loss", "after it warned of a loss"): then a story on results told through analysts' reactions.
+# for Northwind", "Ridgeline Research raised its price target on Quillon"): an analyst note, not the company's
+# results or its own forecast (the guide), unless the opening ties it to results the company just gave ("a day after
+# the bank posted a quarterly loss", "after its own profit warning"): then results told through analysts' reactions.
 _REVISION_FOR = re.compile(
     r"\b(?:cut|cuts|lowered|lowers|slashed|slashes|reduced|reduces|raised|raises|trimmed|trims|hiked|hikes|lifted|"
     r"lifts|boosted|boosts|widened|widens|narrowed|narrows|pared|pares)\s+(?:their|its)\s+(?:[\w\-'’]+\s+){0,5}?"
