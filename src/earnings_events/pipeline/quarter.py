@@ -95,7 +95,8 @@ def _view_of(doc: ArticleDoc, company: Company) -> ArticleDoc:
         return doc
     kept = []
     for p in doc.periods:
-        # (months name the same period in every calendar: "the three months to December" is kept)
+        # (months, or "the quarter" with no number, name the same period in every calendar: "the three months to
+        # December" is kept)
         if not p.in_title and p.kind not in _BY_MONTHS:
             sentence = doc.sentences[doc.sentence_at(p.start)]
             named = {_company_name(o) for o in _companies_named(doc, sentence.start, sentence.end)}
