@@ -64,15 +64,16 @@ _RESULTS_NEWS = ("results_reported", "results_via_shares_or_analysts")
 def annotate(doc: ArticleDoc) -> ArticleDoc:
     """Add ``quarters`` for the primary company and every quote's company."""
     doc.quarters = {}
+    lead = None  # the lead company's calendar (it comes first), against which a round-up's others' are compared
     for c in [*([doc.primary] if doc.primary else []), *doc.companies]:
         if c is not None and c.name not in doc.quarters:
             stated = stated_year_ends(doc, c)
             known = (c.known and c.calendar_checked) or bool(stated)
             cal = calendar_for(doc, c, stated)
+            lead = cal if c is doc.primary else lead
             other = doc.primary is not None and c is not doc.primary
             own = _own_results(doc, c, cal) if other else None
             doc.quarters[c.name] = own or article_quarter(doc, cal, known)
-            lead = calendar_for(doc, doc.primary) if other and doc.primary is not None else None
             if other and own is None and lead is not None and lead.end_month != cal.end_month:
                 # read without the periods another company's sentences number in its own calendar, a quarter this
                 # company has ended wins (the lead's "fiscal third and fourth quarters" are not a forecast of this
@@ -99,7 +100,7 @@ def _view_of(doc: ArticleDoc, company: Company) -> ArticleDoc:
         # December" is kept)
         if not p.in_title and p.kind not in _BY_MONTHS:
             sentence = doc.sentences[doc.sentence_at(p.start)]
-            named = {_company_name(o) for o in _companies_named(doc, sentence.start, sentence.end)}
+            named = _names_in(doc, sentence.start, sentence.end)
             if named and not any(same_entity(n, company.name) for n in named):
                 continue
         kept.append(p)
@@ -118,7 +119,7 @@ def _own_results(doc: ArticleDoc, company: Company, cal: FiscalCalendar) -> tupl
         if p.in_title or p.kind not in ("quarter", "half") or p.compared or p.estimate or p.tense == "future":
             continue
         sentence = doc.sentences[doc.sentence_at(p.start)]
-        named = {_company_name(o) for o in _companies_named(doc, sentence.start, sentence.end)}
+        named = _names_in(doc, sentence.start, sentence.end)
         if not named or not all(same_entity(n, company.name) for n in named):
             continue
         r = resolve(p, cal, on)
@@ -136,7 +137,7 @@ def _own_results(doc: ArticleDoc, company: Company, cal: FiscalCalendar) -> tupl
         m = _REPORTED_QUARTERLY.search(doc.text, sentence.start, sentence.end)
         if m is None or any(p.start < sentence.end and p.end > sentence.start for p in doc.periods):
             continue
-        named = {_company_name(o) for o in _companies_named(doc, sentence.start, m.start())}
+        named = _names_in(doc, sentence.start, m.start())
         if named and all(same_entity(n, company.name) for n in named):
             fy, q = cal.latest_ended(on, min_days=REPORT_MIN_DAYS)
             return (fy, q) if (on - cal.quarter_end(fy, q)).days <= LAG_DAYS["quarter"] else None
@@ -181,6 +182,11 @@ def _year_owner(doc: ArticleDoc, pos: int) -> str | None:
 def _companies_named(doc: ArticleDoc, start: int, end: int) -> list[OrgMention]:
     """The company mentions of the text between ``start`` and ``end`` (not the headline's)."""
     return [o for o in doc.orgs if o.kind == OrgKind.COMPANY and not o.in_title and start <= o.start < end]
+
+
+def _names_in(doc: ArticleDoc, start: int, end: int) -> set[str]:
+    """The names of the companies the text between ``start`` and ``end`` names."""
+    return {_company_name(o) for o in _companies_named(doc, start, end)}
 
 
 def _company_name(o: OrgMention) -> str:
