@@ -1488,6 +1488,72 @@ def test_the_companys_chief_named_by_a_bare_title_stays_an_executive():
     assert rows_of(text, title="Harbor Bank profit falls") == [("Sam Poe", "Harbor Bank", "HBR.L", "executive")]
 
 
+def test_fund_words_before_a_dash_are_no_part_of_the_chiefs_title():
+    """A dash opens another clause: "... whose assets under management -- grown after Chief Executive Sam Poe
+    ..." titles Poe by "Chief Executive" alone, so the fund words before the dash make no investor (an analyst)
+    of the company's own chief."""
+    text = (
+        "NEW YORK (Reuters) - Northwind Asset Holdings Inc ( NWAH.N ) on Tuesday gave a fourth-quarter profit up by "
+        "half.\n\n"
+        "The firm, whose assets under management -- grown after Chief Executive Sam Poe took over a rival's fund "
+        "arm -- now top $2 trillion, earns more from fees. "
+        '"New trading systems will eat much of this year\'s cash," Poe said.'
+    )
+    assert rows_of(text, title="Northwind Asset profit up by half") == [
+        ("Sam Poe", "Northwind Asset", "NWAH", "executive")
+    ]
+
+
+def test_two_analysts_named_under_one_plural_title_speak_as_the_first_named_analyst():
+    """ "Ridgeline analysts Jo Fay and Sam Poe wrote": one quote of two people is the first named's, and the plural
+    title before the names is theirs (not an audience, as in "told analysts")."""
+    text = (
+        "TOKYO (Reuters) - Quillon Games Co ( 7999.T ) shares rose after its third-quarter profit doubled.\n\n"
+        '"Holiday demand for the new console ran well ahead of our model," Ridgeline analysts Jo Fay and Sam Poe '
+        "wrote, lifting their price target."
+    )
+    assert rows_of(text, title="Quillon Games shares jump", published=dt.date(2008, 1, 25)) == [
+        ("Jo Fay", "Quillon Games", "7999.T", "analyst")
+    ]
+
+
+def test_analysts_an_officer_speaks_to_are_no_title_of_his():
+    """ "..., its finance chief said on a call for analysts": an audience after the title, not a plural title
+    before two names."""
+    text = (
+        "TOKYO (Reuters) - Quillon Games Co ( 7999.T ) shares rose after its third-quarter profit doubled.\n\n"
+        '"Holiday demand for the new console ran well ahead of our plan," Jo Fay, the company\'s finance head told '
+        "a call for analysts."
+    )
+    assert rows_of(text, title="Quillon Games shares jump", published=dt.date(2008, 1, 25)) == [
+        ("Jo Fay", "Quillon Games", "7999.T", "executive")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("verb", "role"),
+    [
+        ("Jo Fay and Sam Poe wrote in their client note", "analyst"),
+        ("Jo Fay said Tuesday in a research note", "analyst"),
+        ("Jo Fay wrote in a note to staff", "executive"),  # a note to employees is an officer's
+        ("Jo Fay said", "executive"),
+    ],
+)
+def test_a_quote_from_a_note_is_an_analysts(verb, role):
+    """A person the article gives no title, quoted from a note (to clients, a research note): the wire's way of
+    quoting a broker's analysts, for every quote of that person."""
+    text = (
+        "BOSTON (Reuters) - Harbor Trust Corp ( HBT.N ) expects second-quarter profit above forecasts, it told "
+        "investors on Wednesday.\n\n"
+        '"Fee income keeps climbing at a steady clip," Jo Fay said.\n\n'
+        f'"We see room for the stock to run further from here," {verb}.'
+    )
+    assert rows_of(text, title="Harbor Trust sees profit above forecasts", published=dt.date(2010, 7, 7)) == [
+        ("Jo Fay", "Harbor Trust", "HBT", role),
+        ("Jo Fay", "Harbor Trust", "HBT", role),
+    ]
+
+
 def test_a_short_seller_with_a_position_in_the_company_is_an_analyst():
     """A fund manager's position in the company ("a short position in Northwind") names the company but makes him
     no officer of it: an investor, so an analyst."""

@@ -88,6 +88,11 @@ def test_calendar_history_decides_the_quarter():
         ("United Air", dt.date(2007, 10, 23), "UAUA"),  # a headline's short form of the airline's name
         ("US Air", dt.date(2006, 11, 15), "LCC"),
         ("Perry Ellis", dt.date(2006, 11, 21), "PERY"),  # Nasdaq until taken private in October 2018
+        # a unit the index lists today had no ticker of its own before its spin-off (never its parent's)
+        ("PayPal", dt.date(2011, 2, 10), None),  # eBay's unit until July 2015
+        ("PayPal", dt.date(2016, 4, 27), "PYPL"),
+        ("Victoria's Secret", dt.date(2006, 12, 4), None),  # a Limited Brands unit until August 2021
+        ("Victoria's Secret", dt.date(2022, 3, 2), "VSCO"),
     ],
 )
 def test_ticker_on(name, day, ticker):

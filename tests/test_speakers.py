@@ -82,6 +82,19 @@ def test_short_quotes_and_organisations_and_unnamed_people_give_no_rows():
     assert quotes(text) == []
 
 
+@pytest.mark.parametrize(
+    "who",
+    [
+        "Paris brokerage Quillon Roe wrote in a note",  # a firm's trade right before its name
+        "the investment bank Harbor Fay said",
+        "Collins Stewart said",  # a broker whose name reads as a person's
+    ],
+)
+def test_a_firm_named_like_a_person_speaks_no_row(who):
+    text = f"Northwind booked a quarterly loss again.\n\n“The turnaround needs two more years at least,” {who}."
+    assert quotes(text) == []
+
+
 def test_analyst_role_and_analyst_between_two_executive_quotes():
     text = (
         "Chief Executive Laura Chen opened the call.\n\n"

@@ -14,7 +14,7 @@ blocks blanked out, so a subhead or a dateline is never glued to a name ("WORKIN
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import people
 from .document import ArticleDoc, Attribution, OrgKind, Person
@@ -257,6 +257,9 @@ _OWNER_BEFORE = re.compile(r"(?:[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}|[Tt]he\
 # where its patterns match, so skipping a paragraph that fails one changes nothing but the time taken).
 # Every person they add has a name of two words or more ("Tim Cook", "Ludwig van Beethoven", "Lord Catto").
 _TWO_NAME_WORDS = re.compile(rf"[A-Z][\w'’&\-.]*\s+(?:{people._PARTICLE}\s+)*[A-Z]")
+_PLURAL_TITLED_PAIR = re.compile(
+    rf"(?P<pre>\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists))\s+(?P<name>{NAME})\s+and\s+(?P<name2>{NAME})"
+)
 _TITLE_CUE = re.compile(rf"{_TITLE_WORD.pattern}|{_KEPT_HONORIFIC}\s")
 _VERB_CUE = re.compile(rf"\b(?:{VERBS})\b")
 _APPOSITIVE_CUE = re.compile(_APPOSITIVE_TITLES)
@@ -302,7 +305,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v38"
+    version: str = "extract_rules_v39"
 
 
 @dataclass
@@ -325,6 +328,10 @@ _BROKERS = (
     r"Redburn|Helvea|MainFirst|Cheuvreux|Petercam|Sarasin|Mirabaud|Natixis|Mediobanca"
 )
 _BROKER_WORD = re.compile(_BROKERS)
+# brokers whose names read as a person's ("Collins Stewart said")
+_PERSON_LIKE_BROKER = re.compile(r"Collins\s+Stewart|Charles\s+Stanley|Brewin\s+Dolphin")
+# a firm's trade right before a capitalised name makes the name a firm's ("French brokerage Quillon Roe")
+_FIRM_TRADES = frozenset({"brokerage", "bank", "firm", "lender", "insurer", "agency", "unit", "subsidiary"})
 _JOINED_NAME = re.compile(rf"{people.JOINED}[A-Z][\w'’\-]*")  # "al-Gurair"
 # a broker's name (one word of it known, the rest capitalised) that can run into its analyst's name
 _BROKER_PREFIX = re.compile(rf"(?=.*\b(?:{_BROKERS})\b)(?:[A-Z][\w&.'’\-]*\s?)+")
@@ -485,6 +492,13 @@ class _ArticleIndex:
                 if name and (len(people.name_tokens(name)) >= 2 or kept):
                     full = f"{kept} {name}".strip()
                     self._add(full, m.start("name"), self.title_before(m.start()) + " " + m.group("pre"))
+            for m in _PLURAL_TITLED_PAIR.finditer(self.text, a, b) if "sts " in text[a:b] else ():
+                # "Ridgeline analysts Jo Fay and Sam Poe wrote": the plural title is each one's (in the singular:
+                # "told analysts" after a name is an audience, no title)
+                for group in ("name", "name2"):
+                    name = self._trim(m.group(group))
+                    if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start(group)):
+                        self._add(name, m.start(group), f"{self.title_before(m.start())} {m.group('pre')[:-1]}")
             for m in _APPOSITIVE.finditer(self.text, a, b) if _APPOSITIVE_CUE.search(text, a, b) else ():
                 name = self._trim(m.group("name"), appositive=True)
                 if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
@@ -594,7 +608,9 @@ class _ArticleIndex:
         """Up to 40 characters before a title, within its clause: "..., an analyst with Morningstar Inc. Hartford
         Chief Financial Officer David Johnson" gives " Hartford ", not the analyst's title."""
         before = self.text[max(0, pos - 40) : pos]
-        return re.split(r"[.,;:\"“”]", before)[-1]
+        # (a dash or a bracket opens another clause too: "... whose assets under management -- grown
+        # after Chief Executive Jo Fay bought ..." gives " grown after ", not the fund words an investor's title has)
+        return re.split(r"[.,;:\"“”()]|\s--\s|[–—]", before)[-1]
 
     def _trim(self, raw: str, appositive: bool = False) -> str:
         toks = raw.split()
@@ -778,6 +794,9 @@ class _ArticleIndex:
             return _Who("nonperson", at=at)  # "U.S.": initials with no name
         if " " not in name and _BROKER_WORD.fullmatch(name) and name not in self.people:
             return _Who("nonperson", at=at)  # "Numis said in a note to clients": a broker by its one-word name
+        trade = title.split()[-1:] or re.findall(r"([a-z]+)\s+$", self.text[max(0, at - 20) : at])
+        if _PERSON_LIKE_BROKER.fullmatch(name) or (trade and trade[0] in _FIRM_TRADES):
+            return _Who("nonperson", at=at)  # "Collins Stewart said", "French brokerage Quillon Roe wrote": a firm
         if len(name.split()) > 2 and any(name.startswith(f"{o} ") for o in self.org_words if " " in o):
             return _Who("nonperson", at=at)  # "said Quillon Quay Smith Barney, a venture ...": a firm's unit
         if not name or (name in self.org_words and surname(name) not in self.people):
@@ -1375,8 +1394,12 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             last = (span, person)
             prev = span
             if person is not None:
-                role = person.role or _org_role(person) or _outsider_role(person, doc) or "executive"
-                out.append(Attribution(span, person, role))
+                role = person.role or _org_role(person) or _outsider_role(person, doc)
+                if role is None and _in_a_note(text, span, sent_start):
+                    # a research note is an analyst's: so are the person's quotes before it that had no role
+                    person.role = role = "analyst"
+                    out = [replace(a, role=role) if a.person is person else a for a in out]
+                out.append(Attribution(span, person, role or "executive"))
         elif who is not None and person is not None and span.closed and "," in text[span.end : span.close_end + 1]:
             # (a short quote handed to its speaker with a comma, '"It's broad-based," he said', is no row, but the
             # next quote continues its speaker, not the one quoted before it; a scare quote does not: 'signals a
@@ -1514,6 +1537,21 @@ def _is_title(statement: str) -> bool:
     if end[-1:] in "!?" or end.endswith("..") or len(words) > 10:
         return False
     return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _FUNCTION_WORDS for w in words)
+
+
+# "..., Jo Fay wrote in a note" or a "research note": how the wire quotes brokers' analysts;
+# not an executive's note to staff, nor his letter to shareholders
+_IN_A_NOTE = re.compile(
+    r"\b(?:wrote|writes|said|says|added|noted)\b[^.;\"“”]{0,60}?\bin\s+(?:a|an|their|his|her)\s+"
+    r"(?:(?:research|client|morning|weekly)\s+)?note\b(?!\s+(?:to|for)\s+(?:staff|employees|workers|shareholders))"
+)
+
+
+def _in_a_note(text: str, span: Span, sent_start: int) -> bool:
+    """Is the quote given as written or said in a note: its verb after it, in its sentence, or before it?"""
+    after = text[span.close_end : span.close_end + 160]
+    after = after[: m.start() + 1] if (m := re.search(r"[.!?](?:\s|$)", after)) else after
+    return bool(_IN_A_NOTE.search(after) or _IN_A_NOTE.search(text, sent_start, span.open))
 
 
 def _org_role(person: Person) -> str | None:
