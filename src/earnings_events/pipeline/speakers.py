@@ -794,7 +794,7 @@ class _ArticleIndex:
             return _Who("nonperson", at=at)  # "U.S.": initials with no name
         if " " not in name and _BROKER_WORD.fullmatch(name) and name not in self.people:
             return _Who("nonperson", at=at)  # "Numis said in a note to clients": a broker by its one-word name
-        trade = title.split()[-1:] or re.findall(r"([a-z]+)\s+$", self.text[max(0, at - 20) : at])
+        trade = (title.split() or self.title_before(at).split())[-1:]
         if _PERSON_LIKE_BROKER.fullmatch(name) or (trade and trade[0] in _FIRM_TRADES):
             return _Who("nonperson", at=at)  # "Collins Stewart said", "French brokerage Quillon Roe wrote": a firm
         if len(name.split()) > 2 and any(name.startswith(f"{o} ") for o in self.org_words if " " in o):
@@ -1549,9 +1549,8 @@ _IN_A_NOTE = re.compile(
 
 def _in_a_note(text: str, span: Span, sent_start: int) -> bool:
     """Is the quote given as written or said in a note: its verb after it, in its sentence, or before it?"""
-    after = text[span.close_end : span.close_end + 160]
-    after = after[: m.start() + 1] if (m := re.search(r"[.!?](?:\s|$)", after)) else after
-    return bool(_IN_A_NOTE.search(after) or _IN_A_NOTE.search(text, sent_start, span.open))
+    end = _sentence_end(text, span.close_end, min(len(text), span.close_end + 160))
+    return bool(_IN_A_NOTE.search(text, span.close_end, end) or _IN_A_NOTE.search(text, sent_start, span.open))
 
 
 def _org_role(person: Person) -> str | None:
