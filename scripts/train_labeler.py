@@ -1,9 +1,10 @@
-"""Train the statement-type labeler (``label_lr_v3``) from the project's own statement labels and the wire corpus.
+"""Train the statement-type labeler (``label_lr_v4``) from the project's own statement labels and the wire corpus.
 
     python scripts/train_labeler.py ../shared/corpora/reuters-2006-2013.jsonl.zst [--check] [--compare] [--curve]
 
-Reads ``scripts/labels/statement-labels.jsonl`` (1,800 statements of 2006-2010 wire articles, each labelled by
-two readers under the guide, disagreements settled by a third; article ids, offsets and labels only; 144 of them,
+Reads the three labelling rounds of ``scripts/labels/statement-labels.jsonl`` (7,580 statements of 2006-2010
+wire articles, 7,460 of them rows; ``label_lr_v3`` was trained on the first round only), each labelled by two
+readers under the guide, disagreements settled by a third; article ids, offsets and labels only; 144 of them,
 the hedged ones and the risk ones resting on a comparison or speculation that ``scripts/labels/select_hedges.py``
 selects, re-read under the guide's worked example and carrying ``reread: true`` and ``reread_label`` beside the
 readers' ``label``), trains on ``reread_label`` where a record has one and on ``label`` elsewhere, drops the
@@ -16,12 +17,12 @@ C and the class weighting are chosen by grouped 5-fold cross-validation
 then macro-F1. The out-of-fold predictions are scored exactly as the build scores (the rounded weights, in pure
 Python). It prints the cross-validated accuracy and macro-F1 with 95% bootstrap intervals and the risk class's
 recall, beside the rule labeler's on the same statements, then writes the weights, rounded and sorted, to
-``src/earnings_events/data/models/label_lr_v3.json``: the same labels, corpus and word vectors give the same bytes.
+``src/earnings_events/data/models/label_lr_v4.json``: the same labels, corpus and word vectors give the same bytes.
 
 ``--check`` retrains and compares with the shipped file instead of writing it. ``--compare`` also prints the
 cross-validated table of the candidate models the shipped one was chosen from (words alone; words and the
 rules' cues, ``label_lr_v1``; those and the word vectors, ``label_lr_v2`` and, on the re-read labels,
-``label_lr_v3``; MiniLM sentence embeddings alone and with
+``label_lr_v4``; MiniLM sentence embeddings alone and with
 words and cues, which need the ``embeddings`` extra). ``--curve`` prints a learning curve: the chosen
 configuration's grouped-CV accuracy when each fold trains on 25, 50, 75 or 100% of its training articles.
 Never trained or tuned on a gold set in ../shared.
@@ -75,6 +76,7 @@ PRIOR_STEPS, PRIOR_RATE = 400, 0.05  # prior matching (``match_priors``)
 DIGITS = 4  # weights are rounded to this many decimals; smaller ones are dropped
 SEED = 20261203
 FOLDS = 5
+ROUNDS = (1, 2, 3)  # the labelling rounds it trains on (label_lr_v4: the first only)
 
 
 def read_labels(path: Path = LABELS) -> list[dict]:
@@ -380,7 +382,7 @@ def main() -> None:
     ap.add_argument("--compare", action="store_true", help="also cross-validate the candidate models")
     ap.add_argument("--curve", action="store_true", help="also print a learning curve of the chosen configuration")
     args = ap.parse_args()
-    statements, y, groups = load(args.corpus, rounds=(1,))  # label_lr_v3 is trained on the first round
+    statements, y, groups = load(args.corpus, rounds=ROUNDS)
     splits = folds(y, groups)
     print(f"{len(y)} labelled statements from {len(set(groups))} articles; {dict(sorted(_counts(y).items()))}")
     if args.compare:

@@ -15,7 +15,7 @@ statements); ``label_minilm_v1``, its predecessor, was the same recipe on rounds
 
 ``--holdout`` (instead of training the shipped model) trains on four of the five grouped folds of rounds 1 and 2
 (``train_labeler.py``'s folds, by article) plus the whole third round (other articles), and scores the fifth as
-the build would label it (float16 weights, one batch per article), beside ``label_lr_v3``'s recipe refitted on the
+the build would label it (float16 weights, one batch per article), beside ``label_lr_v4``'s recipe refitted on the
 same statements and the rules: accuracy, macro-F1 and risk recall with 95% bootstrap intervals. ``--check``
 retrains and compares with the shipped files instead of writing them. ``--holdout --pairs 0.5`` scores a recipe
 that was tried and not shipped: synthetic two-statement examples added in training (``with_pairs``). Never trained

@@ -60,7 +60,7 @@ def test_seed_gives_the_guides_worked_example(tmp_path, monkeypatch):
 
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not beside the checkout")
 def test_seed_with_the_linear_labeler(tmp_path, monkeypatch):
-    """The linear labeler (label_lr_v3) gives the worked example's rows; its labels are checked below."""
+    """The linear labeler (label_lr_v4) gives the worked example's rows; its labels are checked below."""
     monkeypatch.setenv("EARNINGS_EVENTS_LABELER", "lr")
     make_release([SHARED / "seeds"], tmp_path / "seed")
     check_worked_example(tmp_path / "seed", "tesla-dojo-q4-2023", labels_too=False)
@@ -72,7 +72,7 @@ def test_seed_with_the_linear_labeler(tmp_path, monkeypatch):
 @pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds not beside the checkout")
 @pytest.mark.xfail(
     strict=True,
-    reason='known defect: label_lr_v3 reads the hedged forecast "It\'s possible ... may have more compute" as '
+    reason='known defect: label_lr_v4 reads the hedged forecast "It\'s possible ... may have more compute" as '
     "risk where the guide says outlook (its training labels read hedges more strictly than the guide; see README)",
 )
 def test_the_linear_labeler_reads_the_guides_hedged_forecast_as_outlook(tmp_path, monkeypatch):

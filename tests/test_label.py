@@ -1,4 +1,4 @@
-"""The label component: the linear labeler (label_lr_v3, the default where the MiniLM labeler's packages are
+"""The label component: the linear labeler (label_lr_v4, the default where the MiniLM labeler's packages are
 absent: tests/test_label_minilm.py), the rules (label_rules_v1) as baseline and last fallback; human labels
 override all. Every statement here is written for the test, none is corpus or gold text."""
 
@@ -64,7 +64,7 @@ def test_rule_cues_name_the_patterns_that_fire():
     assert "cue:thanks" in label.rule_cues("Thanks, everyone.")
 
 
-# --- the trained labeler (label_lr_v3) ---------------------------------------------------------------------
+# --- the trained labeler (label_lr_v4) ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -88,11 +88,12 @@ def test_model_labels_clear_cases(statement, expected):
 
 def test_model_artefact_is_versioned_and_well_formed():
     model = label_model.load()
-    assert model.version == label_model.MODEL_VERSION == label_model.MODEL.stem == "label_lr_v3"
+    assert model.version == label_model.MODEL_VERSION == label_model.MODEL.stem == "label_lr_v4"
     assert set(model.classes) == {"outlook", "performance", "risk", "other"} == set(model.bias)
     assert model.weights and all(set(row) <= set(model.classes) for row in model.weights.values())
     raw = json.loads(label_model.MODEL.read_text(encoding="utf-8"))
     assert raw["trained_on"]["labels"] == "statement-labels.jsonl"
+    assert raw["trained_on"]["statements"] == 7460  # the three labelling rounds (label_lr_v3: the first, 1,774)
 
 
 def test_scoring_is_deterministic_and_independent_of_feature_order():
@@ -140,9 +141,9 @@ STATEMENTS = (
 
 def test_linear_model_rows_say_model(monkeypatch):
     monkeypatch.setenv(label.LABELER_ENV, "lr")
-    assert label.labeler_name() == "label_lr_v3"
+    assert label.labeler_name() == "label_lr_v4"
     doc = label.annotate(statements_doc(*STATEMENTS))
-    assert doc.labeler == "label_lr_v3"
+    assert doc.labeler == "label_lr_v4"
     assert doc.labels == [label_model.load().label(s) for s in STATEMENTS]
     assert {r.label_source for r in rows(doc)} == {"model"}
 
@@ -163,7 +164,7 @@ def test_unknown_switch_value_is_refused(monkeypatch):
 
 
 def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, tmp_path, capsys):
-    monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v3.json")
+    monkeypatch.setattr(label_model, "MODEL", tmp_path / "label_lr_v4.json")
     monkeypatch.setattr(label_minilm, "WEIGHTS", tmp_path / "label_minilm_v2.safetensors")
     label_model.load.cache_clear()
     label_minilm.load.cache_clear()
@@ -173,7 +174,7 @@ def test_missing_artefacts_fall_back_to_the_rules_and_say_so_once(monkeypatch, t
     assert doc.labeler == "label_rules_v1"
     assert {r.label_source for r in rows(doc)} == {"rules"}
     err = capsys.readouterr().err
-    assert err.count("label_lr_v3 unavailable") == 1 and "label_rules_v1" in err
+    assert err.count("label_lr_v4 unavailable") == 1 and "label_rules_v1" in err
     # the MiniLM labeler's absence: on stderr when its weights are missing, in the build summary alone when the
     # embeddings extra is not installed (no torch here or there, the weights are never looked for)
     assert err.count("label_minilm_v2 unavailable") <= 1
@@ -256,7 +257,7 @@ def test_statement_labels_are_the_documented_set():
     recs = [json.loads(x) for x in (REPO / "scripts" / "labels" / "statement-labels.jsonl").read_text().splitlines()]
     kept = [r for r in recs if not r["not_row"]]
     assert len(recs) == 7580 and len(kept) == 7460
-    first = [r for r in recs if "round" not in r]  # label_lr_v3's training set
+    first = [r for r in recs if "round" not in r]  # label_lr_v3's training set (label_lr_v4 trains on all three rounds)
     assert len(first) == 1800 and sum(not r["not_row"] for r in first) == 1774
     second = [r for r in recs if r.get("round") == 2]  # drawn from other articles, read the same way
     assert len(second) == 3509 and not {r["article_id"] for r in first} & {r["article_id"] for r in second}

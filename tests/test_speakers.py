@@ -1617,3 +1617,18 @@ def test_an_attribution_inside_its_closing_mark_is_cut_off_and_names_the_speaker
         "Jo Fay",
         "analyst",
     )
+
+
+def test_a_belief_reported_in_what_the_subject_said_does_not_take_the_quote():
+    # "Quarrie" is the company and its founder's surname; the fragment after "adding that Quarrie expects" is
+    # the finance chief's words
+    text = (
+        "Quarrie founder Sam Quarrie said on Thursday the company would keep its prices low.\n\n"
+        'Finance chief Jo Fay said the cuts were on plan. "We will get to the target," Fay said, adding that '
+        'Quarrie expects one-time costs from the cuts "that might leave us with more swings next quarter."'
+    )
+    got = quotes(text, {"Quarrie"})
+    assert [(s, who) for s, who, _ in got] == [
+        ("We will get to the target", "Jo Fay"),
+        ("that might leave us with more swings next quarter.", "Jo Fay"),
+    ]

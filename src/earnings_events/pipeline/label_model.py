@@ -1,4 +1,4 @@
-"""``label_lr_v3``: the trained statement-type labeler, a linear model scored in pure Python.
+"""``label_lr_v4``: the trained statement-type labeler, a linear model scored in pure Python.
 
 The model reads a statement's own words, as the guide asks:
 
@@ -15,10 +15,11 @@ The model reads a statement's own words, as the guide asks:
 One weight vector per class (one-vs-rest logistic regression); the label is the class with the highest score, ties
 going to the first in the guide's precedence (risk, outlook, performance, other).
 
-The weights live in ``data/models/label_lr_v3.json``, written by ``scripts/train_labeler.py`` from the project's
-own 1,774 labelled statements of 2006-2010 wire articles (``scripts/labels/statement-labels.jsonl``; each
-statement's ``reread_label`` where it has one: 144 hedged statements re-read under the guide's worked example)
-and never from a gold set. Scoring needs no optional package: the same statement gives the same label on every machine.
+The weights live in ``data/models/label_lr_v4.json``, written by ``scripts/train_labeler.py`` from the project's
+own 7,460 labelled statements of 2006-2010 wire articles, the three labelling rounds the MiniLM labeler is
+trained on too (``scripts/labels/statement-labels.jsonl``; each statement's ``reread_label`` where it has one:
+144 hedged statements re-read under the guide's worked example) and never from a gold set. ``label_lr_v3`` was
+the same recipe on the first round alone (1,774 statements). Scoring needs no optional package: the same statement gives the same label on every machine.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-MODEL_VERSION = "label_lr_v3"
+MODEL_VERSION = "label_lr_v4"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{MODEL_VERSION}.json"
 VECTORS_VERSION = "label_wordvec_v1"

@@ -157,14 +157,30 @@ def stated_year_ends(doc: ArticleDoc, company: Company) -> list[int]:
     sentence names it first, and, for the article's company, evidence whose sentence names no company before it. A
     round-up's "Northwind, whose fiscal year ends in June" is Northwind's alone, not its lead company's."""
     primary = doc.primary.name if doc.primary is not None else None
+    checked = company.known and company.calendar_checked
     ends = []
     for pos, month in doc.fiscal_years:
+        if checked and not _names_a_fiscal_year(doc, pos):
+            continue  # "funding needs for the year ending June 30, 2010": a window, not the checked calendar's year
         owner = _year_owner(doc, pos)
         if (owner is not None and same_entity(owner, company.name)) or (
             owner is None and (primary is None or same_entity(primary, company.name))
         ):
             ends.append(month)
     return ends
+
+
+_FISCAL_WORDING = re.compile(r"\b(?:fiscal|financial|its|their|company['’]s)\b", re.I)
+
+
+def _names_a_fiscal_year(doc: ArticleDoc, pos: int) -> bool:
+    """The evidence at ``pos`` names the company's own year: a quarter's end ("the fourth quarter ended February
+    2"), or a year's with "fiscal", "its year" or results of it ("profit for the year ended June") near it."""
+    if not doc.sentences or not doc.text.startswith(("year", "Year"), pos):
+        return True
+    start = max(doc.sentences[doc.sentence_at(pos)].start, pos - 60)
+    window = doc.text[start : pos + 40]
+    return bool(_FISCAL_WORDING.search(window) or _RESULTS_NOUN.search(window))
 
 
 def _year_owner(doc: ArticleDoc, pos: int) -> str | None:
@@ -513,7 +529,7 @@ _REPORT_VERB = re.compile(
 _IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.|(?<=\bNo)\.|(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bCorp)\.)"
 _EARLIER_REPORT = re.compile(
     rf"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b{_IN_CLAUSE}{{0,60}}?"
-    rf"\b(?:reported|posted|said|announced)\b|\b(?:reported|posted|announced|expressed|predicted|forecast|warned)\b"
+    rf"\b(?:reported|posted|said|announced|(?:pre-?)?released)\b|\b(?:reported|posted|announced|expressed|predicted|forecast|warned)\b"
     rf"{_IN_CLAUSE}{{0,70}}?\b(?:last\s+(?:week|month)|"
     r"(?:weeks?|months?)\s+ago|previously)\b|\b(?:days|weeks?|a\s+month|months)\s+after\b"
     rf"{_IN_CLAUSE}{{0,60}}?\b(?:reported|posted|missed|beat|topped|announced|results|profits?|earnings|loss)\b"
@@ -624,6 +640,8 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
     src, start = _sentence_of(doc, p)
     if _EARLIER_REPORT.search(src, start, _sentence_end(doc, p)) or _COMPARES_SENTENCE.match(src, start):
         return True  # results "reported last week" are background (the guide's step 1), and so is a comparison's base
+    if _details_an_earlier_report(doc, p):
+        return True
     if p.kind == "year" and _WHICH_REPORTED.match(src, start, p.start):
         return True  # "Northwind, which posted a loss in 2008, said ...": the subject's record, not the news
     on = doc.article.published
@@ -636,7 +654,47 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
     f = _FORECAST_VERB.search(src, start, p.start)
     if f is None:
         return False
-    return _REPORT_VERB.search(src, f.end(), p.start) is None
+    return _REPORT_VERB.search(src, f.end(), p.start) is None and not _results_behind(doc, p, f.end())
+
+
+def _details_an_earlier_report(doc: ArticleDoc, p: Period) -> bool:
+    """The sentence before names the same period as reported earlier ("Last month Northwind pre-released its
+    third-quarter revenues. Third-quarter sales rose 12 percent ..."): the details are of that report, not news."""
+    if p.in_title or p.number is None or not doc.sentences:
+        return False
+    i = doc.sentence_at(p.start)
+    if i == 0:
+        return False
+    before = doc.sentences[i - 1]
+    return any(
+        o.kind == p.kind
+        and o.number == p.number
+        and o.year == p.year
+        and not o.in_title
+        and before.start <= o.start < before.end
+        for o in doc.periods
+    ) and bool(_EARLIER_REPORT.search(doc.text, before.start, before.end))
+
+
+# "raised its full-year forecast after third-quarter revenue rose": results the forecast follows from are news
+_AFTER = re.compile(r"\b(?:after|following)\b", re.I)
+_PAST_MOVE = re.compile(
+    r"\b(?:rose|fell|climbed|jumped|increased|decreased|declined|dropped|slipped|slid|surged|soared|grew|shrank|"
+    r"beat|topped|missed|exceeded|doubled|tripled|tumbled|plunged|rebounded)\b",
+    re.I,
+)
+
+
+def _results_behind(doc: ArticleDoc, p: Period, after_forecast: int) -> bool:
+    """A forecast made "after" the period's results moved: "raised its 2010 forecast after third-quarter revenue
+    rose" reports the quarter (the day's results), unlike "expects 1987 net to rise from 2.52 dlrs in 1986"."""
+    src, _, end = _sentence_span(doc, p)
+    cues = list(_AFTER.finditer(src, after_forecast, p.start))
+    cue = cues[-1] if cues else None
+    if cue is None or _FORECAST_VERB.search(src, cue.end(), p.start) or p.start - cue.end() > 30:
+        return False
+    clause_end = min(end, p.end + 90, *(i for c in ",;" if (i := src.find(c, p.end, end)) >= 0))
+    return bool(_RESULTS_NOUN.search(src, p.end, clause_end) and _PAST_MOVE.search(src, p.end, clause_end))
 
 
 _RESULTS_NOUN = re.compile(

@@ -232,6 +232,10 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None, stops: tup
                 if _flattened_paragraph(text, max(cstart, starts[p]), i):
                     i += 1  # a later paragraph of the same quote, its line break lost: the quote goes on
                     continue
+                inner = _nested_close(text, i, paras[p][1])
+                if inner is not None:
+                    i = inner + 1  # a quotation inside the quote ('... from the "democratization trend" of ...')
+                    continue
                 # An opening mark while inside: the previous quote lost its closing mark.
                 end = _unclosed_end(text, cstart, i)
                 add(_make(text, open_at, cstart, end, end, False, open_para))
@@ -251,6 +255,34 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None, stops: tup
         end = paras[cur_para][1]
         add(_make(text, open_at, cstart, end, end, False, open_para))
     return spans
+
+
+_NESTED_RUN_ON = re.compile(r"[ \t]+[a-z]")  # the outer quote's words go on after the inner closing mark
+_INNER_MARK = re.compile(r"[\"”]")
+
+
+def _nested_close(text: str, i: int, para_end: int) -> int | None:
+    """Where a short quotation nested in an open quote with the same marks closes, or None: a phrase of at most
+    six words and no sentence end ('the "democratization trend"'), after which the outer quote's words run on in
+    lower case to its own closing mark later in the paragraph, within the sentence. An opening mark with no such
+    shape means the open quote lost its closing mark."""
+    close = _INNER_MARK.search(text, i + 1, min(para_end, i + 80))
+    if close is None:
+        return None
+    inner = text[i + 1 : close.start()]
+    if not inner.strip() or len(inner.split()) > 6 or re.search(r"[.!?;,]", inner):
+        return None
+    if not _NESTED_RUN_ON.match(text, close.end()):
+        return None
+    outer = _INNER_MARK.search(text, close.end(), para_end)
+    if outer is None:
+        return None
+    if text[outer.start() - 1].isspace() or _is_letter(text[outer.end() : outer.end() + 1] or " "):
+        return None  # the next mark opens a quote of its own ('... once thought safe. "Buyer ...'): no outer close
+    rest = text[close.end() : outer.start()]
+    if re.search(r"[.!?]\s+[\"“A-Z]", rest) or _MARK.search(rest):
+        return None
+    return close.start()
 
 
 def _single_quote(text: str, i: int, para_end: int) -> int | None:

@@ -55,7 +55,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v18"
+SCOPE_RULES = "scope_rules_v19"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -921,7 +921,7 @@ def lede_reacts_to_results(doc: ArticleDoc) -> bool:
 # market ("Dow ends higher on IBM boost", "Oil retreat, banks help S&P, techs hit Nasdaq").
 _EXEC_CHANGE = re.compile(
     r"\b(?:retires?|retiring|resigns?|resignation|steps?\s+down|to\s+step\s+down|successor|replaces?|ousts?|ousted|"
-    r"quits?|appoints?|named|names|demotes?|shake-?up|shuffles?|reshuffle)\b",
+    r"quits?|appoints?|named|names|demotes?|shake-?up|shuffles?|reshuffle|to\s+leave|departs?|departure)\b",
     re.I,
 )
 _RESULTS_WORD = re.compile(
@@ -970,8 +970,19 @@ def aggregate_forecast(doc: ArticleDoc) -> bool:
     if any(c.in_title or a <= c.start < b for c in doc.codes):
         return False
     title, _ = headline(doc.title)
+    if _SECTOR.search(title) and _SECTOR_PREVIEW.search(doc.text, a, b):
+        return True  # "Asset manager earnings up on year" over "U.S. asset managers are expected to post ...": a
+        # sector's results still to come, whatever tense the headline takes
     ahead = bool(_AHEAD.search(title)) or bool(_SECTOR.search(title) and _SECTOR_AHEAD.search(title))
     return ahead and bool(_AHEAD.search(doc.text, a, b))
+
+
+# a first sentence whose subject, a group of companies, is still to report: "are expected to post strong results"
+_SECTOR_PREVIEW = re.compile(
+    r"\b(?:are|were)\s+(?:widely\s+)?(?:expected|forecast|seen|set|likely|poised)\s+to\s+(?:post|report|show|deliver|"
+    r"unveil|announce)\b",
+    re.I,
+)
 
 
 # The options market's view of a company's coming results ("traders buy calls on X before its report", "option

@@ -105,6 +105,8 @@ _REPORTED_BETWEEN = re.compile(
 _REPORTED_SUBJECT = re.compile(
     r"\b(?:saying|said|says|arguing|argued|adding|added)\s+(?:that\s+)?(?:(?:he|she)\s+and\s+(?:[\w\-]+\s+){0,3}?)?$"
 )
+# verbs of belief, which VERBS holds for "Poe believes "..."", but which report a view, not speech
+_BELIEF_VERB = re.compile(r"expects|expected|believes|hopes|thinks|feels")
 # a preposition before a name: the name is no subject ("met with Roe", "pressure from Roe")
 _OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|about|of|for|than|against|on|at|into|toward|towards)\s+$")
 # a sentence's closing attribution: "..., Shattner said." (a short tail after the verb: "said on Tuesday.")
@@ -305,7 +307,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v39"
+    version: str = "extract_rules_v40"
 
 
 @dataclass
@@ -1082,9 +1084,18 @@ def _attribution(
     first = _who_from(m, sent_start, index) if m else None
     while m is not None and m.re is _BEFORE_WHO_VERB:
         # the speech verb nearest the fragment governs it: "TI said it was cutting jobs, which analyst Doug Freeman
-        # said would "signal a recovery""
+        # said would "signal a recovery""; not a belief reported in what the subject said: "Carty said, adding
+        # that Dell expects costs "that might ..."" (Carty's words; Dell is the company, or at most its founder's
+        # view as Carty reports it)
+        said = m
         m = _BEFORE_WHO_VERB.search(before, m.end("verb"))
         nearer = _who_from(m, sent_start, index) if m else None
+        if (
+            m is not None
+            and _BELIEF_VERB.fullmatch(m.group("verb"))
+            and _REPORTED_BETWEEN.search(before, said.start("verb"), m.start())
+        ):
+            continue
         if nearer is not None and nearer.kind == "person":
             first = nearer
     if first is None or first.kind == "nonperson":
