@@ -1613,9 +1613,9 @@ def test_a_forecast_raised_after_the_quarters_results_reports_the_quarter():
     # the year's forecast is raised because of the quarter's figures, which the opening reports: step 1 (the
     # quarter), not step 2 (the year the forecast is for)
     text = (
-        "TORONTO (Reuters) - Data publisher Larkspur Media Corp raised its full-year revenue forecast after "
-        "third-quarter revenue in its trading-desk business rose for the first time in two years.\n\n"
-        "Larkspur said on Thursday it now expected 2010 revenue to be flat, rather than slightly down. "
+        "TORONTO (Reuters) - Data publisher Larkspur Media Corp pushed up the full-year sales forecast it gave in July "
+        "after third-quarter sales at its data unit climbed for a first time since 2008.\n\n"
+        "The publisher now sees 2010 sales flat instead of a small decline. "
         '"The desks are buying again," said Chief Executive Tom Ashby.'
     )
     companies = checked("Larkspur Media", 12, "Larkspur")
@@ -1623,19 +1623,19 @@ def test_a_forecast_raised_after_the_quarters_results_reports_the_quarter():
     assert primary_quarter(text, title, "2010-10-28", companies) == (2010, 3)
     # a forecast whose sentence names the quarter as its base, with no results moving, stays the year's
     base = text.replace(
-        "after third-quarter revenue in its trading-desk business rose for the first time in two years",
+        "after third-quarter sales at its data unit climbed for a first time since 2008",
         "and said fourth-quarter bookings would decide the year",
     )
     assert primary_quarter(base, title, "2010-10-28", companies) == (2010, 4)
 
 
 def test_a_window_ending_in_june_is_not_a_checked_calendar_years_end():
-    # "funding needs for the year ending June 30" is a twelve-month window, not the fiscal year of a company whose
-    # calendar year the registry checked; "its fiscal year ending June 30" would be evidence
+    # "cash needs over the year ending June 30" is a twelve-month window, not the fiscal year of a company whose
+    # calendar year the registry checked; "its fiscal year, which closes in June," would be evidence
     text = (
-        "NEW YORK (Reuters) - Harbin Credit Corp said it may post a loss of more than $1 billion for the second "
-        "quarter and could seek court protection if bondholders reject its offer.\n\n"
-        "The lender said estimated funding needs for the year ending June 30, 2010, include $5 billion of debt. "
+        "NEW YORK (Reuters) - Harbin Credit Corp warned on Tuesday of a second-quarter loss above $1 billion and "
+        "said it might seek court protection if bondholders turn down a debt swap.\n\n"
+        "Harbin sees cash needs over the year ending June 30, 2010, at $5 billion. "
         '"Every day counts now," said Chief Executive Jo Fay.'
     )
     companies = checked("Harbin Credit", 12, "Harbin")
@@ -1643,7 +1643,7 @@ def test_a_window_ending_in_june_is_not_a_checked_calendar_years_end():
     assert primary_quarter(text, title, "2009-07-21", companies) == (2009, 2)
     # the article's own fiscal year still wins over the registry: June years, whose second quarter runs to December
     own = text.replace(
-        "estimated funding needs for the year", "its fiscal year ends June 30; its funding needs for the year"
+        "Harbin sees cash needs over the year", "Its fiscal year ends June 30. Harbin sees cash needs over the year"
     )
     assert primary_quarter(own, title, "2009-07-21", companies) == (2010, 2)
 
@@ -1652,10 +1652,10 @@ def test_figures_of_a_report_made_last_month_are_background():
     # the quarter's revenue came out last month; the sentence after that report gives its figures: background,
     # and the news is the year's raised goals
     text = (
-        "PARIS (Reuters) - Corvel Services raised its full-year profitability and revenue goals on Thursday and "
-        "said its margin plan was on track.\n\n"
-        "Last month Corvel pre-released its third-quarter revenues along with news of a small purchase. "
-        "Third-quarter sales rose a better-than-expected 11 percent to 1.6 billion euros. "
+        "PARIS (Reuters) - Corvel Services lifted its full-year margin and sales targets on Thursday, saying a cost "
+        "plan was on schedule.\n\n"
+        "A month ago Corvel released its third-quarter sales with word of a small purchase. "
+        "Sales in the third quarter climbed 11 percent, beating forecasts, to 1.6 billion euros. "
         '"Our order book is full into the spring," finance chief Luc Amand said.'
     )
     companies = checked("Corvel Services", 12, "Corvel")

@@ -260,11 +260,11 @@ def test_an_unclosed_quote_ends_before_the_reporters_apposition():
 
 def test_a_short_quotation_nested_in_a_quote_with_the_same_marks_stays_inside_it():
     text = (
-        'BROKER VIEW "Harbor can fully benefit from the rebound in 2010 and from the "cloud shift" of its '
-        'customers." "Demand looks firm."'
+        'BROKER VIEW "Harbor stands to gain most from a 2010 upturn and from the "cloud shift" among its '
+        'clients." "Demand looks firm."'
     )
     assert statements(text) == [
-        'Harbor can fully benefit from the rebound in 2010 and from the "cloud shift" of its customers.',
+        'Harbor stands to gain most from a 2010 upturn and from the "cloud shift" among its clients.',
         "Demand looks firm.",
     ]
     # a stray mark before a short quotation whose sentence ends before the next quote opens: no nesting

@@ -1623,12 +1623,12 @@ def test_a_belief_reported_in_what_the_subject_said_does_not_take_the_quote():
     # "Quarrie" is the company and its founder's surname; the fragment after "adding that Quarrie expects" is
     # the finance chief's words
     text = (
-        "Quarrie founder Sam Quarrie said on Thursday the company would keep its prices low.\n\n"
+        "Founder Sam Quarrie told reporters that prices at Quarrie stores would stay low.\n\n"
         'Finance chief Jo Fay said the cuts were on plan. "We will get to the target," Fay said, adding that '
-        'Quarrie expects one-time costs from the cuts "that might leave us with more swings next quarter."'
+        'Quarrie expects restructuring charges "which may leave the coming quarter bumpier for us."'
     )
     got = quotes(text, {"Quarrie"})
     assert [(s, who) for s, who, _ in got] == [
         ("We will get to the target", "Jo Fay"),
-        ("that might leave us with more swings next quarter.", "Jo Fay"),
+        ("which may leave the coming quarter bumpier for us.", "Jo Fay"),
     ]

@@ -161,7 +161,7 @@ def stated_year_ends(doc: ArticleDoc, company: Company) -> list[int]:
     ends = []
     for pos, month in doc.fiscal_years:
         if checked and not _names_a_fiscal_year(doc, pos):
-            continue  # "funding needs for the year ending June 30, 2010": a window, not the checked calendar's year
+            continue  # "cash needs over a year ending June 30, 2010": a window, not the checked calendar's year
         owner = _year_owner(doc, pos)
         if (owner is not None and same_entity(owner, company.name)) or (
             owner is None and (primary is None or same_entity(primary, company.name))
@@ -658,8 +658,8 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
 
 
 def _details_an_earlier_report(doc: ArticleDoc, p: Period) -> bool:
-    """The sentence before names the same period as reported earlier ("Last month Northwind pre-released its
-    third-quarter revenues. Third-quarter sales rose 12 percent ..."): the details are of that report, not news."""
+    """The sentence before names the same period as reported earlier ("A month ago Northwind released its
+    third-quarter sales. Sales in the third quarter climbed 9 percent ..."): the details are of that report, not news."""
     if p.in_title or p.number is None or not doc.sentences:
         return False
     i = doc.sentence_at(p.start)
@@ -676,7 +676,7 @@ def _details_an_earlier_report(doc: ArticleDoc, p: Period) -> bool:
     ) and bool(_EARLIER_REPORT.search(doc.text, before.start, before.end))
 
 
-# "raised its full-year forecast after third-quarter revenue rose": results the forecast follows from are news
+# "lifted its 2010 outlook after third-quarter sales climbed": the results behind a forecast are news
 _AFTER = re.compile(r"\b(?:after|following)\b", re.I)
 _PAST_MOVE = re.compile(
     r"\b(?:rose|fell|climbed|jumped|increased|decreased|declined|dropped|slipped|slid|surged|soared|grew|shrank|"
@@ -686,8 +686,8 @@ _PAST_MOVE = re.compile(
 
 
 def _results_behind(doc: ArticleDoc, p: Period, after_forecast: int) -> bool:
-    """A forecast made "after" the period's results moved: "raised its 2010 forecast after third-quarter revenue
-    rose" reports the quarter (the day's results), unlike "expects 1987 net to rise from 2.52 dlrs in 1986"."""
+    """A forecast made "after" the period's results moved: "lifted its 2010 forecast after third-quarter sales
+    climbed" reports the quarter (the day's results), unlike "expects 1987 net to rise from 2.52 dlrs in 1986"."""
     src, _, end = _sentence_span(doc, p)
     cues = list(_AFTER.finditer(src, after_forecast, p.start))
     cue = cues[-1] if cues else None

@@ -234,7 +234,7 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None, stops: tup
                     continue
                 inner = _nested_close(text, i, paras[p][1])
                 if inner is not None:
-                    i = inner + 1  # a quotation inside the quote ('... from the "democratization trend" of ...')
+                    i = inner + 1  # a quotation inside the quote ('... from the "cloud shift" among ...')
                     continue
                 # An opening mark while inside: the previous quote lost its closing mark.
                 end = _unclosed_end(text, cstart, i)
@@ -263,7 +263,7 @@ _INNER_MARK = re.compile(r"[\"”]")
 
 def _nested_close(text: str, i: int, para_end: int) -> int | None:
     """Where a short quotation nested in an open quote with the same marks closes, or None: a phrase of at most
-    six words and no sentence end ('the "democratization trend"'), after which the outer quote's words run on in
+    six words and no sentence end ('the "cloud shift"'), after which the outer quote's words run on in
     lower case to its own closing mark later in the paragraph, within the sentence. An opening mark with no such
     shape means the open quote lost its closing mark."""
     close = _INNER_MARK.search(text, i + 1, min(para_end, i + 80))
@@ -278,7 +278,7 @@ def _nested_close(text: str, i: int, para_end: int) -> int | None:
     if outer is None:
         return None
     if text[outer.start() - 1].isspace() or _is_letter(text[outer.end() : outer.end() + 1] or " "):
-        return None  # the next mark opens a quote of its own ('... once thought safe. "Buyer ...'): no outer close
+        return None  # the next mark opens a quote of its own ('... loans once safe. "Demand ...'): no outer close
     rest = text[close.end() : outer.start()]
     if re.search(r"[.!?]\s+[\"“A-Z]", rest) or _MARK.search(rest):
         return None

@@ -971,13 +971,13 @@ def aggregate_forecast(doc: ArticleDoc) -> bool:
         return False
     title, _ = headline(doc.title)
     if _SECTOR.search(title) and _SECTOR_PREVIEW.search(doc.text, a, b):
-        return True  # "Asset manager earnings up on year" over "U.S. asset managers are expected to post ...": a
+        return True  # "Wealth manager profits up on year" over "U.S. wealth managers are expected to report ...": a
         # sector's results still to come, whatever tense the headline takes
     ahead = bool(_AHEAD.search(title)) or bool(_SECTOR.search(title) and _SECTOR_AHEAD.search(title))
     return ahead and bool(_AHEAD.search(doc.text, a, b))
 
 
-# a first sentence whose subject, a group of companies, is still to report: "are expected to post strong results"
+# a first sentence whose subject, a group of companies, is still to report: "are expected to report firmer results"
 _SECTOR_PREVIEW = re.compile(
     r"\b(?:are|were)\s+(?:widely\s+)?(?:expected|forecast|seen|set|likely|poised)\s+to\s+(?:post|report|show|deliver|"
     r"unveil|announce)\b",

@@ -1084,9 +1084,9 @@ def _attribution(
     first = _who_from(m, sent_start, index) if m else None
     while m is not None and m.re is _BEFORE_WHO_VERB:
         # the speech verb nearest the fragment governs it: "TI said it was cutting jobs, which analyst Doug Freeman
-        # said would "signal a recovery""; not a belief reported in what the subject said: "Carty said, adding
-        # that Dell expects costs "that might ..."" (Carty's words; Dell is the company, or at most its founder's
-        # view as Carty reports it)
+        # said would "signal a recovery""; not a belief reported in what the subject said: "Fay said, adding
+        # that Quarrie expects charges "which may ..."" (Fay's words; Quarrie is the company, or at most its
+        # founder's view as Fay reports it)
         said = m
         m = _BEFORE_WHO_VERB.search(before, m.end("verb"))
         nearer = _who_from(m, sent_start, index) if m else None
