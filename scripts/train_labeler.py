@@ -22,7 +22,7 @@ recall, beside the rule labeler's on the same statements, then writes the weight
 ``--check`` retrains and compares with the shipped file instead of writing it. ``--compare`` also prints the
 cross-validated table of the candidate models the shipped one was chosen from (words alone; words and the
 rules' cues, ``label_lr_v1``; those and the word vectors, ``label_lr_v2`` and, on the re-read labels,
-``label_lr_v4``; MiniLM sentence embeddings alone and with
+``label_lr_v3`` (first round) and ``label_lr_v4`` (all three); MiniLM sentence embeddings alone and with
 words and cues, which need the ``embeddings`` extra). ``--curve`` prints a learning curve: the chosen
 configuration's grouped-CV accuracy when each fold trains on 25, 50, 75 or 100% of its training articles.
 Never trained or tuned on a gold set in ../shared.
@@ -76,7 +76,7 @@ PRIOR_STEPS, PRIOR_RATE = 400, 0.05  # prior matching (``match_priors``)
 DIGITS = 4  # weights are rounded to this many decimals; smaller ones are dropped
 SEED = 20261203
 FOLDS = 5
-ROUNDS = (1, 2, 3)  # the labelling rounds it trains on (label_lr_v4: the first only)
+ROUNDS = (1, 2, 3)  # the labelling rounds it trains on (label_lr_v3: the first only)
 
 
 def read_labels(path: Path = LABELS) -> list[dict]:

@@ -637,8 +637,8 @@ _PAST_ERA = re.compile(
 def _background(doc: ArticleDoc, p: Period) -> bool:
     """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
     a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
-    src, start = _sentence_of(doc, p)
-    if _EARLIER_REPORT.search(src, start, _sentence_end(doc, p)) or _COMPARES_SENTENCE.match(src, start):
+    src, start, end = _sentence_span(doc, p)
+    if _EARLIER_REPORT.search(src, start, end) or _COMPARES_SENTENCE.match(src, start):
         return True  # results "reported last week" are background (the guide's step 1), and so is a comparison's base
     if _details_an_earlier_report(doc, p):
         return True
@@ -654,7 +654,7 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
     f = _FORECAST_VERB.search(src, start, p.start)
     if f is None:
         return False
-    return _REPORT_VERB.search(src, f.end(), p.start) is None and not _results_behind(doc, p, f.end())
+    return _REPORT_VERB.search(src, f.end(), p.start) is None and not _results_behind(src, end, p, f.end())
 
 
 def _details_an_earlier_report(doc: ArticleDoc, p: Period) -> bool:
@@ -685,10 +685,10 @@ _PAST_MOVE = re.compile(
 )
 
 
-def _results_behind(doc: ArticleDoc, p: Period, after_forecast: int) -> bool:
+def _results_behind(src: str, end: int, p: Period, after_forecast: int) -> bool:
     """A forecast made "after" the period's results moved: "lifted its 2010 forecast after third-quarter sales
-    climbed" reports the quarter (the day's results), unlike "expects 1987 net to rise from 2.52 dlrs in 1986"."""
-    src, _, end = _sentence_span(doc, p)
+    climbed" reports the quarter (the day's results), unlike "expects 1987 net to rise from 2.52 dlrs in 1986".
+    ``src`` and ``end``: the text the period is in and where its sentence ends."""
     cues = list(_AFTER.finditer(src, after_forecast, p.start))
     cue = cues[-1] if cues else None
     if cue is None or _FORECAST_VERB.search(src, cue.end(), p.start) or p.start - cue.end() > 30:

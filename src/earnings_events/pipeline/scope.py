@@ -959,6 +959,12 @@ _SECTOR = re.compile(
     re.I,
 )
 _SECTOR_AHEAD = re.compile(r"\bto\s+(?!be\b)[a-z]+\b|\blooms?\b|\bfaces?\b|\bweighs?\s+(?:on|for)\b", re.I)
+# a first sentence whose subject, a group of companies, is still to report: "are expected to report firmer results"
+_SECTOR_PREVIEW = re.compile(
+    r"\b(?:are|were)\s+(?:widely\s+)?(?:expected|forecast|seen|set|likely|poised)\s+to\s+(?:post|report|show|deliver|"
+    r"unveil|announce)\b",
+    re.I,
+)
 
 
 def aggregate_forecast(doc: ArticleDoc) -> bool:
@@ -975,14 +981,6 @@ def aggregate_forecast(doc: ArticleDoc) -> bool:
         # sector's results still to come, whatever tense the headline takes
     ahead = bool(_AHEAD.search(title)) or bool(_SECTOR.search(title) and _SECTOR_AHEAD.search(title))
     return ahead and bool(_AHEAD.search(doc.text, a, b))
-
-
-# a first sentence whose subject, a group of companies, is still to report: "are expected to report firmer results"
-_SECTOR_PREVIEW = re.compile(
-    r"\b(?:are|were)\s+(?:widely\s+)?(?:expected|forecast|seen|set|likely|poised)\s+to\s+(?:post|report|show|deliver|"
-    r"unveil|announce)\b",
-    re.I,
-)
 
 
 # The options market's view of a company's coming results ("traders buy calls on X before its report", "option

@@ -1089,13 +1089,13 @@ def _attribution(
         # founder's view as Fay reports it)
         said = m
         m = _BEFORE_WHO_VERB.search(before, m.end("verb"))
-        nearer = _who_from(m, sent_start, index) if m else None
         if (
             m is not None
             and _BELIEF_VERB.fullmatch(m.group("verb"))
             and _REPORTED_BETWEEN.search(before, said.start("verb"), m.start())
         ):
             continue
+        nearer = _who_from(m, sent_start, index) if m else None
         if nearer is not None and nearer.kind == "person":
             first = nearer
     if first is None or first.kind == "nonperson":
