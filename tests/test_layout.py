@@ -26,6 +26,9 @@ def blocks(text: str) -> list[tuple[str, str]]:
             "SAN JOSE, Calif., Jan. 25, 2018 /PRNewswire/ -- Northwind Inc reported results.",
             "SAN JOSE, Calif., Jan. 25, 2018 /PRNewswire/ --",
         ),
+        ("DAYTON, Ohio — Northwind Inc. said Tuesday it expects sales to grow.", "DAYTON, Ohio —"),
+        ("TOLEDO, Ore. — Harbor Bank said profit rose.", "TOLEDO, Ore. —"),
+        ("GENEVA – Quillon Tools said profit rose.", "GENEVA –"),
     ],
 )
 def test_datelines(text, dateline):
@@ -123,3 +126,42 @@ def test_an_instant_view_heading_may_end_with_a_semicolon():
     assert [text[b.start : b.end] for b in doc.blocks if b.kind == "speaker"] == [
         "HUGH JOHN, CHIEF INVESTMENT OFFICER OF JOHN ADVISORS LLC IN ALBANY, NY"
     ]
+
+
+def test_a_web_pages_takeaways_above_a_newspaper_dateline_are_not_prose():
+    text = (
+        "Main points\n\u2022 Sales up 4% in the half\n\u2022 Forecast raised\n"
+        "BASEL, Switzerland — Quillon Tools raised its forecast on Thursday. Its shares rose."
+    )
+    doc = doc_until(text, "scope")
+    assert doc.text[doc.lede[0] : doc.lede[1]] == "Quillon Tools raised its forecast on Thursday."
+
+
+def test_mixed_case_heading_lines_of_web_text_are_subheads():
+    text = (
+        "Northwind Inc. reported results on Tuesday.\n"
+        "What the Boss Said\n"
+        "Chief Executive Jane Roe opened the call. She was upbeat.\n"
+        "Q&A Highlights\n"
+        "Analysts asked about costs.\n"
+        "Revenue grew in every region\n"  # a line of prose that lost its full stop: no heading after it
+        "and margins widened."
+    )
+    assert [t for k, t in blocks(text) if k == "subhead"] == ["What the Boss Said", "Q&A Highlights"]
+
+
+def test_a_live_blogs_short_time_stamps_are_no_hard_wrapping():
+    text = (
+        "Last updated: 12:05 p.m. ET\nNorthwind Inc. beat forecasts on Thursday.\n11:20 a.m. ET\n"
+        "Shares rose 2%.\n10:15 a.m. ET\nAnalysts were pleased.\n"
+    )
+    assert not layout.hard_wrapped(text)
+    assert len(layout.paragraphs(text)) == 6
+
+
+def test_a_company_in_capitals_with_its_code_is_no_subhead():
+    text = (
+        "Three lenders reported results this week.\nHARBOR BANK (HBK.TO)\nHarbor Bank said profit rose 9%.\n"
+        "QUILLON (QLN.SW)\nThe Swiss bank's profit rose 14%."
+    )
+    assert [k for k, _ in blocks(text)] == []

@@ -124,3 +124,9 @@ def test_a_press_releases_name_comma_suffix_before_its_code_and_its_about_headin
     assert ("Quillon Systems", "QLSY") in coded
     assert all(name in ("Quillon Systems", "QLSY") for name, _ in coded)
     assert doc.primary is not None and (doc.primary.name, doc.primary.ticker) == ("Quillon Systems", "QLSY")
+
+
+def test_a_name_never_runs_over_a_line_of_web_text():
+    text = "Last updated: 12:05 p.m. ET\nNorthwind Widgets & Co. kicked off the season.\nShares rose 2%.\n"
+    doc = doc_until(text, "scope")
+    assert [o.name for o in doc.orgs if o.kind == OrgKind.COMPANY][:1] == ["Northwind Widgets"]

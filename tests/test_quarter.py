@@ -1660,3 +1660,20 @@ def test_figures_of_a_report_made_last_month_are_background():
     )
     companies = checked("Corvel Services", 12, "Corvel")
     assert primary_quarter(text, "Corvel ups '06 goals", "2006-11-09", companies) == (2006, 4)
+
+
+def test_a_round_ups_shared_fiscal_quarter_is_every_companys():
+    text = (
+        "TORONTO — Three lenders gave figures this week for their fiscal second quarter, which ended April 30.\n"
+        "Harbor Bank (TSX: HBK) made a $3.2 billion profit over the three months.\n"
+        "“We had a solid quarter in a harder market,” Harbor Chief Executive Jane Roe said.\n"
+        "Quillon Bank (TSX: QLN) said profit rose 9% to $1.5 billion.\n"
+        "“Our U.S. arm keeps growing at a steady clip,” Quillon Chief Executive Sam Poe said."
+    )
+    lenders = checked("Harbor Bank", 10, "Harbor")  # (the registry knows the lead; the other it does not)
+    doc = doc_until(
+        text, "quarter", title="How Canada's lenders fared", published=dt.date(2019, 5, 24), companies=lenders
+    )
+    assert {name: q for name, q in doc.quarters.items()} == {"Harbor Bank": (2019, 2), "Quillon Bank": (2019, 2)}
+    # "their fiscal second quarter" is the article's own evidence of the other lender's year too
+    assert [quarter.stated_year_ends(doc, c) for c in doc.companies] == [[10, 10], [10]]

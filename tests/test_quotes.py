@@ -54,6 +54,18 @@ def test_quote_over_two_paragraphs_is_one_span():
     assert spans[0].statement == 'We finished the year strongly.\n\n"Next year we will open forty stores'
 
 
+def test_a_single_curly_quote_over_two_paragraphs_is_one_span():
+    # the British way: the first paragraph ends a sentence with no closing mark, the next reopens with a single mark
+    text = (
+        "Jane Roe, who runs the group, said:\n\u2018It was a hard year. We had to cut the dividend.\n"
+        "\u2018But the balance sheet is stronger now,\u2019 she said.\n"
+        "\u2018Not every year,\u2019 he said of \u2018the plan\u2019.\n"
+    )
+    assert statements(text)[0] == (
+        "It was a hard year. We had to cut the dividend.\n\u2018But the balance sheet is stronger now"
+    )
+
+
 def test_quote_over_paragraphs_whose_breaks_were_lost_is_one_span():
     # Instant-view pages often reach the corpus with a reaction's paragraphs run together on one line: each
     # paragraph still opens with a mark and only the last one closes. The guide reads that as one quote.

@@ -146,14 +146,16 @@ def test_guidance_at_an_investor_meeting_and_a_quarters_verdict_are_in_scope():
         ("Northwind CFO retires, successor named", "executive_change"),
         ("Northwind names Jane Roe chief executive", "executive_change"),
         ("Northwind CFO Roe to leave", "executive_change"),  # a departure, even a day after a results release
+        ("Regulator says Northwind misled investors on costs", "legal"),
+        ("Northwind shares slide on lawsuit worries", "legal"),
         ("Dow ends higher on Northwind boost", "markets"),
         ("Oil retreat, banks help S&P, techs hit Nasdaq", "markets"),
         ("Northwind results hurt stocks; dollar gains", "markets"),
     ],
 )
 def test_headlines_whose_news_is_out_of_scope_whatever_the_lede(title, reason):
-    """An executive change with no results word, and a markets wrap whose subject is an index or the market, are
-    out of scope even when the first sentence talks of results (the guide: main news is headline and lede)."""
+    """An executive change or a lawsuit or probe with no results word, and a markets wrap whose subject is an index
+    or the market, are out of scope even when the first sentence talks of results (the guide: main news is headline and lede)."""
     text = "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) posted higher quarterly profit on Tuesday, beating estimates."
     doc = doc_until(text, "scope", title=title)
     assert (doc.scope.in_scope, doc.scope.reason) == (False, reason)
@@ -165,6 +167,7 @@ def test_headlines_whose_news_is_out_of_scope_whatever_the_lede(title, reason):
         "Northwind profit tops Wall Street view",
         "Dow Chemical earnings rise on strong sales",
         "Nasdaq profit more than triples",
+        "Northwind profit falls on lawsuit costs",  # a legal word beside a results word: results news
     ],
 )
 def test_results_headlines_naming_the_market_stay_in_scope(title):
@@ -798,3 +801,47 @@ def test_an_analysts_revision_for_a_company_is_an_analyst_note(monkeypatch, titl
     assert decision.in_scope is in_scope
     if not in_scope:
         assert decision.reason == "other"
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Northwind slumps to first annual loss in a decade",
+            "Northwind has reported its first annual loss for a decade after demand for fuel collapsed, but the "
+            "company said it had paid down debt faster than planned.",
+        ),
+        (
+            "Northwind Forecasts Modest Sales Growth for Fiscal 2021",
+            "DAYTON, Ohio — Northwind Inc. said Tuesday it expects sales to grow about 3% in its next fiscal year, "
+            "which ends in January 2021.",
+        ),
+        (
+            "Northwind stumbles on crowded counters",
+            "OMAHA — Northwind Coffee Co. said Thursday that sales at its older stores grew more slowly than "
+            "expected over the holidays. The coffee chain reported comparable sales 3 percent higher in its fiscal first quarter, "
+            "which ended Jan. 1.",
+        ),
+    ],
+)
+def test_web_results_news_without_the_wires_wording(title, text):
+    """A headline that moves a company into a loss, a sales forecast under a newspaper's dateline, and a first
+    sentence on the results' news whose quarter the next sentence reports."""
+    assert decide(title, text).in_scope
+
+
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        (
+            "Quillon picks an exchange for its IPO even as losses widen",
+            "Quillon Tools Inc, which made an annual loss last year, named on Tuesday the exchange it will list on.",
+        ),
+        (
+            "Quillon plans fresh job cuts as it sees further losses",
+            "Quillon Tools Inc will cut 2,000 more jobs, it said on Tuesday, after an operating loss last year.",
+        ),
+    ],
+)
+def test_a_headline_leading_with_other_news_stays_out_whatever_loss_the_lede_names(title, text):
+    assert not decide(title, text).in_scope

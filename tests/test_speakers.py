@@ -95,6 +95,30 @@ def test_a_firm_named_like_a_person_speaks_no_row(who):
     assert quotes(text) == []
 
 
+@pytest.mark.parametrize("described", ["Oslo-listed", "Lisbon-based", "state-owned", "Family-controlled"])
+def test_a_company_described_by_its_listing_or_base_is_no_person(described):
+    # the description and the name read like a person's two names; the company's words are no row
+    text = (
+        "Chief Executive Laura Chen said the merger had gone well. “We are ahead of plan,” Chen said.\n\n"
+        f"{described.capitalize()} Northwind said its yearly profit doubled. “Prices of copper should hold firm "
+        "through the next twelve months,” Northwind said.\n\n"
+        "“A clean set of numbers again,” said Omar Haddad, an analyst at Ridgeline Securities."
+    )
+    assert [(n, r) for _, n, r in quotes(text)] == [("Laura Chen", "executive"), ("Omar Haddad", "analyst")]
+
+
+@pytest.mark.parametrize("body", ["The union", "The ministry", "The regulator", "The board"])
+def test_a_fragment_in_a_bodys_statement_is_not_handed_to_the_next_speaker(body):
+    # a body speaks the fragment; the analyst named in the next sentence did not say it
+    text = (
+        "Northwind lifted its quarterly profit on Tuesday despite a strike at two plants.\n\n"
+        f"{body} said, in a written statement, it was “glad the tone of the talks may change” and it would meet again "
+        "next week. Ridgeline analyst Omar Haddad said the quarter was solid. “The hard part is the cost base,” "
+        "Haddad added."
+    )
+    assert quotes(text) == [("The hard part is the cost base", "Omar Haddad", "analyst")]
+
+
 def test_analyst_role_and_analyst_between_two_executive_quotes():
     text = (
         "Chief Executive Laura Chen opened the call.\n\n"
@@ -289,6 +313,24 @@ def test_instant_view_headings_with_short_first_names_nicknames_figures_and_a_pe
         ("Brian Hickman", "analyst"),
         ("William Lefko", "analyst"),
     ]
+
+
+def test_hyphenated_names_in_an_instant_view_heading_keep_the_case_names_are_written_in():
+    text = (
+        "SEOUL (Reuters) - Northwind Inc beat forecasts. Following is reaction.\n\n"
+        'KARL-OTTO WEISSMULLER-BRANDT, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared." '
+        'PARK JI-HOON, ANALYST, HARBOR EQUITY "Margins held up better than anyone thought."'
+    )
+    assert [n for _, n, _ in quotes(text, {"Northwind"})] == ["Karl-Otto Weissmuller-Brandt", "Park Ji-hoon"]
+
+
+@pytest.mark.parametrize("office", ["Enforcement", "Compliance", "Risk"])
+def test_a_department_in_a_title_is_not_part_of_the_name(office):
+    text = (
+        "Northwind Corp slid into the red this quarter, it said on Tuesday.\n\n"
+        f"“The write-down was larger than we planned for,” Director of {office} Jo W. Fay said in a statement."
+    )
+    assert [n for _, n, _ in quotes(text)] == ["Jo W. Fay"]
 
 
 def test_a_label_before_an_instant_view_heading_is_not_part_of_the_name():
@@ -1631,4 +1673,67 @@ def test_a_belief_reported_in_what_the_subject_said_does_not_take_the_quote():
     assert [(s, who) for s, who, _ in got] == [
         ("We will get to the target", "Jo Fay"),
         ("which may leave the coming quarter bumpier for us.", "Jo Fay"),
+    ]
+
+
+def test_an_unnamed_spokespersons_fragment_is_no_one_elses():
+    text = (
+        "Northwind posted a record quarter on Tuesday.\n"
+        "“Demand is broadening across every region we serve,” Chief Executive Jane Roe said.\n"
+        "A Northwind spokeswoman said the company was “in regular touch with trade officials” and declined to "
+        "say more.\n"
+        "A Northwind spokesman declined to give figures. “We do not break out sales by plant,” he said."
+    )
+    assert quotes(text) == [("Demand is broadening across every region we serve", "Jane Roe", "executive")]
+
+
+def test_ways_web_copy_hands_a_quote_to_its_speaker():
+    text = (
+        "Northwind Inc. (NYSE: NWD) today announced its fiscal third-quarter figures.\n"
+        "“Our cloud business grew faster than any rival at scale,” said Northwind CEO, Jane Roe.\n"
+        "Omar Haddad of Ridgeline Securities, who kept his buy rating, said the miss was a blip. “I would put it "
+        "down to a thin product slate this quarter.”\n"
+        "Another analyst, Lena Park of Harbor Research, called the new forecast “a clear sign the trough is "
+        "behind them.”\n"
+        "Sam Poe, who will hand the top job to Kim Lo in May and stay on as chairman, said the company “will keep "
+        "placing fewer, bigger bets.”\n"
+        "Finance chief Ana Ruiz also flagged the PC market: “Demand has weakened more than we planned for.”\n"
+        "Dr Iris Bell, a senior lecturer in economics at a Midlands university, said the plan was bold.\n"
+        "Jane Roe, who joined in 2019 and has pledged to cut costs, said to listeners:\n"
+        "“The back half of our year should beat the front half.”"
+    )
+    assert [(s[:22], n, r) for s, n, r in quotes(text)] == [
+        ("Our cloud business gre", "Jane Roe", "executive"),
+        ("I would put it down to", "Omar Haddad", "analyst"),
+        ("a clear sign the troug", "Lena Park", "analyst"),
+        ("will keep placing fewe", "Sam Poe", "executive"),
+        ("Demand has weakened mo", "Ana Ruiz", "executive"),
+        ("The back half of our y", "Jane Roe", "executive"),
+    ]
+
+
+def test_a_tv_host_and_the_guest_he_interviews():
+    text = (
+        "Northwind missed estimates on Tuesday. Chief Executive Jane Roe joined the network's morning show.\n"
+        "“Good morning, and thanks for making time for us on a busy day,” host Sam Poe said as he opened the show.\n"
+        "“We saw some disruption from the systems changes in the quarter,” Roe told Poe.\n"
+        "“Underneath that, our customers are still spending,” she added."
+    )
+    assert [(n, r) for _, n, r in quotes(text)] == [
+        ("Sam Poe", "other"),
+        ("Jane Roe", "executive"),
+        ("Jane Roe", "executive"),
+    ]
+
+
+def test_names_with_accented_letters():
+    text = (
+        "Northwind's recovery under Chief Executive Bjørn Ågren gathered pace in the quarter.\n"
+        "Ågren, who took over in January, was careful.\n"
+        "“We have further to go, but we are a lot better,” he told reporters.\n"
+        "“The quarter was cleaner than we feared,” said François-Xavier Lefèvre, an analyst at Ridgeline."
+    )
+    assert [(n, r) for _, n, r in quotes(text)] == [
+        ("Bjørn Ågren", "executive"),
+        ("François-Xavier Lefèvre", "analyst"),
     ]

@@ -30,6 +30,12 @@ _DATELINE = re.compile(
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?\s*)?"
     rf"(?:\((?:{_AGENCIES})\)|/\s*(?:{_AGENCIES})\s*/)\s*(?:[-—–]+|:)\s*"
 )
+# A newspaper's dateline: a place in capitals at a line's start, its state or country after a comma, then a dash
+# ("BENTONVILLE, Ark. — Walmart Inc. said", "VEVEY, Switzerland – Nestlé raised")
+_PAPER_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s+(?:[A-Z][\w.'’\-]*\s?){1,3})?)"
+    r"[ \t]*(?:—|–|--)[ \t]*(?=[A-Z0-9\"“])"
+)
 OPENING_CHARS = 1000  # the opening scope reads: headline, dateline, first sentences
 # Lines before the dateline: a correction note, a byline, summary bullets.
 _PRE_DATELINE_MAX = 900
@@ -98,6 +104,8 @@ def annotate(doc: ArticleDoc, end: int | None = None) -> ArticleDoc:
     blocks = [Block(m.start(), m.end(), BlockKind.CREDIT) for m in _CREDIT.finditer(text, start, end)]
     floor = max(start, doc.dateline.end if doc.dateline else 0)
     blocks += _caps_blocks(text, floor, end)
+    if not hard_wrapped(text):
+        blocks += _line_subheads(text, doc.paragraphs, floor, end)
     blocks.sort(key=lambda b: (b.start, -b.end))
     doc.blocks = _non_overlapping([*doc.blocks, *blocks])
     doc.sentences += sentences(text, doc.paragraphs, doc.blocks, start, end)
@@ -118,7 +126,7 @@ def opening_end(text: str, chars: int = OPENING_CHARS) -> int:
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph. Text that is not hard-wrapped (web text, one paragraph a line) breaks
     at every line; hard-wrapped wire text at blank lines and indented lines only."""
-    rx = _PARA_BREAK if _hard_wrapped(text) else _LINE_BREAK
+    rx = _PARA_BREAK if hard_wrapped(text) else _LINE_BREAK
     out, pos = [], 0
     for m in rx.finditer(text):
         if text[pos : m.start()].strip():
@@ -129,13 +137,20 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
-def _hard_wrapped(text: str) -> bool:
+def hard_wrapped(text: str) -> bool:
     """Wire copy broken into lines of ~70 characters: most line breaks (of its first 3,000 characters) fall
     inside a sentence."""
     breaks = list(_MID_OR_END.finditer(text, 0, 3000))
     if not breaks:
         return False
-    mid = sum(1 for m in breaks if m.group(1) not in '.!?"”:')
+    # (a short line before a capital is no wrap, whatever it ends with: a web page's heading, a live blog's
+    # "12:05 p.m. ET")
+    mid = sum(
+        1
+        for m in breaks
+        if m.group(1) not in '.!?"”:'
+        and (text[m.end() : m.end() + 12].lstrip()[:1].islower() or m.start() - text.rfind("\n", 0, m.start()) > 40)
+    )
     return mid >= 0.4 * len(breaks)
 
 
@@ -144,7 +159,7 @@ def _dateline(text: str) -> tuple[Block | None, list[Block]]:
     furniture)."""
     web = _WEB_PREAMBLE.match(text)
     head = text[:_PRE_DATELINE_MAX]
-    for m in _DATELINE.finditer(head):
+    for m in [*_DATELINE.finditer(head), *_PAPER_DATELINE.finditer(head)]:
         start = m.start("place") if m.group("place") else m.start()
         # the place is in capitals or a short run of capitalised words, right after a line start or a block
         before = text[:start]
@@ -164,6 +179,7 @@ def _only_preamble(before: str) -> bool:
     rest = before[web.end() :] if web else before
     rest = re.sub(r"\([^()]*\)", " ", rest)
     rest = re.sub(r"(?m)^\s*[*•\-]\s.*$", " ", rest)
+    rest = re.sub(r"(?m)^[ \t]*[A-Z][^\n.!?:;\"“”/]{0,30}\n", " ", rest)  # a page's "Key takeaways" line over bullets
     rest = re.sub(r"\bBy\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}", " ", rest)
     return not rest.strip()
 
@@ -181,6 +197,8 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
     out: list[Block] = []
     for m in _CAPS_RUN.finditer(text, floor, end):
         run = m.group(0).rstrip(" ,:;")
+        if _PRINTED_CODE.search(text, m.start(), m.end() + 16):
+            continue  # "UBS (UBSG.SW)" over a round-up's section: a company with its code, not a subhead
         words = [w for w in re.findall(r"[A-Z][A-Z&'’\-]{2,}", run)]
         start, end = m.start(), m.start() + len(run)
         if text[end : end + 1] == "?" and len(words) >= 2:  # a subhead that asks: "WHAT COMES NEXT?"
@@ -243,6 +261,37 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
     return out
 
 
+# A web page's section heading in mixed case, a line of its own between two paragraphs of prose ("What Management
+# Said", "Q&A Highlights", "Bottom Line"): a few words, no closing punctuation, its content words capitalised.
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "vs", "with"]
+)
+_HEADING_LINE = re.compile(r"[A-Z0-9][^\n.!?:;,\"“”«»()*|]{1,60}")
+
+
+def _line_subheads(text: str, paras: list[tuple[int, int]], floor: int, end: int) -> list[Block]:
+    """Lines of web text that are section headings in mixed case: a paragraph of two to eight words, no
+    punctuation, each word but the small ones capitalised, after a paragraph that ends a sentence and before one
+    that starts with a capital or a quotation mark."""
+    out: list[Block] = []
+    for i in range(1, len(paras) - 1):
+        a, b = paras[i]
+        if not floor <= a < end:
+            continue
+        line = text[a:b].rstrip()
+        words = line.split()
+        if not (2 <= len(words) <= 8 and _HEADING_LINE.fullmatch(line)):
+            continue
+        if not all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS for w in words):
+            continue
+        before = text[paras[i - 1][0] : paras[i - 1][1]].rstrip()
+        after = text[paras[i + 1][0] : paras[i + 1][0] + 1]
+        if before[-1:] in tuple('.!?"”’)') and (after.isupper() or after in "\"“‘'"):
+            out.append(Block(a, a + len(line), BlockKind.SUBHEAD))
+    return out
+
+
+_PRINTED_CODE = re.compile(r"\(\s*(?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX):\s?[A-Z.]{1,6})\s*\)")
 # a separator left of a line break the copy lost ('... economy." - - - - FUJIO ANDO, SENIOR ...'), or a rule of
 # dashes or stars ('... expected." ------- COMMENTARY ON QUILLON: JANE ROE, ANALYST')
 _SEPARATOR_BEFORE = re.compile(r"(?:(?:^|\s)(?:-\s+){3,}|[-*=_]{3,}\s+)$")

@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..fiscal import FiscalCalendar
 from ..registry import Company, Registry
 from .document import ArticleDoc, Code, OrgKind, OrgMention
+from .layout import hard_wrapped
 from .people import SENTENCE_STARTERS
 
 _US_VENUES = {"N", "O", "OQ", "OB", "A", "K", "P", "PK", "Q", "NYSE", "NaE", "OTC"}
@@ -759,8 +760,16 @@ def orgs_in(
     end = len(text) if end is None else end
     found: list[OrgMention] = []
     spans: list[tuple[int, int]] = []
+    wrapped = hard_wrapped(text)
 
     def add(s: int, e: int, name: str, company: Company | None, code: Code | None = None) -> None:
+        if not wrapped and "\n" in text[s:e]:
+            # web text has a paragraph a line: a name never runs over a line break ("... 12:05 p.m. ET" over
+            # "JPMorgan Chase & Co. kicked off": the name is the second line's)
+            s = text.rfind("\n", s, e) + 1
+            name = text[s:e].strip()
+            if not name[:1].isupper() and not name[:1].isdigit():
+                return
         if any(a <= s < b or a < e <= b for a, b in spans):
             return
         kind = kind_of(name) if company is None or code is None else OrgKind.COMPANY

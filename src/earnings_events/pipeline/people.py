@@ -13,7 +13,13 @@ import re
 # the end of a code or an abbreviation ("S." of "I/B/E/S. Colin Gillis", "T." of ".IELEC.T. Mitsushige Akino") or of
 # a word in capitals ("P" of "BNP Paribas", "N" of "NWSa.N Rupert Murdoch") nor the start of a longer word ("Mc" of
 # "McGranahan" when the first alternative stops there)
-_TOK = r"(?<![A-Za-z/.])(?!(?:Jr|Sr)\b)(?:[A-Z][a-z]+(?:(?:['’](?![sS]\b)|\-)[A-Z]?[a-z]+)*|[A-Z][a-z]*[A-Z][a-z]+|(?:[A-Z]\.){1,3}|[A-Z](?=\s[A-Z][a-z]))(?![A-Za-z])"
+# (letters with accents too, as the web prints them: "Bjørn Gulden", "François-Xavier Roger", "Ángel Cano")
+_UP = "A-ZÀ-ÖØ-Þ"
+_LO = "a-zß-öø-ÿ"
+_TOK = (
+    rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ/.])(?!(?:Jr|Sr)\b)(?:[{_UP}][{_LO}]+(?:(?:['’](?![sS]\b)|\-)[{_UP}]?[{_LO}]+)*|"
+    rf"[{_UP}][{_LO}]*[{_UP}][{_LO}]+|(?:[A-Z]\.){{1,3}}|[A-Z](?=\s[{_UP}][{_LO}]))(?![A-Za-zÀ-ÖØ-öø-ÿ])"
+)
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 # a nickname in quotation marks between the names: Myron "Mike" Ullman (part of the fullest name)
@@ -104,6 +110,11 @@ OTHER_TITLES = (
     "consultant",
     "publisher",  # of a trade newsletter ("Beverage Digest publisher John Sicher")
     "editor",
+    "host",  # a TV programme's ("host Jo Fay said as she opened the interview"), "co-host"
+    "co-host",
+    "anchor",
+    "columnist",
+    "journalist",
     "attorney",
     "lawyer",
     "union leader",  # not bare "union": "General Mining Union Corp chairman"

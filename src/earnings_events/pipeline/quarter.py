@@ -164,12 +164,20 @@ def stated_year_ends(doc: ArticleDoc, company: Company) -> list[int]:
             continue  # "cash needs over a year ending June 30, 2010": a window, not the checked calendar's year
         owner = _year_owner(doc, pos)
         if (owner is not None and same_entity(owner, company.name)) or (
-            owner is None and (primary is None or same_entity(primary, company.name))
+            owner is None
+            and (
+                primary is None
+                or same_entity(primary, company.name)
+                or _THEIR_YEAR.search(doc.text, max(0, pos - 40), pos)
+            )
         ):
             ends.append(month)
     return ends
 
 
+# a round-up's shared calendar: "the banks reported results for their fiscal second quarter, which closed in April" is
+# every company's of the article, not only its lead's
+_THEIR_YEAR = re.compile(r"\btheir\s+(?:fiscal|financial)\b", re.I)
 _FISCAL_WORDING = re.compile(r"\b(?:fiscal|financial|its|their|company['’]s)\b", re.I)
 
 

@@ -212,7 +212,7 @@ def find_spans(text: str, paras: list[tuple[int, int]] | None = None, stops: tup
             elif ch == "”" and prev_ch(i).isspace() and _is_letter(next_ch(i + 1)):
                 opener = 1  # a closing mark used to open
             elif ch in "‘'" and (prev_ch(i).isspace() or prev_ch(i) in "([—–-") and next_ch(i + 1).isalpha():
-                single = _single_quote(text, i, paras[p][1])
+                single = _single_quote(text, i, paras, p)
                 if single:
                     add(_make(text, i, i + 1, single, single + 1, True, p))
                     step = single + 1 - i
@@ -285,13 +285,27 @@ def _nested_close(text: str, i: int, para_end: int) -> int | None:
     return close.start()
 
 
-def _single_quote(text: str, i: int, para_end: int) -> int | None:
-    """Closing index of a single-quoted span opening at ``i``, or None when ``i`` is an apostrophe."""
+def _single_quote(text: str, i: int, paras: list[tuple[int, int]], p: int) -> int | None:
+    """Closing index of a single-quoted span opening at ``i`` (in paragraph ``p``), or None when ``i`` is an
+    apostrophe. A curly quote runs on over paragraphs the British way: a paragraph that ends a sentence, the next
+    reopening with "‘"."""
     closer = "’" if text[i] == "‘" else "'"
     if re.match(r"[a-z]\s", text[i + 1 : i + 3]):
         return None  # an elision: "Pots 'n Pans", "rock 'n roll"
     j = i + 1
-    while j < para_end:
+    para_end = paras[p][1]
+    while True:
+        if j >= para_end:
+            if (
+                closer == "’"
+                and p + 1 < len(paras)
+                and text.startswith("‘", paras[p + 1][0])
+                and text[paras[p][0] : para_end].rstrip()[-1:] in tuple(".!?")
+            ):
+                p += 1
+                j, para_end = paras[p][0] + 1, paras[p][1]
+                continue
+            return None
         c = text[j]
         if c == '"' or c in _DOUBLE_OPEN:
             return None
@@ -301,7 +315,6 @@ def _single_quote(text: str, i: int, para_end: int) -> int | None:
                 # One word in single quotes is an apostrophe pair or a scare quote, never a statement.
                 return j if " " in text[i + 1 : j].strip() else None
         j += 1
-    return None
 
 
 def _visible_end(text: str, cstart: int, stop: int) -> int:

@@ -55,7 +55,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v19"
+SCOPE_RULES = "scope_rules_v20"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -413,7 +413,8 @@ _SUBJECT_DESCRIBED_REPORTS = re.compile(
     r"(?:sales|revenues?|net|profits?|earnings|income|results)\b"
 )
 _GROWTH = re.compile(
-    r"\b(?:expects?|sees|forecasts?|predicts?|will\s+report)\s+(?:\w+\s+){0,3}?(?:growth|gains?|increases?|rises?|improvement)\b",
+    r"\b(?:expects?|sees|forecasts?|predicts?|will\s+report)\s+(?:\w+\s+){0,3}?(?:growth|gains?|increases?|rises?|improvement|"
+    r"to\s+(?:grow|rise|increase|improve|climb))\b",
     re.I,
 )
 
@@ -437,6 +438,41 @@ def _period_sales(doc: ArticleDoc, title: str, a: int, b: int) -> bool:
     )
 
 
+# A headline that moves a company into a loss or a profit ("BP slumps to first annual loss", "Quillon swings back
+# to profit"), and a lede that names a period's loss or profit without "net" ("its first annual loss")
+_TURN_TO_RESULT = re.compile(
+    r"\b(?:slumps?|slumped|falls?|fell|sinks?|sank|slides?|slid|plunges?|plunged|tumbles?|tumbled|dives?|dived|"
+    r"swings?|swung|moves?|moved|turns?|turned|crashes?|crashed|lurches?|lurched|returns?|returned|plummets?|"
+    r"plummeted)\s+(?:back\s+)?(?:in)?to\s+(?:a\s+|an\s+|its\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:profits?|loss(?:es)?)\b",
+    re.I,
+)
+_PERIOD_RESULT = re.compile(
+    r"\b(?:annual|quarterly|full[\s\-]year|half[\s\-]year|first[\s\-]half|second[\s\-]half|interim|pre[\s\-]?tax|"
+    r"underlying|operating)\s+(?:profits?|loss(?:es)?)\b",
+    re.I,
+)
+
+
+_JOBS = re.compile(r"\b(?:job\s+cuts?|layoffs?|to\s+cut\s+(?:[\d,]+\s+)?jobs|strike)\b", re.I)
+_RESULTS_CUES = (
+    "pat:guidance_change",
+    "pat:reports_results",
+    "pat:results_move",
+    "pat:vs_estimates",
+    "pat:sees_period",
+)
+
+
+def _other_news_first(title: str) -> bool:
+    """The headline names other news (capital, a deal, a lawsuit, job cuts) before its results ("X picks an exchange
+    for its listing while losses widen", "X plans job cuts as it sees more losses"), or names no results."""
+    results = [m.start() for k in _RESULTS_CUES if (m := _CUES[k].search(title))]
+    results += [m.start() for m in [_TURN_TO_RESULT.search(title)] if m]
+    other = [m.start() for k in ("pat:capital", "pat:deal", "pat:legal") if (m := _CUES[k].search(title))]
+    other += [m.start() for m in [_JOBS.search(title)] if m]
+    return not results or (bool(other) and min(other) < min(results))
+
+
 def results_headline(doc: ArticleDoc) -> bool:
     """The pattern of results or forecast news in any era's style, which the model may not have seen: a company
     named in the headline or first sentence, the headline reporting, moving, forecasting or comparing results
@@ -455,10 +491,16 @@ def results_headline(doc: ArticleDoc) -> bool:
     if _UNIT_FIGURES.search(title) or _UNIT_FIGURES.search(lede):
         return False
     sees = bool(_CUES["pat:sees_period"].search(title))
-    if not (_RESULTS_OBJECT.search(lede) or (sees and _GROWTH.search(lede)) or _period_sales(doc, title, a, b)):
+    if not (
+        _RESULTS_OBJECT.search(lede)
+        or (_PERIOD_RESULT.search(lede) and not _other_news_first(title))
+        or (sees and _GROWTH.search(lede))
+        or _period_sales(doc, title, a, b)
+    ):
         return False
     if not (
         sees
+        or _TURN_TO_RESULT.search(title)
         or any(
             _CUES[k].search(title)
             for k in ("pat:guidance_change", "pat:reports_results", "pat:results_move", "pat:vs_estimates")
@@ -650,9 +692,22 @@ def lede_reports_quarter(doc: ArticleDoc) -> bool:
     lede = doc.text[a:b]
     if _UNIT_FIGURES.search(lede) and not _RESULTS_OBJECT.search(lede):
         return False
-    if not (_QUARTER_WORD.search(lede) and _RESULTS_NOUN.search(lede) and _REPORTED.search(lede)):
+    if _QUARTER_WORD.search(lede) and _RESULTS_NOUN.search(lede) and _REPORTED.search(lede):
+        return _names_company(doc, a, b)
+    # the first sentence gives the results' news about a company it names ("Northwind said sales grew more slowly
+    # than expected"), the next reports the quarter with the company as its subject ("The coffee chain reported
+    # ... for its fiscal first quarter")
+    k = doc.sentence_at(a) + 1
+    if not (_RESULTS_NOUN.search(lede) and k < len(doc.sentences) and _names_company(doc, a, b)):
         return False
-    return _names_company(doc, a, b)
+    second = doc.text[doc.sentences[k].start : doc.sentences[k].end]
+    return bool(_SUBJECT_AGAIN_REPORTS.match(second) and _QUARTER_WORD.search(second) and _RESULTS_NOUN.search(second))
+
+
+_SUBJECT_AGAIN_REPORTS = re.compile(
+    r"\s*(?:The\s+(?:[\w\-]+\s+){0,3}?(?:company|chain|maker|group|firm|retailer|bank|lender|insurer|carrier|airline|"
+    r"operator|giant|producer|miner|brewer)|It)\s+(?:also\s+)?(?:reported|posted|said\s+(?:its|that\s+its))\b"
+)
 
 
 # A results-day story that leads with an executive's remark ("Northwind sees no quick end to recall costs":
@@ -924,6 +979,13 @@ _EXEC_CHANGE = re.compile(
     r"quits?|appoints?|named|names|demotes?|shake-?up|shuffles?|reshuffle|to\s+leave|departs?|departure)\b",
     re.I,
 )
+# A headline whose news is a regulator's, a court's or a lawsuit's and that names no results word ("Regulator says
+# Northwind misled investors on costs", "Quillon shares slide on lawsuit worries"): the guide's lawsuits and probes.
+_LEGAL = re.compile(
+    r"\b(?:SEC|FTC|regulators?|probes?|probed|investigat\w+|lawsuits?|sues|sued|settles|settled|indict\w*|"
+    r"subpoena\w*|court|judge|jury|antitrust|misled|fraud|class[\s\-]action)\b",
+    re.I,
+)
 _RESULTS_WORD = re.compile(
     r"\b(?:profits?|earnings|results|loss(?:es)?|revenues?|sales|forecasts?|outlooks?|quarter|quarterly|Q[1-4]|EPS|"
     r"net|income|guidance|beats?|miss(?:es)?|views?|estimates?|targets?)\b",
@@ -1045,11 +1107,13 @@ def analyst_revision(doc: ArticleDoc) -> bool:
 
 
 def headline_vetoes(doc: ArticleDoc) -> str | None:
-    """The reason code when the article's own news is out of scope (executive change, markets wrap, a sector's
-    forecast, the options market's bets, a column, an analyst's revision), else None."""
+    """The reason code when the article's own news is out of scope (executive change, lawsuit or probe, markets
+    wrap, a sector's forecast, the options market's bets, a column, an analyst's revision), else None."""
     title, _ = headline(doc.title)
     if _EXEC_CHANGE.search(title) and not _RESULTS_WORD.search(title):
         return "executive_change"
+    if _LEGAL.search(title) and not _RESULTS_WORD.search(title):
+        return "legal"
     if _MARKET_WRAP.search(title):
         return "markets"
     if aggregate_forecast(doc):

@@ -14,6 +14,7 @@ blocks blanked out, so a subhead or a dateline is never glued to a name ("WORKIN
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from . import people
@@ -87,6 +88,12 @@ _BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,
 # a speech verb that is the second of two coordinated verbs, right before the quote; its speaker is the subject
 _COORDINATED_VERB = re.compile(rf"\s(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})[\s,:]*$")
 _SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
+_CALLED = re.compile(rf"(?P<who>{_WHO}){_APPOS}\s+called\s+(?!for\b|on\b)(?:[\w'’\-]+\s+){{1,5}}$")
+# ("Another analyst, Jo Fay of Ridgeline, called ...": the name set off by commas)
+_CALLED_SET_OFF = re.compile(
+    rf",\s+(?P<who>{NAME})(?:\s+(?:of|at|from)\s+[A-Z][^,\"“”]{{0,60}})?,\s+called\s+(?!for\b|on\b)(?:[\w'’\-]+\s+){{1,5}}$"
+)
+_COLON_SUBJECT = re.compile(rf"\s*(?:Here['’]s\s+|Here\s+is\s+)?(?P<who>{_WHO})(?=\s+[a-z][^\"“”]*:\s*$)")
 _PARTICIPLE_CLAUSE = re.compile(
     r"\s*(?:Asked|Pressed|Speaking|Talking|Commenting|Responding|Referring)\b[^,.;\"“”]{0,100},"
 )
@@ -108,7 +115,10 @@ _REPORTED_SUBJECT = re.compile(
 # verbs of belief, which VERBS holds for "Poe believes "..."", but which report a view, not speech
 _BELIEF_VERB = re.compile(r"expects|expected|believes|hopes|thinks|feels")
 # a preposition before a name: the name is no subject ("met with Roe", "pressure from Roe")
-_OBJECT_BEFORE = re.compile(r"\b(?:with|to|from|by|about|of|for|than|against|on|at|into|toward|towards)\s+$")
+# (or after a verb whose object is the one spoken to: "Poe told Roe."; not "asked Roe", who answers)
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:with|to|from|by|about|of|for|than|against|on|at|into|toward|towards|told|tells|thanked)\s+$"
+)
 # a sentence's closing attribution: "..., Shattner said." (a short tail after the verb: "said on Tuesday.")
 _TAIL_WHO_VERB = re.compile(rf",\s+(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b[^,;\"“”]{{0,30}}?[.!?]?\s*$")
 _VERB_IN_APPOS = re.compile(rf",\s+(?:{VERBS})\b")
@@ -128,7 +138,7 @@ _SHOUTED = re.compile(r"[A-Z][A-Z&'’\-]{2,}")
 _APPOSITIVE_TITLES = (
     r"chief|officer|executive|chairman|chairwoman|chair|president|director|analyst|strategist|manager|treasurer|"
     r"controller|founder|economist|investor|spokes\w+|head|partner|minister|official|leader|secretary|member|"
-    r"consultant|advis[eo]r|CEO|CFO|COO|CTO"
+    r"consultant|advis[eo]r|professor|lecturer|CEO|CFO|COO|CTO"
 )
 _TITLE_AFTER = re.compile(
     r",\s+(?P<title>(?:the\s+|an?\s+|its\s+|their\s+|[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*['’]s\s+)?"
@@ -138,7 +148,8 @@ _TITLE_WORD = re.compile(
     r"\b(?:[Cc]hief|[Oo]fficer|[Ee]xecutive|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Pp]resident|[Dd]irector|"
     r"[Aa]nalyst|[Ss]trategist|[Mm]anager|[Tt]reasurer|[Cc]ontroller|[Ff]ounder|[Ee]conomist|"
     r"[Ss]pokes\w+|CEO|CFO|COO|CTO|VP|[Hh]ead|[Pp]artner|[Ll]eader|[Mm]inister|[Oo]fficial|Democrat|Republican|"
-    r"[Ll]awmaker|[Cc]ongress(?:wo)?man|[Ss]enator|[Pp]rofessor|[Tt]rader|[Cc]onsultant|[Aa]dvis[eo]r)\b"
+    r"[Ll]awmaker|[Cc]ongress(?:wo)?man|[Ss]enator|[Pp]rofessor|[Ll]ecturer|[Tt]rader|[Cc]onsultant|[Aa]dvis[eo]r|"
+    r"(?:[Cc]o-)?host)\b"
 )
 
 
@@ -226,6 +237,11 @@ _DEPARTMENTS = {
     "production",
     "exploration",
     "refining",
+    "enforcement",
+    "compliance",
+    "risk",
+    "supervision",
+    "audit",
 }
 
 
@@ -266,7 +282,11 @@ _TITLE_CUE = re.compile(rf"{_TITLE_WORD.pattern}|{_KEPT_HONORIFIC}\s")
 _VERB_CUE = re.compile(rf"\b(?:{VERBS})\b")
 _APPOSITIVE_CUE = re.compile(_APPOSITIVE_TITLES)
 # a name, a relative clause, the speech verb: "Bill Mott, who manages $2 billion at Fenwick Capital, said ..."
-_WHO_CLAUSE_VERB = re.compile(rf"(?P<name>{NAME}),\s+who\s+(?P<clause>[^\"“”;.]{{1,150}}?),\s+(?:{VERBS})\b")
+# (her firm may come between: "Jo Fay of Ridgeline Securities, who kept her rating, said ...")
+_WHO_CLAUSE_VERB = re.compile(
+    rf"(?P<name>{NAME})(?P<firm>\s+(?:of|at|from|with)\s+[A-Z][\w&.'’\-]*(?:\s+(?:&\s+)?[A-Z][\w&.'’\-]*){{0,4}})?,"
+    rf"\s+who\s+(?P<clause>[^\"“”;.]{{1,150}}?),\s+(?:{VERBS})\b"
+)
 
 
 # leading title words, a qualifier before one included ("retail analyst Jo Park", "aerospace analyst ...")
@@ -307,7 +327,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v40"
+    version: str = "extract_rules_v41"
 
 
 @dataclass
@@ -401,6 +421,9 @@ _QUOTED_TITLE_WORDS = frozenset(
 _PLACE_OF_BASE = re.compile(
     r",\s+(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*[\-–]based\s+(?P<what>(?:[\w&.'’\-]+\s+){0,3}[\w&.'’\-]+)"
 )
+# a company's description before its name, a word no person's name holds: "Minneapolis-based Cargill", "London-listed
+# Xstrata said", "state-owned Petrobras"
+_COMPANY_DESCRIPTOR = re.compile(r"[\w.]+[\-–](?:based|listed|owned|controlled|headquartered|registered|domiciled),?")
 _PERSON_DESCRIBED = re.compile(
     r"['’]s?\b|\b(?:analysts?|economists?|strategists?|chairman|chairwoman|chief|president|executive|director|"
     r"managers?|officer|spokes\w+|founder|partner|head|investors?|consultants?|professor|trader)\b",
@@ -459,6 +482,7 @@ class _ArticleIndex:
         self.text = text
         self.org_words = org_words
         self.paras = paras
+        self.para_starts = [a for a, _ in paras]
         self.orgs = orgs
         self.quoted = [(s.open, s.close_end) for s in spans]
         self.people: dict[str, Person] = {}  # keyed by surname
@@ -515,7 +539,7 @@ class _ArticleIndex:
                 # (a speaker introduced by a relative clause is a person whom "he said" can name later)
                 name = self._trim(m.group("name"))
                 if name and len(people.name_tokens(name)) >= 2 and not self.in_quote(m.start()):
-                    self._add(name, m.start("name"), m.group("clause"))
+                    self._add(name, m.start("name"), f"{(m.group('firm') or '').strip()} {m.group('clause')}".strip())
             for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO) if verb else ():
                 for m in rx.finditer(self.text, a, b):
                     who = self.classify(m.group("who"), m.start("who"))
@@ -609,7 +633,9 @@ class _ArticleIndex:
     def title_before(self, pos: int) -> str:
         """Up to 40 characters before a title, within its clause: "..., an analyst with Morningstar Inc. Hartford
         Chief Financial Officer David Johnson" gives " Hartford ", not the analyst's title."""
-        before = self.text[max(0, pos - 40) : pos]
+        # (never across the start of the paragraph: a web page's heading line above is not a title)
+        i = bisect_right(self.para_starts, pos) - 1
+        before = self.text[max(0, self.para_starts[i] if i >= 0 else 0, pos - 40) : pos]
         # (a dash or a bracket opens another clause too: "... whose assets under management -- grown
         # after Chief Executive Jo Fay bought ..." gives " grown after ", not the fund words an investor's title has)
         return re.split(r"[.,;:\"“”()]|\s--\s|[–—]", before)[-1]
@@ -620,10 +646,10 @@ class _ArticleIndex:
             return clean_name(raw)  # "April Horace, an analyst with Janco Partners": a first name, not a date
         while (
             toks
-            and (toks[0].rstrip(",") in people.NOT_NAME_WORDS or toks[0].endswith("-based"))
+            and (toks[0].rstrip(",") in people.NOT_NAME_WORDS or _COMPANY_DESCRIPTOR.fullmatch(toks[0]))
             and not (toks[0] == "An" and len(toks) == 2 and people.EAST_ASIAN_GIVEN.fullmatch(toks[1]))
         ):
-            toks.pop(0)  # "Minneapolis-based Cargill": a place and a company, not a person's name
+            toks.pop(0)  # "Minneapolis-based Cargill", "London-listed Xstrata": a company, not a person's name
         # a broker's name run into its analyst's ("Wedbush Morgan Michael Pachter", "Stifel Nicolaus Jordan Rohan")
         firm = next((k for k in range(len(toks) - 2, 0, -1) if _BROKER_PREFIX.fullmatch(" ".join(toks[:k]))), 0)
         if firm:
@@ -771,7 +797,8 @@ class _ArticleIndex:
                 or "/" in bare  # "according to Thomson Reuters I/B/E/S": a data set, not a name
                 or (len(name_toks) >= 2 and _BROKER_WORD.fullmatch(bare))  # "Stifel Nicolaus Jordan Rohan"
                 or (self.mixed_case and _SHOUTED.fullmatch(bare))  # a subhead in capitals: "LOOKING ABROAD UPS said"
-                or bare.endswith(("'s", "’s", "'", "’", "-based"))
+                or bare.endswith(("'s", "’s", "'", "’"))
+                or _COMPANY_DESCRIPTOR.fullmatch(bare)
                 or not (bare[:1].isupper() or (name_toks == [] and _JOINED_NAME.fullmatch(bare)))
                 or bare.lower() in _DEPARTMENTS
             ):
@@ -932,7 +959,7 @@ class _ArticleIndex:
 _UNNAMED_SPEAKS = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>spokesman|spokeswoman|spokesperson|official|"
     r"executive|analyst|trader|source|insider)\b(?!['’]s)[^.;\"“”]{0,80}?\b(?:said|says|told|added|noted|"
-    r"explained)\b"
+    r"explained|declined|wrote|replied|confirmed|insisted|stressed)\b"
 )
 # the text from a sentence's subject to a later name inside a relative clause on it: "Poe, who retires in June and
 # leaves the job to "
@@ -990,6 +1017,10 @@ _COMMA_FIRM = re.compile(
 )
 
 
+_NAME_AFTER_TITLE = re.compile(rf",\s+(?P<name>{NAME})\s*$")
+_ENDS_WITH_TITLE = re.compile(rf"(?:{_TITLE_WORD.pattern}|\bCTO|\bCIO)\s*$")
+
+
 def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: str = "") -> _Who:
     raw = m.group("who")
     firm = _COMMA_FIRM.match(m.groupdict().get("rest") or "")
@@ -1010,6 +1041,10 @@ def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: st
     ):
         raw = head
     who = index.classify(raw, base + m.start("who"))
+    named = _NAME_AFTER_TITLE.match(m.groupdict().get("rest") or "")
+    if who.kind != "person" and named and _ENDS_WITH_TITLE.search(raw):
+        # a press release's 'said Northwind CEO, Jane Roe.': the title, a comma, then the name
+        who = index.classify(f"{raw} {named.group('name')}", base + m.start("who"))
     office = re.match(r"\s*(Rep|Sen|Gov)\.", raw)  # "Rep. Ed Marlow": an office, not a dropped courtesy
     if office and who.kind == "person":
         who.title = f"{who.title} {dict(Rep='representative', Sen='senator', Gov='governor')[office.group(1)]}".strip()
@@ -1107,6 +1142,10 @@ def _attribution(
             return _Who(
                 "person", index.people[surname(t.group("name"))].name, t.group("pre"), sent_start + t.start("name")
             )
+        # "Poe, who hands the job to Jo Fay in May and stays on as chairman, said the company "...": the
+        # subject before the relative clause, not a name inside it
+        if (clause := _clause_subject(before, index)) is not None:
+            return _Who("person", clause.name, "", sent_start)
         # ("the new company, which will ..., said": a long title's tail)
         m = _BEFORE_PERSON_LONG_TITLE.search(before)
         if m and _TITLE_WORD.search(m.group("rest")):
@@ -1125,6 +1164,19 @@ def _attribution(
             who = _who_from(m, sent_start, index)
             if who.kind in ("person", "pronoun"):
                 return who
+    # a sentence whose subject is someone the article named, ending in a colon that hands over to the quote
+    # ("Fay also flagged the PC market: "...", "Here's Chief Executive Jo Fay in the release: "...")
+    if before.rstrip().endswith(":") and (m := _COLON_SUBJECT.match(before)):
+        who = _who_from(m, sent_start, index)
+        if who.kind == "pronoun" or (who.kind == "person" and surname(who.name) in index.people):
+            return who
+    # a full name that "called" something the quote right after ("Analyst Jo Fay called the forecast "a clear
+    # signal""): not "called for", and not a place ("an investor from Leeds, England, who ..., called")
+    for rx in (_CALLED, _CALLED_SET_OFF):
+        # (the set-off name's title is before it and its firm after: "Another analyst, Jo Fay of Ridgeline,")
+        title = before[max(0, m.start() - 40) : m.end()] if (m := rx.search(before)) and rx is _CALLED_SET_OFF else ""
+        if m and (who := _who_from(m, sent_start, index, title)).kind == "person" and len(name_tokens(who.name)) >= 2:
+            return who
     if first is not None:
         return first
     # A quote that ends its own sentence ("... persist.") is followed by a new sentence, not by more of its own:
@@ -1198,7 +1250,9 @@ _ORG_VERB = (
 )
 _ORG_SPEAKS = re.compile(
     r"\b(?:[Tt]he\s+(?:company|unit|bank|central\s+bank|group|firm|retailer|insurer|lender|carrier|automaker|"
-    rf"maker|statement|report)|[Ee]xecutives|[Oo]fficials|[Mm]anagement)\s+{_ORG_VERB}"
+    # (a union, a ministry, a regulator, a board: bodies whose statements no one of their people signs)
+    r"maker|statement|report|union|government|ministry|regulator|agency|board|commission|association|council)|"
+    rf"[Ee]xecutives|[Oo]fficials|[Mm]anagement)\s+{_ORG_VERB}"
 )
 # (after a relative clause on the organisation too: "Quillon, which owns two papers, forecast ...")
 _ORG_VERB_AFTER = re.compile(rf"(?:,\s+which\s[^\"“”;.]{{1,200}}?,)?\s+{_ORG_VERB}")
@@ -1258,12 +1312,42 @@ def _previous_sentence_speaker(text: str, span: Span, para_start: int, index: _A
     if text[start : span.open].strip() or start <= para_start:
         return None
     prev = text[_sentence_start(text, start - 1, para_start) : start]
+    return _speaker_of_sentence(prev, start - len(prev), index)
+
+
+def _colon_paragraph_speaker(
+    text: str, span: Span, paras: list[tuple[int, int]], index: _ArticleIndex
+) -> Person | None:
+    """``Sam Poe, who took over in May, said:`` closing a paragraph, the quote opening the next: the person who
+    speaks in the sentence the colon ends."""
+    i = span.paragraph
+    if i == 0 or text[paras[i][0] : span.open].strip():
+        return None
+    a, b = paras[i - 1]
+    end = a + len(text[a:b].rstrip())
+    if text[end - 1 : end] != ":":
+        return None
+    start = _sentence_start(text, end - 1, a)
+    return _speaker_of_sentence(text[start:end], start, index)
+
+
+def _clause_subject(text: str, index: _ArticleIndex) -> Person | None:
+    """A person the article named, subject of a speech verb after a relative clause on him ("Sam Poe, who hands
+    the job to Jo Fay in May and stays on as chairman, said"): not a name inside the clause."""
+    m = _WHO_CLAUSE_VERB.search(text)
+    key = surname(clean_name(m.group("name"))) if m else ""
+    return index.people.get(key) if key else None
+
+
+def _speaker_of_sentence(prev: str, base: int, index: _ArticleIndex) -> Person | None:
+    """The person who speaks in the sentence ``prev`` (at ``base``) that leads into a quote."""
     if any(c in prev for c in '"“”'):
         return None  # a quote there has its own speaker, and continuation decides
-    base = start - len(prev)
     titled = _TITLE_COMMA_NAME.search(prev)  # "Another analyst, Inder Singh of Prudential, said ..."
     if titled and surname(titled.group("name")) in index.people:
         return index.people[surname(titled.group("name"))]
+    if (clause := _clause_subject(prev, index)) is not None:
+        return clause  # "Sam Poe, who took over in May and ..., said:"
     for m in sorted([*_ANY_WHO_VERB.finditer(prev), *_ANY_VERB_WHO.finditer(prev)], key=lambda x: x.start()):
         who = _who_from(m, base, index)
         if who.kind in ("person", "pronoun"):
@@ -1373,6 +1457,8 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         sent_start = _sentence_start(text, span.open, para_start)
         nobody = who is None and (
             _org_speaks(text, index, sent_start, span.open)
+            # 'A Northwind spokeswoman said the firm stayed "in touch with its regulator"': an unnamed one's
+            or _UNNAMED_SPEAKS.search(text, sent_start, span.open) is not None
             # 'Many have complained that Northwind was "spending like there is no tomorrow"': a fragment in a
             # sentence whose subject is an unnamed group is the group's words, no continuation of the last speaker
             or (sent_start < span.open and _GROUP_SUBJECT.match(text, sent_start) is not None)
@@ -1397,7 +1483,9 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         ):
             person = last[1]
         if who is None and person is None and not nobody:
-            person = _previous_sentence_speaker(text, span, para_start, index)
+            person = _previous_sentence_speaker(text, span, para_start, index) or _colon_paragraph_speaker(
+                text, span, paras, index
+            )
         if who is None and person is None and last is None and span.closed and not nobody:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
         # Short spans (scare quotes) and names of works or products neither make rows nor break a continuation.
@@ -1452,6 +1540,27 @@ _NAME_OF_FIRM = re.compile(
 )
 
 
+# one syllable of a romanised Korean or Chinese given name ("Seung", "ho", "Hyung", "joon"): a hyphenated given name
+# of two keeps its second in lower case ("LEE MIN-HEE" is Lee Min-hee; "JEREMY BATSTONE-CARR" is Batstone-Carr)
+_SYLLABLE = re.compile(r"(?:[bcdghjkmnprstwy]|ch|sh|ph|kk|tt|pp|ss|jj)?[aeiouwy]{1,3}(?:ng|n|m|k|l|p|t|b|ck)?", re.I)
+_WESTERN_JOINED = frozenset({"jean", "marie", "anne", "pierre", "paul", "jose", "juan", "maria", "hans", "karl", "luc"})
+
+
+def _heading_word(tok: str, toks: list[str]) -> str:
+    """One word of a name an instant view's heading prints in capitals, in the case a name is written in."""
+    if re.fullmatch(r"(?:[A-Z]\.)+", tok):
+        return tok  # initials
+    if tok[:1] == "(":
+        return "(" + _heading_word(tok[1:], toks)
+    parts = tok.split("-")
+    syllables = (
+        len(parts) == 2 and parts[0].lower() not in _WESTERN_JOINED and all(_SYLLABLE.fullmatch(p) for p in parts)
+    )
+    if len(parts) > 1 and not syllables:
+        return "-".join(part.capitalize() for part in parts)  # "Heinz-Gerd", "Batstone-Carr"
+    return tok.capitalize()
+
+
 def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]:
     """The people of instant-view headings ("INTEL PATRICK WANG, ANALYST, EVERCORE PARTNERS"), each with the
     offset where the heading ends; a company name leading the heading ("INTEL") is not part of the person's."""
@@ -1495,10 +1604,7 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
             toks.pop(0)
         if len(toks) < 2:
             continue
-        name = " ".join(
-            t if re.fullmatch(r"(?:[A-Z]\.)+", t) else "(" + t[1:].capitalize() if t[:1] == "(" else t.capitalize()
-            for t in toks
-        )
+        name = " ".join(_heading_word(t, toks) for t in toks)
         title = " ".join(parts[1:]).lower()
         # The people an instant view asks for their reaction are market people (analysts, fund managers, a
         # firm's president or chief investment officer), not the reporting company's officers, unless the title
