@@ -12,6 +12,7 @@ later stages never take for a name, a company or a statement.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .document import ArticleDoc, Block, BlockKind, Sentence
 
@@ -137,9 +138,10 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out or [(0, len(text))]
 
 
+@lru_cache(maxsize=32)
 def hard_wrapped(text: str) -> bool:
     """Wire copy broken into lines of ~70 characters: most line breaks (of its first 3,000 characters) fall
-    inside a sentence."""
+    inside a sentence. (Cached: the layout and mentions stages each ask of the same text, several times.)"""
     breaks = list(_MID_OR_END.finditer(text, 0, 3000))
     if not breaks:
         return False

@@ -498,14 +498,7 @@ def results_headline(doc: ArticleDoc) -> bool:
         or _period_sales(doc, title, a, b)
     ):
         return False
-    if not (
-        sees
-        or _TURN_TO_RESULT.search(title)
-        or any(
-            _CUES[k].search(title)
-            for k in ("pat:guidance_change", "pat:reports_results", "pat:results_move", "pat:vs_estimates")
-        )
-    ):
+    if not (_TURN_TO_RESULT.search(title) or any(_CUES[k].search(title) for k in _RESULTS_CUES)):
         return False
     return bool(_SUBJECT_REPORTS.match(lede) or _SUBJECT_DESCRIBED_REPORTS.match(lede)) or _names_company(doc, a, b)
 

@@ -1018,7 +1018,7 @@ _COMMA_FIRM = re.compile(
 
 
 _NAME_AFTER_TITLE = re.compile(rf",\s+(?P<name>{NAME})\s*$")
-_ENDS_WITH_TITLE = re.compile(rf"(?:{_TITLE_WORD.pattern}|\bCTO|\bCIO)\s*$")
+_ENDS_WITH_TITLE = re.compile(rf"(?:{_TITLE_WORD.pattern}|\bCIO)\s*$")
 
 
 def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: str = "") -> _Who:
@@ -1173,9 +1173,13 @@ def _attribution(
     # a full name that "called" something the quote right after ("Analyst Jo Fay called the forecast "a clear
     # signal""): not "called for", and not a place ("an investor from Leeds, England, who ..., called")
     for rx in (_CALLED, _CALLED_SET_OFF):
+        m = rx.search(before)
+        if m is None:
+            continue
         # (the set-off name's title is before it and its firm after: "Another analyst, Jo Fay of Ridgeline,")
-        title = before[max(0, m.start() - 40) : m.end()] if (m := rx.search(before)) and rx is _CALLED_SET_OFF else ""
-        if m and (who := _who_from(m, sent_start, index, title)).kind == "person" and len(name_tokens(who.name)) >= 2:
+        title = before[max(0, m.start() - 40) : m.end()] if rx is _CALLED_SET_OFF else ""
+        who = _who_from(m, sent_start, index, title)
+        if who.kind == "person" and len(name_tokens(who.name)) >= 2:
             return who
     if first is not None:
         return first
@@ -1546,12 +1550,12 @@ _SYLLABLE = re.compile(r"(?:[bcdghjkmnprstwy]|ch|sh|ph|kk|tt|pp|ss|jj)?[aeiouwy]
 _WESTERN_JOINED = frozenset({"jean", "marie", "anne", "pierre", "paul", "jose", "juan", "maria", "hans", "karl", "luc"})
 
 
-def _heading_word(tok: str, toks: list[str]) -> str:
+def _heading_word(tok: str) -> str:
     """One word of a name an instant view's heading prints in capitals, in the case a name is written in."""
     if re.fullmatch(r"(?:[A-Z]\.)+", tok):
         return tok  # initials
     if tok[:1] == "(":
-        return "(" + _heading_word(tok[1:], toks)
+        return "(" + _heading_word(tok[1:])
     parts = tok.split("-")
     syllables = (
         len(parts) == 2 and parts[0].lower() not in _WESTERN_JOINED and all(_SYLLABLE.fullmatch(p) for p in parts)
@@ -1604,7 +1608,7 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
             toks.pop(0)
         if len(toks) < 2:
             continue
-        name = " ".join(_heading_word(t, toks) for t in toks)
+        name = " ".join(_heading_word(t) for t in toks)
         title = " ".join(parts[1:]).lower()
         # The people an instant view asks for their reaction are market people (analysts, fund managers, a
         # firm's president or chief investment officer), not the reporting company's officers, unless the title
