@@ -431,6 +431,48 @@ def test_a_consultant_is_other_unless_titled_analyst(described, role):
 
 
 @pytest.mark.parametrize(
+    ("described", "role"),
+    [
+        ("managing partner of Leeds-based supply chain consultancy Vale Partners", "other"),
+        ("chief information officer at Quillon Mutual, an insurer based in Ohio", "other"),
+        ("president of Quillon Home, a housewares maker that sells through Harbor Bank", "other"),
+        ("chief executive of the Northside Traders' Alliance, a business group", "other"),
+        ("a regional officer for the Unite union", "other"),
+        ("who owns a road building company that banks with Harbor", "other"),
+        # (the company's own unit, though described the same way: its officer)
+        ("president of Quillon Cards, a unit of Harbor Bank", "executive"),
+    ],
+)
+def test_an_officer_of_a_body_the_article_describes_is_other(described, role):
+    """A person the description places at another organisation, which the article then says what it is (a maker,
+    an insurer, a business group, a union, a company the speaker owns), is no officer of the company: ``other``;
+    so is a consultancy's partner, the trade given in lower case. A unit of the company stays its."""
+    text = (
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) lifted its quarterly profit by a fifth on Tuesday. "
+        f'"Loan demand is flat," said Nora Vale, {described}.'
+    )
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", role)]
+
+
+def test_a_round_ups_one_word_section_line_names_the_company_below_it():
+    """A web round-up's section line with a company's name alone ("Quillon") heads that company's quotes, the
+    officer's title naming no company."""
+    text = (
+        "Big U.S. lenders posted second-quarter results on Friday that mostly beat forecasts.\n"
+        "Harbor Bank\n"
+        "Harbor Bank Corp ( HBC.N ) said profit rose 20% to $4 billion.\n"
+        '"Lending held up better than we feared in every region," Chief Executive Sam Poe said.\n'
+        "Quillon\n"
+        "Quillon Financial ( QFC.N ) said its profit fell 30% as fees slumped.\n"
+        '"Dealmaking was weak again and I will not pretend otherwise," Chief Financial Officer Jo Fay said.'
+    )
+    assert [(who, name) for who, name, _, _ in rows_of(text, title="Harbor Bank, Quillon report results")] == [
+        ("Sam Poe", "Harbor Bank"),
+        ("Jo Fay", "Quillon Financial"),
+    ]
+
+
+@pytest.mark.parametrize(
     "described",
     ["of Harbor Bank's consumer division", "treasurer for Northland operations", "head of Europe operations"],
 )

@@ -57,6 +57,21 @@ def test_web_furniture_line_is_a_byline():
     assert doc.text[doc.lede[0] : doc.lede[1]] == "Quillon Tools raised its forecast on Tuesday."
 
 
+def test_a_web_pages_repeated_headline_byline_and_date_are_not_the_lede():
+    text = (
+        "Cold brew and hot rivals: inside Northwind's drinks push\n"
+        "By Jo Fay, Staff reporter\n"
+        "Jan. 31, 2024\n"
+        "Northwind on Tuesday reported fiscal first-quarter sales that missed forecasts.\n"
+        "The chain's revenue rose 6%."
+    )
+    doc = doc_until(text, "scope")
+    assert (
+        doc.text[doc.lede[0] : doc.lede[1]]
+        == "Northwind on Tuesday reported fiscal first-quarter sales that missed forecasts."
+    )
+
+
 def test_inline_subhead_and_credit_line_are_blocks():
     text = (
         'NEW YORK (Reuters) - Northwind Inc said profit rose. "We are pleased," Jane Roe said. '

@@ -764,6 +764,13 @@ def test_results_news_days_after_a_quarter_closed_is_that_quarters_and_a_warning
             "2009-11-10",
             (2010, 4),
         ),
+        # a range of years in the headline: its first year, not its last ("2023-2026 profit targets")
+        (
+            "Harbor Machines Inc set profit targets for 2023 through 2026 at a meeting with investors on Tuesday.",
+            "Harbor Machines sets 2023-2026 profit targets",
+            "2022-11-15",
+            (2023, 4),
+        ),
     ],
 )
 def test_a_multi_year_horizon_is_named_by_its_first_year(text, title, published, expected):

@@ -1687,6 +1687,85 @@ def test_an_unnamed_spokespersons_fragment_is_no_one_elses():
     assert quotes(text) == [("Demand is broadening across every region we serve", "Jane Roe", "executive")]
 
 
+def test_a_named_analysts_description_is_no_unnamed_speaker():
+    """'Jo Fay, an analyst at Ridgeline, said ... "..." and "..."': both fragments are Fay's; the description after
+    her name is no unnamed analyst who speaks. Without the name before it, the fragment is no one's."""
+    text = (
+        "Northwind posted a smaller first-quarter profit on Tuesday.\n"
+        "Jo Fay, an analyst at Ridgeline, said she had expected margins to suffer from “the move to cheaper "
+        "service tiers” and “freight costs that keep outrunning the surcharges.”"
+    )
+    assert [(s, who) for s, who, _ in quotes(text)] == [
+        ("the move to cheaper service tiers", "Jo Fay"),
+        ("freight costs that keep outrunning the surcharges.", "Jo Fay"),
+    ]
+    unnamed = text.replace("Jo Fay, an analyst", "An analyst")
+    assert quotes(unnamed) == []
+
+
+def test_unnamed_speakers_in_web_copy_give_no_rows():
+    """A spokesperson who "told" a publication (the publication is the listener, no speaker), a company's
+    spokeswoman after the quote, an unnamed shareholder handing over with a colon, an unnamed portfolio manager
+    with a long relative clause: none is the last named speaker."""
+    lead = "“Sales were strong in the quarter and we gained share,” Chief Executive Sam Poe said.\n"
+    for tail in (
+        "A Northwind spokesperson told Retail Weekly: “The club will stay free for every member.”",
+        "“We do not break out results for the outlet business,” a Poe's Stores spokeswoman said when asked.",
+        "One longtime shareholder, kept nameless under his firm's press rules, put it more bluntly: "
+        "“Everybody owns this stock going in. That is the risk.”",
+        "A portfolio manager at a big fund holding the shares, who would talk only if unnamed since he "
+        "was not cleared to speak, said the targets were “about what we expected, maybe a bit low.”",
+    ):
+        assert [who for _, who, _ in quotes(lead + tail)] == ["Sam Poe"], tail
+
+
+def test_after_the_quote_a_title_set_off_name_or_a_stray_comma_still_names_the_speaker():
+    """'...," Northwind's finance chief, Jo Fay, told a news conference', '...," CEO Jo Fay, told Reuters': Fay
+    speaks; who was told (a news conference, Reuters) is no speaker. A body's unnamed head who "told a luncheon
+    that" a fragment is no one's, not the last named speaker's."""
+    lead = "“Sales were strong in the quarter and we gained share,” Chief Executive Sam Poe said. "
+    fay = "Finance chief Jo Fay spoke later. "
+    for tail in (
+        "“We may have something to learn from our rivals here,” Northwind's chief financial officer, Jo Fay, told "
+        "a news conference.",
+        "“We may have something to learn from our rivals here,” Finance Chief Jo Fay, told Reuters.",
+    ):
+        assert [who for _, who, _ in quotes(lead + fay + tail)] == ["Sam Poe", "Jo Fay"], tail
+    luncheon = "And the trade association's outgoing boss told a Leeds luncheon that “at least ten of our members have gone bust.”"
+    assert [who for _, who, _ in quotes(lead + luncheon)] == ["Sam Poe"]
+    # (a guard: a stray comma after a common noun is no attribution, "the estimate, said Jo Fay" names Fay)
+    estimate = "“He talked hopes down, yet many still counted on a beat” the forecast, said Jo Fay of Ridgeline."
+    assert [who for _, who, _ in quotes(lead + estimate)] == ["Sam Poe", "Jo Fay"]
+
+
+def test_a_broker_analyst_who_opens_a_sentence_is_the_she_that_follows():
+    """'Jo Fay of Ridgeline Research is more skeptical. "...," she said': Fay, though no title or speech verb
+    named her; not the analyst quoted before."""
+    text = (
+        "“The bar is low enough to clear,” wrote Sam Poe of Alder Securities, long a fan of the shares.\n"
+        "Jo Fay of Ridgeline Research is more skeptical. “Northwind will burn more cash this year,” she said."
+    )
+    assert [who for _, who, _ in quotes(text)] == ["Sam Poe", "Jo Fay"]
+
+
+def test_a_quote_paragraph_after_a_paragraph_of_reported_speech_is_its_speakers():
+    """A paragraph that is a quote and nothing else, after a paragraph whose last sentence reports what a named
+    person said: that person's words (in single marks too)."""
+    lead = "“Sales were strong in the quarter and we gained share,” Chief Executive Sam Poe said.\n"
+    lead += "Jo Fay, who runs the stores, said the group would press on with its ‘heritage’ plans.\n"
+    for q in (
+        "“Our new ranges are landing well with core customers.”",
+        "‘Our new ranges are landing well with core customers.’",
+    ):
+        assert [who for _, who, _ in quotes(lead + q)] == ["Sam Poe", "Jo Fay"]
+    # (no one's when the paragraph before has no one speaking)
+    plain = "“Sales were strong in the quarter and we gained share,” Chief Executive Sam Poe said.\n"
+    plain += "Shares of the group rose 3% in early trading on the news.\n"
+    assert [who for _, who, _ in quotes(plain + "“Our new ranges are landing well with core customers.”")] == [
+        "Sam Poe"
+    ]
+
+
 def test_ways_web_copy_hands_a_quote_to_its_speaker():
     text = (
         "Northwind Inc. (NYSE: NWD) today announced its fiscal third-quarter figures.\n"

@@ -1214,7 +1214,7 @@ _RATING_AGENCY = re.compile(
 _CONSULTANCY = re.compile(
     r"\b(?:Booz|McKinsey|Bain\s*&\s*Co|Boston\s+Consulting|Accenture|A\.\s?T\.\s?Kearney|Kearney|Oliver\s+Wyman|"
     r"Roland\s+Berger|AlixPartners|Deloitte|PricewaterhouseCoopers|PwC|KPMG|Ernst\s*(?:&|and)\s*Young|Arthur\s+D\.?\s*Little|"
-    r"Monitor\s+Group|L\.?E\.?K\.?\s+Consulting)\b|\b(?:Consulting|Consultancy|Consultants)\b"
+    r"Monitor\s+Group|L\.?E\.?K\.?\s+Consulting)\b|\b(?i:Consulting|Consultancy|Consultants)\b"
 )
 
 
@@ -1237,7 +1237,7 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
         if _RATING_AGENCY.search(outside):
             return "analyst"  # "Fitch Ratings Managing Director Jo Fay": a credit analyst, not the company's officer
         title = person.title if firm else (described[0] if described else None)
-        if role == "executive" and _consultant(title, outside):
+        if role == "executive" and _consultant(title, f"{outside} {person.org or ''}"):
             return "other"  # "partner at Booz & Co": a consultant, before the investor reading of "partner"
     if role == "executive" and company is not None and _investor(doc, a, company):
         return "analyst"
@@ -1273,4 +1273,33 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             and (financial_firm(firm) or (described is not None and firm in described[1] and described[2]))
         ):
             return "analyst"
+    if role == "executive" and company is not None and _of_another_body(_described(doc, a), company):
+        return "other"
     return role
+
+
+# a description that places a person at an organisation of its own, which the article then says what it is: "of
+# Quillon Home, a housewares maker", "for the Unite union", "who owns a road building company"
+_OWN_BODY = re.compile(
+    r"^,?\s*(?:an?\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+(?:of|at|for|with)\s+(?P<firm>(?:the\s+)?[A-Z][^,]{1,60}?),\s+"
+    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:maker|manufacturer|producer|insurer|supplier|retailer|distributor|"
+    r"builder|contractor|operator|developer|group|association|lobby|federation|union|charity|customer|client|"
+    r"competitor|rival|company|firm|business)\b"
+    r"|^,?\s*(?:an?\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+(?:of|at|for|with)\s+(?P<union>(?:the\s+)?(?:[A-Z][\w&\-]*\s+){1,4})"
+    r"union\b"
+    r"|^,\s*who\s+(?:owns|runs|heads|founded)\s+an?\s+(?:[\w\-]+\s+){0,3}?(?:company|business|firm|chain)\b"
+)
+# what makes that organisation part of the company after all ("a unit of", "the company's")
+_PART_OF = re.compile(r"\b(?:unit|division|subsidiary|arm|segment|brand|owned|part\s+of|company['’]s)\b")
+
+
+def _of_another_body(described: str, company: Company) -> bool:
+    """Does the description after a person's name place them at another organisation, one the article says is
+    a maker, an insurer, a union, a business group ("president of Quillon Home, a housewares maker that sells
+    through Northwind"), not the company nor a part of it? Such a person's title is not the company's office."""
+    m = _OWN_BODY.match(described)
+    # (nor a financial firm's: "..., a risk advisory firm" comments as an analyst does)
+    if m is None or _PART_OF.search(described[: m.end()]) or _MONEY_TRADE.search(described[: m.end()]):
+        return False
+    body = m.group("firm") or m.group("union") or ""
+    return not _words(company.name) & _words(body)

@@ -171,8 +171,16 @@ def _dateline(text: str) -> tuple[Block | None, list[Block]]:
         return Block(start, m.end(), BlockKind.DATELINE), pre
     if web:
         return None, [Block(0, web.end(), BlockKind.BYLINE)]
-    m = _BYLINE.match(text)
+    m = _WEB_TOP.match(text) or _BYLINE.match(text)
     return None, ([Block(m.start(), m.end(), BlockKind.BYLINE)] if m else [])
+
+
+# A web page's top with no dateline: the headline repeated over a byline line ("By Jo Fay, Staff reporter"), and
+# a date line under it ("Jan. 31, 2024", "31 January 2024 | 10:42 am")
+_WEB_TOP = re.compile(
+    r"\A(?:[ \t]*[^\n.!?]{5,150}\n(?=[ \t]*By\s+[A-Z]))?[ \t]*By\s+[A-Z][^\n]{0,100}"
+    r"(?:\n[ \t]*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4})[^\n.!?]{0,40}(?=\n))?"
+)
 
 
 def _only_preamble(before: str) -> bool:
@@ -272,7 +280,7 @@ _HEADING_LINE = re.compile(r"[A-Z0-9][^\n.!?:;,\"“”«»()*|]{1,60}")
 
 
 def _line_subheads(text: str, paras: list[tuple[int, int]], floor: int, end: int) -> list[Block]:
-    """Lines of web text that are section headings in mixed case: a paragraph of two to eight words, no
+    """Lines of web text that are section headings in mixed case: a paragraph of one to eight words, no
     punctuation, each word but the small ones capitalised, after a paragraph that ends a sentence and before one
     that starts with a capital or a quotation mark."""
     out: list[Block] = []
@@ -282,7 +290,9 @@ def _line_subheads(text: str, paras: list[tuple[int, int]], floor: int, end: int
             continue
         line = text[a:b].rstrip()
         words = line.split()
-        if not (2 <= len(words) <= 8 and _HEADING_LINE.fullmatch(line)):
+        # (one word too, a round-up's company section: "Citigroup"; not an initialism or a stray short word)
+        one = len(words) == 1 and len(line) >= 4 and any(c.islower() for c in line)
+        if not ((one or 2 <= len(words) <= 8) and _HEADING_LINE.fullmatch(line)):
             continue
         if not all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS for w in words):
             continue

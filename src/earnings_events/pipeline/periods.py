@@ -362,6 +362,10 @@ def _tense(phrase: str) -> str | None:
     return None
 
 
+# the first year of a range that ends at a year mention ("2023-" of "2023-2026")
+_RANGE_FROM = re.compile(rf"({_YEAR})\s?[\-–]\s?$")
+
+
 def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None = None) -> list[Period]:
     """Every period mention in ``text`` (between ``start`` and ``end``), in order (leftmost-longest: one
     mention per stretch of text)."""
@@ -377,6 +381,11 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
             y = year(g.get("y1") or g.get("y2") or g.get("y3") or g.get("y4") or g.get("y5") or g.get("y6"))
             number = mon = None
             kind = pat.kind
+            span = (
+                _RANGE_FROM.search(text, max(0, m.start() - 5), m.start()) if kind == "year" and g.get("y3") else None
+            )
+            if span is not None and y is not None and y - int(span.group(1)) >= 2:
+                continue  # "2023-2026 profit targets": a multi-year plan, whose first year the body names
             if kind == "quarter":
                 number = _ORD[g["ord"].lower()] if g.get("ord") else int(g.get("num") or g.get("num2"))
                 if g.get("y3") and not g.get("y1"):  # FY24 Q1

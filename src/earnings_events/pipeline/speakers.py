@@ -66,7 +66,10 @@ _APPOS = (
     r"(?:,\s(?P<appos>(?:[^,\"“”]|[\"“][\w\-]+(?:\s[\w\-]+)?[\"”]){1,90}?(?:,\s[^,\"“”]{1,50}?)?),?|\s+(?P<appos2>(?:an?\s+)?(?:senior\s+)?(?:analyst|economist|strategist|"
     r"portfolio\s+manager|fund\s+manager|trader|partner|director)\s+(?:at|with|of|for)\s+(?:[A-Z][\w&.'’\-]*\s*){1,5}))?"
 )
-_AFTER_WHO_VERB = re.compile(rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}{_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)")
+# (a stray comma before the verb: '...," CEO Jo Fay, told Reuters')
+_AFTER_WHO_VERB = re.compile(
+    rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}(?P<stray>,)?{_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)"
+)
 _AFTER_VERB_WHO = re.compile(
     rf"^[\s,;:—–\-]*(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
 )
@@ -84,7 +87,10 @@ _PERSON_LONG_TITLE_VERB = (
 _BEFORE_PERSON_LONG_TITLE = re.compile(_PERSON_LONG_TITLE_VERB + _OBJ)
 # ... anywhere in a sentence, for the quote that follows it (no object to end the sentence at)
 _PERSON_LONG_TITLE_SAYS = re.compile(_PERSON_LONG_TITLE_VERB)
-_BEFORE_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,[^\"“”]{{0,80}}?)?\s*[,:]\s*$")
+# (not "told" or "tells": who follows them is the listener, "a spokesperson told Retail Weekly:")
+_BEFORE_VERB_WHO = re.compile(
+    rf"\b(?!told\b|tells\b)(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>,[^\"“”]{{0,80}}?)?\s*[,:]\s*$"
+)
 # a speech verb that is the second of two coordinated verbs, right before the quote; its speaker is the subject
 _COORDINATED_VERB = re.compile(rf"\s(?:and|but)\s+(?:\w+ly\s+)?(?:{VERBS})[\s,:]*$")
 _SUBJECT = re.compile(rf"\s*(?P<who>{_WHO})")
@@ -127,6 +133,13 @@ _ANY_WHO_VERB = re.compile(rf"(?P<who>{_WHO}){_ADV}\s+(?P<verb>{VERBS})\b")
 # "said Fiat Auto looked to ...", "said Apple expects ...": reported speech whose subject is no speaker
 _CLAUSE_VERB_AFTER = r"(?!\s+(?:[a-z]+(?:ed|es)|would|will|could|should|can|may|might|must|is|was|were|are|had|has|have|did|does|expects|sees|plans|wants|needs|remains|looks)\b)"
 _ANY_VERB_WHO = re.compile(rf"\b(?P<verb>{VERBS})\s+(?P<who>(?>{_WHO})){_CLAUSE_VERB_AFTER}")  # (no shorter name)
+
+
+def _listener(m: re.Match[str]) -> bool:
+    """A verb-then-name match whose name is who was told ("told Retail Weekly"), not who spoke."""
+    return m.re is _ANY_VERB_WHO and m.group("verb") in ("told", "tells")
+
+
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Inc|Corp|Ltd|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|(?<![/\w])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
@@ -265,6 +278,7 @@ _TITLE_COMMA_NAME = re.compile(
     r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,?\s+"  # (", Sam Poe said")
     rf"(?:{VERBS})\b"
 )
+_AFTER_TITLE_COMMA_NAME = re.compile(rf"[\s,]*(?:[\w'’.&\-]+\s+){{0,4}}?{_TITLE_COMMA_NAME.pattern}")
 # A name set off by commas after a title, whatever verb follows ("The company's chief executive, Sam Poe, spoke on
 # the call"): a person whom a later "he said" names.
 _TITLE_COMMA_NAME_COMMA = re.compile(
@@ -327,7 +341,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v41"
+    version: str = "extract_rules_v42"
 
 
 @dataclass
@@ -463,6 +477,10 @@ _FIRM_WORD = re.compile(
     r"Trust|Research|Data|Markets?)\b"
 )
 _FIRM_AFTER_NAME = re.compile(r",?\s+(?:at|with|of|from)\s+(?P<firm>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)$")
+_PREDICATE = re.compile(
+    r"\s+(?:is|was|has|had|remains|sounded|struck|took|sees|saw|thinks|expects|warned|wrote|argued)\b"
+)
 _BRACKETED_FIRST = re.compile(
     r"[(\[](?:[A-Za-z.&\-]+\s+){0,4}?(?P<first>[A-Z][a-z]+)[)\]]\s+(?P<last>[A-Z][a-z][\w'’\-]+)(?![\w\-])"
 )
@@ -542,6 +560,8 @@ class _ArticleIndex:
                     self._add(name, m.start("name"), f"{(m.group('firm') or '').strip()} {m.group('clause')}".strip())
             for rx in (_ANY_WHO_VERB, _ANY_VERB_WHO) if verb else ():
                 for m in rx.finditer(self.text, a, b):
+                    if _listener(m):
+                        continue
                     who = self.classify(m.group("who"), m.start("who"))
                     if who.kind == "person" and len(people.name_tokens(who.name)) >= 2 and not self.in_quote(m.start()):
                         self._add(who.name, m.start("who"), who.title)
@@ -583,10 +603,15 @@ class _ArticleIndex:
             firm = _FIRM_AFTER_NAME.match(self.text, first + len(full))
             # (or a name set off with its firm, "Sam Poe, of Ridgeline Research, kept his rating": a person, whom
             # a later "he wrote" names)
-            placed = (
-                firm is not None
-                and self.text.startswith(",", first + len(full))
-                and self.text.startswith(",", firm.end())
+            placed = firm is not None and (
+                (self.text.startswith(",", first + len(full)) and self.text.startswith(",", firm.end()))
+                # (or opening a sentence with a broker's name and a verb: "Sam Poe of Ridgeline Research is more
+                # skeptical.")
+                or (
+                    _SENTENCE_OPENS.search(self.text, max(0, first - 3), first) is not None
+                    and financial_firm(firm.group("firm"))
+                    and _PREDICATE.match(self.text, firm.end()) is not None
+                )
             )
             if placed or any(not self.in_quote(m.start("key")) for m in opens.finditer(self.text, first + len(full))):
                 # (the title: the three words before the name at most, "former trader and Glencore boss" is a boss;
@@ -871,7 +896,18 @@ class _ArticleIndex:
         """Does an unnamed person the pronoun at ``at`` can be speak between ``lo`` and it ("A spokesman said")? Not
         one of the other sex (a spokeswoman before "he"), nor one in a possessive ("one analyst's question")."""
         other = {"he": "spokeswoman", "she": "spokesman"}.get(self.text[at : at + 3].lower().strip())
-        return any(m.group("noun") != other for m in _UNNAMED_SPEAKS.finditer(self.text, lo, at))
+        return any(m.group("noun") != other for m in self.unnamed_speakers(lo, at))
+
+    def unnamed_speakers(self, lo: int, hi: int) -> list[re.Match[str]]:
+        """The unnamed people who speak between ``lo`` and ``hi`` ("A spokesman said"): not a description set off
+        after a named person ("Jo Fay, an analyst at Ridgeline, said": Fay speaks, named)."""
+        surnames = {people.name_tokens(p.name)[-1] for p in self.people.values() if people.name_tokens(p.name)}
+        out = []
+        for m in _UNNAMED_SPEAKS.finditer(self.text, lo, hi):
+            named = _NAME_SET_OFF.search(self.text, max(lo, m.start() - 40), m.start())
+            if named is None or named.group(1) not in surnames:
+                out.append(m)
+        return out
 
     def resolve(self, who: _Who) -> Person | None:
         """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
@@ -957,10 +993,23 @@ class _ArticleIndex:
 
 # an unnamed person who speaks ("A spokesman said", "one senior executive told reporters")
 _UNNAMED_SPEAKS = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>spokesman|spokeswoman|spokesperson|official|"
-    r"executive|analyst|trader|source|insider)\b(?!['’]s)[^.;\"“”]{0,80}?\b(?:said|says|told|added|noted|"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-'’.&]+\s+){0,3}?(?P<noun>spokesman|spokeswoman|spokesperson|official|"
+    r"executive|analyst|trader|source|insider|(?<=portfolio\s)manager|(?<=fund\s)manager|shareholder|investor)\b(?!['’]s)"
+    r"(?:[^.;\"“”]{0,80}?|[^.;\"“”,]{0,80}?,\s+who\b[^.;\"“”]{0,160}?)\b(?:said|says|told|added|noted|"
     r"explained|declined|wrote|replied|confirmed|insisted|stressed)\b"
 )
+# an unnamed person right after a quote's closing mark, who speaks it
+_UNNAMED_AFTER = re.compile(
+    r"[\s,]*(?:(?:said|says|added)\s+)?(?:an?|one|another)\s+(?:[\w\-'’.&]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
+    r"official|executive|analyst|trader|source|insider|shareholder|investor)\b(?!['’]s)"
+)
+# a sentence whose subject is an unnamed person, ending in a colon before the quote
+_UNNAMED_COLON = re.compile(
+    r"\s*(?:An?|One|Another)\s+(?:[\w\-'’]+\s+){0,3}?(?:shareholder|investor|analyst|executive|official|"
+    r"spokes(?:man|woman|person)|source|trader|manager|employee|worker|customer|banker|insider)\b[^\"“”]*:\s*"
+)
+# a name with a comma after it, ending where a description of that person starts ("Jo Fay, ")
+_NAME_SET_OFF = re.compile(r"([A-Z][\w'’\-]+),\s*$")
 # the text from a sentence's subject to a later name inside a relative clause on it: "Poe, who retires in June and
 # leaves the job to "
 _RELATIVE_ON_SUBJECT = re.compile(r"^[^,.;]*,\s+(?:who|whom|whose)\b[^,.;]*$")
@@ -1077,6 +1126,8 @@ def _attribution(
     runs_on = nxt is not None and after_end >= nxt.open
     for rx in (_AFTER_WHO_VERB, _AFTER_VERB_WHO):
         m = rx.match(after)
+        if m and m.groupdict().get("stray") and not m.group("who")[:1].isupper():
+            m = None  # ('"...," the estimate, said Jo Fay': the stray comma only after a name)
         appos = (m.groupdict().get("appos") or "") if m else ""
         if ", " in appos and not _TITLE_WORD.search(appos.split(", ")[0]):
             # a second comma in the appositive is a title's tail ("Masa Oda, general manager of ..., Sony's largest
@@ -1100,6 +1151,12 @@ def _attribution(
                 if closing is not None and closing.kind in ("person", "pronoun"):
                     return closing
             return who
+    # '...," Toyota's chief financial officer, Sam Poe, told a news conference': the name between the title's commas
+    m = _AFTER_TITLE_COMMA_NAME.match(after)
+    if m and ends_sentence and _new_clause(after[m.end() :], runs_on):
+        m = None  # ('... in 2009." Capital One's chief executive, Sam Poe, said, "...': the next sentence's
+    if m and surname(m.group("name")) in index.people:
+        return _Who("person", index.people[surname(m.group("name"))].name, m.group("pre"), base_after + m.start("name"))
     m = _AFTER_NAME_TITLE.match(after)
     # (not a new sentence whose subject has a title: '... America." Mark Durling, banking analyst at Brewin
     # Dolphin, said last month's warning cushioned the impact': the same test as above)
@@ -1194,7 +1251,10 @@ def _attribution(
     # clause with a person as its subject governs ("He said the company expected ...").
     for ctx, base in ((before, sent_start), (own_after, base_after)):
         found = sorted([*_ANY_WHO_VERB.finditer(ctx), *_ANY_VERB_WHO.finditer(ctx)], key=lambda x: x.start())
-        whos = [_who_from(m, base, index) for m in found]
+        # (who is told is no speaker, but still a clause whose subject the sentence does not name: no one's)
+        whos = [
+            _Who("nonperson", at=base + m.start("who")) if _listener(m) else _who_from(m, base, index) for m in found
+        ]
         person = next((w for w in whos if w.kind != "nonperson"), None)
         if person or whos:
             return person or whos[0]
@@ -1335,6 +1395,22 @@ def _colon_paragraph_speaker(
     return _speaker_of_sentence(text[start:end], start, index)
 
 
+def _previous_paragraph_speaker(
+    text: str, span: Span, paras: list[tuple[int, int]], index: _ArticleIndex
+) -> Person | None:
+    """``Sam Poe said the group would press on.`` closing a paragraph, and the next paragraph a quote and nothing
+    else: the person who speaks in that last sentence."""
+    i = span.paragraph
+    if i == 0 or not span.closed or text[paras[i][0] : span.open].strip() or text[span.close_end : paras[i][1]].strip():
+        return None
+    a, b = paras[i - 1]
+    end = a + len(text[a:b].rstrip())
+    if text[end - 1 : end] != ".":
+        return None
+    start = _sentence_start(text, end - 1, a)
+    return _speaker_of_sentence(text[start:end], start, index)
+
+
 def _clause_subject(text: str, index: _ArticleIndex) -> Person | None:
     """A person the article named, subject of a speech verb after a relative clause on him ("Sam Poe, who hands
     the job to Jo Fay in May and stays on as chairman, said"): not a name inside the clause."""
@@ -1353,6 +1429,8 @@ def _speaker_of_sentence(prev: str, base: int, index: _ArticleIndex) -> Person |
     if (clause := _clause_subject(prev, index)) is not None:
         return clause  # "Sam Poe, who took over in May and ..., said:"
     for m in sorted([*_ANY_WHO_VERB.finditer(prev), *_ANY_VERB_WHO.finditer(prev)], key=lambda x: x.start()):
+        if _listener(m):
+            continue
         who = _who_from(m, base, index)
         if who.kind in ("person", "pronoun"):
             return index.resolve(who)
@@ -1462,7 +1540,13 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         nobody = who is None and (
             _org_speaks(text, index, sent_start, span.open)
             # 'A Northwind spokeswoman said the firm stayed "in touch with its regulator"': an unnamed one's
-            or _UNNAMED_SPEAKS.search(text, sent_start, span.open) is not None
+            or bool(index.unnamed_speakers(sent_start, span.open))
+            # 'One longtime shareholder, unnamed at his request, put it bluntly: "..."': an unnamed subject
+            # handing over with a colon
+            or _UNNAMED_COLON.fullmatch(text, sent_start, span.open) is not None
+            # '"...," a Poe's Stores spokeswoman said': an unnamed one after the quote, the company's name a
+            # possessive
+            or (span.closed and _UNNAMED_AFTER.match(text, span.close_end) is not None)
             # 'Many have complained that Northwind was "spending like there is no tomorrow"': a fragment in a
             # sentence whose subject is an unnamed group is the group's words, no continuation of the last speaker
             or (sent_start < span.open and _GROUP_SUBJECT.match(text, sent_start) is not None)
@@ -1487,8 +1571,10 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         ):
             person = last[1]
         if who is None and person is None and not nobody:
-            person = _previous_sentence_speaker(text, span, para_start, index) or _colon_paragraph_speaker(
-                text, span, paras, index
+            person = (
+                _previous_sentence_speaker(text, span, para_start, index)
+                or _colon_paragraph_speaker(text, span, paras, index)
+                or _previous_paragraph_speaker(text, span, paras, index)
             )
         if who is None and person is None and last is None and span.closed and not nobody:
             person = _next_sentence_person(text, span, index, nxt.open if nxt else len(text))
