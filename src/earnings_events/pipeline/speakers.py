@@ -1384,15 +1384,9 @@ def _colon_paragraph_speaker(
 ) -> Person | None:
     """``Sam Poe, who took over in May, said:`` closing a paragraph, the quote opening the next: the person who
     speaks in the sentence the colon ends."""
-    i = span.paragraph
-    if i == 0 or text[paras[i][0] : span.open].strip():
+    if text[paras[span.paragraph][0] : span.open].strip():
         return None
-    a, b = paras[i - 1]
-    end = a + len(text[a:b].rstrip())
-    if text[end - 1 : end] != ":":
-        return None
-    start = _sentence_start(text, end - 1, a)
-    return _speaker_of_sentence(text[start:end], start, index)
+    return _closing_sentence_speaker(text, span.paragraph - 1, ":", paras, index)
 
 
 def _previous_paragraph_speaker(
@@ -1400,12 +1394,21 @@ def _previous_paragraph_speaker(
 ) -> Person | None:
     """``Sam Poe said the group would press on.`` closing a paragraph, and the next paragraph a quote and nothing
     else: the person who speaks in that last sentence."""
-    i = span.paragraph
-    if i == 0 or not span.closed or text[paras[i][0] : span.open].strip() or text[span.close_end : paras[i][1]].strip():
+    a, b = paras[span.paragraph]
+    if not span.closed or text[a : span.open].strip() or text[span.close_end : b].strip():
         return None
-    a, b = paras[i - 1]
+    return _closing_sentence_speaker(text, span.paragraph - 1, ".", paras, index)
+
+
+def _closing_sentence_speaker(
+    text: str, i: int, mark: str, paras: list[tuple[int, int]], index: _ArticleIndex
+) -> Person | None:
+    """The person who speaks in paragraph ``i``'s last sentence, when that sentence ends with ``mark``."""
+    if i < 0:
+        return None
+    a, b = paras[i]
     end = a + len(text[a:b].rstrip())
-    if text[end - 1 : end] != ".":
+    if text[end - 1 : end] != mark:
         return None
     start = _sentence_start(text, end - 1, a)
     return _speaker_of_sentence(text[start:end], start, index)
