@@ -12,6 +12,12 @@ def blocks(text: str) -> list[tuple[str, str]]:
     return [(b.kind.value, doc.text[b.start : b.end].strip()) for b in doc.blocks]
 
 
+def lede(text: str) -> str:
+    """The first sentence of the prose, as the layout stage finds it."""
+    doc = doc_until(text, "scope")
+    return doc.text[doc.lede[0] : doc.lede[1]]
+
+
 @pytest.mark.parametrize(
     ("text", "dateline"),
     [
@@ -53,8 +59,7 @@ def test_web_furniture_line_is_a_byline():
         "January 23, 2018 / 9:11 AM / Updated 11 minutes ago Quillon CEO upbeat Jane Roe 3 Min Read \n"
         "ZURICH, Jan 23 (Reuters) - Quillon Tools raised its forecast on Tuesday."
     )
-    doc = doc_until(text, "scope")
-    assert doc.text[doc.lede[0] : doc.lede[1]] == "Quillon Tools raised its forecast on Tuesday."
+    assert lede(text) == "Quillon Tools raised its forecast on Tuesday."
 
 
 def test_a_web_pages_repeated_headline_byline_and_date_are_not_the_lede():
@@ -65,11 +70,7 @@ def test_a_web_pages_repeated_headline_byline_and_date_are_not_the_lede():
         "Northwind on Tuesday reported fiscal first-quarter sales that missed forecasts.\n"
         "The chain's revenue rose 6%."
     )
-    doc = doc_until(text, "scope")
-    assert (
-        doc.text[doc.lede[0] : doc.lede[1]]
-        == "Northwind on Tuesday reported fiscal first-quarter sales that missed forecasts."
-    )
+    assert lede(text) == "Northwind on Tuesday reported fiscal first-quarter sales that missed forecasts."
 
 
 def test_inline_subhead_and_credit_line_are_blocks():
@@ -148,8 +149,7 @@ def test_a_web_pages_takeaways_above_a_newspaper_dateline_are_not_prose():
         "Main points\n\u2022 Sales up 4% in the half\n\u2022 Forecast raised\n"
         "BASEL, Switzerland — Quillon Tools raised its forecast on Thursday. Its shares rose."
     )
-    doc = doc_until(text, "scope")
-    assert doc.text[doc.lede[0] : doc.lede[1]] == "Quillon Tools raised its forecast on Thursday."
+    assert lede(text) == "Quillon Tools raised its forecast on Thursday."
 
 
 def test_mixed_case_heading_lines_of_web_text_are_subheads():

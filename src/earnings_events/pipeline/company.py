@@ -1183,11 +1183,11 @@ _DESCRIBED_FIRM = re.compile(
 )
 
 
-def _described_firm(doc: ArticleDoc, a: Attribution) -> tuple[str, str, bool] | None:
-    """The title (possibly empty) and the firm the description right after a person's name gives, if it names a
-    firm, and whether that firm is a financial one (by its name, or by the trade the description gives it:
-    "investment firm Roe")."""
-    m = _DESCRIBED_FIRM.match(_described(doc, a))
+def _described_firm(description: str) -> tuple[str, str, bool] | None:
+    """The title (possibly empty) and the firm the description right after a person's name (``description``, from
+    ``_described``) gives, if it names a firm, and whether that firm is a financial one (by its name, or by the
+    trade the description gives it: "investment firm Roe")."""
+    m = _DESCRIBED_FIRM.match(description)
     if m is None:
         return None
     firm = m.group("firm")
@@ -1231,7 +1231,8 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
     role = a.role
     person = a.person
     firm = person.company_hint or person.org
-    described = _described_firm(doc, a)  # (read once: the firm a description names)
+    description = _described(doc, a)  # (read once: what the article says of the person, and the firm it names)
+    described = _described_firm(description)
     outside = firm or (described[1] if described else "")
     if outside and company is not None and not _words(company.name) & _words(outside):
         if _RATING_AGENCY.search(outside):
@@ -1273,19 +1274,21 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             and (financial_firm(firm) or (described is not None and firm in described[1] and described[2]))
         ):
             return "analyst"
-    if role == "executive" and company is not None and _of_another_body(_described(doc, a), company):
+    if role == "executive" and company is not None and _of_another_body(description, company):
         return "other"
     return role
 
 
 # a description that places a person at an organisation of its own, which the article then says what it is: "of
 # Quillon Home, a housewares maker", "for the Unite union", "who owns a road building company"
+# (a title of up to four words and its preposition: ", chief executive of ", ", a regional officer for ")
+_TITLE_AT = r"^,?\s*(?:an?\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+(?:of|at|for|with)\s+"
 _OWN_BODY = re.compile(
-    r"^,?\s*(?:an?\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+(?:of|at|for|with)\s+(?P<firm>(?:the\s+)?[A-Z][^,]{1,60}?),\s+"
+    rf"{_TITLE_AT}(?P<firm>(?:the\s+)?[A-Z][^,]{{1,60}}?),\s+"
     r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:maker|manufacturer|producer|insurer|supplier|retailer|distributor|"
     r"builder|contractor|operator|developer|group|association|lobby|federation|union|charity|customer|client|"
     r"competitor|rival|company|firm|business)\b"
-    r"|^,?\s*(?:an?\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+(?:of|at|for|with)\s+(?P<union>(?:the\s+)?(?:[A-Z][\w&\-]*\s+){1,4})"
+    rf"|{_TITLE_AT}(?P<union>(?:the\s+)?(?:[A-Z][\w&\-]*\s+){{1,4}})"
     r"union\b"
     r"|^,\s*who\s+(?:owns|runs|heads|founded)\s+an?\s+(?:[\w\-]+\s+){0,3}?(?:company|business|firm|chain)\b"
 )

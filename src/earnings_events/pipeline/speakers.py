@@ -477,7 +477,9 @@ _FIRM_WORD = re.compile(
     r"Trust|Research|Data|Markets?)\b"
 )
 _FIRM_AFTER_NAME = re.compile(r",?\s+(?:at|with|of|from)\s+(?P<firm>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})")
-_SENTENCE_OPENS = re.compile(r"(?:^|[.!?\"”]\s+|\n\s*)$")
+# what opens a sentence right before a word: the text's start, a sentence's end, a line break
+_OPENS = r"(?:^|[.!?\"”]\s+|\n\s*)"
+_SENTENCE_OPENS = re.compile(_OPENS + "$")
 _PREDICATE = re.compile(
     r"\s+(?:is|was|has|had|remains|sounded|struck|took|sees|saw|thinks|expects|warned|wrote|argued)\b"
 )
@@ -599,7 +601,7 @@ class _ArticleIndex:
                 or _FIRM_WORD.search(full)  # "Banque Saudi Fransi"
             ):
                 continue
-            opens = re.compile(rf"(?:^|[.!?\"”]\s+|\n\s*)(?P<key>{re.escape(key)})\s+(?:{VERBS})\b")
+            opens = re.compile(rf"{_OPENS}(?P<key>{re.escape(key)})\s+(?:{VERBS})\b")
             firm = _FIRM_AFTER_NAME.match(self.text, first + len(full))
             # (or a name set off with its firm, "Sam Poe, of Ridgeline Research, kept his rating": a person, whom
             # a later "he wrote" names)
@@ -901,13 +903,16 @@ class _ArticleIndex:
     def unnamed_speakers(self, lo: int, hi: int) -> list[re.Match[str]]:
         """The unnamed people who speak between ``lo`` and ``hi`` ("A spokesman said"): not a description set off
         after a named person ("Jo Fay, an analyst at Ridgeline, said": Fay speaks, named)."""
+        found = list(_UNNAMED_SPEAKS.finditer(self.text, lo, hi))
+        if not found:
+            return found  # (the common case: no index of surnames to build)
         surnames = {people.name_tokens(p.name)[-1] for p in self.people.values() if people.name_tokens(p.name)}
-        out = []
-        for m in _UNNAMED_SPEAKS.finditer(self.text, lo, hi):
-            named = _NAME_SET_OFF.search(self.text, max(lo, m.start() - 40), m.start())
-            if named is None or named.group(1) not in surnames:
-                out.append(m)
-        return out
+        return [
+            m
+            for m in found
+            if (named := _NAME_SET_OFF.search(self.text, max(lo, m.start() - 40), m.start())) is None
+            or named.group(1) not in surnames
+        ]
 
     def resolve(self, who: _Who) -> Person | None:
         """The person a WHO names: a surname or full name via the index, a pronoun via the nearest mention."""
@@ -991,22 +996,24 @@ class _ArticleIndex:
         return None
 
 
+# the kinds of people the wire quotes without a name
+_UNNAMED_NOUN = r"spokes(?:man|woman|person)|official|executive|analyst|trader|source|insider|shareholder|investor"
 # an unnamed person who speaks ("A spokesman said", "one senior executive told reporters")
 _UNNAMED_SPEAKS = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-'’.&]+\s+){0,3}?(?P<noun>spokesman|spokeswoman|spokesperson|official|"
-    r"executive|analyst|trader|source|insider|(?<=portfolio\s)manager|(?<=fund\s)manager|shareholder|investor)\b(?!['’]s)"
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w\-'’.&]+\s+){0,3}?"
+    rf"(?P<noun>{_UNNAMED_NOUN}|(?<=portfolio\s)manager|(?<=fund\s)manager)\b(?!['’]s)"
     r"(?:[^.;\"“”]{0,80}?|[^.;\"“”,]{0,80}?,\s+who\b[^.;\"“”]{0,160}?)\b(?:said|says|told|added|noted|"
     r"explained|declined|wrote|replied|confirmed|insisted|stressed)\b"
 )
 # an unnamed person right after a quote's closing mark, who speaks it
 _UNNAMED_AFTER = re.compile(
-    r"[\s,]*(?:(?:said|says|added)\s+)?(?:an?|one|another)\s+(?:[\w\-'’.&]+\s+){0,3}?(?:spokes(?:man|woman|person)|"
-    r"official|executive|analyst|trader|source|insider|shareholder|investor)\b(?!['’]s)"
+    r"[\s,]*(?:(?:said|says|added)\s+)?(?:an?|one|another)\s+(?:[\w\-'’.&]+\s+){0,3}?"
+    rf"(?:{_UNNAMED_NOUN})\b(?!['’]s)"
 )
 # a sentence whose subject is an unnamed person, ending in a colon before the quote
 _UNNAMED_COLON = re.compile(
-    r"\s*(?:An?|One|Another)\s+(?:[\w\-'’]+\s+){0,3}?(?:shareholder|investor|analyst|executive|official|"
-    r"spokes(?:man|woman|person)|source|trader|manager|employee|worker|customer|banker|insider)\b[^\"“”]*:\s*"
+    r"\s*(?:An?|One|Another)\s+(?:[\w\-'’]+\s+){0,3}?"
+    rf"(?:{_UNNAMED_NOUN}|manager|employee|worker|customer|banker)\b[^\"“”]*:\s*"
 )
 # a name with a comma after it, ending where a description of that person starts ("Jo Fay, ")
 _NAME_SET_OFF = re.compile(r"([A-Z][\w'’\-]+),\s*$")
