@@ -1682,3 +1682,52 @@ def test_names_with_in_the_and_a_possessive_before_a_generic_word_are_whole():
         ("Jill in the Bag", "JBG"),
     ]
     assert trim_lead("Sam Poe's Harbor Subs") == "Harbor Subs"
+
+
+def test_officers_of_other_bodies_and_politicians_introduced_before_their_quotes_are_other():
+    text = (
+        "NEW YORK (Reuters) - Northwind Coffee Corp ( NWC.O ) posted a thinner quarterly profit on Tuesday.\n"
+        '"We are making real progress," Chief Executive Jo Fay said.\n'
+        "U.S. Sen. Ann Hale, a Vermont Democrat who sits on the agriculture committee, has criticised prices.\n"
+        '"I expect answers before Congress returns," Hale said.\n'
+        "Luis Mora, chief executive of Cafetal Sur, a Colombian exporter that sells beans to Northwind, said demand "
+        'held up. "Our volumes this harvest match last season\'s," Mora said.\n'
+        "Kim Lo, who runs the appliance business at a national electronics chain, agreed. "
+        '"Shoppers are repairing rather than replacing," Lo said.'
+    )
+    assert [(who, role) for who, _, _, role in rows_of(text, title="Northwind profit falls")] == [
+        ("Jo Fay", "executive"),
+        ("Ann Hale", "other"),
+        ("Luis Mora", "other"),
+        ("Kim Lo", "other"),
+    ]
+
+
+def test_a_supplier_named_after_its_customer_in_the_headline_is_the_company():
+    # the customer is named in the headline and the lede only to say who the supplier is; the supplier's chief
+    # speaks for the supplier
+    text = (
+        "AUSTIN, Texas (Reuters) - Quillon Chips Inc ( QCH.O ), the chip designer that counts Harbor Phones Inc "
+        "( HPH.O ) as its biggest customer, reported revenue above Wall Street expectations on Tuesday.\n"
+        "Quarterly revenue climbed 7.2%.\n"
+        '"Demand for our parts set a revenue record," Chief Executive Officer Jo Fay said.'
+    )
+    rows = rows_of(text, title="Harbor supplier Quillon Chips tops estimates")
+    assert rows == [("Jo Fay", "Quillon Chips", "QCH", "executive")]
+
+
+def test_a_round_ups_section_line_gives_its_executives_company():
+    text = (
+        "CHICAGO (Reuters) - Three carriers gave first-quarter numbers on Thursday.\n"
+        "Harbor: Boeing sets the schedule\n"
+        "Harbor Airlines ( HBA.N ) lost money in the first quarter.\n"
+        "“Boeing’s delays have forced us to rework the schedule,” Chief Executive Jo Fay said.\n"
+        "American: premium demand carries the quarter\n"
+        "American Airlines Group ( AAL.O ) posted a narrower loss.\n"
+        "“Demand for travel this summer looks strong,” Chief Executive Sam Poe said."
+    )
+    rows = rows_of(text, title="Harbor and American report results: Boeing delays, strong summer bookings")
+    assert [(who, name) for who, name, _, _ in rows] == [
+        ("Jo Fay", "Harbor Airlines"),
+        ("Sam Poe", "American Airlines"),
+    ]

@@ -180,3 +180,44 @@ def test_a_company_in_capitals_with_its_code_is_no_subhead():
         "QUILLON (QLN.SW)\nThe Swiss bank's profit rose 14%."
     )
     assert [k for k, _ in blocks(text)] == []
+
+
+def test_a_web_pages_section_label_headline_and_byline_line_are_not_the_lede():
+    # a category line, the headline repeated, then "Name · date": none of them is prose, whatever order they come in
+    text = (
+        "Semiconductors\n"
+        "Harbor supplier Quillon Chips tops estimates\n"
+        "Jo Fay · February 5, 2025\n"
+        "Feb 5, 2025 | 4:10 PM ET | Source: Quillon Chips Inc.\n"
+        "Quillon Chips Inc reported fiscal third-quarter revenue above Wall Street expectations on Tuesday.\n"
+        "Revenue rose 7%."
+    )
+    assert lede(text) == (
+        "Quillon Chips Inc reported fiscal third-quarter revenue above Wall Street expectations on Tuesday."
+    )
+    # hard-wrapped wire copy keeps its first line, however short: a wrapped sentence is no page furniture
+    wrapped = (
+        "LONDON (Reuters) - Quillon Homes raised a warning flag on Wednesday, saying it\n"
+        "might fall short of what analysts pencil in for profit while housing stays\n"
+        "weak and plots of land keep losing value in Ohio as well as in Kent.\n"
+    )
+    assert lede(wrapped).startswith("Quillon Homes raised")
+
+
+def test_a_round_ups_labelled_section_line_names_its_company_apart_from_its_theme():
+    text = (
+        "Two airlines reported quarterly results on Thursday.\n"
+        "Harbor: Boeing sets the schedule\n"
+        '"We are flying fewer seats," Chief Executive Jo Fay said.'
+    )
+    assert blocks(text) == [("company", "Harbor"), ("subhead", "Boeing sets the schedule")]
+
+
+def test_an_instant_view_heading_ending_in_a_colon_on_its_own_line_is_a_speaker_heading():
+    text = (
+        "Northwind Bank posted a record quarter on Wednesday.\n"
+        "COMMENTS:\n"
+        "JANE ROE, CHIEF MARKET STRATEGIST, HARBOR BANK, NEW YORK:\n"
+        '"Just the tonic this market craved."'
+    )
+    assert ("speaker", "JANE ROE, CHIEF MARKET STRATEGIST, HARBOR BANK, NEW YORK") in blocks(text)

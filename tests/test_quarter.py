@@ -1684,3 +1684,80 @@ def test_a_round_ups_shared_fiscal_quarter_is_every_companys():
     assert {name: q for name, q in doc.quarters.items()} == {"Harbor Bank": (2019, 2), "Quillon Bank": (2019, 2)}
     # "their fiscal second quarter" is the article's own evidence of the other lender's year too
     assert [quarter.stated_year_ends(doc, c) for c in doc.companies] == [[10, 10], [10]]
+
+
+def test_a_verdict_a_modal_forecasts_is_no_verdict_on_results_out():
+    # "may miss analysts' forecasts" and a headline's "profit to beat forecasts" forecast the year; they judge no
+    # quarter already reported
+    text = (
+        "LONDON (Reuters) - Brackwell Homes warned on Wednesday it may miss analysts' profit forecasts if it writes "
+        "off more land.\n\n"
+        '"Pretax profit for 2006 should match our own plans," the builder noted in a filing.'
+    )
+    companies = checked("Brackwell Homes", 12, "Brackwell")
+    assert primary_quarter(text, "Brackwell flags land worries", "2006-12-20", companies) == (2006, 4)
+    text = (
+        "LONDON (Reuters) - Tollard Bank said it would beat profit forecasts after a smaller writedown than feared.\n\n"
+        "The bank said 2007 profit would be ahead of the market's view, helped by its Asian arm."
+    )
+    companies = checked("Tollard Bank", 12, "Tollard")
+    assert primary_quarter(text, "Tollard profit to beat forecasts", "2007-12-06", companies) == (2007, 4)
+
+
+def test_a_retailers_13_weeks_to_a_date_is_its_quarter():
+    text = (
+        "LONDON (Reuters) - Harwick Stores warned on profit on Wednesday after like-for-like sales fell 5 percent in "
+        "its latest 13 weeks to June 27.\n\n"
+        '"Shoppers are cutting back harder than we thought," Chief Executive Ann Hale said.'
+    )
+    companies = checked("Harwick Stores", 3, "Harwick")
+    assert primary_quarter(text, "Harwick sales slide", "2008-07-02", companies) == (2009, 1)
+
+
+def test_results_given_at_an_event_before_analysts_are_background_to_its_forecast():
+    # the third quarter was reported weeks before the event at which the company forecast next year's profit
+    text = (
+        "SAN JOSE (Reuters) - Norvane Semiconductor sees its design unit turning a profit next year, it told "
+        "investors on Wednesday.\n\n"
+        "Norvane executives, talking to analysts and fund managers during a two-day event on its campus, said demand "
+        "was recovering. Its third-quarter earnings release had shown debt falling by a fifth. "
+        '"The cash registers are starting to ring," Chief Executive Dan Moor said.'
+    )
+    companies = checked("Norvane Semiconductor", 12, "Norvane")
+    assert primary_quarter(text, "Norvane sees profit in 2010", "2009-11-11", companies) == (2010, 4)
+
+
+def test_results_announced_on_a_day_weeks_before_are_background():
+    text = (
+        "TOKYO (Reuters) - Kaisho Motor will struggle to meet its lowered annual profit forecast, a senior executive "
+        "said on Friday.\n\n"
+        "Kaisho was the first carmaker to announce April-September results, on October 28, and has since cut "
+        'output again. "It is a very tough task," Executive Vice President Ken Mori said.'
+    )
+    companies = checked("Kaisho Motor", 3, "Kaisho")
+    assert primary_quarter(text, "Kaisho says goals tough", "2008-11-28", companies) == (2009, 4)
+    # on the day itself the same sentence reports the half (nothing to push back)
+    assert primary_quarter(text, "Kaisho says goals tough", "2008-10-29", companies) == (2009, 2)
+
+
+def test_peers_quarterly_reports_still_to_come_are_not_the_warning_companys_quarter():
+    text = (
+        "TOKYO (Reuters) - Miraku Electric shares slid on Friday once the maker cut by half the profit it sees for "
+        "the year to March.\n\n"
+        "The cut came as investors braced for quarterly earnings reports from other exporters next week. "
+        '"The warning shows forecasts were too optimistic," said fund manager Jiro Sato. '
+        "Two rivals, which report their quarterly results on Monday, lost ground too."
+    )
+    companies = {
+        "Miraku Electric": {"aliases": ["Miraku"], "calendar_checked": True, "fy_end_month": 3, "fy_naming": "start"}
+    }
+    assert primary_quarter(text, "Miraku shares slide after profit warning", "2008-10-24", companies) == (2008, 4)
+
+
+def test_a_quarter_ended_on_a_day_named_as_a_fiscal_quarter_tells_the_year_end():
+    # "the quarter ended Dec. 28, the third quarter of fiscal 2025": the year ends in March, whatever the default
+    text = (
+        "AUSTIN, Texas (Reuters) - Quillon Chips Inc reported revenue above expectations on Tuesday.\n"
+        "Revenue for the quarter ended Dec. 28, the third quarter of fiscal 2025, rose 7% to $556 million."
+    )
+    assert primary_quarter(text, "Quillon Chips tops estimates", "2025-02-05") == (2025, 3)

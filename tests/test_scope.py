@@ -845,3 +845,19 @@ def test_web_results_news_without_the_wires_wording(title, text):
 )
 def test_a_headline_leading_with_other_news_stays_out_whatever_loss_the_lede_names(title, text):
     assert not decide(title, text).in_scope
+
+
+def test_a_lede_that_describes_the_company_and_a_next_sentence_that_names_it_reports_the_quarter():
+    # a feature-style web lede: the company only described first, named in the next sentence with its quarter
+    text = (
+        "The world's largest pretzel chain on Tuesday reported a fourth straight quarter of falling same-store "
+        "sales, though the drop was milder than Wall Street had feared.\n"
+        "Northwind Pretzels Inc said comparable sales fell 4% in its fiscal first quarter, against analysts' "
+        "estimates of a 5.5% drop.\n"
+        '"We are making progress," Chief Executive Jo Fay said.'
+    )
+    decision = decide("Pretzel giant's slump extends, but turnaround shows early signs", text)
+    assert decision.in_scope and decision.reason == "results_reported"
+    # a month's sales figures in the same shape stay out: the next sentence names no quarter
+    monthly = text.replace("in its fiscal first quarter", "in March")
+    assert not decide("Pretzel giant's slump extends, but turnaround shows early signs", monthly).in_scope

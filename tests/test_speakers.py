@@ -1816,3 +1816,19 @@ def test_names_with_accented_letters():
         ("Bjørn Ågren", "executive"),
         ("François-Xavier Lefèvre", "analyst"),
     ]
+
+
+def test_a_colon_hands_over_to_a_speaker_named_in_apposition_or_with_a_verb_of_speech():
+    text = (
+        "Northwind shares rose on Friday.\n"
+        "Another analyst, Jo Fay of Quillon Research in London, was more cautious about games: "
+        "‘Console sales are past their peak this year.’\n"
+        "Sam Poe of Harbor Securities asked first: “How long before supply catches up with demand?”\n"
+        "Chief Executive Kim Lo answered:\n"
+        "“We are ramping as fast as our partners can build.”"
+    )
+    assert [(who, role) for _, who, role in quotes(text)] == [
+        ("Jo Fay", "analyst"),
+        ("Sam Poe", "analyst"),
+        ("Kim Lo", "executive"),
+    ]

@@ -399,10 +399,18 @@ _RESULTS_WORDS = re.compile(
 )
 
 
+# a company named as another's customer or supplier: "counts Quillon Inc (QLN.O) as its biggest customer"
+_TRADE_PARTNER = re.compile(
+    r"(?:\s*\([^()]{1,24}\))?\s+as\s+(?:its|a|their|one\s+of\s+its)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:customers?|clients?|suppliers?|partners?)\b"
+)
+
+
 def _has_event(doc: ArticleDoc, e: Entity) -> bool:
     """Does the article report or forecast this company's results (headline, or a sentence naming it with
-    results words, not as a speaker's firm)?"""
-    if _headline_names(doc, e):
+    results words, not as a speaker's firm)? Not a company the headline names only to say who another is ("Apple
+    supplier Quillon tops estimates")."""
+    if _headline_names(doc, e) and not _headline_modifier(doc, e):
         return True
     for m in e.mentions:
         if m.in_title or doc.in_quote(m.start):
@@ -414,6 +422,7 @@ def _has_event(doc: ArticleDoc, e: Entity) -> bool:
             if not (
                 re.match(r"\s*(?:['’]s\s+)?(?:\w+\s+)?(?:analysts?|economists?|strategists?)\b", after)
                 or _ANALYST_AT.search(before)
+                or _TRADE_PARTNER.match(doc.text, m.end)
             ):
                 return True  # (not as an analyst's firm: "said X, analyst at Quillon Brokers Group")
     return False
@@ -751,7 +760,10 @@ def _quote_entity(
             (m.start, e)
             for e in lead
             for m in e.mentions
-            if not m.in_title and m.start < anchor and not doc.in_quote(m.start)
+            if not m.in_title
+            and m.start < anchor
+            and not doc.in_quote(m.start)
+            and not _TRADE_PARTNER.match(doc.text, m.end)  # (another's customer: "counts Quillon as its customer")
         ]
         found = max(before, key=lambda x: x[0])[1] if before else best
     if found is None and not executive:
@@ -1102,8 +1114,14 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents:
             hit = [e for e in ents if any(w in lead for w in e.words())]
         elif not hit and b.kind == BlockKind.COMPANY:
             # a company heading names the company of the reactions below it, even one the opening reports only
-            # in its second sentence ("Separately, Quillon reported ...")
-            hit = [e for e in ents if any(w in words for w in e.words())]
+            # in its second sentence ("Separately, Quillon reported ..."), or by a first word that alone is generic
+            # ("American" over American Airlines Group's section)
+            first = heading.split()[0] if heading.split() else ""
+            hit = [e for e in ents if any(w in words for w in e.words())] or [
+                e for e in ents if any(canonical(n).lower().split()[:1] == [first] for n in e.names)
+            ]
+            if not hit:
+                break  # a section of its own, whose company is not one of the story's
         if len(hit) == 1:
             if b.kind == BlockKind.SUBHEAD and not instant and not words <= hit[0].words() | _GENERIC:
                 continue
@@ -1276,6 +1294,9 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             return "analyst"
     if role == "executive" and company is not None and _of_another_body(description, company):
         return "other"
+    appos = _APPOSITIVE.match(description) if role == "executive" and not person.title else None
+    if appos and role_from_title(appos.group("title").lower()) == "other":
+        return "other"  # "U.S. Sen. Jo Fay, a Vermont Democrat, ...", quoted later by surname
     return role
 
 
@@ -1287,11 +1308,18 @@ _OWN_BODY = re.compile(
     rf"{_TITLE_AT}(?P<firm>(?:the\s+)?[A-Z][^,]{{1,60}}?),\s+"
     r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:maker|manufacturer|producer|insurer|supplier|retailer|distributor|"
     r"builder|contractor|operator|developer|group|association|lobby|federation|union|charity|customer|client|"
-    r"competitor|rival|company|firm|business)\b"
+    r"competitor|rival|company|firm|business|exporter|importer|processor|grower|wholesaler|vendor)\b"
     rf"|{_TITLE_AT}(?P<union>(?:the\s+)?(?:[A-Z][\w&\-]*\s+){{1,4}})"
     r"union\b"
     r"|^,\s*who\s+(?:owns|runs|heads|founded)\s+an?\s+(?:[\w\-]+\s+){0,3}?(?:company|business|firm|chain)\b"
+    # ", who runs the appliance business at a national electronics chain": a unit of another, unnamed company
+    r"|^,\s*who\s+(?:runs|heads|leads|manages|oversees)\s+(?:the\s+|its\s+)?(?:[\w\-]+\s+){0,3}?"
+    r"(?:business|division|unit|operations?)\s+(?:at|of|for)\s+an?\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:company|business|firm|chain|retailer|maker|group)\b"
 )
+# a person the article first describes with an office, not a firm: ", a Vermont Democrat who sits on ...", ", the
+# state's attorney general,"
+_APPOSITIVE = re.compile(r"^,\s*(?:an?|the)\s+(?P<title>[^,;]{2,60}?)(?=\s+who\b|,|$)")
 # what makes that organisation part of the company after all ("a unit of", "the company's")
 _PART_OF = re.compile(r"\b(?:unit|division|subsidiary|arm|segment|brand|owned|part\s+of|company['’]s)\b")
 

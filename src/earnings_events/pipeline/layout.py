@@ -98,6 +98,10 @@ def annotate(doc: ArticleDoc, end: int | None = None) -> ArticleDoc:
     if start == 0:
         doc.paragraphs = paragraphs(text)
         doc.dateline, pre = _dateline(text)
+        if doc.dateline is None and not hard_wrapped(text):
+            top = _page_top_end(text, doc.paragraphs)
+            if top > max((b.end for b in pre), default=0):
+                pre = [Block(0, top, BlockKind.BYLINE)]
         doc.blocks = list(pre)
     if end <= start:
         return doc
@@ -183,6 +187,25 @@ _WEB_TOP = re.compile(
 )
 
 
+# the lines a web page puts over its story ("Semiconductors", the headline repeated, "Jo Fay · February 5, 2025",
+# "Key points:" and its bullets): the first paragraph of prose is one that ends a sentence, or a long one
+_PROSE_END = re.compile(r"[.!?\"”’)]\s*$")
+_BULLET = re.compile(r"\s*[*•▪\-–]\s")
+_PAGE_TOP_LINES = 8
+
+
+def _page_top_end(text: str, paras: list[tuple[int, int]]) -> int:
+    """Where the prose starts on a web page with no dateline: after the lines of page furniture above it (none
+    when no paragraph of the first few is prose)."""
+    for a, b in paras[:_PAGE_TOP_LINES]:
+        line = text[a:b]
+        words = len(line.split())
+        furniture = _BULLET.match(line) or re.search(r"\s[|·•]\s", line)  # ("Jan 5, 2025 | Source: Quillon Inc.")
+        if not furniture and words >= 5 and (_PROSE_END.search(line) or words >= 20):
+            return a
+    return 0
+
+
 def _only_preamble(before: str) -> bool:
     """Text before a dateline that is a byline, a note in brackets, summary bullets or web furniture, not prose."""
     web = _WEB_PREAMBLE.match(before)
@@ -218,7 +241,8 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
             _line_start(text, ini.start()) or _AFTER_SENTENCE.search(text, max(0, ini.start() - 4), ini.start())
         ):
             start, run = ini.start(), text[ini.start() : end]  # "J.R. ROE, ANALYST": the initials open the name
-        line_alone = _line_start(text, start) and _line_end(text, end)
+        # (a colon may end the line: "JANE ROE, STRATEGIST, HARBOR BANK, NEW YORK:" over the quotation's paragraph)
+        line_alone = _line_start(text, start) and _line_end(text, end + (text[end : end + 1] == ":"))
         # a one-word subhead that lost its line break is echoed by the sentence after it ("NORTHWIND Northwind,
         # based in Ohio too, said ...", "QUILLON At Quillon, sales rose")
         w_end = start + len(words[0]) if len(words) == 1 and run.startswith(words[0]) else -1
@@ -290,17 +314,28 @@ def _line_subheads(text: str, paras: list[tuple[int, int]], floor: int, end: int
             continue
         line = text[a:b].rstrip()
         words = line.split()
+        before = text[paras[i - 1][0] : paras[i - 1][1]].rstrip()
+        after = text[paras[i + 1][0] : paras[i + 1][0] + 1]
+        between = before[-1:] in tuple('.!?"”’)') and (after.isupper() or after in "\"“‘'")
+        # a round-up's section "Southwest: Boeing sets the schedule": the company's label, then the theme
+        if between and len(words) <= 10 and (labelled := _LABELLED_LINE.fullmatch(line)):
+            out.append(Block(a, a + labelled.end("label"), BlockKind.COMPANY))
+            out.append(Block(a + labelled.start("theme"), a + len(line), BlockKind.SUBHEAD))
+            continue
         # (one word too, a round-up's company section: "Citigroup"; not an initialism or a stray short word)
         one = len(words) == 1 and len(line) >= 4 and any(c.islower() for c in line)
         if not ((one or 2 <= len(words) <= 8) and _HEADING_LINE.fullmatch(line)):
             continue
         if not all(w[:1].isupper() or w[:1].isdigit() or w in _SMALL_WORDS for w in words):
             continue
-        before = text[paras[i - 1][0] : paras[i - 1][1]].rstrip()
-        after = text[paras[i + 1][0] : paras[i + 1][0] + 1]
-        if before[-1:] in tuple('.!?"”’)') and (after.isupper() or after in "\"“‘'"):
+        if between:
             out.append(Block(a, a + len(line), BlockKind.SUBHEAD))
     return out
+
+
+_LABELLED_LINE = re.compile(
+    r"(?P<label>[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,2}):\s+(?P<theme>[A-Za-z0-9][^\n.!?:;\"“”]{2,70})"
+)
 
 
 _PRINTED_CODE = re.compile(r"\(\s*(?:[A-Z0-9]{1,6}\.[A-Z]{1,3}|(?:NYSE|NASDAQ|Nasdaq|TSX|LSE|ASX):\s?[A-Z.]{1,6})\s*\)")

@@ -74,16 +74,17 @@ _PATTERNS = [
         ),
         ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
     ),
-    # the December quarter / three months ended December 31, 2023 / quarter ended March 31
+    # the December quarter / three months ended December 31, 2023 / quarter ended March 31 / a retailer's "13 weeks
+    # to June 28"
     _Pattern(
         "month_quarter",
         re.compile(
-            rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon2>{_MON})"
+            rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:(?:three|3)[\s\-]+months?|(?:13|14|thirteen|fourteen)[\s\-]+weeks?)\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon2>{_MON})"
             rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?:in\s+|end[\s\-])?(?P<mon3>{_MON})"
             rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y3>{_YEAR}))?)",
             re.I,
         ),
-        ("quarter", "months", "month"),
+        ("quarter", "months", "month", "weeks"),
     ),
     # a span of months, as Asian and European wires name periods: "the October-December quarter", "April-June
     # operating profit", "the January-June period" (three months: a quarter; six: a half; nine: nine months)
@@ -102,15 +103,15 @@ _PATTERNS = [
         re.compile(r"\b(?:the\s+)?holiday(?:[\s\-]+season)?[\s\-]+(?P<holiday>quarter)\b", re.I),
         ("holiday",),
     ),
-    # first half / H1 / six months ended June 30
+    # first half / H1 / six months ended June 30 / 26 weeks to August 30
     _Pattern(
         "half",
         re.compile(
-            rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<six>six|6)[\s\-]+months?\s+(?:ended|ending|to|through)\s+"
+            rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<six>(?:six|6)[\s\-]+months?|(?:26|27|28|twenty[\s\-]six|twenty[\s\-]eight)[\s\-]+weeks)\s+(?:ended|ending|to|through)\s+"
             rf"(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?",
             re.I,
         ),
-        ("half", "h1", "h2", "months"),
+        ("half", "h1", "h2", "months", "weeks"),
     ),
     # the quarter being reported, unnamed: "earned $1.48 a share for the quarter", "quarterly profit rose"
     # ("quarterly sales rose", a form the scope model was trained without, is kept from its eyes; "a dip in quarterly
@@ -259,8 +260,11 @@ _FY_EVIDENCE = [
     ),
     (
         re.compile(
-            rf"\b(?:three|3)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+{_YEAR})?"
-            rf"\s*[,(]\s*(?:its|the\s+company's|their)\s+(?:fiscal\s+)?{_ORDS}[\s\-]+(?:fiscal\s+)?quarter",
+            # ("the three months to December, its third quarter"; "the quarter ended Dec. 28, the third quarter of
+            # fiscal 2025")
+            rf"\b(?:(?:three|3)[\s\-]+months?|quarter)\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MON})"
+            rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+{_YEAR})?"
+            rf"\s*[,(]\s*(?:its|the\s+company's|their|the)\s+(?:fiscal\s+)?{_ORDS}[\s\-]+(?:fiscal\s+)?quarter",
             re.I,
         ),
         "q",

@@ -590,7 +590,10 @@ _MEETING = re.compile(
     r"\b(?:said|says|told|tells|speaking|spoke|comments|remarks|presentation)\b[^.;\"“”]{0,60}?"
     r"\b(?:at|during)\s+(?:a|an|its|the|their)\s+(?:[\w\-'’]+\s+){0,3}?(?:(?:investors?|analysts?|(?:share|stock)holders?)['’]?\s+"
     r"(?:day|meeting|conference(?!\s+call)|gathering|briefing)|(?:meeting|conference|briefing|gathering)\s+(?:with|for)\s+"
-    r"(?:investors|analysts|(?:share|stock)holders)|annual\s+(?:general\s+)?meeting)\b",
+    r"(?:investors|analysts|(?:share|stock)holders)|annual\s+(?:general\s+)?meeting)\b"
+    # "talking to analysts and fund managers during a two-day event on its campus"
+    r"|\b(?:speaking|spoke|talking|talked)\s+to\s+(?:analysts|investors)\b[^.;\"“”]{0,50}?\b(?:at|during)\s+"
+    r"(?:a|an|its|the)\s+(?:[\w\-'’]+\s+){0,2}?(?:event|meeting|gathering|briefing)\b",
     re.I,
 )
 # ... the meeting of the day, not one to come or gone ("will provide details at an October investor meeting",
@@ -642,14 +645,56 @@ _PAST_ERA = re.compile(
 )
 
 
+# results announced on a day printed after the period ("the first to announce April-September results, on October
+# 28"): that day's report, background when it is days before the article's
+_ANNOUNCED_ON = re.compile(
+    r"\b(?:announced?|announcing|reported|released|posted|unveiled)\b[^.;\"“”]{0,80}?,?\s+on\s+"
+    rf"(?P<mon>{MONTH_NAME})\s+(?P<day>\d{{1,2}})\b(?!\s*(?:-|to|through)\b)",
+    re.I,
+)
+
+
+_RESULTS_WORD = re.compile(r"\bresults\b", re.I)
+
+
+def _announced_days_before(doc: ArticleDoc, p: Period, src: str, start: int, end: int) -> bool:
+    """The period's sentence dates its report to a day at least three days before the article's (unless the
+    headline is about results: "bullish after record results" over a quarter whose figures came out early)."""
+    on = doc.article.published
+    if _RESULTS_WORD.search(doc.title):
+        return False
+    for m in _ANNOUNCED_ON.finditer(src, start, end):
+        mon = month_number(m.group("mon"))
+        if on is None or mon is None or not (m.start() < p.start < m.start("mon")):
+            continue
+        try:
+            day = dt.date(on.year if mon <= on.month else on.year - 1, mon, int(m.group("day")))
+        except ValueError:
+            continue
+        if (on - day).days >= 3:
+            return True
+    return False
+
+
+# reports still to come: "braced for quarterly earnings reports from peers next week", "Canon, which reports
+# quarterly results on Monday"
+_COMING_REPORTS = re.compile(
+    r"\breports?\b[^.;\"“”]{0,60}?\b(?:next\s+week|later\s+this\s+week|next\s+month|in\s+the\s+coming\s+(?:days|weeks))\b"
+    r"|\bwhich\s+(?:will\s+)?reports?\b[^.;\"“”]{0,40}?\bon\s+(?:Mon|Tues|Wednes|Thurs|Fri)day\b",
+    re.I,
+)
+
+
 def _background(doc: ArticleDoc, p: Period) -> bool:
     """A period named after the forecast its sentence makes ("expects earnings in 1987 to rise from the 2.52 dlrs
     a share recorded in 1986"), with no report of results between: the base of the forecast, not news."""
     src, start, end = _sentence_span(doc, p)
     if _EARLIER_REPORT.search(src, start, end) or _COMPARES_SENTENCE.match(src, start):
         return True  # results "reported last week" are background (the guide's step 1), and so is a comparison's base
-    if _details_an_earlier_report(doc, p):
+    if _details_an_earlier_report(doc, p) or _announced_days_before(doc, p, src, start, end):
         return True
+    if p.kind == "current_quarter" and _COMING_REPORTS.search(src, start, end):
+        return True  # an unnamed quarter whose reports are still to come (a peer's, or a preview's)
     if p.kind == "year" and _WHICH_REPORTED.match(src, start, p.start):
         return True  # "Northwind, which posted a loss in 2008, said ...": the subject's record, not the news
     on = doc.article.published
@@ -834,6 +879,20 @@ _VERDICT = re.compile(
     re.I,
 )
 _EXPECTATIONS = re.compile(r"\b(?:estimates?|expectations|forecasts?|consensus|views?|targets?)\b", re.I)
+# ... unless a modal or a headline's "to" makes it a forecast of the verdict: "may miss analysts' forecasts", "profit to
+# beat forecasts" (not "failed to beat")
+_MODAL_BEFORE = re.compile(
+    r"\b(?:(?<!failed\s)(?<!fails\s)(?<!managed\s)to|(?-i:may)|might|will|would|could|should|can|cannot)\s+"
+    r"(?:(?:not|again|also|likely|still|easily)\s+)?$",
+    re.I,
+)
+
+
+def _modal_verdict(src: str, v: re.Match[str]) -> bool:
+    """The verdict verb is a modal's or a headline's "to" (a forecast of the verdict, not one on results out)."""
+    return _MODAL_BEFORE.search(src, max(0, v.start() - 25), v.start()) is not None
+
+
 # results that met expectations, a verdict on the period named beside it ("quarterly sales grew in line with
 # the consensus"); not in an opening that names no period, where it is as often a month's sales figures
 _IN_LINE = re.compile(
@@ -847,7 +906,7 @@ def _verdict_in_sentence(doc: ArticleDoc, p: Period) -> bool:
     "quarterly profit topped analysts' estimates"), and forecasts nothing before the verdict."""
     src, start = _sentence_of(doc, p)
     v = _VERDICT.search(src, start, p.start) or _VERDICT.search(src, p.end, p.end + 60) or _IN_LINE.match(src, p.end)
-    if v is None:
+    if v is None or _modal_verdict(src, v):
         return False
     f = _FORECAST_VERB.search(src, start, v.start())
     return f is None
@@ -861,6 +920,8 @@ def _opening_verdict(doc: ArticleDoc) -> bool:
         for v in _VERDICT.finditer(src, start, end):
             if _FORECAST_VERB.search(src, start, v.start()):
                 break
+            if _modal_verdict(src, v):
+                continue
             if _EXPECTATIONS.search(src, v.end(), min(end, v.end() + 50)) or v.group(0).lower().endswith(
                 ("expected", "forecast", "estimated", "anticipated")
             ):

@@ -55,7 +55,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v21"
+SCOPE_RULES = "scope_rules_v22"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -667,11 +667,35 @@ def _lede_sentence(doc: ArticleDoc) -> tuple[int, int]:
 
 def _company_reports_first(doc: ArticleDoc) -> bool:
     """The lede's sentence opens on a company (a few words of description at most): the company is the subject
-    that reports, not an example in a story about something else ("A $1.9 billion gain by Northwind ...")."""
+    that reports, not an example in a story about something else ("A $1.9 billion gain by Northwind ..."); or it
+    opens on the company's description and the next sentence on its name."""
     a, b = _lede_sentence(doc)
+    return _opens_on_company(doc, a, b) or _named_next(doc, a, b) is not None
+
+
+def _opens_on_company(doc: ArticleDoc, a: int, b: int) -> bool:
     return any(
         o.kind == OrgKind.COMPANY and a <= o.start < b and len(doc.text[a : o.start].split()) <= 3 for o in doc.orgs
     )
+
+
+# a web lede that describes the company before naming it: "The world's largest coffee chain on Tuesday reported ..."
+_DESCRIBED_SUBJECT = re.compile(
+    r"\s*The\s+(?:[\w'’\-]+\s+){0,5}?(?:company|chain|maker|group|firm|retailer|bank|lender|insurer|carrier|airline|"
+    r"operator|giant|producer|miner|brewer|automaker|carmaker|chipmaker|conglomerate)\b"
+)
+
+
+def _named_next(doc: ArticleDoc, a: int, b: int) -> tuple[int, int] | None:
+    """The next sentence, when the sentence ``a``-``b`` opens on a company's description and names no company, and
+    the next one opens on a company's name ("Northwind Corp said ...")."""
+    if not doc.sentences or not _DESCRIBED_SUBJECT.match(doc.text, a, b) or _names_company(doc, a, b):
+        return None
+    k = doc.sentence_at(a) + 1
+    if k >= len(doc.sentences):
+        return None
+    s = doc.sentences[k]
+    return (s.start, s.end) if _opens_on_company(doc, s.start, s.end) else None
 
 
 def lede_reports_quarter(doc: ArticleDoc) -> bool:
@@ -683,6 +707,11 @@ def lede_reports_quarter(doc: ArticleDoc) -> bool:
         return False
     a, b = _lede_sentence(doc)
     lede = doc.text[a:b]
+    # the first sentence reports results of a company it only describes; the next names it and its quarter
+    # ("Northwind Corp said comparable sales fell 4% in its fiscal first quarter": a quarter's, not a month's)
+    if _RESULTS_NOUN.search(lede) and _REPORTED.search(lede) and (named := _named_next(doc, a, b)):
+        second = doc.text[named[0] : named[1]]
+        return bool(_QUARTER_WORD.search(second) and _RESULTS_NOUN.search(second))
     if _UNIT_FIGURES.search(lede) and not _RESULTS_OBJECT.search(lede):
         return False
     if _QUARTER_WORD.search(lede) and _RESULTS_NOUN.search(lede) and _REPORTED.search(lede):

@@ -100,6 +100,15 @@ _CALLED_SET_OFF = re.compile(
     rf",\s+(?P<who>{NAME})(?:\s+(?:of|at|from)\s+[A-Z][^,\"“”]{{0,60}})?,\s+called\s+(?!for\b|on\b)(?:[\w'’\-]+\s+){{1,5}}$"
 )
 _COLON_SUBJECT = re.compile(rf"\s*(?:Here['’]s\s+|Here\s+is\s+)?(?P<who>{_WHO})(?=\s+[a-z][^\"“”]*:\s*$)")
+# ... or named in apposition to the subject: "Another analyst, Jo Fay of Ridgeline, was more cautious: "...""
+_COLON_SET_OFF = re.compile(
+    rf"\s*(?:An?|Another|One)\s+(?:[\w\-'’]+\s+){{0,3}}?[a-z]+,\s+(?P<who>{NAME})"
+    rf"(?:\s+(?:of|at|from|with)\s+[A-Z][^,\"“”]{{0,60}})?,\s+[a-z][^\"“”]*:\s*$"
+)
+_DETERMINER = re.compile(r"(?:An?|Another|One|The|Some|Many|Several|Other|Two|Three)\b")
+_SPEECH_BEFORE_COLON = re.compile(
+    r"\b(?:asked|answered|replied|responded|said|added|explained|wrote|told\s+\w+)\b[^\"“”]{0,30}:\s*$"
+)
 _PARTICIPLE_CLAUSE = re.compile(
     r"\s*(?:Asked|Pressed|Speaking|Talking|Commenting|Responding|Referring)\b[^,.;\"“”]{0,100},"
 )
@@ -341,7 +350,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v42"
+    version: str = "extract_rules_v43"
 
 
 @dataclass
@@ -1013,7 +1022,8 @@ _UNNAMED_AFTER = re.compile(
 # a sentence whose subject is an unnamed person, ending in a colon before the quote
 _UNNAMED_COLON = re.compile(
     r"\s*(?:An?|One|Another)\s+(?:[\w\-'’]+\s+){0,3}?"
-    rf"(?:{_UNNAMED_NOUN}|manager|employee|worker|customer|banker)\b[^\"“”]*:\s*"
+    # (not one named in apposition: "Another analyst, Jo Fay of Quillon Research, was more cautious:")
+    rf"(?:{_UNNAMED_NOUN}|manager|employee|worker|customer|banker)\b(?!,\s+[A-Z][\w'’\-]+\s+[A-Z])[^\"“”]*:\s*"
 )
 # a name with a comma after it, ending where a description of that person starts ("Jo Fay, ")
 _NAME_SET_OFF = re.compile(r"([A-Z][\w'’\-]+),\s*$")
@@ -1230,9 +1240,17 @@ def _attribution(
                 return who
     # a sentence whose subject is someone the article named, ending in a colon that hands over to the quote
     # ("Fay also flagged the PC market: "...", "Here's Chief Executive Jo Fay in the release: "...")
-    if before.rstrip().endswith(":") and (m := _COLON_SUBJECT.match(before)):
-        who = _who_from(m, sent_start, index)
-        if who.kind == "pronoun" or (who.kind == "person" and surname(who.name) in index.people):
+    if before.rstrip().endswith(":") and (m := _COLON_SET_OFF.match(before) or _COLON_SUBJECT.match(before)):
+        set_off = m.re is _COLON_SET_OFF
+        who = _who_from(m, sent_start, index, before[: m.start("who")] if set_off else "")
+        # (a full name new to the article will do when the set-off form or a verb of speech hands over: "Jo Fay of
+        # Quillon Securities asked first:")
+        new_name = (
+            len(name_tokens(who.name)) >= 2
+            and not _DETERMINER.match(who.name)  # ("Another London based analyst said:" names no one)
+            and (set_off or _SPEECH_BEFORE_COLON.search(before, m.end("who")))
+        )
+        if who.kind == "pronoun" or (who.kind == "person" and (surname(who.name) in index.people or new_name)):
             return who
     # a full name that "called" something the quote right after ("Analyst Jo Fay called the forecast "a clear
     # signal""): not "called for", and not a place ("an investor from Leeds, England, who ..., called")
