@@ -1116,7 +1116,7 @@ def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents:
             # a company heading names the company of the reactions below it, even one the opening reports only
             # in its second sentence ("Separately, Quillon reported ..."), or by a first word that alone is generic
             # ("American" over American Airlines Group's section)
-            first = heading.split()[0] if heading.split() else ""
+            first = next(iter(heading.split()), "")
             hit = [e for e in ents if any(w in words for w in e.words())] or [
                 e for e in ents if any(canonical(n).lower().split()[:1] == [first] for n in e.names)
             ]

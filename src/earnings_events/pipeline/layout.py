@@ -191,6 +191,7 @@ _WEB_TOP = re.compile(
 # "Key points:" and its bullets): the first paragraph of prose is one that ends a sentence, or a long one
 _PROSE_END = re.compile(r"[.!?\"”’)]\s*$")
 _BULLET = re.compile(r"\s*[*•▪\-–]\s")
+_SEPARATOR = re.compile(r"\s[|·•]\s")  # "Jan 5, 2025 | Source: Quillon Inc."
 _PAGE_TOP_LINES = 8
 
 
@@ -200,7 +201,7 @@ def _page_top_end(text: str, paras: list[tuple[int, int]]) -> int:
     for a, b in paras[:_PAGE_TOP_LINES]:
         line = text[a:b]
         words = len(line.split())
-        furniture = _BULLET.match(line) or re.search(r"\s[|·•]\s", line)  # ("Jan 5, 2025 | Source: Quillon Inc.")
+        furniture = _BULLET.match(line) or _SEPARATOR.search(line)
         if not furniture and words >= 5 and (_PROSE_END.search(line) or words >= 20):
             return a
     return 0
@@ -316,7 +317,7 @@ def _line_subheads(text: str, paras: list[tuple[int, int]], floor: int, end: int
         words = line.split()
         before = text[paras[i - 1][0] : paras[i - 1][1]].rstrip()
         after = text[paras[i + 1][0] : paras[i + 1][0] + 1]
-        between = before[-1:] in tuple('.!?"”’)') and (after.isupper() or after in "\"“‘'")
+        between = bool(_PROSE_END.search(before)) and (after.isupper() or after in "\"“‘'")
         # a round-up's section "Southwest: Boeing sets the schedule": the company's label, then the theme
         if between and len(words) <= 10 and (labelled := _LABELLED_LINE.fullmatch(line)):
             out.append(Block(a, a + labelled.end("label"), BlockKind.COMPANY))

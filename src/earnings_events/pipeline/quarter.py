@@ -661,11 +661,11 @@ def _announced_days_before(doc: ArticleDoc, p: Period, src: str, start: int, end
     """The period's sentence dates its report to a day at least three days before the article's (unless the
     headline is about results: "bullish after record results" over a quarter whose figures came out early)."""
     on = doc.article.published
-    if _RESULTS_WORD.search(doc.title):
+    if on is None or _RESULTS_WORD.search(doc.title):
         return False
     for m in _ANNOUNCED_ON.finditer(src, start, end):
         mon = month_number(m.group("mon"))
-        if on is None or mon is None or not (m.start() < p.start < m.start("mon")):
+        if mon is None or not (m.start() < p.start < m.start("mon")):
             continue
         try:
             day = dt.date(on.year if mon <= on.month else on.year - 1, mon, int(m.group("day")))

@@ -665,6 +665,12 @@ def _lede_sentence(doc: ArticleDoc) -> tuple[int, int]:
     return a, b
 
 
+# the nouns a story calls its company by once named ("the coffee chain", "the lender")
+_COMPANY_NOUN = (
+    "company|chain|maker|group|firm|retailer|bank|lender|insurer|carrier|airline|operator|giant|producer|miner|brewer"
+)
+
+
 def _company_reports_first(doc: ArticleDoc) -> bool:
     """The lede's sentence opens on a company (a few words of description at most): the company is the subject
     that reports, not an example in a story about something else ("A $1.9 billion gain by Northwind ..."); or it
@@ -681,8 +687,7 @@ def _opens_on_company(doc: ArticleDoc, a: int, b: int) -> bool:
 
 # a web lede that describes the company before naming it: "The world's largest coffee chain on Tuesday reported ..."
 _DESCRIBED_SUBJECT = re.compile(
-    r"\s*The\s+(?:[\w'’\-]+\s+){0,5}?(?:company|chain|maker|group|firm|retailer|bank|lender|insurer|carrier|airline|"
-    r"operator|giant|producer|miner|brewer|automaker|carmaker|chipmaker|conglomerate)\b"
+    rf"\s*The\s+(?:[\w'’\-]+\s+){{0,5}}?(?:{_COMPANY_NOUN}|automaker|carmaker|chipmaker|conglomerate)\b"
 )
 
 
@@ -727,8 +732,7 @@ def lede_reports_quarter(doc: ArticleDoc) -> bool:
 
 
 _SUBJECT_AGAIN_REPORTS = re.compile(
-    r"\s*(?:The\s+(?:[\w\-]+\s+){0,3}?(?:company|chain|maker|group|firm|retailer|bank|lender|insurer|carrier|airline|"
-    r"operator|giant|producer|miner|brewer)|It)\s+(?:also\s+)?(?:reported|posted|said\s+(?:its|that\s+its))\b"
+    rf"\s*(?:The\s+(?:[\w\-]+\s+){{0,3}}?(?:{_COMPANY_NOUN})|It)\s+(?:also\s+)?(?:reported|posted|said\s+(?:its|that\s+its))\b"
 )
 
 
