@@ -221,3 +221,26 @@ def test_an_instant_view_heading_ending_in_a_colon_on_its_own_line_is_a_speaker_
         '"Just the tonic this market craved."'
     )
     assert ("speaker", "JANE ROE, CHIEF MARKET STRATEGIST, HARBOR BANK, NEW YORK") in blocks(text)
+
+
+def test_an_instant_view_heading_run_into_the_prose_and_ending_in_a_colon_is_a_speaker_heading():
+    # (the text lost its line breaks: "NAME, FIRM:" between two quotes, the firm no title word)
+    text = (
+        'NEW YORK (Reuters) - Northwind Inc beat forecasts. "The quarter was clean." '
+        'JANE ROE, QRX: "The handset margin looks fine to us, the networks side far less so."'
+    )
+    assert ("speaker", "JANE ROE, QRX") in blocks(text)
+
+
+def test_a_printed_codes_one_letter_venue_ends_a_sentence_where_an_initial_does_not():
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc said it would buy Quillon Corp QLN.N. Harbor, a maker of pumps whose "
+        "fiscal year ends in June, rose. U.S. Steel fell. J.R. Roe spoke."
+    )
+    doc = doc_until(text, "scope")
+    assert [text[s.start : s.end] for s in doc.sentences] == [
+        "NEW YORK (Reuters) - Northwind Inc said it would buy Quillon Corp QLN.N.",
+        "Harbor, a maker of pumps whose fiscal year ends in June, rose.",
+        "U.S. Steel fell.",
+        "J.R. Roe spoke.",
+    ]

@@ -130,3 +130,17 @@ def test_a_name_never_runs_over_a_line_of_web_text():
     text = "Last updated: 12:05 p.m. ET\nNorthwind Widgets & Co. kicked off the season.\nShares rose 2%.\n"
     doc = doc_until(text, "scope")
     assert [o.name for o in doc.orgs if o.kind == OrgKind.COMPANY][:1] == ["Northwind Widgets"]
+
+
+def test_a_given_name_shared_with_a_firms_first_word_is_no_short_form_of_it():
+    # (a firm named like a person, "Thomas Weisel", gives no mention at the analyst "Thomas Roe said")
+    text = (
+        "NEW YORK (Reuters) - Northwind Inc ( NWD.N ) said profit rose.\n\n"
+        "Sales rose 4 percent. Costs fell. Margins widened. The shares rose.\n\n"
+        "Harbor analyst Thomas Roe said Northwind did well.\n\n"
+        '"It was clean," said Jo Fay of Thomas Weisel Partners.'
+    )
+    doc = doc_until(text, "speakers")
+    at = text.index("Thomas Roe")
+    assert not any(o.start == at for o in doc.orgs)
+    assert any(text[o.start : o.end] == "Thomas Weisel" for o in doc.orgs)

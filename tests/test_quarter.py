@@ -1761,3 +1761,31 @@ def test_a_quarter_ended_on_a_day_named_as_a_fiscal_quarter_tells_the_year_end()
         "Revenue for the quarter ended Dec. 28, the third quarter of fiscal 2025, rose 7% to $556 million."
     )
     assert primary_quarter(text, "Quillon Chips tops estimates", "2025-02-05") == (2025, 3)
+
+
+def test_a_sentence_names_a_renamed_registry_company_by_its_name_of_the_day():
+    # (the registry knows it by the name it took later: a sentence of 2010 naming "Quillon Electric" names the
+    # article's company, not some "Quillon Aero")
+    companies = {
+        "Quillon Aero": {
+            "aliases": ["Quillon Electric"],
+            "fy_end_month": 12,
+            "fy_naming": "end",
+            "names": [{"name": "Quillon Electric", "until": "2020-03-31"}, {"name": "Quillon Aero", "until": None}],
+        }
+    }
+    text = "Quillon Electric's second-quarter profit climbed by eight points, the turbine maker told us.\n\nSales rose too."
+    doc = doc_until(text, "quarter", title="Quillon profit rises", published=dt.date(2010, 8, 10), companies=companies)
+    assert doc.primary.name == "Quillon Electric"
+    assert quarter._names_in(doc, 0, len(text)) == {"Quillon Electric"}
+
+
+def test_a_quarter_whose_results_beat_expectations_in_a_clause_after_the_years_forecast_is_reported():
+    # (the forecast and the verdict are two clauses: the second reports the quarter, which is the news)
+    text = (
+        "FRANKFURT (Reuters) - Quillon Motors on Wednesday forecast that its margins would improve bit by bit this "
+        "year, after it beat analysts' expectations for a deeper second-quarter operating loss.\n\n"
+        "Its shares rose 3 percent."
+    )
+    got = primary_quarter(text, "Quillon Motors sees margins recovering", "2009-07-29", checked("Quillon Motors", 12))
+    assert got == (2009, 2)

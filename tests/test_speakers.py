@@ -1832,3 +1832,16 @@ def test_a_colon_hands_over_to_a_speaker_named_in_apposition_or_with_a_verb_of_s
         ("Sam Poe", "analyst"),
         ("Kim Lo", "executive"),
     ]
+
+
+def test_a_titled_name_closing_the_sentence_without_a_verb_after_a_handed_over_quote():
+    # (the copy dropped its "said": the titled name after the quote's comma is the speaker, not the analyst before)
+    text = (
+        "Northwind said profit rose.\n\n"
+        "“Margins held up well this time,” said Sam Poe, an analyst at Harbor Partners. Northwind’s sales rose 4 percent. "
+        "“The pressure on results comes from the slowdown in housing,” Quillon Securities analyst Jo Fay."
+    )
+    assert quotes(text) == [
+        ("Margins held up well this time", "Sam Poe", "analyst"),
+        ("The pressure on results comes from the slowdown in housing", "Jo Fay", "analyst"),
+    ]

@@ -78,7 +78,8 @@ _SENT_END = re.compile(r"[.!?][\"”’')\]]*(?=\s)")
 _ABBREV = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Cos|Inc|Corp|Ltd|Jr|Sr|No|Nos|vs|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Gov|"
     r"Jan|Feb|Mar|Apr|Aug|Sep|Sept|Oct|Nov|Dec|Ave|Blvd|Dept|Fig|approx|est|Bros|Mt|Ft|etc|al)"
-    r"|(?<![/\w])[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:a\.m|p\.m|U\.S|U\.K|U\.N|E\.U))\.$"
+    # (an initial, but not a printed code's one-letter venue: "Goodrich Corp GR.N. Rockwell ..." ends a sentence)
+    r"|(?<![/\w])(?<![A-Z]{2}\.)[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z]|\b(?:a\.m|p\.m|U\.S|U\.K|U\.N|E\.U))\.$"
 )
 # An instant-view speaker heading: "PATRICK WANG, ANALYST, EVERCORE PARTNERS" / "BEN SCHACHTER, MACQUARIE".
 HEADING_TITLE = re.compile(
@@ -358,9 +359,9 @@ _COMPANY_LABEL = re.compile(
 
 def _looks_like_name_heading(run: str, text: str, end: int) -> bool:
     """ "BEN SCHACHTER, MACQUARIE RESEARCH" followed by a quotation (the firm's name may go on in mixed case:
-    "JANE ROE, QRX Insight: "..."): a speaker heading."""
+    "JANE ROE, QRX Insight: "...", or a colon end the heading: "JANE ROE, QRX: "..."): a speaker heading."""
     return bool(
-        re.match(r"\s*(?:[A-Z][\w&.'’\-]*\s+){0,3}?(?:[A-Z][\w&.'’\-]*:\s*)?[\"“]", text[end : end + 60])
+        re.match(r"\s*(?::\s*)?(?:[A-Z][\w&.'’\-]*\s+){0,3}?(?:[A-Z][\w&.'’\-]*:\s*)?[\"“]", text[end : end + 60])
     ) and len(run.split(",")[0].split()) in (2, 3)
 
 

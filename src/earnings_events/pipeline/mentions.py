@@ -1164,7 +1164,14 @@ def _short_forms(found: list[OrgMention], registry: Registry) -> dict[str, Compa
         other = registry.lookup(first)
         if other is not None and o.company is not None and other.name != o.company.name:
             continue
-        out.setdefault(re.escape(first), o.company)
+        # (not a person's given name before the surname: "Thomas Roe said", "Thomas Roe, an analyst", whatever
+        # "Thomas Weisel" the article also names)
+        # (the name's own next word is no surname: "Quill Mills, whose stock ...")
+        own_next = rf"(?!{re.escape(toks[1])}\b)" if len(toks) > 1 else ""
+        out.setdefault(
+            rf"{re.escape(first)}(?!\s+{own_next}[A-Z][a-z]+(?:,|\s+(?:said|says|told|added|noted|wrote)\b))",
+            o.company,
+        )
     return out
 
 

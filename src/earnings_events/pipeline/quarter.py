@@ -200,7 +200,7 @@ def _year_owner(doc: ArticleDoc, pos: int) -> str | None:
         return None
     sentence = doc.sentences[doc.sentence_at(pos)]
     first = min(_companies_named(doc, sentence.start, pos), key=lambda o: o.start, default=None)
-    return None if first is None else _company_name(first)
+    return None if first is None else _company_name(first, doc.article.published)
 
 
 def _companies_named(doc: ArticleDoc, start: int, end: int) -> list[OrgMention]:
@@ -210,12 +210,13 @@ def _companies_named(doc: ArticleDoc, start: int, end: int) -> list[OrgMention]:
 
 def _names_in(doc: ArticleDoc, start: int, end: int) -> set[str]:
     """The names of the companies the text between ``start`` and ``end`` names."""
-    return {_company_name(o) for o in _companies_named(doc, start, end)}
+    return {_company_name(o, doc.article.published) for o in _companies_named(doc, start, end)}
 
 
-def _company_name(o: OrgMention) -> str:
-    """A company mention's name as the company stage names it: the registry's, else the one the text gave."""
-    return o.company.name if o.company is not None else o.name
+def _company_name(o: OrgMention, on: dt.date | None) -> str:
+    """A company mention's name as the company stage names it: the registry's on the article's day ("General
+    Electric" in 2007, not the name it took later), else the one the text gave."""
+    return o.company.name_on(on) if o.company is not None else o.name
 
 
 def _registry_calendar(company: Company, on: dt.date | None) -> FiscalCalendar:
@@ -707,6 +708,11 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
     f = _FORECAST_VERB.search(src, start, p.start)
     if f is None:
         return False
+    # (a clause of its own after the forecast that judges the period's results reports them: "sees margins
+    # recovering by December, after it topped forecasts with a smaller second-quarter loss")
+    clause = _CLAUSE_AFTER.search(src, f.end(), p.start)
+    if clause is not None and _VERDICT.search(src, clause.end(), p.start):
+        return False
     return _REPORT_VERB.search(src, f.end(), p.start) is None and not _results_behind(src, end, p, f.end())
 
 
@@ -909,7 +915,12 @@ def _verdict_in_sentence(doc: ArticleDoc, p: Period) -> bool:
     if v is None or _modal_verdict(src, v):
         return False
     f = _FORECAST_VERB.search(src, start, v.start())
-    return f is None
+    # (a forecast in a clause of its own before the verdict's: "sees margins recovering by December, after it
+    # topped forecasts with a smaller second-quarter loss"; not "expects to beat")
+    return f is None or _CLAUSE_AFTER.search(src, f.end(), v.start()) is not None
+
+
+_CLAUSE_AFTER = re.compile(r",\s+(?:after|as|while|but|when|since|though|although)\s+(?:it|the\s+\w+|[A-Z][\w&.\-]*)\s")
 
 
 def _opening_verdict(doc: ArticleDoc) -> bool:

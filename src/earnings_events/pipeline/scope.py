@@ -55,7 +55,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v22"
+SCOPE_RULES = "scope_rules_v23"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")

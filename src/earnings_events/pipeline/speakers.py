@@ -350,7 +350,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v43"
+    version: str = "extract_rules_v44"
 
 
 @dataclass
@@ -458,6 +458,9 @@ _PERSON_DESCRIBED = re.compile(
 # and no continuation of the speaker before (when the quote hands over to them with its comma, not when it ends a
 # sentence and the next begins "Several analysts noted ...")
 _HANDED_OVER = re.compile(r",\s*(?:[\"”»]|'')$")
+# a quote handed over to a titled name that closes the sentence with no verb, the "said" dropped in the copy
+# ('"...," Quillon Securities analyst Jo Fay.'): the name is the speaker
+_VERBLESS_AFTER = re.compile(rf"^\s*(?P<who>(?:{_CAP}\s+){{0,5}}?(?:(?:{_LOWER_TITLES})\s+)+{NAME})\s*\.\s*$")
 _GROUP_SAYS = re.compile(
     r"\s*,?\s*(?:[A-Z][\w&.'’\-]*\s+){1,4}(?:analysts|economists|strategists|researchers|"
     # ... or a firm by its trade (", Ridgeline bank wrote to its clients")
@@ -1185,6 +1188,11 @@ def _attribution(
     if m and _TITLE_WORD.search(m.group("appos")):
         who = _who_from(m, base_after, index)
         if who.kind == "person":
+            return who
+    m = _VERBLESS_AFTER.match(after)
+    if m and span.closed and _HANDED_OVER.search(text, max(0, span.close_end - 4), span.close_end):
+        who = _who_from(m, base_after, index)
+        if who.kind == "person" and len(name_tokens(who.name)) >= 2:
             return who
     m = _BEFORE_VERB_WHO.search(before)
     if m and m.group("rest") and _A_SPEECH_VERB.search(m.group("rest")):
