@@ -414,3 +414,87 @@ def test_cli_user_mistakes_are_one_line_without_traceback(small_release, tmp_pat
     assert res.returncode == 2 and "--force" in res.stderr and "Traceback" not in res.stderr
     res = cli("audit", "sample", str(tmp_path / "nowhere"), "--seed", "1", "--out", str(tmp_path / "x.jsonl"))
     assert res.returncode == 2 and "not a release" in res.stderr and "Traceback" not in res.stderr
+
+
+# ---------------------------------------------------------------- split and join
+
+
+def test_split_then_join_in_any_order_gives_the_sheet_back_byte_for_byte(small_release, tmp_path):
+    sheet = draw(small_release, tmp_path / "s.jsonl", n=7)
+    parts = audit_sheet.split_sheet(sheet, 3)
+    assert [p.name for p in parts] == ["s-part1.jsonl", "s-part2.jsonl", "s-part3.jsonl"]
+    assert [len(lines(p)) for p in parts] == [3, 2, 2]
+    assert [r for p in parts for r in lines(p)] == lines(sheet)
+    joined = audit_sheet.join_sheets(parts[::-1], tmp_path / "j.jsonl", like=sheet)
+    assert (joined.rows, joined.judged, joined.parts) == (7, 0, 3)
+    assert (tmp_path / "j.jsonl").read_bytes() == sheet.read_bytes()
+    with pytest.raises(ConfigError, match="too few for 8 parts"):
+        audit_sheet.split_sheet(sheet, 8, force=True)
+
+
+def test_judged_parts_in_two_formats_join_and_report_as_one_sheet(small_release, tmp_path):
+    sheet = draw(small_release, tmp_path / "s.jsonl", n=4)
+    first, second = audit_sheet.split_sheet(sheet, 2)
+    write_lines(first, [judge(r, **ALL_RIGHT) for r in lines(first)])
+    rest = lines(second)
+    write_lines(second, [judge(rest[0], **{**ALL_RIGHT, "label_ok": False}), rest[1]])
+    as_csv = audit_sheet.write_sheet(tmp_path / "second.csv", lines(second))
+    out = tmp_path / "judged.csv"
+    joined = audit_sheet.join_sheets([as_csv, first], out, like=sheet)
+    assert (joined.rows, joined.judged) == (4, 3)
+    assert [r.row_id for r in audit_sheet.read_sheet(out)] == [r["row_id"] for r in lines(sheet)]
+    r = audit.report(out)
+    assert (r.judged, r.overall["every_field"].right, r.overall["every_field"].n) == (3, 2, 3)
+
+
+def test_join_refuses_a_row_twice_a_part_missing_and_a_row_from_another_sheet(small_release, tmp_path):
+    sheet = draw(small_release, tmp_path / "s.jsonl", n=6)
+    p1, p2, p3 = audit_sheet.split_sheet(sheet, 3)
+    with pytest.raises(InputError, match=r"s\.jsonl: 2 of its rows are in no part"):
+        audit_sheet.join_sheets([p1, p3], tmp_path / "j.jsonl", like=sheet)
+    other = next(
+        r
+        for r in lines(draw(small_release, tmp_path / "o.jsonl", n=50, seed=99))
+        if r["row_id"] not in {x["row_id"] for x in lines(sheet)}
+    )
+    stranger = write_lines(tmp_path / "stranger.jsonl", [other])
+    with pytest.raises(InputError, match=r"stranger\.jsonl:1: row \w+ is not on the sheet"):
+        audit_sheet.join_sheets([p1, p2, p3, stranger], tmp_path / "j.jsonl", like=sheet)
+    write_lines(p2, lines(p2) + lines(p1)[1:2])
+    with pytest.raises(InputError, match=r"s-part2\.jsonl:3: row \w+ is also in \S*s-part1\.jsonl:2"):
+        audit_sheet.join_sheets([p1, p2, p3], tmp_path / "j.jsonl")
+    with pytest.raises(ConfigError, match="given twice"):
+        audit_sheet.join_sheets([p1, p1], tmp_path / "j.jsonl")
+    assert not (tmp_path / "j.jsonl").exists()
+    with pytest.raises(ConfigError, match="pass --force"):
+        audit_sheet.split_sheet(sheet, 3)
+
+
+def test_a_text_free_join_keeps_ids_offsets_and_judgements_and_blanks_quoted_words(small_release, tmp_path):
+    sheet = draw(small_release, tmp_path / "s.jsonl", n=2, blind=True)
+    recs = lines(sheet)
+    note = "the words \"we beat it\" boast; 'held up' hedges; the firm's own year"
+    write_lines(sheet, [judge(recs[0], in_scope=True, is_row=True, label_gold="risk", note=note), recs[1]])
+    out = tmp_path / "tf.jsonl"
+    audit_sheet.join_sheets([sheet], out, text_free=True)
+    got = lines(out)
+    assert [sorted(r) for r in got] == [sorted(audit_sheet.TEXT_FREE_KEYS)] * 2
+    assert got[0]["judged"]["note"] == 'the words "…" boast; "…" hedges; the firm\'s own year'
+    assert recs[0]["statement"] not in out.read_text(encoding="utf-8")
+    r = audit.report(out, release=small_release)
+    assert (r.judged, r.fields["label"].n) == (1, 1)
+
+
+def test_cli_split_and_join(small_release, tmp_path):
+    sheet = draw(small_release, tmp_path / "s.jsonl", n=5)
+    res = cli("audit", "split", str(sheet), "--parts", "2")
+    assert res.returncode == 0, res.stderr
+    assert "wrote 2 parts" in res.stdout and "3 + 2 rows" in res.stdout and "audit join" in res.stdout
+    parts = [str(tmp_path / "s-part2.jsonl"), str(tmp_path / "s-part1.jsonl")]
+    res = cli("audit", "join", *parts, "--sheet", str(sheet), "--out", str(tmp_path / "j.jsonl"))
+    assert res.returncode == 0 and "joined 5 rows from 2 parts" in res.stdout and "5 not yet judged" in res.stdout
+    assert (tmp_path / "j.jsonl").read_bytes() == sheet.read_bytes()
+    res = cli("audit", "join", *parts, "--out", str(tmp_path / "j.jsonl"))
+    assert res.returncode == 2 and "--force" in res.stderr and "Traceback" not in res.stderr
+    res = cli("audit", "split", str(sheet), "--parts", "2")
+    assert res.returncode == 2 and "may hold judgements" in res.stderr and "Traceback" not in res.stderr

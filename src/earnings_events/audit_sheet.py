@@ -1,4 +1,5 @@
-"""The audit sheet: the file people judge, as JSONL or CSV, written and read back with its checks.
+"""The audit sheet: the file people judge, as JSONL or CSV, written and read back with its checks, cut
+into parts for several readers and joined back (``split_sheet``, ``join_sheets``).
 
 One sheet row (JSONL; a CSV has a column per flattened key, ``extracted.speaker``, ``judged.speaker_ok``):
 
@@ -191,9 +192,14 @@ class SheetRow:
 
 def read_sheet(path: Path) -> list[SheetRow]:
     """The rows of an audit sheet (JSONL or CSV); a line that breaks the format raises ``InputError``."""
+    return [row for row, _ in _read(path)]
+
+
+def _read(path: Path) -> list[tuple[SheetRow, dict[str, Any]]]:
+    """Each checked row of a sheet with the record it was read from (to write it again as it was)."""
     from .rowid import row_id  # the id recipe lives with the rows
 
-    rows: list[SheetRow] = []
+    rows: list[tuple[SheetRow, dict[str, Any]]] = []
     seen: dict[str, int] = {}
     for line, rec in _records(path):
 
@@ -224,7 +230,7 @@ def read_sheet(path: Path) -> list[SheetRow]:
         judged = _check_group(rec["judged"], "judged", JUDGED, bad)
         for key, value in judged.items():
             judged[key] = _check_judgement(key, value, bad)
-        rows.append(SheetRow(line, rid, str(rec["article_id"]), start, end, extracted, judged))
+        rows.append((SheetRow(line, rid, str(rec["article_id"]), start, end, extracted, judged), rec))
     return rows
 
 
@@ -263,3 +269,123 @@ def _check_judgement(key: str, value: Any, bad: Bad) -> Any:
             raise bad(f"judged.{key} {value!r} is not a {key.removesuffix('_gold')} (pattern {pattern})")
         return value.upper()
     return value
+
+
+# ---------------------------------------------------------------- split and join
+# Several readers judge one sheet: ``split_sheet`` cuts it into parts of consecutive rows, one per reader,
+# and ``join_sheets`` puts the judged parts back together, checked, in the sheet's order.
+
+# Words a note quotes (double, curly or single quotes; not an apostrophe): a text-free sheet blanks them.
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^']+'(?!\w)")
+TEXT_FREE_KEYS = ("row_id", "article_id", "char_start", "char_end", "judged")
+
+
+def split_sheet(path: Path, parts: int, force: bool = False) -> list[Path]:
+    """Cut a sheet into ``parts`` sheets of consecutive rows, sizes differing by one at most, written beside it
+    as ``<stem>-part<k><suffix>`` in its format; joined in order they give the sheet back."""
+    if parts < 1:
+        raise ConfigError(f"--parts must be 1 or more, got {parts}")
+    records = [_ordered(rec, row) for row, rec in _read(path)]
+    if parts > len(records):
+        raise ConfigError(f"{path} has {len(records)} rows: too few for {parts} parts")
+    outs = [path.with_name(f"{path.stem}-part{k}{path.suffix}") for k in range(1, parts + 1)]
+    taken = [p for p in outs if p.exists()]
+    if taken and not force:
+        raise ConfigError(f"{taken[0]} exists and may hold judgements: pass --force to overwrite the parts")
+    size, longer = divmod(len(records), parts)
+    start = 0
+    for k, out in enumerate(outs):
+        end = start + size + (k < longer)
+        write_sheet(out, _uniform(records[start:end]))
+        start = end
+    return outs
+
+
+@dataclass(frozen=True)
+class Joined:
+    """What ``join_sheets`` wrote."""
+
+    path: Path
+    rows: int
+    judged: int  # rows with at least one judgement
+    parts: int
+
+
+def join_sheets(
+    parts: list[Path], out: Path, like: Path | None = None, text_free: bool = False, force: bool = False
+) -> Joined:
+    """Join judged parts into one sheet at ``out`` (JSONL or CSV, by its suffix). A row in two parts stops the
+    join, naming both. With ``like`` (the sheet the parts were cut from) the joined sheet takes its order, and a
+    row it has that no part has, or a part's row it lacks, stops the join. ``text_free`` keeps the row id,
+    offsets and judgements only, with the words a note quotes blanked: a sheet that may ship without the
+    articles' text."""
+    sheet_format(out)
+    if not parts:
+        raise ConfigError("no parts to join")
+    if out.exists() and not force:
+        raise ConfigError(f"{out} exists: choose another --out or pass --force")
+    if any(p.resolve() == out.resolve() for p in parts):
+        raise ConfigError(f"{out} is one of the parts: choose another --out")
+    named = [p.resolve() for p in parts]
+    if len(set(named)) < len(named):
+        twice = next(p for p, r in zip(parts, named, strict=True) if named.count(r) > 1)
+        raise ConfigError(f"{twice} is given twice")
+    joined: dict[str, tuple[SheetRow, dict[str, Any]]] = {}
+    where: dict[str, str] = {}
+    for part in parts:
+        for row, rec in _read(part):
+            if row.row_id in joined:
+                raise InputError(f"row {row.row_id} is also in {where[row.row_id]}", str(part), row.line)
+            joined[row.row_id] = (row, rec)
+            where[row.row_id] = f"{part}:{row.line}"
+    order = list(joined)
+    if like is not None:
+        order = [row.row_id for row in read_sheet(like)]
+        missing = [i for i in order if i not in joined]
+        if missing:
+            raise InputError(f"{len(missing)} of its rows are in no part (first: {missing[0]})", str(like))
+        extra = sorted(set(joined) - set(order))
+        if extra:
+            row = joined[extra[0]][0]
+            raise InputError(
+                f"row {row.row_id} is not on the sheet {like}", where[row.row_id].rsplit(":", 1)[0], row.line
+            )
+    records = [_text_free(*joined[i]) if text_free else _ordered(joined[i][1], joined[i][0]) for i in order]
+    write_sheet(out, _uniform(records))
+    return Joined(out, len(records), sum(joined[i][0].is_judged for i in order), len(parts))
+
+
+def _ordered(rec: dict[str, Any], row: SheetRow) -> dict[str, Any]:
+    """A sheet record in ``SHEET_KEYS`` order, its groups complete, as it was read (CSV cells stay text)."""
+    out: dict[str, Any] = {}
+    for key in SHEET_KEYS:
+        if key == "row_id":
+            out[key] = row.row_id
+        elif key == "extracted":
+            if rec.get(key) is not None:
+                out[key] = {k: rec[key].get(k) for k in EXTRACTED}
+        elif key == "judged":
+            out[key] = {k: rec[key].get(k) for k in JUDGED}
+        elif key in rec:
+            out[key] = rec[key]
+    return out
+
+
+def _text_free(row: SheetRow, rec: dict[str, Any]) -> dict[str, Any]:
+    judged = dict(row.judged)
+    if judged["note"]:
+        judged["note"] = _QUOTED.sub('"…"', judged["note"])
+    return {
+        "row_id": row.row_id,
+        "article_id": row.article_id,
+        "char_start": row.char_start,
+        "char_end": row.char_end,
+        "judged": judged,
+    }
+
+
+def _uniform(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records with the same keys in the same order (a key some lack is empty there), as a CSV needs."""
+    keys = [k for k in SHEET_KEYS if any(k in r for r in records)]
+    empty = {"extracted": dict.fromkeys(EXTRACTED)}
+    return [{k: r.get(k, empty.get(k)) for k in keys} for r in records]

@@ -703,6 +703,67 @@ def audit_sample(
     )
 
 
+@audit_app.command("split")
+def audit_split(
+    sheet: Annotated[Path, typer.Argument(help="The sheet to cut (.jsonl or .csv), as `audit sample` wrote it.")],
+    parts: Annotated[int, typer.Option("--parts", help="How many parts: one per reader.")] = 5,
+    force: Annotated[bool, typer.Option(help="Overwrite existing parts (they may hold judgements).")] = False,
+) -> None:
+    """Cut a sheet into parts of consecutive rows, one per reader, written beside it as SHEET-part1.jsonl,
+    SHEET-part2.jsonl, ... in the sheet's format; part sizes differ by one row at most.
+
+    Example: earnings-events audit split audit.jsonl --parts 5
+    """
+    from . import audit_sheet
+
+    paths = _guard(lambda: audit_sheet.split_sheet(sheet, parts, force))
+    sizes = [len(_guard(lambda p=p: audit_sheet.read_sheet(p))) for p in paths]
+    out.print(
+        f"wrote {len(paths)} parts of {sheet} ({' + '.join(map(str, sizes))} rows): "
+        + ", ".join(str(p) for p in paths)
+        + f"; once judged: earnings-events audit join {' '.join(str(p) for p in paths)} --sheet {sheet} --out JUDGED",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
+@audit_app.command("join")
+def audit_join(
+    parts: Annotated[list[Path], typer.Argument(help="The judged parts (.jsonl or .csv), in any order.")],
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The joined sheet to write (.jsonl or .csv).")],
+    sheet: Annotated[
+        Path | None,
+        typer.Option(
+            "--sheet",
+            help="The sheet the parts were cut from: the joined sheet takes its order, and a row missing from "
+            "every part (or a row it does not have) stops the join.",
+        ),
+    ] = None,
+    text_free: Annotated[
+        bool,
+        typer.Option(
+            help="Keep row ids, offsets and judgements only, the words a note quotes blanked: a sheet that can "
+            "ship without the articles' text (what releases/*/audit/ holds)."
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option(help="Overwrite an existing --out.")] = False,
+) -> None:
+    """Join the judged parts of a sheet into one, checking each part as `audit report` does; a row in two
+    parts stops the join, naming both files and lines.
+
+    Example: earnings-events audit join audit-part*.jsonl --sheet audit.jsonl --out judged.jsonl
+    """
+    from . import audit_sheet
+
+    joined = _guard(lambda: audit_sheet.join_sheets(list(parts), out_file, sheet, text_free, force))
+    out.print(
+        f"joined {joined.rows} rows from {joined.parts} parts into {joined.path} "
+        f"({joined.judged} judged, {joined.rows - joined.judged} not yet judged)",
+        highlight=False,
+        soft_wrap=True,
+    )
+
+
 @audit_app.command("report")
 def audit_report(
     sheet: Annotated[Path, typer.Argument(help="A judged sheet (.jsonl or .csv) from `audit sample`.")],
