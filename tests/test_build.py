@@ -416,8 +416,8 @@ def test_rows_that_judgements_make_duplicates_are_kept_once(tmp_path):
     duplicates), counting the other as a duplicate dropped."""
     story = (
         "NEW YORK (Reuters) - Northwind Corp ( NWD.O ) posted higher {q} profit on Tuesday. "
-        '"The core business is a great business and the quarter is always a time for strength," said analyst '
-        "Colin Gillis."
+        '"Margins held up nicely and the cloud unit finally pulled its weight this time," said analyst '
+        "Thomas Roe."
     )
     corpus = tmp_path / "corpus.jsonl"
     write_jsonl(
@@ -440,7 +440,7 @@ def test_rows_that_judgements_make_duplicates_are_kept_once(tmp_path):
     first = make_release([corpus], tmp_path / "first", annotations=tmp_path / "none")
     rows = pl.concat([pl.read_parquet(f) for f in sorted((tmp_path / "first" / "statements").glob("*.parquet"))])
     assert rows.height == 2 and first.duplicates_dropped == 0 and rows["quarter"].n_unique() == 2
-    judged = {"is_row": True, "speaker": "Colin Gillis", "speaker_role": "analyst", "company": "Northwind"}
+    judged = {"is_row": True, "speaker": "Thomas Roe", "speaker_role": "analyst", "company": "Northwind"}
     judged |= {"ticker": "NWD", "quarter": "2012Q4", "label": "performance"}
     write_jsonl(
         tmp_path / "notes" / "judged.jsonl",

@@ -22,7 +22,7 @@ def primary_of(text: str, title: str = "", published: dt.date = dt.date(2024, 1,
     ("text", "title", "name", "ticker"),
     [
         ("Harbor Freightways Inc. (NASDAQ: HBFW) reported higher profit.", None, "Harbor Freightways", "HBFW"),
-        ("Kraft Foods Inc (KFT.N) said profit rose.", None, "Kraft Foods", "KFT"),
+        ("Larkfield Foods Inc (LKF.N) said profit rose.", None, "Larkfield Foods", "LKF"),
         ("Dean Widgets Co said profit rose.", "DEAN WIDGETS <DWG> PROFIT RISES", "Dean Widgets", "DWG"),
         ("Hongkong Widgets Ltd <HKWG.HK> said profit rose.", None, "Hongkong Widgets", "HKWG.HK"),
         ("Apple reported record iPhone sales on Thursday.", None, "Apple", "AAPL"),
@@ -83,7 +83,7 @@ def rows_of(text: str, title: str = "", companies=None, published: dt.date = dt.
 
 
 def test_a_printed_code_wins_over_the_registry_ticker():
-    text = "ZURICH (Reuters) - Northwind AG ( NWDN.VX ) posted a loss for the fourth quarter."
+    text = "ZURICH (Reuters) - Northwind AG ( NWDN.VX ) ended its fourth quarter in the red."
     primary = primary_of(text, companies={"Northwind": {"ticker": "NWDG.SW"}})
     assert (primary.name, primary.ticker) == ("Northwind", "NWDN.VX")
 
@@ -100,8 +100,8 @@ def test_a_frankfurt_listing_is_its_xetra_symbol_unless_a_code_is_printed(code, 
 
 def test_agencies_exchanges_analyst_firms_and_datelines_are_never_the_company():
     text = (
-        "CHARLOTTE (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter loss on Tuesday, "
-        "missing the average estimate of analysts polled by Thomson Reuters I/B/E/S. Its shares fell on the Nasdaq. "
+        "CHARLOTTE (Reuters) - Harbor Bank Corp ( HBC.N ) swung into the red for its second quarter on Tuesday, "
+        "short of the forecasts analysts had given Thomson Reuters I/B/E/S. Harbor stock lost ground on the Nasdaq. "
         '"Credit costs will stay high," said Omar Haddad, an analyst at Ridgeline Securities. '
         "(Reporting by Sam McCorp Inc; Editing by Kim Lo)"
     )
@@ -111,14 +111,15 @@ def test_agencies_exchanges_analyst_firms_and_datelines_are_never_the_company():
 
 def test_each_quote_of_a_round_up_goes_to_its_company():
     text = (
-        "BOSTON (Reuters) - Let's not get ahead of ourselves. \n\n Manufacturers reported results that topped "
-        'expectations. "Orders are strong, but not at 2008 levels," Northwind Tools Corp ( NWT.N ) Chief Financial '
-        "Officer Greg Hays told investors. Northwind, Quillon Inc ( QLN.N ) and Lakeside Motors Corp ( LKM.N ) "
-        "posted fourth-quarter results on Wednesday that beat analysts' expectations. "
-        "Quillon, the largest maker of jets, said it expects profit to triple. Quillon Chief Executive Scott Donner "
-        'said orders had begun to recover. "We still have a lot of inefficiencies," Donner told investors.'
+        "BOSTON (Reuters) - Nobody is popping corks yet. \n\n Factory groups turned in numbers that ran ahead of "
+        'forecasts. "Bookings are firm, though nowhere near their 2008 peak," Northwind Tools Corp ( NWT.N ) Chief '
+        "Financial Officer Greg Hays told investors. Northwind, Quillon Inc ( QLN.N ) and Lakeside Motors Corp "
+        "( LKM.N ) each reported fourth-quarter figures on Wednesday that ran ahead of what the Street had "
+        "pencilled in. "
+        "Quillon, the top builder of jetliners, forecast that its profit would triple. Quillon Chief Executive Scott "
+        'Donner said bookings were starting to pick up. "Our plants still waste far too much," Donner told investors.'
     )
-    assert rows_of(text, title="Manufacturers rebounding, but still wary") == [
+    assert rows_of(text, title="Factory groups recover, but stay cautious") == [
         ("Greg Hays", "Northwind Tools", "NWT", "executive"),
         ("Scott Donner", "Quillon", "QLN", "executive"),
     ]
@@ -131,7 +132,7 @@ def test_each_quote_of_a_round_up_goes_to_its_company():
         "Harbor Pumps, which makes valves and filters, cut its forecast, with Chief Executive Sam Poe citing weak "
         "orders. The Denver-based company now sees a smaller profit. In March it had been more hopeful.",
         # or the sentences after it go on about it ("It", "That") up to the one that names him
-        "Harbor Pumps will book a charge of $40 million. It also lowered its forecast for the year. That is well "
+        "Harbor Pumps will book a charge of $40 million. It also trimmed its target for the year. That is well "
         "short of March's target. Chief Executive Sam Poe wrote to staff that, though orders held,",
     ],
 )
@@ -154,7 +155,7 @@ def test_a_round_ups_executive_belongs_to_the_company_that_introduces_him(introd
 def test_a_headlines_amex_is_american_express_not_the_exchange():
     """ "Amex" in a headline that says what it will earn is the card company; "NYSE Amex" stays the exchange."""
     entry = {e["name"]: e for e in json.loads(REGISTRY_FILE.read_text()) if e["name"] == "American Express"}
-    text = "NEW YORK (Reuters) - The card issuer said on Thursday its quarterly profit would miss forecasts."
+    text = "NEW YORK (Reuters) - The card issuer warned on Thursday its quarterly profit would fall short of forecasts."
     doc = doc_until(text, "company", title="Amex to miss profit views", companies=entry)
     assert [(o.kind.value, o.company and o.company.name) for o in doc.orgs if o.in_title] == [
         ("company", "American Express")
@@ -165,8 +166,9 @@ def test_a_headlines_amex_is_american_express_not_the_exchange():
 
 def test_an_executive_of_another_company_is_other():
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
-        '"Banks are healing nicely now," said Jane Roe, chief executive of Quillon Tools Inc ( QLN.N ), a Harbor customer.'
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) stayed profitable through its second quarter, it reported "
+        'on Tuesday. "Lenders look in better health by the month," said Jane Roe, chief executive of Quillon Tools '
+        "Inc ( QLN.N ), a Harbor customer."
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Jane Roe", "Harbor Bank", "HBC", "other")]
 
@@ -217,8 +219,8 @@ def test_a_former_name_after_a_spin_off_is_the_short_form_of_the_company_named()
 
 def test_a_news_subhead_naming_a_rival_does_not_change_the_company():
     text = (
-        "NEW YORK (Reuters) - Shares of Quillon Stores Inc ( QLS.N ) fell 20 percent on Tuesday after the "
-        "electronics retailer forecast a wider quarterly loss, while rival Northwind Inc ( NWD.N ) gained. "
+        "NEW YORK (Reuters) - Shares of Quillon Stores Inc ( QLS.N ) dropped by a fifth on Tuesday once the "
+        "electronics retailer said its quarterly loss would widen, while rival Northwind Inc ( NWD.N ) gained. "
         '"It is a dire situation for them," said Jane Roe, an analyst at Ridgeline Securities.\n\n'
         "NORTHWIND GAINING GROUND\n\n"
         "Northwind has taken market share for two years, analysts said. "
@@ -229,7 +231,7 @@ def test_a_news_subhead_naming_a_rival_does_not_change_the_company():
 
 
 def test_a_trade_word_before_the_name_is_not_part_of_it():
-    text = "NEW YORK (Reuters) - Drugmaker Quillon Laboratories Inc. ( QLB.N ) posted a 34 percent rise in profit."
+    text = "NEW YORK (Reuters) - Drugmaker Quillon Laboratories Inc. ( QLB.N ) said its profit climbed by a third."
     assert (primary_of(text).name, primary_of(text).ticker) == ("Quillon Laboratories", "QLB")
 
 
@@ -244,7 +246,7 @@ def test_an_analysts_firm_is_not_the_company_of_the_quote():
     text = (
         "FRANKFURT (Reuters) - Northwind Motors AG ( NWMG.DE ) and Quillon Motors SA ( QLNM.PA ) posted higher "
         "second-quarter profits on Thursday. Harbor Bank Corp ( HBK.N ) reported a profit too. Northwind shares "
-        'rose. "The whole sector has run up into second-quarter reporting," said Harbor Bank\'s David Arnold.'
+        'rose. "Every name in the group rallied before these numbers came out," said Harbor Bank\'s David Arnold.'
     )
     got = rows_of(text, title="Carmakers' profits soar", published=dt.date(2010, 7, 29))
     assert [(n, c, r) for n, c, _, r in got] == [("David Arnold", "Northwind Motors", "analyst")]
@@ -254,25 +256,25 @@ def test_a_company_called_by_its_printed_symbol():
     """ "IntercontinentalExchange Inc ( ICE.N )" then "ICE said", "ICE's chief executive": the symbol is the company
     (alone "ICE" would read as an exchange), so the quote is the reporting company's, not the takeover target's."""
     text = (
-        "(Reuters) - IntercontinentalExchange Inc ( ICE.N ) said on Tuesday it expects to close its takeover of "
-        "NYSE Euronext NYX.N within days, and reported a rise in third-quarter profit. ICE said regulators needed "
-        'more time. "I hope it will be a matter of days," Jeff Sprecher, ICE\'s chief executive, said.'
+        "(Reuters) - IntercontinentalExchange Inc ( ICE.N ) earned more in its third quarter, it said on Tuesday, "
+        "and its purchase of Harbor Clearing Corp HCC.N should be done in a week or so. ICE said regulators had "
+        'asked for a little longer. "We are nearly there now," Sam Poe, ICE\'s chief executive, said.'
     )
-    got = rows_of(text, title="ICE sees NYSE deal closing within days; profits rise", published=dt.date(2013, 11, 5))
-    assert [(n, c, t, r) for n, c, t, r in got] == [("Jeff Sprecher", "IntercontinentalExchange", "ICE", "executive")]
+    got = rows_of(text, title="ICE profit up, Harbor Clearing purchase near", published=dt.date(2013, 11, 5))
+    assert [(n, c, t, r) for n, c, t, r in got] == [("Sam Poe", "IntercontinentalExchange", "ICE", "executive")]
 
 
 def test_a_one_word_subhead_echoed_by_its_sentence_heads_its_companys_quotes():
     """A wire story that lost its line breaks: "WACHOVIA Wachovia, also based in ..." is a subhead, and the
     executive quoted under it, named by title alone, is that company's."""
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) and Quillon Bank Corp ( QBC.N ) said on Tuesday that "
-        "quarterly profits were nearly wiped out. Fourth-quarter earnings fell at both banks. HARBOR BANK Harbor "
-        "Bank said quarterly net income fell to $268 million. QUILLON Quillon, also based in Charlotte, said "
-        'quarterly net income fell to $51 million. "Our fourth-quarter results were poor," Chief Executive Ken '
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) and Quillon Bank Corp ( QBC.N ) told investors on Tuesday "
+        "that almost nothing was left of their quarterly earnings. Both lenders earned less in the fourth quarter. "
+        "HARBOR BANK Harbor Bank said it made $212 million in the quarter. QUILLON Quillon, also based in Charlotte, "
+        'said it made $37 million in the quarter. "Nobody here is proud of these numbers," Chief Executive Ken '
         "Thorne said on a conference call."
     )
-    assert rows_of(text, title="Harbor Bank, Quillon Bank profits nearly wiped out") == [
+    assert rows_of(text, title="Harbor Bank, Quillon Bank earnings all but vanish") == [
         ("Ken Thorne", "Quillon Bank", "QBC", "executive")
     ]
 
@@ -281,13 +283,13 @@ def test_an_executive_by_title_alone_belongs_to_the_lead_company_last_named():
     """ "Chief Executive Richard Dane" four sentences after the story turns to the second bank (named after a
     subhead, "Minneapolis-based ..."): that bank's executive, not the first bank's, nor a company named in passing."""
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) projected lower loan losses, while Quillon Bancorp's "
-        "( QBN.N ) stock tumbled after saying its credit losses will keep rising. Harbor Bank said it expects a "
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) forecast smaller loan losses, while Quillon Bancorp's "
+        "( QBN.N ) shares slid as it warned that bad debts had further to climb. Harbor Bank said it expects a "
         "fourth-quarter loss. CONSUMERS CUT BACK Minneapolis-based Quillon Bancorp, meanwhile, said quarterly profit "
-        "fell 65 percent. Fourth-quarter net income fell to $330 million. Analysts expected more. The bank set aside "
-        "more for credit losses, as firms like Lakeside Phones Inc ( LKP.N ) posted losses. Net charge-offs "
-        "tripled, and Chief Executive Richard Dane said they might keep rising. "
-        '"Getting the housing situation fixed will be the first remedy," Dane said.'
+        "dropped 58 percent. Its net income was $295 million for the fourth quarter. Analysts expected more. "
+        "The bank put more aside to cover bad loans, as firms like Lakeside Phones Inc ( LKP.N ) posted losses. "
+        "Net charge-offs tripled, and Chief Executive Richard Dane said they might keep rising. "
+        '"Until home prices settle, nothing else gets better," Dane said.'
     )
     got = rows_of(text, title="Harbor Bank soothes on credit losses, Quillon Bancorp does not")
     assert [(n, c, t) for n, c, t, _ in got] == [("Richard Dane", "Quillon", "QBN")]
@@ -295,9 +297,9 @@ def test_an_executive_by_title_alone_belongs_to_the_lead_company_last_named():
 
 def test_a_name_never_starts_inside_a_word():
     text = (
-        "NEW YORK (Reuters) - Regional banks are also hurting. Quarterly profit fell 80 percent at Regions Widget "
-        "Corp, which operates in the Southeast, and 42 percent at Fifth Harbor Bancorp and KeyCorp. National Widget "
-        "Corp, another Ohio bank, posted a loss."
+        "NEW YORK (Reuters) - Smaller lenders are feeling it too. Regions Widget Corp, a lender across the South, "
+        "earned 74 percent less, and the drop was 39 percent at Fifth Harbor Bancorp and RidgeCorp. National Widget "
+        "Corp, a second Ohio lender, lost money."
     )
     names = [o.name for o in doc_until(text, "scope").orgs]
     assert "National Widget" in names and not any(n.startswith("Corp") for n in names)
@@ -306,7 +308,7 @@ def test_a_name_never_starts_inside_a_word():
 def test_two_companies_names_run_together_are_their_joint_venture():
     """ "Sony Ericsson": neither parent, an unlisted company of its own; its "company president" is its executive."""
     text = (
-        "STOCKHOLM (Reuters) - Mobile phone maker Harbor Quillon posted a second consecutive quarterly profit on "
+        "STOCKHOLM (Reuters) - Mobile phone maker Harbor Quillon stayed in the black for a second quarter running on "
         "Friday. Harbor Quillon, owned jointly by Quillon and Harbor Corp, cut costs. Rival Lakeside Phones Inc "
         '( LKP.N ) has reported weak shipments. "We believe conditions will stay challenging," company president '
         "Bert Nord said."
@@ -321,7 +323,7 @@ def test_two_companies_names_run_together_are_their_joint_venture():
     [
         # Reuters' ".UL" marks an unlisted company: no ticker, and the registry's (of another era) is not filled in
         (
-            "DETROIT (Reuters) - Harbor Motors ( HBM.UL ) posted a $4.3 billion loss.",
+            "DETROIT (Reuters) - Harbor Motors ( HBM.UL ) lost $3.8 billion over three months.",
             {"Harbor Motors": {"ticker": "HBM"}},
             None,
         ),
@@ -353,7 +355,7 @@ def test_printed_codes_unlisted_home_listing_and_short_forms(text, companies, ti
 
 def test_a_registry_name_with_its_suffix_is_found_as_that_company():
     primary = primary_of(
-        "NEW YORK (Reuters) - News Corp reported higher profit on Thursday.",
+        "NEW YORK (Reuters) - Quarterly profit rose at News Corp, the media group said on Thursday.",
         companies={"News Corp": {"ticker": "NWSA"}},
     )
     assert (primary.name, primary.ticker) == ("News Corp", "NWSA")
@@ -362,19 +364,20 @@ def test_a_registry_name_with_its_suffix_is_found_as_that_company():
 @pytest.mark.parametrize(
     "described",
     [
-        "portfolio manager at Argent Widget Management, which oversees $1 billion in assets",
-        "who helps manage $9 billion for Fiduciary Widget Co in Boston",
-        "a partner at Gardner, Widget & Gardner, which manages more than $2 billion",
-        "head of the investment strategy division at Marusan Widgets",
+        "portfolio manager at Argent Widget Management, which oversees assets of about $3 billion",
+        "who helps manage $7 billion at Fiduciary Widget Co of Boston",
+        "a partner at Gardner, Widget & Gardner, a firm that manages over $5 billion",
+        "head of investment strategy for Marusan Widgets",
         # what the fund holds is not whose officer he is
-        "CEO of RNC Widgets, a fund with $2.6 billion of assets under management including Harbor Bank shares",
-        "a principal at Gardner, Widget & Gardner in Lancaster, which owns the bank's shares",
+        "CEO of RNC Widgets, a $3.4 billion fund that counts Harbor Bank shares among its holdings",
+        "a principal at Gardner, Widget & Gardner in Lancaster, which owns a piece of the bank",
     ],
 )
 def test_a_person_described_as_an_investor_is_an_analyst(described):
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
-        f'"The challenges are still enormous," said Michael Holm, {described}.'
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) stayed profitable through its second quarter, it reported "
+        "on Tuesday. "
+        f'"This bank has years of repair work left," said Michael Holm, {described}.'
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Michael Holm", "Harbor Bank", "HBC", "analyst")]
 
@@ -394,8 +397,9 @@ def test_a_person_placed_only_at_an_outside_firm_is_an_analyst(described):
     """No title of the company's, only an outside firm after the name: the wire's way of naming who comments on
     the results (an investment firm's officer is an investor)."""
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
-        f'"Loan demand is flat and that will weigh on the year," said Nora Vale, {described}.'
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) stayed profitable through its second quarter, it reported "
+        "on Tuesday. "
+        f'"Nobody is borrowing, and the full year will show it," said Nora Vale, {described}.'
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", "analyst")]
 
@@ -405,7 +409,8 @@ def test_a_person_placed_only_at_an_outside_firm_is_an_analyst(described):
 )
 def test_a_person_placed_at_an_outside_firm_with_a_title_of_its_own_is_other(described):
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) stayed profitable through its second quarter, it reported "
+        "on Tuesday. "
         f'"Loan demand is flat," said Nora Vale, {described}.'
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", "other")]
@@ -424,7 +429,8 @@ def test_a_consultant_is_other_unless_titled_analyst(described, role):
     """The guide's ``other`` takes consultants: a management consultancy's partner commenting on the results is
     neither the company's officer nor an investor."""
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) stayed profitable through its second quarter, it reported "
+        "on Tuesday. "
         f'"The bench behind the chief is deep," said Nora Vale, {described}.'
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", role)]
@@ -478,7 +484,8 @@ def test_a_round_ups_one_word_section_line_names_the_company_below_it():
 )
 def test_a_person_placed_at_the_company_itself_stays_an_executive(described):
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) stayed profitable through its second quarter, it reported "
+        "on Tuesday. "
         f'"Loan demand is flat," said Nora Vale, {described}.'
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Nora Vale", "Harbor Bank", "HBC", "executive")]
@@ -486,43 +493,43 @@ def test_a_person_placed_at_the_company_itself_stays_an_executive(described):
 
 def test_an_executive_speaking_to_investors_stays_an_executive():
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
-        '"We are pleased with the quarter," said Dave Anders, chief financial officer, on a conference call with investors.'
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) stayed profitable through its second quarter, it reported "
+        'on Tuesday. "The quarter went to plan," said Dave Anders, chief financial officer, on a call with investors.'
     )
     assert rows_of(text, title="Harbor Bank profit rises") == [("Dave Anders", "Harbor Bank", "HBC", "executive")]
 
 
 def test_a_public_office_before_a_name_is_a_title():
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a record second-quarter profit on Tuesday. "
-        '"It is a sign that the banks are healing after the crisis," House Majority Leader Steny Hoyer told reporters.'
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) had its most profitable second quarter ever, it reported "
+        'on Tuesday. "Lenders are finally on the mend," House Majority Leader Dana Whitfield told reporters.'
     )
-    assert rows_of(text, title="Harbor Bank profit jumps") == [("Steny Hoyer", "Harbor Bank", "HBC", "other")]
+    assert rows_of(text, title="Harbor Bank profit jumps") == [("Dana Whitfield", "Harbor Bank", "HBC", "other")]
 
 
 def test_a_news_publishers_name_with_a_corporate_suffix_is_the_company():
     primary = primary_of(
-        "(Reuters) - A surge in subscription revenue let The New York Times Co easily surpass expectations.",
-        title="As ads dip, Times Co increases revenue",
+        "(Reuters) - Rising digital subscriptions helped The New York Times Co handily top forecasts.",
+        title="Times Co revenue climbs though print advertising slips",
         companies={"New York Times Co": {"ticker": "NYT"}},
     )
     assert (primary.name, primary.ticker) == ("New York Times Co", "NYT")
 
 
 def test_a_registry_company_is_taken_by_its_code_only_where_the_printed_name_fits():
-    """ "Alcan Inc ( AL.N )" in 2007 is Alcan, not the registry's later holder of AL; "BHP Billiton Ltd/Plc
-    ( BHP.AX )", where only the suffix precedes the code, is the registry's BHP."""
-    companies = {"Air Lease": {"ticker": "AL"}, "BHP": {"ticker": "BHP.AX", "aliases": ["BHP Billiton"]}}
+    """ "Alcan Inc ( AL.N )" in 2007 is Alcan, not the registry's later holder of AL; "Quillon Harbor Ltd/Plc
+    ( QHB.AX )", where only the suffix precedes the code, is the registry's QHB."""
+    companies = {"Air Lease": {"ticker": "AL"}, "QHB": {"ticker": "QHB.AX", "aliases": ["Quillon Harbor"]}}
     got = primary_of("MONTREAL (Reuters) - Alcan Inc ( AL.N ) posted higher profit.", companies=companies)
     assert (got.name, got.ticker) == ("Alcan", "AL")
-    got = primary_of("MELBOURNE (Reuters) - BHP Billiton Ltd/Plc ( BHP.AX ) posted lower profit.", companies=companies)
-    assert (got.name, got.ticker) == ("BHP", "BHP.AX")
+    got = primary_of("PERTH (Reuters) - Quillon Harbor Ltd/Plc ( QHB.AX ) said profit fell.", companies=companies)
+    assert (got.name, got.ticker) == ("QHB", "QHB.AX")
 
 
 def test_an_executive_speaks_for_his_own_company_even_of_another_it_names():
     text = (
-        "NEW YORK (Reuters) - Harbor Aluminum Inc ( HAL.N ) posted lower second-quarter profit on Monday and extended "
-        "its offer for Quillon Metals Inc ( QML.N ). Quillon Metals also reported lower quarterly profit. "
+        "NEW YORK (Reuters) - Harbor Aluminum Inc ( HAL.N ) earned less in its second quarter, it said on Monday, and "
+        "extended its offer for Quillon Metals Inc ( QML.N ). Quillon Metals also reported lower quarterly profit. "
         '"This extension will give Quillon Metals\' shareholders time to weigh our offer," Harbor Aluminum Chief '
         "Executive Alan Belt said."
     )
@@ -534,19 +541,19 @@ def test_an_investors_firm_named_in_his_description_is_not_the_quotes_company():
     text = (
         "NEW YORK (Reuters) - Harbor Bank Inc ( HBC.N ) said quarterly losses surged, yet a gain from selling its "
         'Quillon brokerage helped it report a profit. "It\'s a mixed quarter, but we expected Harbor to be better," '
-        "said Michael Mull, who helps manage $9 billion for Fiduciary Widget Co in Boston."
+        "said Michael Mull, who helps manage $7 billion at Fiduciary Widget Co of Boston."
     )
     got = rows_of(text, title="Harbor Bank losses masked by Quillon gain")
     assert got == [("Michael Mull", "Harbor Bank", "HBC", "analyst")]
 
 
 def test_a_surname_in_two_capitals_after_a_firm_ending_in_a_period():
-    """ "McGranahan" after "& Co. analyst": the name is whole, and the firm before it makes him an analyst."""
+    """ "McFarlane" after "& Co. analyst": the name is whole, and the firm before it makes him an analyst."""
     text = (
-        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) posted a second-quarter profit on Tuesday. "
-        '"The results exceeded expectations," Sanford C. Bernstein & Co. analyst Colin McGranahan said.'
+        "NEW YORK (Reuters) - Harbor Bank Corp ( HBC.N ) stayed profitable through its second quarter, it reported "
+        'on Tuesday. "They did better than we had modeled," Harlan P. Ridgeway & Co. analyst Colin McFarlane said.'
     )
-    assert rows_of(text, title="Harbor Bank profit rises") == [("Colin McGranahan", "Harbor Bank", "HBC", "analyst")]
+    assert rows_of(text, title="Harbor Bank profit rises") == [("Colin McFarlane", "Harbor Bank", "HBC", "analyst")]
 
 
 def test_a_one_word_name_printed_with_a_suffix_is_found_alone_and_its_quote_goes_to_it():
@@ -555,7 +562,7 @@ def test_a_one_word_name_printed_with_a_suffix_is_found_alone_and_its_quote_goes
         "NEW YORK (Reuters) - Shares of clothing chains Tessaly Inc ( TSSL.N ) and Marlowe Inc ( MRLW.N ) fell on "
         "Friday, a day after both forecast lower profit. Marlowe was down 20 percent. The same problems hurt "
         "Brindle Corp ( BRDL.N ). "
-        '"Marlowe materially reduced any hope of a near-term turnaround," said analyst Jo Park of Ridgeline '
+        '"Marlowe just pushed any recovery out by a year or more," said analyst Jo Park of Ridgeline '
         "Securities."
     )
     doc = doc_until(text, "company", title="Tessaly, Marlowe shares dive after results")
@@ -568,7 +575,7 @@ def test_a_one_word_name_printed_with_a_suffix_is_found_alone_and_its_quote_goes
 def test_a_speakers_quote_naming_no_company_goes_to_the_one_her_other_quotes_name():
     text = (
         "NEW YORK (Reuters) - Tessaly Inc ( TSSL.N ) and Marlowe Inc ( MRLW.N ) both beat profit forecasts on "
-        "Thursday. Brindle Corp ( BRDL.N ) also posted higher quarterly profit. "
+        "Thursday. Brindle Corp ( BRDL.N ) earned more in its quarter too. "
         '"We have been complaining about companies that beat on cost cuts," said Jo Park, a portfolio manager at '
         'Ridgeline Funds. "It is good to see one (Tessaly) that grows its sales."'
     )
@@ -580,8 +587,8 @@ def test_a_joint_venture_named_in_a_quote_is_not_the_headline_company():
     # the headline's "Harbor" names Harbor, not its joint venture Harbor Quillon (and that venture's name is never
     # shortened to its parent's)
     text = (
-        "HELSINKI (Reuters) - Harbor Oyj ( HBR.HE ) reported a smaller than expected fall in third-quarter profit. "
-        '"Margin guidance is decent, but we have a poor read on the network unit (Harbor Quillon)," said Jo Park, '
+        "HELSINKI (Reuters) - Harbor Oyj ( HBR.HE ) said third-quarter profit fell by less than analysts had feared. "
+        '"The margin target looks fine, yet the network unit (Harbor Quillon) is still a black box," said Jo Park, '
         "analyst at Ridgeline Securities."
     )
     companies = {"Harbor": {"ticker": "HBR.HE"}, "Quillon": {"ticker": "QLN.DE"}}
@@ -594,10 +601,10 @@ def test_an_analysts_remark_naming_no_company_in_a_round_up_goes_to_the_articles
     # the paragraph before is about the second company, but the remark names none: it speaks to the round-up's
     # lead company, not to whichever company was named last
     text = (
-        "CHICAGO (Reuters) - Shoppers are spending cautiously, quarterly results from Tessaly Corp ( TSSL.N ) and "
-        "Marlowe Inc ( MRLW.N ) showed on Wednesday. At Marlowe, shoppers traded down to smaller packs, its "
-        "finance chief said. "
-        '"We are already starting to see a little bit of margin pressure," said Jo Park, an analyst at '
+        "CHICAGO (Reuters) - Households are still careful with money, judging by the quarterly numbers Tessaly Corp "
+        "( TSSL.N ) and Marlowe Inc ( MRLW.N ) gave on Wednesday. At Marlowe, shoppers traded down to smaller packs, "
+        "its finance chief said. "
+        '"Margins are beginning to feel the squeeze," said Jo Park, an analyst at '
         "Ridgeline Securities."
     )
     got = rows_of(text, title="Tessaly, Marlowe profits up despite shopper concerns")
@@ -613,7 +620,7 @@ def test_an_executive_is_not_given_a_company_a_trailing_clause_names_in_passing(
         "8 percent. Analysts had expected less. Both companies added subscribers.\n\n"
         "Westmark Communications Corp posted a quarterly loss last year before it sold its systems.\n\n"
         "Harbor Cable shares rose 2 percent. "
-        '"Underlying this outlook is our confident expectation of growth in our legacy systems," said Chief '
+        '"Our forecast rests on steady gains in the systems we have owned for years," said Chief '
         "Executive Glenn Birch, referring to systems excluding those bought in the Westmark Communications deal."
     )
     got = rows_of(text, title="Harbor Cable sees revenue growth; Quillon Cable profit rises")
@@ -621,69 +628,70 @@ def test_an_executive_is_not_given_a_company_a_trailing_clause_names_in_passing(
 
 
 def test_a_speakers_surname_that_is_a_company_name_is_not_that_company():
-    # "CEO Lewis Campbell" names no Campbell Soup: the executive speaks for the lead company the story was last
-    # about
+    # "CEO Ray Harbor" names no Harbor Soup: the executive speaks for the lead company the story was last about
     text = (
-        "NEW YORK (Reuters) - Harley-Davidson Inc and Textron Inc reported quarterly profits above forecasts on "
-        "Thursday.\n\nHarley-Davidson said its U.S. sales fell.\n\nTextron gave a third-quarter profit forecast below "
-        'estimates. "Oil has been up well over $50 per barrel since we discussed our outlook," CEO Lewis Campbell '
-        "said on a call with investors.\n\nCampbell Soup Co reports next week."
+        "NEW YORK (Reuters) - Northwind Cycles Inc and Quillon Systems Inc each earned more in the quarter than "
+        "analysts had forecast, they said on Thursday.\n\nNorthwind said home-market sales slipped.\n\nQuillon's "
+        'outlook for the third quarter came in under estimates. "Fuel costs us far more now than when we last gave '
+        'guidance," CEO Ray Harbor told investors on a call.\n\nHarbor Soup Co reports next week.'
     )
-    got = rows_of(text, title="Manufacturers beat Wall Street's profit view", published=dt.date(2008, 7, 17))
-    assert [(n, c) for n, c, _, _ in got] == [("Lewis Campbell", "Textron")]
+    companies = {"Harbor Soup": {"ticker": "HBS", "aliases": ["Harbor", "Harbor Soup Co"]}}
+    got = rows_of(text, title="Two industrial names top profit forecasts", companies=companies)
+    assert [(n, c) for n, c, _, _ in got] == [("Ray Harbor", "Quillon Systems")]
 
 
 def test_two_companies_joined_by_and_are_two_names():
     text = (
-        "BOSTON (Reuters) - Diversified manufacturers 3M Co and Honeywell International Inc cut their 2009 profit "
-        'forecasts. "Demand fell off a cliff," said Honeywell Chief Executive Dave Cote.'
+        "BOSTON (Reuters) - Industrial groups Quillon Co and Harbor International Inc lowered what they expect to "
+        'earn in 2009. "Orders simply vanished," said Harbor Chief Executive Sam Poe.'
     )
-    orgs = [o.name for o in doc_until(text, "scope").orgs]
-    assert "Co and Honeywell International" not in orgs and "Honeywell" in orgs
-    title = "Wells and US Bancorp profits up"
-    text = "CHARLOTTE (Reuters) - Wells Fargo & Co ( WFC.N ) and US Bancorp ( USB.N ) said profits rose."
-    banks = {"U.S. Bancorp": {"aliases": ["US Bancorp"], "ticker": "USB"}, "Wells Fargo": {"ticker": "WFC"}}
+    orgs = [o.name for o in doc_until(text, "scope", companies={"Harbor": {"aliases": ["Harbor International"]}}).orgs]
+    assert "Co and Harbor International" not in orgs and "Harbor" in orgs
+    title = "Northwind and NW Bancorp earn more"
+    text = "CHARLOTTE (Reuters) - Northwind Trust & Co ( NWT.N ) and NW Bancorp ( NWB.N ) both earned more."
+    banks = {"N.W. Bancorp": {"aliases": ["NW Bancorp"], "ticker": "NWB"}, "Northwind Trust": {"ticker": "NWT"}}
     doc = doc_until(text, "company", title=title, published=dt.date(2011, 1, 19), companies=banks)
     assert all(" and " not in o.name for o in doc.orgs)
 
 
 def test_a_possessive_name_keeps_its_first_word():
-    text = "LOS ANGELES (Reuters) - Men's Wearhouse Inc ( MW.N ) warned that fourth-quarter earnings would be low."
-    primary = primary_of(text, title="Men's Wearhouse view lags Street", published=dt.date(2007, 11, 28))
-    assert primary.name == "Men's Wearhouse"
+    text = "LOS ANGELES (Reuters) - Women's Wardrobe Inc ( WWR.N ) said holiday-quarter earnings would come in light."
+    primary = primary_of(text, title="Women's Wardrobe outlook short of forecasts", published=dt.date(2007, 11, 28))
+    assert primary.name == "Women's Wardrobe"
 
 
 def test_a_two_letter_initialism_is_its_companys_short_form():
-    # "XM" after "XM Satellite Radio Holdings Inc." is that company, which the story is about, not its rival
+    # "QX" after "QX Satellite Radio Holdings Inc." is that company, which the story is about, not its rival
     text = (
-        "NEW YORK (Reuters) - XM Satellite Radio Holdings Inc. XMSR.O, which plans to merge with rival Sirius "
-        "Satellite Radio Inc. ( SIRI.O ), reported a narrower quarterly loss. XM said it added subscribers. "
-        "Sirius shares rose. Sirius had said last week it added subscribers too. Sirius reports next week. "
-        '"XM\'s results held few surprises," said Craig Moffett, an analyst at Bernstein.'
+        "NEW YORK (Reuters) - QX Satellite Radio Holdings Inc. QXSR.O, which agreed to combine with its rival Harbor "
+        "Satellite Radio Inc. ( HSR.O ), cut its quarterly loss from a year before. QX said it signed up more "
+        "listeners. Harbor shares rose. Harbor had said last week it signed up listeners too. Harbor reports "
+        "next week. "
+        '"QX\'s numbers had nothing unexpected in them," said Jo Fay, an analyst at Ridgeline.'
     )
-    primary = primary_of(text, title="XM Satellite posts smaller loss", published=dt.date(2007, 4, 26))
-    assert primary.name.startswith("XM")
+    primary = primary_of(text, title="QX Satellite loss narrows", published=dt.date(2007, 4, 26))
+    assert primary.name.startswith("QX")
 
 
 def test_a_subject_named_after_its_trade_is_the_company_and_never_a_speaker():
     # "Irish airline Skylark Monday posted ...": Skylark (unknown to the registry, no code printed) is the company,
     # not Burgerland, which a quotation names in passing; '"...," Skylark said' is the company's, not a person's
     text = (
-        "DUBLIN (Reuters) - Irish airline Skylark Monday posted a third-quarter net loss but raised its full-year "
-        'outlook. "Lower oil prices will ensure that Skylark returns to substantial profitability next year," '
-        'Skylark said. "Like Burgerland, Skylark is the lowest cost provider," Chief Executive Michael Brennan said.'
+        "DUBLIN (Reuters) - Irish airline Skylark Monday posted a loss in its third quarter yet lifted its "
+        'forecast for the year. "With fuel this cheap, Skylark will make solid money again next year," '
+        'Skylark said. "Like Burgerland, Skylark flies for less than anyone," Chief Executive Declan Roe said.'
     )
     companies = {"Burgerland": {"ticker": "BGL"}}
-    got = rows_of(text, title="Skylark posts Q3 loss, ups FY outlook", companies=companies)
-    assert got == [("Michael Brennan", "Skylark", None, "executive")]
+    got = rows_of(text, title="Skylark in red for Q3, lifts year view", companies=companies)
+    assert got == [("Declan Roe", "Skylark", None, "executive")]
 
 
 def test_a_company_named_to_say_who_another_is_is_not_the_headlines_subject():
     # "Airframe battery maker": the story is the battery maker's, whose code the first sentence prints
     text = (
-        "TOKYO (Reuters) - Denkai Corp ( 6699.T ), the firm whose batteries are the focus of investigations into "
-        "Airframe Co's ( AFC.N ) jet, said it did not expect the issue to hurt its earnings. Denkai cut its "
-        'profit forecast. "We cannot comment on the investigation," Denkai President Kenji Mori told reporters.'
+        "TOKYO (Reuters) - Denkai Corp ( 6699.T ), maker of the batteries that safety probes into Airframe Co's "
+        "( AFC.N ) jet are looking at, said the matter should leave its earnings untouched. Denkai cut its "
+        'profit forecast. "The probe is not something we can talk about," Denkai President Kenji Mori told reporters.'
     )
     got = rows_of(text, title="Airframe battery maker sees lower profits", published=dt.date(2013, 2, 5))
     assert got == [("Kenji Mori", "Denkai", "6699.T", "executive")]
@@ -695,11 +703,11 @@ def test_a_name_ending_in_and_keeps_it_and_a_hyphenated_name_is_named_by_its_fir
     assert canonical("Black & Decker Corp") == "Black & Decker"
     # "Ingleton Chief Executive ..." speaks for Ingleton-Rand Plc, not for the story's lead company
     text = (
-        "BOSTON (Reuters) - Northwind Controls Inc ( NWC.N ) and Ingleton-Rand Plc ( IGR.N ) raised their 2010 "
-        'profit forecasts. "We believe the recovery is happening," Northwind Chief Executive Dave Cole said. '
-        '"We are encouraged by our orders," said Ingleton Chief Executive Michael Lamb.'
+        "BOSTON (Reuters) - Northwind Controls Inc ( NWC.N ) and Ingleton-Rand Plc ( IGR.N ) each raised their "
+        'profit outlooks for 2010. "Our order book says the upturn is real," Northwind Chief Executive Dave Cole said. '
+        '"Bookings gave us reason to smile," said Ingleton Chief Executive Michael Lamb.'
     )
-    got = rows_of(text, title="Manufacturers continue streak of profit beats", published=dt.date(2010, 7, 23))
+    got = rows_of(text, title="Industrial makers keep topping profit forecasts", published=dt.date(2010, 7, 23))
     assert got == [
         ("Dave Cole", "Northwind Controls", "NWC", "executive"),
         ("Michael Lamb", "Ingleton-Rand", "IGR", "executive"),
@@ -709,38 +717,38 @@ def test_a_name_ending_in_and_keeps_it_and_a_hyphenated_name_is_named_by_its_fir
 def test_a_company_label_before_a_speakers_heading_names_the_company_his_quotes_are_about():
     # an instant view labels each company's reactions "Amazonia:", "Microware:" in mixed case
     text = (
-        "LOS ANGELES (Reuters) - Amazonia Inc quarterly earnings fell short of Wall Street estimates.\n\n"
-        "Also on Thursday, Microware Corp released results that surpassed analysts' forecasts. Commentary: "
-        'Amazonia: DAN GRAY, ANALYST, MCADAMS WRIGHT "There was definitely some unexpected pressure." '
-        'Microware: SID PAREKH, ANALYST, MCADAMS WRIGHT "Generally speaking a fantastic quarter." BRENDA BARNES, '
-        'ANALYST, PACIFIC CREST SECURITIES "It was a very clean print."'
+        "LOS ANGELES (Reuters) - Amazonia Inc missed Wall Street's earnings targets for the quarter.\n\n"
+        "Also on Thursday, Microware Corp gave numbers that topped what analysts expected. Commentary: "
+        'Amazonia: DAN GRAY, ANALYST, HARBOR WRIGHT "Margins took a hit nobody saw coming." '
+        'Microware: JO FAY, ANALYST, HARBOR WRIGHT "All told, a superb three months." NORA VALE, '
+        'ANALYST, RIDGELINE SECURITIES "Nothing messy in these numbers at all."'
     )
     got = rows_of(text, title="Instant View: Amazonia misses, Microware beats", published=dt.date(2010, 7, 22))
     assert [(n, c) for n, c, _, _ in got] == [
         ("Dan Gray", "Amazonia"),
-        ("Sid Parekh", "Microware"),
-        ("Brenda Barnes", "Microware"),
+        ("Jo Fay", "Microware"),
+        ("Nora Vale", "Microware"),
     ]
 
 
 def test_a_speakers_heading_opening_with_a_company_name_names_it():
-    # "PALMETTO MATT THORN, ANALYST, ...": Palmetto's reactions, though the opening reports its loss in a sentence
+    # "PALMETTO SAM POE, ANALYST, ...": Palmetto's reactions, though the opening reports its loss in a sentence
     # without its name
     text = (
-        "NEW YORK (Reuters) - Oracular Corp and Rimrock Ltd posted quarterly earnings above Wall Street "
-        "expectations.\n\nPalmetto Inc. proved the exception on Thursday. Its stock dropped after the company "
-        'posted a wider loss. COMMENTARY: RIMROCK SHAW WOO, ANALYST, KAUFMAN BROS "They beat the numbers '
-        'handily." ORACULAR KIM CAGNEY, ANALYST, FORT PITT CAPITAL GROUP "It does tell you that companies are '
-        'still spending." PALMETTO MATT THORN, ANALYST, AVIAN SECURITIES "Palmetto\'s sell through was '
-        'disappointing."'
+        "NEW YORK (Reuters) - Oracular Corp and Rimrock Ltd both earned more in the quarter than Wall Street had "
+        "forecast.\n\nPalmetto Inc. was the odd one out on Thursday. Its shares slid once the company "
+        'reported a bigger loss. COMMENTARY: RIMROCK JO FAY, ANALYST, HARBOR BROS "Both lines came in well '
+        'ahead." ORACULAR NORA VALE, ANALYST, RIDGELINE CAPITAL GROUP "Corporate buyers clearly have budgets '
+        'again." PALMETTO SAM POE, ANALYST, QUILLON SECURITIES "Palmetto\'s sales to shoppers were a '
+        'letdown."'
     )
     got = rows_of(
         text, title="INSTANT VIEW: Rimrock, Oracular results beat expectations", published=dt.date(2009, 12, 17)
     )
     assert [(n, c) for n, c, _, _ in got] == [
-        ("Shaw Woo", "Rimrock"),
-        ("Kim Cagney", "Oracular"),
-        ("Matt Thorn", "Palmetto"),
+        ("Jo Fay", "Rimrock"),
+        ("Nora Vale", "Oracular"),
+        ("Sam Poe", "Palmetto"),
     ]
 
 
@@ -748,13 +756,13 @@ def test_a_headline_names_a_company_by_the_first_part_of_a_hyphenated_name():
     # "UPDATE 3-Bristow profit jumps": the headline names Bristow-Myers, so a rival's results in the body do not
     # make the story a round-up, and an analyst on Bristow's stock speaks to Bristow
     text = (
-        "NEW YORK (Reuters) - Bristow-Myers Squibb Co ( BMQ.N ) posted a higher quarterly profit on Thursday. "
+        "NEW YORK (Reuters) - Bristow-Myers Squibb Co ( BMQ.N ) lifted its quarterly profit, it reported on Thursday. "
         "Its drug sales rose. Its costs fell. Its shares rose. Analysts were pleased.\n\n"
         "Eli Lomax & Co ( LMX.N ) also reported results this week, with profit rising 10 percent.\n\n"
-        '"The stock has rallied a lot this year," said Jami Rubin, an analyst at Goldman Sachs.'
+        '"The shares have had a big run since January," said Kim Lo, an analyst at Ridgeline Securities.'
     )
-    got = rows_of(text, title="UPDATE 3-Bristow profit jumps as drug rebounds", published=dt.date(2007, 10, 25))
-    assert [(n, c) for n, c, _, _ in got] == [("Jami Rubin", "Bristow-Myers Squibb")]
+    got = rows_of(text, title="UPDATE 3-Bristow profit jumps on heart drug", published=dt.date(2007, 10, 25))
+    assert [(n, c) for n, c, _, _ in got] == [("Kim Lo", "Bristow-Myers Squibb")]
 
 
 def test_a_longer_unknown_name_is_not_the_known_company_its_first_word_names():
@@ -762,12 +770,12 @@ def test_a_longer_unknown_name_is_not_the_known_company_its_first_word_names():
     # the headline that spells it out names it, not its former parent (named more often in the body)
     registry = {"Harlow Industries": {"aliases": ["Harlow"], "ticker": "HRW"}}
     text = (
-        "Harlow Optics Ltd. ( HOP.N ) said on Wednesday it lost $1.4 billion in its first quarter as a stand-alone "
-        "company, reflecting the settlement of lawsuits against former parent Harlow Industries Ltd. ( HRW.N ).\n\n"
+        "Harlow Optics Ltd. ( HOP.N ) lost $1.3 billion in its first quarter on its own, it said on Wednesday, "
+        "after paying to settle suits brought against its former parent Harlow Industries Ltd. ( HRW.N ).\n\n"
         "Harlow Industries spun off the unit in June. Harlow kept its security business. Harlow shares rose, and "
-        "Harlow said it would buy back stock."
+        "Harlow plans to repurchase shares."
     )
-    primary = primary_of(text, title="Harlow Optics reports $1.4 billion loss", companies=registry)
+    primary = primary_of(text, title="Harlow Optics loses $1.3 billion", companies=registry)
     assert (primary.name, primary.ticker) == ("Harlow Optics", "HOP")
 
 
@@ -785,9 +793,9 @@ def test_a_longer_unknown_name_is_not_the_known_company_its_first_word_names():
 )
 def test_an_unknown_companys_name_is_the_run_its_headline_uses(title, name):
     lede = {
-        "Cola-Rica": "Beverage bottler Cola-Rica Bottlers Inc ( CRB.N ) said on Wednesday it expects lower profit.",
+        "Cola-Rica": "Beverage bottler Cola-Rica Bottlers Inc ( CRB.N ) forecast a smaller profit on Wednesday.",
         "Corvan": "Automobiles Corvan SA said on Wednesday its profit rose 10 percent.",
-        "Enterprises": "Cola-Rica Enterprises Inc ( CRE.N ) said on Wednesday it expects lower profit.",
+        "Enterprises": "Cola-Rica Enterprises Inc ( CRE.N ) forecast a smaller profit on Wednesday.",
     }
     text = next(v for k, v in lede.items() if k in title)
     assert primary_of(text, title=title, companies=set()).name == name
@@ -805,14 +813,14 @@ def test_an_unknown_companys_name_is_the_run_its_headline_uses(title, name):
         ),
         # "De" opens a name
         (
-            "De Vries diamond sales dip, sees stronger year",
-            "LONDON (Reuters) - De Vries, the world's top diamond producer, posted a dip in 2007 sales on Friday.",
+            "De Vries sales slip, sees better year ahead",
+            "LONDON (Reuters) - De Vries, the largest miner of diamonds, said on Friday that its 2007 sales slipped.",
             "De Vries",
         ),
         # a person's name in the possessive before the company's, the suffix after
         (
-            "Fox dampens higher profit at Harbor Media",
-            "(Reuters) - Rupert Murdoch's Harbor Media Corp on Wednesday reported higher quarterly profit.",
+            "Film slate weighs on Harbor Media profit",
+            "(Reuters) - Jo Fay's Harbor Media Corp on Wednesday reported a bigger profit for the quarter.",
             "Harbor Media",
         ),
     ],
@@ -826,7 +834,7 @@ def test_a_name_spelled_out_in_full_is_the_company_its_initials_name():
     # the text misspells the registry's "International Widget Machines" (IWM); its initials still name it
     registry = {"International Widget Machines": {"aliases": ["IWM"], "ticker": "IWM"}}
     text = (
-        "(Reuters) - IWM ( IWM.N ) raised its full-year outlook on Wednesday.\n\n"
+        "(Reuters) - IWM ( IWM.N ) lifted its forecast for the whole year on Wednesday.\n\n"
         'International Widget Machine Corp beat estimates. "We have strength in Latin America," Chief Financial '
         "Officer Mark Loft said."
     )
@@ -838,10 +846,10 @@ def test_a_divisions_acronym_is_not_named_by_the_headlines_word():
     # "PC" in the headline is not the initials of "PC Client Group": the analyst's quote stays Northwind's
     text = (
         "(Reuters) - Northwind Corp forecast revenue above estimates. "
-        '"The PC Client Group revenue was much higher than anyone anticipated," said Ridgeline Securities '
+        '"PC Client Group sales came in far above what the Street had modeled," said Ridgeline Securities '
         "analyst Win Crane."
     )
-    got = rows_of(text, title="Northwind's sales shine, defy PC growth fears", companies={"Northwind"})
+    got = rows_of(text, title="Northwind sales strong in spite of PC worries", companies={"Northwind"})
     assert [(n, c) for n, c, _, _ in got] == [("Win Crane", "Northwind")]
 
 
@@ -860,7 +868,7 @@ def test_a_country_with_a_suffix_is_not_a_company():
     doc = doc_until(
         "TOKYO (Reuters) - Japanese companies start reporting results this week.",
         "company",
-        title="Uncertainty reigns as quake-hit Japan Inc posts results",
+        title="Quake-hit Japan Inc starts reporting amid doubts",
         companies=set(),
     )
     assert "Japan" not in [o.name for o in doc.orgs]
@@ -868,28 +876,28 @@ def test_a_country_with_a_suffix_is_not_a_company():
 
 def test_a_plural_trade_before_names_is_not_part_of_the_first():
     text = (
-        "LOS ANGELES (Reuters) - Retailers Men's Outfitters ( MOF.N ), Harbor Stores Inc ( HBS.N ) and Ridgeline "
-        "Pets Inc ( RPI.O ) cut profit forecasts on Wednesday after a wave of weak sales reports."
+        "SAN DIEGO (Reuters) - Retailers Men's Outfitters ( MOF.N ), Harbor Stores Inc ( HBS.N ) and Ridgeline "
+        "Pets Inc ( RPI.O ) lowered their profit outlooks on Wednesday as monthly sales disappointed."
     )
-    doc = doc_until(text, "company", title="Consumers slow spending as retailers cut outlooks", companies=set())
+    doc = doc_until(text, "company", title="Shoppers pull back; stores trim forecasts", companies=set())
     assert [o.name for o in doc.orgs if o.code] == ["Men's Outfitters", "Harbor Stores", "Ridgeline Pets"]
 
 
 def test_the_ledes_fuller_name_names_the_bodys_short_one():
     text = (
-        "LONDON (Reuters) - Privately-owned airline Corvan Atlantic said yearly profits nearly doubled.\n\n"
-        "Richard Branson's Corvan Group holds 51 percent. Corvan flies to 30 cities."
+        "LONDON (Reuters) - Privately-owned airline Corvan Atlantic said its annual profit almost doubled.\n\n"
+        "Jo Fay's Corvan Group owns a 51 percent stake. Corvan flies to 30 cities."
     )
     assert primary_of(text, title="Corvan Atlantic doubles profits", companies=set()).name == "Corvan Atlantic"
 
 
 def test_a_dateline_left_in_the_lede_is_not_its_subject():
     text = (
-        "CHARLOTTE, N.C./NEW YORK  (Reuters) - Three regional banks said loan problems buffeted results.\n\n"
+        "RALEIGH, N.C./BOSTON  (Reuters) - Bad loans dragged on the results of three regional lenders.\n\n"
         "Quarterly results from Harbor Banks Inc ( HBK.N ) and Ridgeline Corp ( RDG.N ) showed losses."
     )
-    primary = primary_of(text, title="U.S. regional banks' credit woes persist", companies=set())
-    assert primary is not None and primary.name != "CHARLOTTE"
+    primary = primary_of(text, title="Loan troubles linger at U.S. regional lenders", companies=set())
+    assert primary is not None and primary.name != "RALEIGH"
 
 
 @pytest.mark.parametrize(
@@ -897,14 +905,14 @@ def test_a_dateline_left_in_the_lede_is_not_its_subject():
     [
         # a long description before the name the headline gives, and a rival printed with a code further down
         (
-            "STOCKHOLM (Reuters) - World No. 2 home appliances maker Norrvik warned on Thursday that weak demand "
-            "will hit full-year earnings.",
-            "Norrvik warns on full year",
+            "STOCKHOLM (Reuters) - Swedish household appliance giant Norrvik warned on Thursday that soft demand "
+            "would dent its earnings for the year.",
+            "Norrvik warns on year",
             "Norrvik",
         ),
         (
-            "NEW YORK (Reuters) - Upscale department store Halden Marsh posted an 84 percent drop in quarterly "
-            "profit on Wednesday.",
+            "DALLAS (Reuters) - Luxury department store chain Halden Marsh said on Wednesday its profit for the "
+            "quarter fell by 70 percent.",
             "Halden Marsh quarterly profit falls",
             "Halden Marsh",
         ),
@@ -917,68 +925,69 @@ def test_a_lede_subject_after_a_long_trade_when_the_headline_names_it(lede, titl
 
 def test_a_long_trade_before_a_name_the_headline_does_not_give_is_no_subject():
     text = (
-        "NEW YORK (Reuters) - Shares of big department store Halden Marsh fell on Wednesday as Ridgeline Corp "
-        "( RDG.N ) posted an 84 percent drop in quarterly profit."
+        "NEW YORK (Reuters) - Stock in large department store Halden Marsh slid on Wednesday as Ridgeline Corp "
+        "( RDG.N ) reported a 70 percent slide in quarterly profit."
     )
     assert primary_of(text, title="Ridgeline quarterly profit falls", companies=set()).name == "Ridgeline"
 
 
 def test_a_news_company_reporting_its_own_outlook_is_the_company():
     text = (
-        "LONDON (Reuters) - News and information publisher Thomson Reuters reaffirmed its 2008 outlook on "
-        "Thursday.\n\nRival Pearson ( PSON.L ) is due to update investors next week, Thomson Reuters said."
+        "LONDON (Reuters) - Data and news group Thomson Reuters said its 2008 targets were still within reach on "
+        "Thursday.\n\nRival Pearson ( PSON.L ) gives its own update next week, Thomson Reuters said."
     )
-    primary = primary_of(text, title="Thomson Reuters reaffirms outlook", companies={"Thomson Reuters", "Pearson"})
+    primary = primary_of(text, title="Thomson Reuters sticks to 2008 targets", companies={"Thomson Reuters", "Pearson"})
     assert primary is not None and primary.name == "Thomson Reuters"
 
 
 def test_another_listed_companys_executive_speaks_to_its_own_event():
     text = (
-        "ATLANTA (Reuters) - Discount carrier Bluejay Airways ( BJY.O ) cut its revenue outlook for the holiday "
-        "quarter.\n\n"
-        '"We had planned on stronger peaks," Bluejay Chief Financial Officer Ed Barnes said. Osprey Air Lines Inc '
-        '( OSP.N ) said it expected a profit in the fourth quarter. "Our demand for Thanksgiving was strong," '
-        "Osprey Chief Financial Officer Hank Halvorsen told the conference. "
-        '"Cargo rates look fine for the rest of the year," Osprey Cargo President Jo Ames said.'
+        "ATLANTA (Reuters) - Discount carrier Bluejay Airways ( BJY.O ) lowered its holiday-quarter revenue "
+        "forecast.\n\n"
+        '"The busy days were meant to be busier," Bluejay Chief Financial Officer Ned Barlow said. Osprey Air Lines '
+        'Inc ( OSP.N ) said it expected to make money in the fourth quarter. "Thanksgiving travel held up well," '
+        "Osprey Chief Financial Officer Hal Brandt told the conference. "
+        '"Freight prices should hold up through December," Osprey Cargo President Jo Ames said.'
     )
     doc = doc_until(text, "company", title="Bluejay cuts outlook", companies=set())
     got = {a.person.name: (c.name, a.role) for a, c in zip(doc.attributions, doc.companies, strict=True)}
-    assert got["Ed Barnes"] == ("Bluejay", "executive")
-    assert got["Hank Halvorsen"][1] == "executive" and got["Hank Halvorsen"][0].startswith("Osprey")
+    assert got["Ned Barlow"] == ("Bluejay", "executive")
+    assert got["Hal Brandt"][1] == "executive" and got["Hal Brandt"][0].startswith("Osprey")
     # a title that names the company only loosely ("Osprey Cargo" is not Osprey Air Lines) keeps the story's company
     assert got["Jo Ames"][0] == "Bluejay"
 
 
 def test_an_industry_word_after_and_stays_in_the_name_before_a_code():
-    # "Cooper Tire and Rubber Co. ( CTB.N )" is one company, not "Rubber", and no short form of a company whose
+    # "Coppervale Tire and Rubber Co. ( CVT.N )" is one company, not "Rubber", and no short form of a company whose
     # name only ends in "Rubber"
     text = (
-        "CHICAGO (Reuters) - Coppervale Tire and Rubber Co. ( CVT.N ) posted better-than-expected quarterly profit "
-        "on Thursday. Coppervale earned 33 cents per share. Rival Goodyear Tire & Rubber Co reports next week."
+        "CHICAGO (Reuters) - Coppervale Tire and Rubber Co. ( CVT.N ) earned more in the quarter than analysts had "
+        "forecast, it said on Thursday. Coppervale made 41 cents a share. Goodyear Tire & Rubber Co, a rival, "
+        "reports next week."
     )
-    primary = primary_of(text, title="Coppervale Tire breezes past estimates")
+    primary = primary_of(text, title="Coppervale Tire tops forecasts")
     assert (primary.name, primary.ticker) == ("Coppervale Tire", "CVT")
 
 
 def test_a_hyphenated_names_first_part_is_its_short_form():
     text = (
-        "NEW YORK (Reuters) - Lorrow Co ( LRW.N ) and Brassick-Myers Squibb Co ( BMQ.N ) posted quarterly profits "
-        "above estimates on Thursday.\n\nLorrow said its sales rose. For the quarter, Brassick said it earned "
-        "$2.58 billion.\n\n"
-        '"It was a very strong quarter for Brassick," said Deutsche Bank analyst Barbara Ryan.'
+        "NEW YORK (Reuters) - Lorrow Co ( LRW.N ) and Brassick-Myers Squibb Co ( BMQ.N ) both earned more in the "
+        "quarter than analysts had forecast, they said on Thursday.\n\nLorrow said its sales rose. For the quarter, "
+        "Brassick said it earned $2.14 billion.\n\n"
+        '"Brassick has little to apologise for this time," said Deutsche Bank analyst Nora Vale.'
     )
     doc = doc_until(text, "company", title="Lorrow and Brassick top analyst targets")
     assert [(a.person.name, c.name) for a, c in zip(doc.attributions, doc.companies, strict=True)] == [
-        ("Barbara Ryan", "Brassick-Myers Squibb")
+        ("Nora Vale", "Brassick-Myers Squibb")
     ]
 
 
 def test_an_analysts_firm_is_not_the_company_the_attribution_speaks_of():
     text = (
-        "NEW YORK (Reuters) - Delvin Air Lines Inc ( DVL.N ) posted a wider quarterly loss on Wednesday, while "
-        "rival Airtrax Holdings Inc ( ATX.N ) swung to a profit.\n\nDelvin reported a loss of $257 million. "
-        "Airtrax said net income was $78 million.\n\nBank of America/Merrill Lynch analyst Michael Linenberg said in "
-        'a research note that Airtrax\'s underlying results were "very strong and likely to rank among the best."'
+        "NEW YORK (Reuters) - Delvin Air Lines Inc ( DVL.N ) saw its quarterly loss deepen on Wednesday, "
+        "while rival Airtrax Holdings Inc ( ATX.N ) swung to a profit.\n\nDelvin lost $231 million. "
+        "Airtrax said net income was $64 million.\n\nBank of America/Merrill Lynch analyst Omar Haddad said in "
+        'a research note that Airtrax\'s core numbers were "about as clean as any carrier will show this season."'
     )
     doc = doc_until(text, "company", title="Delvin, Airtrax results diverge", companies={"Bank of America"})
     assert [c.name for c in doc.companies] == ["Airtrax"]
@@ -988,13 +997,13 @@ def test_a_lower_case_word_of_a_headline_does_not_name_a_company():
     # "... slow steel recovery" does not name U.S. Steel (whose one distinctive word is "steel"), so the story is not
     # about several companies' results: the chief executive speaks for the headline's company
     text = (
-        "PARIS (Reuters) - Arcelorix ( ARX.AS ) said on Wednesday it expected only a slow recovery in steel demand "
-        "in the first quarter.\n\nRival U.S. Steel Corp cut its forecast last week, and Nippon Steel Corp "
+        "PARIS (Reuters) - Arcelorix ( ARX.AS ) expects steel demand to recover only gradually in the first "
+        "quarter, it said on Wednesday.\n\nRival U.S. Steel Corp cut its forecast last week, and Nippon Steel Corp "
         "reported a loss.\n\n"
-        '"We start the year in a good position," Chief Executive Lakshmi Mittal said.'
+        '"Our footing for the year is firm," Chief Executive Jo Fay said.'
     )
     doc = doc_until(
-        text, "company", title="Arcelorix sees only slow steel recovery in first quarter", companies={"Nippon Steel"}
+        text, "company", title="Arcelorix expects sluggish steel recovery early in year", companies={"Nippon Steel"}
     )
     assert [c.name for c in doc.companies] == ["Arcelorix"]
 
@@ -1002,17 +1011,17 @@ def test_a_lower_case_word_of_a_headline_does_not_name_a_company():
 def test_a_common_first_word_the_headline_uses_alone_is_the_companys_short_form():
     # "Continental, Airtrax beat Street": "Continental" is Continental Airlines wherever it stands alone
     text = (
-        "NEW YORK (Reuters) - Continental Airlines Inc ( CAL.N ) and Airtrax Holdings Inc ( ATX.N ) posted "
-        "smaller-than-expected quarterly losses on Wednesday.\n\nAirtrax said net income rose. Continental said "
-        "its loss widened.\n\n"
-        '"There might be a feeling that Continental could do better," said analyst Matt Jacob.'
+        "HOUSTON (Reuters) - Like Airtrax Holdings Inc ( ATX.N ), Continental Airlines Inc ( CAL.N ) saw a smaller "
+        "loss in the quarter than analysts had feared, the carriers said on Wednesday.\n\nAirtrax said net income "
+        "rose. Continental said its loss widened.\n\n"
+        '"Some will argue Continental left money on the table," said analyst Matt Jacob.'
     )
-    doc = doc_until(text, "company", title="Airtrax, Continental beat Street on cheaper fuel")
+    doc = doc_until(text, "company", title="Airtrax, Continental top forecasts as fuel eases")
     assert [c.name for c in doc.companies] == ["Continental Airlines"]
     headline_mentions = [o.name for o in doc.orgs if o.in_title]
     assert "Continental" in headline_mentions
     states = doc_until(
-        "NEW YORK (Reuters) - United Widgets Inc ( UWG.N ) said profit rose. Sales in the United States fell.",
+        "NEW YORK (Reuters) - United Widgets Inc ( UWG.N ) said profit rose. United States sales slipped.",
         "company",
         title="United beats estimates",
     )
@@ -1023,11 +1032,11 @@ def test_a_word_after_a_names_initials_the_headline_uses_alone_is_the_companys_s
     # "Marlot, Kanto smarting": "Marlot" is PSA Marlot Citroen wherever it stands alone, so its chief executive
     # speaks for it (he had been an outsider and his quotes Kanto's)
     text = (
-        "PARIS/YOKOHAMA (Reuters) - Car makers showed the impact of the quake, with France's PSA Marlot Citroen "
-        "( MRL.PA ) warning 2024 profits would be hit and Japan's Kanto Motor ( 7999.T ) posting a 10 percent "
-        "profit fall.\n\nMarlot, Europe's second-biggest car maker, said its cars division would take a hit. "
-        "Kanto said sales fell.\n\nMarlot Chief Executive Jean Varinet told a news conference that the division's "
-        'profit would be lower. "Like everyone else, we underestimated the impact of raw material prices," Varinet '
+        "PARIS/YOKOHAMA (Reuters) - The quake left its mark on carmakers' numbers: France's PSA Marlot Citroen "
+        "( MRL.PA ) said 2024 profits would suffer, and Japan's Kanto Motor ( 7999.T ) said its profit fell 10 "
+        "percent.\n\nMarlot, Europe's No. 2 carmaker, expects its car unit to take a knock. "
+        "Kanto said sales fell.\n\nMarlot Chief Executive Jean Varinet said at a press briefing that the unit would "
+        'earn less. "Metals costs climbed faster than we planned for, as they did for every rival," Varinet '
         "told analysts."
     )
     rows = rows_of(text, title="Marlot, Kanto smarting after the quake")
@@ -1040,11 +1049,11 @@ def test_a_word_after_a_names_initials_the_headline_uses_alone_is_the_companys_s
 
 
 def test_a_registry_name_with_and_before_a_code_is_one_company():
-    # "Australia and New Zealand Banking Group ( ANZ.AX )": the registry's ANZ, not "New Zealand Banking"
-    registry = {"ANZ": {"ticker": "ANZ.AX", "aliases": ["Australia and New Zealand Banking Group"]}}
-    text = "SYDNEY (Reuters) - Australia and New Zealand Banking Group ( ANZ.AX ) warned on second-half profits."
-    primary = primary_of(text, title="ANZ warns on profits", companies=registry)
-    assert (primary.name, primary.ticker) == ("ANZ", "ANZ.AX")
+    # "Ridgeline and New Harbor Banking Group ( RNH.AX )": the registry's RNH, not "New Harbor Banking"
+    registry = {"RNH": {"ticker": "RNH.AX", "aliases": ["Ridgeline and New Harbor Banking Group"]}}
+    text = "BRISBANE (Reuters) - Ridgeline and New Harbor Banking Group ( RNH.AX ) said second-half profit would slip."
+    primary = primary_of(text, title="RNH sees lower profit", companies=registry)
+    assert (primary.name, primary.ticker) == ("RNH", "RNH.AX")
 
 
 def test_a_rival_the_quote_names_is_not_the_company_it_speaks_to():
@@ -1072,7 +1081,7 @@ def test_a_rival_the_quote_names_is_not_the_company_it_speaks_to():
 
 def test_an_analysts_firm_in_an_instant_view_heading_is_not_the_company():
     text = (
-        "NEW YORK (Reuters) - Northwind Inc ( NWD.N ) posted a lower quarterly profit on Monday. Following is "
+        "NEW YORK (Reuters) - Northwind Inc ( NWD.N ) earned less in the quarter, it said on Monday. Following is "
         "reaction.\n\n"
         'REBECCA ROE, EQUITY OPTIONS ANALYST AT QUILLON BROKERS GROUP "Option buyers had bet on a sharp swing '
         "in Northwind's stock after its earnings report,\" said Rebecca Roe, equity options analyst at Quillon "
@@ -1104,7 +1113,7 @@ def test_a_remark_whose_sentence_names_another_reporting_company_speaks_to_it():
     # and the analyst whose sentence names only Quill Mills speak to it; a remark on Northwind stays Northwind's
     text = (
         "NEW YORK (Reuters) - Northwind Stores Corp ( NWS.O ) earned a little less than forecast in its latest "
-        "quarter.\n\nDiscount chain Quill Mills Inc ( QML.N ) reported a quarterly profit above estimates on the "
+        "quarter.\n\nDiscount chain Quill Mills Inc ( QML.N ) topped profit forecasts for the quarter on the "
         'same day. "Bargain hunting is the new habit of our shoppers," Quill Mills\' Chief Executive Sam Poe said.'
         "\n\nQuill Mills, whose stock had doubled since March, slipped because its June sales looked "
         '"soft next to a strong spring," said Ridgeline analyst Jane Roe.\n\n'
@@ -1123,9 +1132,9 @@ def test_a_remark_speaks_to_the_company_its_attribution_says_it_is_about():
     # names an occasion; "rivals like Quill Mills" before it is a yardstick, not the subject
     base = (
         "NEW YORK (Reuters) - Northwind Bank Corp ( NWB.N ) earned more than Wall Street expected this quarter. "
-        "Quillon Trust Corp ( QTC.N ) said its profit fell short of expectations.\n\n"
+        "Quillon Trust Corp ( QTC.N ) missed profit forecasts.\n\n"
     )
-    about = '"Fees were thin and costs stubborn," Ridgeline analyst Jane Roe wrote in a research note about Quillon.'
+    about = '"Fees were thin and costs stubborn," Ridgeline analyst Jane Roe wrote in a client note about Quillon.'
     occasion = '"Lenders are doing fine again," Sam Poe said in a statement after Quillon released its earnings.'
     rows = rows_of(base + about + "\n\n" + occasion, title="Northwind earnings top view")
     assert [(who, company) for who, company, _, _ in rows] == [
@@ -1317,7 +1326,7 @@ def test_a_company_name_opening_with_a_digit():
     """ "9Lives Pumps Co ( NLP.N )" is the company's whole name (not "Lives Pumps Co" nor "Co"), and
     "said 9Lives Pumps Chief Executive Sam Poe" names the speaker."""
     text = (
-        "BOSTON (Reuters) - 9Lives Pumps Co ( NLP.N ) said on Tuesday its quarterly profit rose 8 percent. "
+        "BOSTON (Reuters) - 9Lives Pumps Co ( NLP.N ) lifted its quarterly profit by 8 percent, it said on Tuesday. "
         '"Orders held up better than we feared," said 9Lives Pumps Chief Executive Sam Poe.'
     )
     doc = doc_until(text, "company", title="9Lives Pumps profit rises")
@@ -1332,7 +1341,7 @@ def test_a_round_ups_executive_whose_title_names_a_company_not_reporting_speaks_
     text = (
         "NEW YORK (Reuters) - The flood is cutting into the profits of companies that sell in the region, from "
         "Northwind Drinks Co ( NWD.N ) to Quillon Leather Inc ( QLI.N ).\n\n"
-        "Northwind said quarterly profit fell 5 percent. Quillon Leather cut its profit forecast for the year.\n\n"
+        "Northwind said quarterly profit fell 5 percent. Quillon Leather lowered its forecast for annual profit.\n\n"
         "Harbor Stores Inc ( HBS.N ) has flown in water for its shops. "
         '"That is really helping shoppers at a time like this," Harbor Stores Chief Executive Sam Poe said.'
     )
@@ -1401,8 +1410,8 @@ def test_a_speaker_headings_firm_sharing_one_word_with_a_company_is_not_that_com
     analyst's firm: its one word "research" does not make the remark Research Harbor's; a firm names a company
     there only whole."""
     text = (
-        "LOS ANGELES (Reuters) - Research Harbor Ltd ( RHB.O ) lowered its outlook for the current quarter's "
-        "sales and earnings.\n\n"
+        "LOS ANGELES (Reuters) - Research Harbor Ltd ( RHB.O ) cut its sales and earnings targets for "
+        "the quarter under way.\n\n"
         "Separately, Quillon Corp ( QLN.O ) reported lower quarterly revenue from its software unit. "
         "Commentary: Research Harbor: JANE ROE, ANALYST, RIDGELINE PARTNERS "
         '"Carriers are trimming their handset stocks before the new models arrive." '
@@ -1419,7 +1428,7 @@ def test_a_headline_word_that_is_the_parents_own_name_is_not_its_listed_unit():
     its own, not those of the customer the body names."""
     text = (
         "TAIPEI (Reuters) - Quillon Precision ( 2399.TW ), which assembles gadgets for Northwind Inc ( NWD.O ), "
-        "earned less in the first quarter than analysts had forecast, yet its staff were celebrating on "
+        "fell short of what analysts expected for the first quarter, yet its staff were celebrating on "
         "Saturday.\n\n"
         "Hundreds of workers from Harbor's factories applauded the firm's founder at a dinner in Taipei. Harbor "
         "has drawn fire over factory conditions, mostly because it builds Northwind's devices. "
@@ -1464,8 +1473,8 @@ def test_an_executive_of_a_company_that_said_its_profit_rose_speaks_to_it():
     """In a story led by Northwind's results, "Quillon, for its part, said its operating profit hit a record"
     reports Quillon's own results: its director's words are Quillon's, not Northwind's."""
     text = (
-        "TOKYO (Reuters) - Northwind Corp ( 6799.T ) said on Thursday its quarterly net profit climbed 25 "
-        "percent.\n\n"
+        "TOKYO (Reuters) - Northwind Corp ( 6799.T ) reported a 25 percent climb in quarterly net profit on "
+        "Thursday.\n\n"
         "Quillon, for its part, said its operating profit hit a record in the October-December period. "
         '"That figure is a floor for the year, and we aim higher still," Quillon director Sam Poe told reporters.'
     )
@@ -1500,7 +1509,7 @@ def test_a_rating_agencys_people_are_analysts(intro):
     """The guide's analysts include those who comment on a company for a research firm: a credit rating agency's
     director is one, never an officer of the company (a "managing director" title alone read as one)."""
     text = (
-        "CHICAGO (Reuters) - Harbor Bank Corp ( HBC.N ) narrowed its loss in the second quarter, it said on Tuesday.\n\n"
+        "CHICAGO (Reuters) - Harbor Bank Corp ( HBC.N ) trimmed its second-quarter loss, the bank said on Tuesday.\n\n"
         f'"Capital is still thin for a bank this size," {intro}'
     )
     assert rows_of(text, title="Harbor Bank loss narrows") == [("Jo Fay", "Harbor Bank", "HBC", "analyst")]

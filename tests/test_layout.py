@@ -123,24 +123,24 @@ def test_hard_wrapped_wire_breaks_paragraphs_only_at_indents():
 
 
 def test_sentences_do_not_end_after_abbreviations_or_initials():
-    text = "Analysts polled by Thomson Reuters I/B/E/S. expected more. H.J. Heinz Co. said profit rose 5 pct."
+    text = "Forecasts were logged at Thomson Reuters I/B/E/S. actual numbers beat them. J.R. Quillon Co. said it grew."
     doc = doc_until(text, "scope")
     got = [text[s.start : s.end] for s in doc.sentences]
     assert got == [
-        "Analysts polled by Thomson Reuters I/B/E/S.",
-        "expected more.",
-        "H.J. Heinz Co. said profit rose 5 pct.",
+        "Forecasts were logged at Thomson Reuters I/B/E/S.",
+        "actual numbers beat them.",
+        "J.R. Quillon Co. said it grew.",
     ]
 
 
 def test_an_instant_view_heading_may_end_with_a_semicolon():
     text = (
         'NEW YORK (Reuters) - Harbor Bank reported a profit. "The market is reacting positively." '
-        'HUGH JOHN, CHIEF INVESTMENT OFFICER OF JOHN ADVISORS LLC IN ALBANY, NY; "It\'s hard to overstate this."'
+        'SAM POE, CHIEF INVESTMENT OFFICER OF POE ADVISORS LLC IN DAYTON, OH; "Nobody saw this coming."'
     )
     doc = doc_until(text, "scope")
     assert [text[b.start : b.end] for b in doc.blocks if b.kind == "speaker"] == [
-        "HUGH JOHN, CHIEF INVESTMENT OFFICER OF JOHN ADVISORS LLC IN ALBANY, NY"
+        "SAM POE, CHIEF INVESTMENT OFFICER OF POE ADVISORS LLC IN DAYTON, OH"
     ]
 
 

@@ -187,19 +187,19 @@ def test_a_fiscal_year_end_stated_in_a_subordinate_clause():
 
 def test_a_reported_numbered_quarter_implies_the_fiscal_year_end():
     text = (
-        "MIAMI (Reuters) - Sunliner Cruises Corp ( SLC.N ) reported greater-than-expected quarterly profit on "
-        "Thursday. \n\n Sunliner said fourth-quarter net income rose 24 percent to $416 million."
+        "MIAMI (Reuters) - Sunliner Cruises Corp ( SLC.N ) beat forecasts with its quarterly profit on "
+        "Thursday. \n\n Sunliner's fourth-quarter net income climbed 24 percent, to $416 million, it said."
     )
     doc = doc_until(text, "quarter", title="Sunliner profit rises 24 pct", published=dt.date(2006, 12, 21))
     assert doc.quarters[doc.primary.name] == (2006, 4)  # fiscal year ending November
 
 
 def test_a_retailers_52_week_quarter_ended_early_in_a_month():
-    """ "The third quarter ended November 1": a quarter of August to October, so a January year (a US retailer's
+    """A third quarter that "ended November 1": a quarter of August to October, so a January year (a US retailer's
     52/53-week year), not a quarter still running on the day of the article."""
     text = (
-        "SAN FRANCISCO (Reuters) - Coastline Apparel Inc ( CLAP.N ) posted higher quarterly profit on Thursday. "
-        "For the third quarter ended November 1, net income rose to $221 million."
+        "SAN FRANCISCO (Reuters) - Coastline Apparel Inc ( CLAP.N ) said on Thursday its quarterly profit improved. "
+        "Net income climbed to $221 million in the third quarter, which ended November 1."
     )
     doc = doc_until(text, "quarter", title="Coastline third-quarter profit rises", published=dt.date(2008, 11, 21))
     assert doc.fiscal_year_end == 1
@@ -210,14 +210,14 @@ def test_quarterly_results_in_the_lede_are_the_quarter_just_ended():
     """Results "on Friday" eleven days after the quarter ended are that quarter's, even when the body cites the
     year before as a base; a "better-than-expected" profit is reported, not forecast."""
     text = (
-        "NEW YORK (Reuters) - Northwind Industrial Co announced disappointing quarterly results on Friday. "
-        "It lowered its full year 2008 forecast, which is up 0-5 percent from 2007 annual earnings."
+        "NEW YORK (Reuters) - Northwind Industrial Co let investors down with its quarterly results on Friday. "
+        "It cut its full year 2008 outlook to a rise of 0-5 percent from 2007 annual earnings."
     )
     doc = doc_until(text, "quarter", title="Northwind results disappoint", published=dt.date(2008, 4, 11))
     assert doc.quarters[doc.primary.name] == (2008, 1)
     text = (
-        "NEW YORK (Reuters) - Northwind Metals Inc ( NWM.N ) on Tuesday posted a better-than-expected quarterly "
-        'profit. "The metal price was dramatically better than in the first quarter," said analyst Chuck Bradford.'
+        "NEW YORK (Reuters) - Northwind Metals Inc ( NWM.N ) turned in a better-than-expected quarterly profit "
+        'on Tuesday. "Metal prices ran far ahead of where they stood in the first quarter," said analyst Thomas Roe.'
     )
     doc = doc_until(text, "quarter", title="Northwind profit slips", published=dt.date(2008, 7, 8))
     assert doc.quarters[doc.primary.name] == (2008, 2)
@@ -253,8 +253,8 @@ def test_a_registry_year_a_month_away_from_a_52_week_year_end_wins():
     """ "Its fourth quarter ended March 3" of a company whose checked calendar ends in February (a 52/53-week year
     ending on the Saturday nearest the end of February): the quarter has ended, three weeks before the article."""
     text = (
-        "MINNEAPOLIS (Reuters) - Harbor Electronics Inc ( HBE.N ) posted lower profit on Thursday. "
-        "Net income fell 10 percent in the quarter, the last of its fiscal year ended March 3."
+        "MINNEAPOLIS (Reuters) - Harbor Electronics Inc ( HBE.N ) reported a drop in profit on Thursday. "
+        "Net income fell 9 percent over the quarter, the last of its fiscal year ended March 3."
     )
     companies = {
         "Harbor Electronics": {
@@ -274,7 +274,7 @@ def test_a_registry_year_a_month_away_from_a_52_week_year_end_wins():
 def test_a_years_results_after_that_compares_with_are_a_base():
     assert quarter.article_quarter(
         doc_of(
-            "Weston Stores warned profit would fall this year. That compares with profits of 1 billion pounds in "
+            "Weston Stores warned its profit would slip this year. That compares with profits of 1 billion pounds in "
             "the year ended March 2008.",
             "2008-07-02",
             title="Weston Stores warns on profit",
@@ -288,24 +288,24 @@ def test_a_years_results_after_that_compares_with_are_a_base():
     [
         # results "last month" are background, wherever the sentence says so
         (
-            "Quillon Inc expects the first half of 2007 to be rocky, its finance chief said on Wednesday. Quillon "
-            "reported disappointing fourth-quarter results last month.",
-            "Quillon says first half of 2007 will be rocky",
+            "Quillon Inc sees a bumpy first half of 2007, its finance chief told investors on Wednesday. Quillon "
+            "reported weak fourth-quarter results last month.",
+            "Quillon sees bumpy first half of 2007",
             "2007-02-21",
             (2007, 2),
         ),
         # a broker's guess of what a quarter could bring is not that quarter's results
         (
-            "Harbor Motors expects better results this year, its chief executive said on Monday. A brokerage said "
-            "better pricing could result in stronger fourth-quarter earnings.",
+            "Harbor Motors expects better results this year, its boss told reporters on Monday. A brokerage said "
+            "firmer pricing could lift fourth-quarter earnings.",
             "Harbor Motors sees better results",
             "2007-01-08",
             (2007, 4),
         ),
         # a market share in a quarter is not the company's results
         (
-            "Lakeside Chips Inc warned on Monday that first-quarter revenue would fall short of its forecast. "
-            "Its chief executive spoke at a conference. Its market share fell to 25 percent in the fourth quarter "
+            "Lakeside Chips Inc warned on Monday that first-quarter revenue would miss its own forecast. "
+            "Its chief executive spoke at a conference. Its market share slipped to 24 percent in the fourth quarter "
             "of 2006, according to a research firm.",
             "Lakeside Chips warns on revenue",
             "2007-03-05",
@@ -322,7 +322,7 @@ def test_forecast_news_is_not_moved_by_background_quarters(text, title, publishe
     [
         # a 1987 headline forecasting "YEAR NET" names the current year, before the lede's first quarter
         (
-            "Quillon Can Co chairman said the company will record higher earnings in the first quarter and for the "
+            "Quillon Can Co chairman said the company will post higher earnings in both the first quarter and the "
             "full year.",
             "QUILLON CAN <QCN> SEES HIGHER YEAR NET",
             "1987-03-20",
@@ -337,9 +337,9 @@ def test_forecast_news_is_not_moved_by_background_quarters(text, title, publishe
         ),
         # shares bought in a quarter are not that quarter's results
         (
-            "Lakeside Media Inc's finance chief said the company is comfortable with estimates that 1987 earnings "
-            "will be 4.25 dlrs a share.\n\nHe said 700,000 shares were purchased in the first quarter of 1987 at an "
-            "average price of 81 dlrs per share.",
+            "Lakeside Media Inc's finance chief said he is at ease with analysts' estimates that 1987 earnings "
+            "will be 4.25 dlrs a share.\n\nHe said the company bought back 700,000 shares in the first quarter of 1987 "
+            "for an average of 81 dlrs each.",
             "LAKESIDE MEDIA <LKM> 1987 EARNINGS MAY BE 4.25 DLRS SHARE",
             "1987-04-03",
             (1987, 4),
@@ -360,8 +360,8 @@ def test_forecast_periods_of_1987_headlines_and_horizons(text, title, published,
 
 def test_estimates_a_reported_quarter_beat_do_not_make_it_a_forecast():
     text = (
-        "NEW YORK (Reuters) - Harbor Chips Corp ( HCC.O ) posted a 12 percent increase in third-quarter profit as "
-        "gross margins beat expectations, sending its shares up on Tuesday.\n\nIt guided expectations for revenue "
+        "NEW YORK (Reuters) - Harbor Chips Corp ( HCC.O ) said third-quarter profit climbed 9 percent as its "
+        "gross margins beat expectations, and its stock rose on Tuesday.\n\nIt guided expectations for revenue "
         "in the fourth quarter lower."
     )
     assert primary_quarter(text, "INSTANT VIEW: Harbor Chips results beat expectations", "2008-10-14") == (2008, 3)
@@ -372,15 +372,15 @@ def test_estimates_a_reported_quarter_beat_do_not_make_it_a_forecast():
     [
         # a quarter just ended whose results a broker forecasts: the previewed quarter, not the year
         (
-            "(Reuters) - Lakeside Securities said it expects Harbor Bank Corp ( HBC.N ) to post a loss in the third "
-            "quarter.\n\nThe brokerage cut its earnings estimates on the bank to $1.35 from $1.95 a share for 2008.",
+            "(Reuters) - Lakeside Securities said it expects Harbor Bank Corp ( HBC.N ) to report a third-quarter "
+            "loss.\n\nThe broker lowered its 2008 estimate for the lender to $1.20 a share, from $1.80.",
             "Lakeside sees loss for Harbor Bank",
             "2008-10-13",
             (2008, 3),
         ),
         # results that "came in short of expectations" were reported
         (
-            "SAN FRANCISCO (Reuters) - Harbor Search Inc shares fell on Friday after its quarterly results came in "
+            "SAN FRANCISCO (Reuters) - Harbor Search Inc shares slid Friday, after its quarterly results came in "
             "short of expectations.\n\nAnalysts see its 2011 profit rising.",
             "Harbor Search shares slide",
             "2010-04-16",
@@ -393,9 +393,9 @@ def test_previewed_and_reported_quarters_of_research_stories(text, title, publis
 
 
 def test_the_holiday_quarter_and_a_forecast_beating_quarter():
-    text = "NEW YORK (Reuters) - Harbor Devices Inc smashed Wall Street's sales forecasts for the holiday quarter."
+    text = "NEW YORK (Reuters) - Harbor Devices Inc sailed past Wall Street's sales forecasts in the holiday quarter."
     assert primary_quarter(text, "Harbor Devices sales surge", "2011-01-18") == (2010, 4)
-    periods = doc_of("It said so following forecast-beating first-quarter results.", "2011-05-05").periods
+    periods = doc_of("It said so after forecast-beating first-quarter results.", "2011-05-05").periods
     assert [(p.kind, p.compared) for p in periods] == [("quarter", False)]
 
 
@@ -405,22 +405,22 @@ def test_the_holiday_quarter_and_a_forecast_beating_quarter():
         # estimates the quarter's profit beat: its results, reported
         (
             "LOS ANGELES (Reuters) - Harbor Auctions Inc ( HAUC.O ) beat Wall Street's quarterly profit estimates, "
-            "helped by its payments unit.\n\nAnalysts expect the second half to be slower.",
+            "thanks to its payments arm.\n\nAnalysts see a slower second half.",
             "Harbor Auctions beats on payments",
             "2010-07-21",
             (2010, 2),
         ),
         (
-            "NEW YORK (Reuters) - Harbor Soda Group Inc's adjusted quarterly profit topped analysts' estimates on "
-            "Thursday, and shares rose.\n\nThe company also forecast a full-year profit above estimates.",
+            "NEW YORK (Reuters) - Harbor Soda Group Inc's quarterly profit, adjusted, topped analysts' estimates on "
+            "Thursday, and shares rose.\n\nIt also gave a forecast of full-year profit above estimates.",
             "Harbor Soda beats estimates, shares jump",
             "2009-03-26",
             (2008, 4),
         ),
         # guidance news whose second sentence gives the quarter's verdict: results-day guidance, the quarter reported
         (
-            "NEW YORK (Reuters) - Harbor Machines raised its full-year earnings forecast, sending its shares up.\n\n"
-            "The outlook and stronger-than-expected quarterly earnings may signal the worst is over, analysts say.",
+            "NEW YORK (Reuters) - Harbor Machines raised its forecast of full-year earnings, and the stock climbed.\n\n"
+            "Analysts said stronger-than-expected quarterly earnings and the new outlook hint the slump has passed.",
             "Harbor Machines hikes full-year outlook",
             "2009-07-17",
             (2009, 2),
@@ -444,17 +444,17 @@ def test_a_verdict_against_estimates_reports_the_quarter(text, title, published,
     [
         # an opening that reports results and forecasts the next quarter: the results are the news
         (
-            "BOSTON (Reuters) - Harbor Controls Inc ( HCI.N ) reported an almost 14 percent rise in profit on Friday, "
-            "but its shares fell after it forecast first-quarter earnings below expectations.\n\nFourth-quarter "
-            "earnings at the maker of cockpit electronics for aircraft increased to $585 million.",
-            "Harbor Controls profit up; shares slide on view",
+            "BOSTON (Reuters) - Harbor Controls Inc ( HCI.N ) reported a profit gain of nearly 13 percent on Friday, "
+            "but its stock slid as it forecast first-quarter earnings under expectations.\n\nFourth-quarter "
+            "earnings at the avionics maker climbed to $585 million.",
+            "Harbor Controls profit rises, outlook hits stock",
             "2007-01-26",
             (2006, 4),
         ),
         # results cited as a month old are background to the news of the day
         (
-            "(Reuters) - Harbor Electronics Co stood by its profit outlook for 2011 despite weak October "
-            "sales.\n\nThe news came less than a month after its third-quarter profit missed Wall Street "
+            "(Reuters) - Harbor Electronics Co kept its 2011 profit outlook unchanged despite soft October "
+            "sales.\n\nThe update came under a month after its third-quarter profit missed analysts' "
             "estimates.",
             "Harbor Electronics sticks to profit view",
             "2011-11-10",
@@ -467,7 +467,7 @@ def test_results_of_the_day_beside_a_forecast_and_results_cited_as_a_month_old(t
 
 
 def test_earlier_this_year_is_a_date_not_a_period():
-    periods = doc_of("It rebuffed a takeover bid earlier this year and expects this year's profit to rise.").periods
+    periods = doc_of("It fended off a takeover bid earlier this year and sees this year's profit rising.").periods
     assert [(p.kind, p.which) for p in periods] == [("relative", "this")]
 
 
@@ -476,76 +476,80 @@ def test_earlier_this_year_is_a_date_not_a_period():
     [
         # a December outlook story recalls a quarter reported in October: background, the forecast is the news
         (
-            "Honeywell International Inc expects earnings to rise 13 percent to 17 percent in 2007, the "
-            "manufacturer said on Thursday.\n\nIn the third quarter, Honeywell reported a 20 percent rise in profit.",
-            "Honeywell sees 2007 profit up",
+            "Ridgeline Industries Inc sees 2007 earnings growing 12 percent to 16 percent, the "
+            "manufacturer said on Thursday.\n\nIn the third quarter, Ridgeline reported profit up 19 percent.",
+            "Ridgeline sees 2007 profit up",
             "2006-12-14",
             (2007, 4),
         ),
         (
-            "Philips said on Thursday it did not expect to meet its mid-term profit target as its markets "
-            "deteriorated.\n\nThe group expects a weak fourth quarter. Philips reported a third-quarter net profit of "
-            "100 million euros.",
-            "Philips says won't meet targets",
+            "Harbor Lighting said on Thursday it no longer sees itself reaching its medium-term profit goal as demand "
+            "weakened.\n\nThe group expects a weak fourth quarter. Harbor Lighting reported a third-quarter net profit "
+            "of 90 million euros.",
+            "Harbor Lighting gives up on targets",
             "2008-12-04",
             (2008, 4),
         ),
         # ... while the same story on the day of the quarter's results keeps them
         (
-            "Honeywell International Inc expects earnings to rise 13 percent to 17 percent in 2007, the "
-            "manufacturer said on Thursday.\n\nIn the third quarter, Honeywell reported a 20 percent rise in profit.",
-            "Honeywell sees 2007 profit up",
+            "Ridgeline Industries Inc sees 2007 earnings growing 12 percent to 16 percent, the "
+            "manufacturer said on Thursday.\n\nIn the third quarter, Ridgeline reported profit up 19 percent.",
+            "Ridgeline sees 2007 profit up",
             "2006-10-19",
             (2006, 3),
         ),
     ],
 )
 def test_a_quarter_reported_weeks_before_a_forecast_is_background(text, title, published, expected):
-    companies = checked("Honeywell", 12, "Honeywell International") | checked("Philips", 12)
+    companies = checked("Ridgeline", 12, "Ridgeline Industries") | checked("Harbor Lighting", 12)
     assert primary_quarter(text, title, published, companies) == expected
 
 
 @pytest.mark.parametrize(
     ("text", "title", "published", "expected"),
     [
-        # a warning on "quarterly earnings" in the middle of a quarter: the quarter running (Costco's second
+        # a warning on "quarterly earnings" halfway through a quarter: the quarter running (Pinecrest's second
         # quarter runs from December to February)
         (
-            "Costco Wholesale Corp warned that quarterly earnings would be well below Wall Street estimates after it "
-            "cut prices in the holiday season.",
-            "Costco shares fall on earnings warning",
+            "Pinecrest Wholesale Corp warned that quarterly earnings would come in far under analysts' estimates "
+            "because it marked down goods over the holidays.",
+            "Pinecrest stock slides on earnings warning",
             "2009-02-04",
             (2009, 2),
         ),
         # ... days after a quarter closed, before its report: that quarter
         (
-            "Costco Wholesale Corp warned that quarterly earnings would be well below Wall Street estimates after it "
-            "cut prices in the holiday season.",
-            "Costco shares fall on earnings warning",
+            "Pinecrest Wholesale Corp warned that quarterly earnings would come in far under analysts' estimates "
+            "because it marked down goods over the holidays.",
+            "Pinecrest stock slides on earnings warning",
             "2009-09-10",
             (2009, 4),
         ),
         # a quarter closed days ago whose profit the body forecasts, before the next one's
         (
-            "FedEx Corp said profits in the current and next quarters would be higher than Wall Street expected.\n\n"
-            "FedEx said it expects first-quarter earnings of 48 cents to 52 cents a share. It sees second-quarter "
-            "earnings rising too.",
-            "FedEx shares jump on improved outlook",
+            "Ridgeline Freight Corp said profits in the current and next quarters should land above analysts' "
+            "forecasts.\n\nRidgeline said it expects first-quarter earnings of 44 cents to 49 cents a share. It sees "
+            "second-quarter earnings rising too.",
+            "Ridgeline Freight stock rises on brighter outlook",
             "2009-09-11",
             (2010, 1),
         ),
         # "an outlook for 2010" names the year forecast
         (
-            "Diversified manufacturer 3M Co issued a cautious outlook for 2010 on Tuesday.\n\nAnalysts expect 2009 "
-            "earnings of $4.50 a share.",
-            "3M issues cautious forecast",
+            "Diversified manufacturer Harbor Works Co gave a guarded outlook for 2010 on Tuesday.\n\nAnalysts expect "
+            "2009 earnings of $4.30 a share.",
+            "Harbor Works gives guarded forecast",
             "2009-12-08",
             (2010, 4),
         ),
     ],
 )
 def test_warnings_and_outlooks_name_the_period_they_forecast(text, title, published, expected):
-    companies = checked("Costco", 8, "Costco Wholesale") | checked("FedEx", 5) | checked("3M", 12)
+    companies = (
+        checked("Pinecrest", 8, "Pinecrest Wholesale")
+        | checked("Ridgeline Freight", 5, "Ridgeline")
+        | checked("Harbor Works", 12)
+    )
     assert primary_quarter(text, title, published, companies) == expected
 
 
@@ -562,15 +566,15 @@ def test_a_years_results_in_short_forms():
     [
         # "fiscal fourth quarter" reported in May: the quarter ended in March, so the year ends in March
         (
-            "MUMBAI (Reuters) - Kestrel Softworks ( KSTR.NS ) posted on Monday a net loss for its fiscal fourth "
-            "quarter, hurt by a one-time charge. Revenue in the quarter rose 5 percent.",
+            "MUMBAI (Reuters) - Kestrel Softworks ( KSTR.NS ) reported a fiscal fourth-quarter net loss on "
+            "Monday, dragged down by a one-off charge. Quarterly revenue climbed 4 percent.",
             "2011-05-23",
             (2011, 4),
         ),
-        # "sales fell in the second quarter" reported in January: the quarter ended in December, the year in June
+        # "sales ... dropped in the second quarter" reported in January: the quarter ended in December, the year in June
         (
-            "CHICAGO (Reuters) - Salon operator Tressa Corp ( TRSA.N ) said on Friday same-store sales fell in the "
-            "second quarter, which includes the holidays. For the quarter, revenue rose 3 percent.",
+            "CHICAGO (Reuters) - Salon chain Tressa Corp ( TRSA.N ) told investors sales at older salons dropped in "
+            "the second quarter, a period that takes in the holidays. Its revenue was up 3 percent.",
             "2008-01-11",
             (2008, 2),
         ),
@@ -583,8 +587,8 @@ def test_a_reported_quarter_that_cannot_be_the_calendar_ones_implies_the_fiscal_
 def test_the_year_just_ended_is_the_fiscal_year_that_closed_days_ago():
     # a March year named by its start: the year that closed on March 31, 2009 is fiscal 2008; its fourth quarter
     text = (
-        "TOKYO (Reuters) - Kitano Corp ( 6999.T ) doubled its loss estimate for the year just ended on a slump in "
-        "sales of its TVs, but brought forward plans for a new factory."
+        "TOKYO (Reuters) - Kitano Corp ( 6999.T ) doubled its estimate of the loss for the year just ended as TV "
+        "sales sagged, but pulled forward plans for a new plant."
     )
     companies = {"Kitano": {"aliases": [], "calendar_checked": True, "fy_end_month": 3, "fy_naming": "start"}}
     assert primary_quarter(text, "Kitano sees bigger loss", "2009-04-08", companies) == (2008, 4)
@@ -595,15 +599,15 @@ def test_only_the_year_just_ended_is_kept_from_the_scope_models_eyes():
     # the word "just" is a period like any other (it had been hidden from the model too)
     doc = doc_until("Kitano Corp's profits rose just 2 percent in 2009.", "scope", published=dt.date(2010, 2, 3))
     assert [(p.year, p.scope_blind) for p in doc.periods] == [(2009, False)]
-    doc = doc_until("Kitano Corp raised its forecast for the year just ended.", "scope", published=dt.date(2010, 4, 3))
+    doc = doc_until("Kitano Corp lifted its forecast for the year just ended.", "scope", published=dt.date(2010, 4, 3))
     assert [p.scope_blind for p in doc.periods] == [True]
 
 
 def test_results_reported_in_the_opening_with_no_period_named_are_the_latest_quarters():
     # the only period named is what an estimate is for: the news is the results of the quarter just ended
     text = (
-        "NEW YORK (Reuters) - Northfield Bancorp ( NFB.N ) and other regional banks reported weak earnings on "
-        "Tuesday amid rising loan losses. "
+        "NEW YORK (Reuters) - Northfield Bancorp ( NFB.N ) and other regional lenders reported weak earnings on "
+        "Tuesday as loan losses mounted. "
         "\n\n Analysts have cut their 2007 profit estimates for the group. The banks expect full-year loan growth "
         "to slow."
     )
@@ -615,8 +619,8 @@ def test_results_reported_in_the_opening_with_no_period_named_are_the_latest_qua
     [
         # the nine months to December are a fiscal year's first nine months: the year ends in March
         (
-            "TOKYO (Reuters) - Harukaze Denki ( 0990.HK ) said on Tuesday it did not expect the recall to hurt its "
-            "earnings. \n\n Operating profit for the April-December period fell 12 percent.",
+            "TOKYO (Reuters) - Harukaze Denki ( 0990.HK ) said on Tuesday the recall would leave its earnings "
+            "intact. \n\n Operating profit for the April-December period fell 12 percent.",
             "Harukaze sees no hit from recall",
             "2013-02-05",
             (2013, 3),
@@ -624,15 +628,15 @@ def test_results_reported_in_the_opening_with_no_period_named_are_the_latest_qua
         # a first half that is the six months to December: the year ends in June
         (
             "SYDNEY (Reuters) - Wattle Brewing ( WTB.NZ ) reported soft first-half profits on Tuesday. \n\n Net "
-            "profit for the six months to December fell 8 percent to A$210 million.",
+            "profit in the six months to December slipped 8 percent to A$210 million.",
             "Wattle Brewing first-half profit falls",
             "2011-02-15",
             (2011, 2),
         ),
-        # the opening's third quarter is the three months to the end of December: the year ends in March
+        # the opening's third quarter is the 3 months to end-December: the year ends in March
         (
-            "DUBLIN (Reuters) - Irish airline Skylark Monday posted a third-quarter net loss. \n\n The carrier lost "
-            "101 million euros for the three months to the end of December, compared with a profit a year ago.",
+            "DUBLIN (Reuters) - Irish carrier Skylark swung to a third-quarter net loss on Monday. \n\n Its loss came "
+            "to 95 million euros for the 3 months to end-December, against a profit a year earlier.",
             "Skylark posts Q3 loss",
             "2009-02-02",
             (2009, 3),
@@ -646,31 +650,31 @@ def test_spans_of_named_months_imply_an_unchecked_fiscal_year(text, title, publi
 def test_a_span_not_yet_ended_implies_nothing():
     # "the three months to December" said in October is a forecast: the calendar stays December's
     text = (
-        "NEW YORK (Reuters) - Copperline Corp ( CPL.N ) reported a third-quarter profit on Tuesday. \n\n It expects "
-        "revenue to rise in the three months ending December."
+        "NEW YORK (Reuters) - Copperline Corp ( CPL.N ) reported third-quarter profit on Tuesday. \n\n It sees "
+        "revenue growing in the three months ending December."
     )
     assert primary_quarter(text, "Copperline profit rises", "2009-10-20") == (2009, 3)
 
 
 def test_a_tokyo_listing_without_a_checked_calendar_ends_its_year_in_march():
     text = (
-        "TOKYO (Reuters) - Hoshino Brokerage ( 8699.T ) said its quarterly profit rose 72 percent from a year "
-        "earlier. \n\n Profit for the July-September quarter was 30 billion yen."
+        "TOKYO (Reuters) - Hoshino Brokerage ( 8699.T ) said quarterly profit jumped 68 percent on the year. "
+        "\n\n Its profit in the July-September quarter reached 30 billion yen."
     )
     assert primary_quarter(text, "Hoshino profit up", "2007-10-29") == (2008, 2)
 
 
 def test_results_reported_last_week_before_a_forecast_are_background():
-    # "reported ... for the April-June first quarter last week": the news is the second-half forecast
+    # "reported ... last week for the April-June first quarter": the news is the second-half forecast
     text = (
-        "TOKYO (Reuters) - Kitano Motor Co expects its car business to return to profit in the second half, a top "
-        "executive said on Wednesday. \n\n Kitano, Japan's No. 3 automaker, reported an unexpected profit for the "
-        "April-June first quarter last week thanks to its finance arm."
+        "TOKYO (Reuters) - Kitano Motor Co sees its auto unit back in the black in the second half, a senior "
+        "executive said on Wednesday. \n\n Kitano, the country's third-biggest carmaker, reported a surprise profit "
+        "last week for the April-June first quarter, helped by its lending arm."
     )
     companies = {
         "Kitano Motor": {"aliases": ["Kitano"], "calendar_checked": True, "fy_end_month": 3, "fy_naming": "end"}
     }
-    assert primary_quarter(text, "Kitano says car business to return to profit in H2", "2009-08-05", companies) == (
+    assert primary_quarter(text, "Kitano sees auto unit in the black in H2", "2009-08-05", companies) == (
         2010,
         4,
     )
@@ -678,11 +682,11 @@ def test_results_reported_last_week_before_a_forecast_are_background():
 
 def test_its_current_quarter_is_the_quarter_running():
     text = (
-        "PALO ALTO (Reuters) - Quillon Corp ( QLN.N ) is very confident it can hit its current quarter profit target, "
-        "a top executive said on Tuesday. \n\n The company expects fiscal 2009 revenue to grow."
+        "PALO ALTO (Reuters) - Quillon Corp ( QLN.N ) is sure it will meet its current quarter profit goal, "
+        "a senior executive said on Tuesday. \n\n The company expects fiscal 2009 revenue to grow."
     )
     companies = checked("Quillon", 10)
-    assert primary_quarter(text, "Quillon confident of hitting quarter profit target", "2008-09-16", companies) == (
+    assert primary_quarter(text, "Quillon sure of meeting quarter profit goal", "2008-09-16", companies) == (
         2008,
         4,
     )
@@ -691,24 +695,24 @@ def test_its_current_quarter_is_the_quarter_running():
 def test_a_period_named_for_something_else_than_results_is_no_forecast():
     # "milk prices ... by the third quarter" forecasts no results; the second quarter's per-share forecast does
     text = (
-        "CHICAGO (Reuters) - Dairyland Foods Co cut its profit forecast on Tuesday due to soaring costs for raw milk. "
-        "\n\n Raw milk prices are increasingly likely to reach all-time highs by the third quarter, Dairyland said. "
-        "Dairyland said it now expects to earn 30 cents to 31 cents per share in the second quarter, down from a "
-        "previous forecast of 37 cents to 38 cents."
+        "CHICAGO (Reuters) - Dairyland Foods Co lowered its profit forecast on Tuesday, blaming what it pays for raw "
+        "milk. \n\n Raw milk prices look set to hit record highs by the third quarter, Dairyland said. "
+        "Dairyland said it now expects to earn 27 cents to 29 cents a share in the second quarter, under its "
+        "earlier range of 34 cents to 36 cents."
     )
     assert primary_quarter(text, "Dairyland Foods cuts profit forecast", "2007-06-12") == (2007, 2)
 
 
 def test_results_news_naming_no_period_is_the_latest_quarters_not_a_forecast_the_body_cites():
     text = (
-        "LOS GATOS (Reuters) - Wall Street is losing confidence that Reelhouse Inc can reverse subscriber "
-        "defections, pushing its shares to their largest one-day decline since 2004 a day after its results. \n\n "
+        "LOS GATOS (Reuters) - Investors are doubting that Reelhouse Inc can win back the subscribers it lost, "
+        "and its stock posted its steepest one-day drop since 2004 a day after its results. \n\n "
         "Analysts cut their 2011 earnings estimates for the company."
     )
     doc = doc_until(
         text,
         "quarter",
-        title="More challenges seen for Reelhouse, shares drop after results",
+        title="Reelhouse faces more doubts, shares drop after results",
         published=dt.date(2011, 10, 25),
     )
     assert doc.scope.reason in quarter._RESULTS_NEWS
@@ -719,23 +723,23 @@ def test_results_news_days_after_a_quarter_closed_is_that_quarters_and_a_warning
     # an analyst on a quarter that closed five days ago, before its report (the scope stage's reason: results told
     # through analysts): that quarter, not the full year the body's estimates are for
     text = (
-        "NEW YORK (Reuters) - Trading at Lehmann Partners suffered from counterparty worries, an analyst said on "
-        "Thursday, sending its shares down 4 percent. \n\n Analysts cut their 2008 earnings estimates."
+        "NEW YORK (Reuters) - Counterparty fears weighed on trading at Lehmann Partners, an analyst said on "
+        "Thursday, and its stock fell 4 percent. \n\n Analysts cut their 2008 earnings estimates."
     )
     companies = checked("Lehmann Partners", 11, "Lehmann")
     doc = doc_until(
         text,
         "company",
-        title="Lehmann trading hurt by counterparty worry: analyst",
+        title="Analyst says counterparty fears hit Lehmann trading",
         published=dt.date(2008, 6, 5),
         companies=companies,
     )
     doc.scope = ScopeDecision(True, "results_via_shares_or_analysts")
     assert quarter.annotate(doc).quarters[doc.primary.name] == (2008, 2)
     # a headline that warns is news of the quarter running, not of the one last reported
-    assert quarter._warning_opening(doc_of("x", title="Costco warns on profit, stock tumbles"))
-    assert quarter._warning_opening(doc_of("x", title="Amazon's tablet may be hottest holiday gadget"))
-    assert not quarter._warning_opening(doc_of("x", title="More challenges seen for Netflix, shares drop"))
+    assert quarter._warning_opening(doc_of("x", title="Pinecrest warns on profit, stock sinks"))
+    assert quarter._warning_opening(doc_of("x", title="Quillon's reader may be top holiday gift"))
+    assert not quarter._warning_opening(doc_of("x", title="Reelhouse faces more doubts, shares drop"))
 
 
 @pytest.mark.parametrize(
@@ -751,15 +755,15 @@ def test_results_news_days_after_a_quarter_closed_is_that_quarters_and_a_warning
         ),
         # ... laid out in the year's last weeks: the next year is its first ("through '09", said in December)
         (
-            "Harbourview Hotels Corp forecast profit growth of 16 to 22 percent a year for the next three years on "
-            "Wednesday.",
-            "Harbourview sees profit up 16-22 pct per year through '09",
+            "Harbourview Hotels Corp on Wednesday forecast yearly profit growth of 15 to 21 percent over the coming "
+            "three years.",
+            "Harbourview sees profit up 15-21 pct a year through '09",
             "2006-12-13",
             (2007, 4),
         ),
         (
-            "Quellmark Inc wants to triple its operating margin over the next three years, its chief executive said "
-            "on Tuesday.",
+            "Quellmark Inc aims to treble its operating margin within three years, its chief executive told "
+            "investors on Tuesday.",
             "Quellmark aims to boost margins",
             "2009-11-10",
             (2010, 4),
@@ -778,19 +782,19 @@ def test_a_multi_year_horizon_is_named_by_its_first_year(text, title, published,
 
 
 def test_a_horizon_is_a_forecast_only_of_results():
-    # "cut 4,000 jobs by 2009" plans no results: the quarter is step 3's
-    text = "Norvane Corp said on Tuesday it would cut 4,000 jobs by 2009 as part of a restructuring."
+    # "shed 4,000 jobs by 2009" plans no results: the quarter is step 3's
+    text = "Norvane Corp plans to shed 4,000 jobs by 2009 in a restructuring, it said on Tuesday."
     assert primary_quarter(text, "Norvane to cut jobs", "2007-06-12") == (2007, 1)
     # "its lowest in two years" looks back: no horizon
-    assert not [p for p in doc_of("Its shares fell to their lowest in two years.").periods if p.kind == "horizon"]
+    assert not [p for p in doc_of("Its stock sank to its lowest in two years.").periods if p.kind == "horizon"]
 
 
 def test_results_recalled_at_an_investor_meeting_are_background():
     # the quarter reported weeks before the meeting is not the news: the forecast in the opening is
     text = (
-        "Brightwell Systems Inc reaffirmed its earnings outlook for this year, its chief executive said at an "
-        "annual meeting with analysts in New York.\n\nBrightwell's first-quarter revenue fell 11 percent from a year "
-        "earlier, but cost cuts helped limit the fall in net profit."
+        "Brightwell Systems Inc stood by its outlook for this year's earnings, its chief executive said at an "
+        "annual meeting with analysts in Boston.\n\nBrightwell's first-quarter revenue slid 10 percent on the year, "
+        "though savings kept the drop in net profit smaller."
     )
     assert primary_quarter(text, "Brightwell confident in outlook", "2009-05-13") == (2009, 4)
 
@@ -804,25 +808,25 @@ def quarter_as(reason: str, text: str, title: str, published: str, companies: di
 
 def test_a_preview_of_results_due_this_week_is_the_quarter_just_closed():
     text = (
-        "Arlen Software Corp is expected to post its second decline in net profit in three quarters this week.\n\n"
-        "Analysts expect full-year revenue to rise, and see growth picking up in the second half of 2007."
+        "Arlen Software Corp is expected to post a drop in net profit this week, its second in three quarters.\n\n"
+        "Analysts see full-year revenue rising, with growth gathering pace in the second half of 2007."
     )
     assert quarter_as("preview", text, "Arlen profit expected to fall", "2007-01-23") == (2006, 4)
 
 
 def test_a_preview_of_results_due_later_in_the_day_is_the_quarter_just_closed():
     text = (
-        "Shares of Arlen Devices could be in for a wild ride after the company reports earnings later on Thursday, "
-        "and options traders were hedging.\n\nAnalysts see revenue falling in the first half of next year."
+        "Arlen Devices stock may swing sharply once Arlen reports its quarterly earnings later on Thursday, "
+        "options traders said.\n\nAnalysts see revenue shrinking in the first half of next year."
     )
     companies = checked("Arlen Devices", 2, "Arlen")
-    assert quarter_as("preview", text, "Arlen shares to move post-earnings", "2011-06-16", companies) == (2012, 1)
+    assert quarter_as("preview", text, "Arlen stock to swing on earnings", "2011-06-16", companies) == (2012, 1)
 
 
 def test_a_warning_on_the_quarter_beside_a_long_term_plan_is_the_quarters():
     text = (
-        "Retailer Dunmore Stores Inc on Wednesday raised its quarterly profit outlook and said it expects new stores "
-        "to drive annual growth of 16 percent in earnings per share through 2011."
+        "Retailer Dunmore Stores Inc raised its quarterly profit outlook on Wednesday, adding that new stores should "
+        "power 15 percent yearly growth in earnings per share through 2011."
     )
     companies = checked("Dunmore Stores", 12, "Dunmore")
     assert quarter_as("guidance", text, "Dunmore raises profit forecast", "2007-05-10", companies) == (2007, 2)
@@ -830,20 +834,20 @@ def test_a_warning_on_the_quarter_beside_a_long_term_plan_is_the_quarters():
 
 def test_the_body_forecasting_its_quarter_wins_over_a_plan_over_several_years():
     text = (
-        "Norcastle Partners said on Friday it is weathering the worst storm in financial markets in 20 years.\n\n"
-        "It expects its market share to grow over the next two years.\n\n"
-        "Norcastle said it expects to be profitable in its fiscal third quarter, which ends on August 31."
+        "Norcastle Partners said on Friday it is riding out the roughest market turmoil in two decades.\n\n"
+        "It sees its market share rising over the next two years.\n\n"
+        "Norcastle said it expects a profit in its fiscal third quarter, which ends on August 31."
     )
     companies = checked("Norcastle Partners", 11, "Norcastle")
-    assert quarter_as("guidance", text, "Norcastle says weathering credit storm", "2007-08-03", companies) == (2007, 3)
+    assert quarter_as("guidance", text, "Norcastle says riding out turmoil", "2007-08-03", companies) == (2007, 3)
 
 
 def test_the_current_years_forecast_cut_before_next_years_prospects():
     # the body names next year's prospects first; the forecast cut for the current year is the news
     text = (
         "TOKYO (Reuters) - Shares of Kuroda Electric Corp fell 11 percent after it slashed its profit forecast.\n\n"
-        "A broker warned that restructuring could drive profits lower again next business year. Kuroda cut its net "
-        "profit forecast for the current business year by 90 percent."
+        "A broker said the overhaul could push profits down again next business year. For the current "
+        "business year, Kuroda slashed its net profit forecast by 85 percent."
     )
     year_to_march = {"Kuroda Electric": {"fy_end_month": 3, "fy_naming": "end", "calendar_checked": True}}
     got = quarter_as(
@@ -854,18 +858,18 @@ def test_the_current_years_forecast_cut_before_next_years_prospects():
 
 def test_the_most_recent_quarter_recalled_beside_a_forecast_is_not_the_news():
     text = (
-        "Calder Foods Inc forecast 2010 profit that could fall short of Wall Street's view.\n\n"
-        "Chief Financial Officer Rob Eames told investors the year would be hard. In the most recent fourth quarter, "
-        "Calder reported a profit that was in line with analysts' expectations."
+        "Calder Foods Inc gave a 2010 profit forecast that may trail analysts' estimates.\n\n"
+        "Chief Financial Officer Rob Eames told investors the year would be hard. In the prior fiscal fourth quarter, "
+        "Calder reported profit in line with what analysts expected."
     )
-    assert quarter_as("guidance", text, "Calder says 2010 profit could miss", "2010-03-03") == (2010, 4)
+    assert quarter_as("guidance", text, "Calder warns 2010 profit may trail forecasts", "2010-03-03") == (2010, 4)
 
 
 def test_next_years_forecast_stays_the_news_when_no_forecast_is_revised():
     # a preview of next year's forecasts: the body's "next year" is the news, this year's results its background
     text = (
-        "Kuroda Electric Corp shares could get a boost when it looks ahead at an investor day.\n\n"
-        "Kuroda uses the gathering to issue forecasts for the coming year. Kuroda has suffered this year as "
+        "Kuroda Electric Corp stock may get a lift when it looks ahead at an investor day.\n\n"
+        "Kuroda uses the event to give its forecasts for the coming year. Kuroda has suffered this year as "
         "consumers cut spending."
     )
     got = quarter_as("preview", text, "Kuroda outlook eyed", "2009-11-23")
@@ -877,15 +881,15 @@ def test_next_years_forecast_stays_the_news_when_no_forecast_is_revised():
     [
         # a verdict on the period's estimates is a report of it, not a comparison with it
         (
-            "Halden Chip Corp handily beat second-quarter sales and profit estimates and forecast third-quarter "
-            "sales well ahead of Wall Street's view.",
+            "Halden Chip Corp comfortably topped second-quarter revenue and profit estimates and forecast "
+            "third-quarter sales above analysts' views.",
             "2010-07-13",
             (2010, 2),
         ),
         # an opening that forecasts a quarter still running: a quarter recalled from the last report is background
         (
-            "Brantley Holdings Inc said on Wednesday it expects to write down $1.2 billion of assets in the fourth "
-            "quarter.\n\nLeveraged finance suffered writedowns in the third quarter, but that business is improving.",
+            "Brantley Holdings Inc expects a $1.1 billion asset writedown in the fourth quarter, it said on "
+            "Wednesday.\n\nIts leveraged lending arm took third-quarter writedowns, but that unit is recovering.",
             "2007-11-14",
             (2007, 4),
         ),
@@ -906,11 +910,11 @@ def test_verdicts_and_forecasts_in_the_opening_pick_the_quarter(text, published,
 )
 def test_its_new_fiscal_year_is_the_nearer_of_the_year_begun_and_the_year_to_come(published, expected):
     text = (
-        "NEW YORK (Reuters) - Quillon Controls Inc forecast revenue above Wall Street estimates in its new fiscal "
-        "year, helped by demand for batteries."
+        "NEW YORK (Reuters) - Quillon Controls Inc forecast sales ahead of analysts' estimates in its new fiscal "
+        "year, citing battery demand."
     )
     companies = checked("Quillon Controls", 9)
-    assert primary_quarter(text, "Quillon Controls sees revenue above Wall St view", published, companies) == expected
+    assert primary_quarter(text, "Quillon Controls sees sales ahead of estimates", published, companies) == expected
 
 
 def test_a_years_results_reported_earlier_the_same_day_beat_the_forecast_headline():
@@ -929,13 +933,13 @@ def test_a_years_results_reported_earlier_the_same_day_beat_the_forecast_headlin
 def test_a_year_the_body_recalls_before_the_quarter_it_reports_is_background():
     # "In fiscal 2011, ..." four months after that year ended, beside the fiscal first quarter reported on the day
     text = (
-        "SAN FRANCISCO (Reuters) - Quillon Inc's quarterly results blew past Wall Street's expectations on Tuesday."
-        "\n\nRevenue leapt 73 percent, and gross margin came in at 44.7 percent during the quarter.\n\n"
-        "In fiscal 2011, Quillon tacked on $43 billion in revenue, more than the sales of most companies.\n\n"
-        "Still, some analysts said the stellar fiscal first quarter suggested such fears were premature."
+        "SAN FRANCISCO (Reuters) - Quillon Inc's quarterly results sailed past analysts' expectations on Tuesday."
+        "\n\nRevenue jumped 70 percent, and gross margin reached 44 percent in the quarter.\n\n"
+        "In fiscal 2011, Quillon added $40 billion in revenue, more than most companies sell in a year.\n\n"
+        "Still, some analysts said the strong fiscal first quarter showed those worries were early."
     )
     companies = checked("Quillon", 9)
-    assert primary_quarter(text, "Quillon returns to form, blows Street targets away", "2012-01-24", companies) == (
+    assert primary_quarter(text, "Quillon back on form, trounces Street targets", "2012-01-24", companies) == (
         2012,
         1,
     )
@@ -954,17 +958,17 @@ def test_quarterly_operating_profit_and_the_three_months_to_end_june_are_the_qua
 
 
 def test_a_quarter_printed_as_ended_on_a_day_is_ended_though_the_calendar_closes_it_at_the_month_end():
-    # a 52/53-week year: the fiscal third quarter ended May 11, which a calendar of month ends closes on May 31
+    # a 52/53-week year: its fiscal third quarter ended May 10, which a calendar of month ends closes on May 31
     text = (
-        "NEW YORK (Reuters) - Quillco Wholesale Corp said on Thursday its quarterly profit rose by a third, ahead "
-        "of analysts' views.\n\n"
-        "The warehouse chain earned $210 million, or 48 cents a share, for the fiscal third quarter ended May 11, "
-        "up from $160 million."
+        "NEW YORK (Reuters) - Quillco Wholesale Corp said on Thursday quarterly profit climbed by a third, beating "
+        "analysts' views.\n\n"
+        "In its fiscal third quarter ended May 10, the warehouse club earned $205 million, or 46 cents a share, "
+        "against $155 million a year before."
     )
     companies = checked("Quillco Wholesale", 8)
     assert primary_quarter(text, "Quillco profit up 32 percent", "2008-05-29", companies) == (2008, 3)
     # (printed as ending after publication, it is the calendar's word that counts)
-    later = text.replace("ended May 11", "ended May 30")
+    later = text.replace("ended May 10", "ended May 30")
     assert primary_quarter(later, "Quillco profit up 32 percent", "2008-05-29", companies) == (2008, 2)
     # (nor is a year-old quarter's printed end the end of this year's: "the fourth quarter ended March 31", said
     # in July of a March year, is the last year's, not one that has not ended)
@@ -1013,11 +1017,11 @@ def test_a_warning_on_quarterly_earnings_weeks_after_the_quarter_closed_is_about
 
 
 def test_another_companys_quarter_end_does_not_override_a_checked_calendar_the_text_also_bears_out():
-    # the rival's "third quarter ended November 27" comes first; the company's own "first quarter ended November
+    # the rival's "third quarter ended November 26" comes first; the company's own "first quarter ended November
     # 30" agrees with its checked August year
     text = (
-        "CHICAGO (Reuters) - Pharmacy chain Quillgreen Co said on Wednesday its quarterly profit grew.\n\n"
-        "Smaller rival Quill Aid had a loss in its third quarter ended November 27, it said last week.\n\n"
+        "CHICAGO (Reuters) - Quillgreen Co's quarterly profit grew, the pharmacy chain said on Wednesday.\n\n"
+        "Smaller rival Quill Aid had a loss in its third quarter ended November 26, it said last week.\n\n"
         "Quillgreen earned $400 million in the first quarter ended November 30."
     )
     companies = checked("Quillgreen", 8)
@@ -1028,7 +1032,7 @@ def test_a_results_verdict_beside_a_forecast_year_is_the_latest_quarters():
     # the opening names only the year still running, as a forecast; the headline's verdict is on the results of
     # the day, the quarter just closed
     text = (
-        "NEW YORK (Reuters) - Northwind Corp raised the low end of its forecast for 2010 earnings per share.\n\n"
+        "NEW YORK (Reuters) - Northwind Corp lifted the bottom of its 2010 earnings per share forecast.\n\n"
         "Following is reaction from analysts."
     )
     assert primary_quarter(text, "Instant view: Northwind results beat forecast", "2010-04-16") == (2010, 1)
@@ -1068,7 +1072,7 @@ def test_a_forecast_for_the_year_and_a_target_year_are_periods():
 def test_a_forecast_cut_for_the_year_wins_over_a_quarter_the_next_paragraph_warns_on():
     # the guide's step 2: the period the first sentence names, not the quarter named after it
     text = (
-        "NEW YORK (Reuters) - Quillon Brands Inc lowered its forecast for the year, citing dearer resin and freight.\n\n"
+        "NEW YORK (Reuters) - Quillon Brands Inc lowered its forecast for the year, blaming dearer resin and freight.\n\n"
         "The kitchenware maker added that its second-quarter numbers were likely to miss Wall Street targets."
     )
     assert primary_quarter(text, "Quillon cuts forecast as costs climb", "2011-06-03") == (2011, 4)
@@ -1090,7 +1094,7 @@ def test_a_profit_target_given_at_the_annual_meeting_is_the_news_not_the_quarter
 def test_a_year_reported_in_a_relative_clause_on_the_subject_is_its_record_not_the_news():
     text = (
         "SYDNEY (Reuters) - Quillon Drinks Ltd stood by its financial goals on Monday, its chairman said.\n\n"
-        "Quillon, which had a 15 percent gain in fiscal 2006 earnings, told investors in August that growth should "
+        "Quillon, which had a 14 percent gain in fiscal 2006 earnings, told investors in August that growth should "
         "pick up this year."
     )
     companies = checked("Quillon Drinks", 6, "Quillon")
@@ -1102,7 +1106,7 @@ def test_a_headline_forecasting_next_years_profit_over_an_opening_that_reports_n
     text = (
         "NEW YORK (Reuters) - Northwind Foods Inc expects overseas diners to bring in half its operating profit "
         "next year, its finance chief told reporters on Tuesday.\n\n"
-        "Sales at its older outlets slipped 2 percent in the third quarter, it reported in October."
+        "Sales at its older outlets slipped 3 percent in the third quarter, it reported in October."
     )
     title = "Northwind sees overseas diners giving half of '07 profit"
     companies = checked("Northwind Foods", 12)
@@ -1195,9 +1199,9 @@ def test_a_round_ups_second_company_gets_the_quarter_its_own_sentences_report():
         # results that met expectations: the quarter just ended, not the next one an analyst's quote looks to
         (
             "results_reported",
-            "SAN JOSE (Reuters) - Northwind Networks Inc's quarterly sales rose in line with Wall Street's view, "
+            "SAN JOSE (Reuters) - Northwind Networks Inc's quarterly revenue grew in line with analysts' forecasts, "
             "with carriers buying more switches.\n\n"
-            '"Investors will want to see a solid second quarter," analyst Sam Poe said.',
+            '"Investors will look for a solid second quarter," analyst Sam Poe said.',
             "Northwind sales rise as forecast",
             "2008-11-05",
             (2008, 3),
@@ -1205,7 +1209,7 @@ def test_a_round_ups_second_company_gets_the_quarter_its_own_sentences_report():
         # a warning on a quarter closed days ago: that quarter, pre-announced, not "this year" further down
         (
             "guidance",
-            "NEW YORK (Reuters) - Quillon Chips Corp warned that its fourth-quarter revenue would miss its own "
+            "NEW YORK (Reuters) - Quillon Chips Corp warned that its fourth-quarter sales would miss its own "
             "target, a second cut in two months.\n\n"
             '"Buyers will hold back on orders for months this year," analyst Sam Poe said.',
             "Quillon again warns on outlook",
@@ -1331,7 +1335,7 @@ def test_a_mid_quarter_update_is_about_the_quarter_running():
     text = (
         "SANTA CLARA, California (Reuters) - Bookings at Northwind Corp so far in the second quarter are running "
         "a little ahead of plan, Chief Executive Sam Poe told a conference on Tuesday.\n\n"
-        '"We are at the midpoint of the quarter," Poe said. Northwind posted a 26 percent drop in first-quarter '
+        '"We are at the midpoint of the quarter," Poe said. Northwind posted a 25 percent drop in first-quarter '
         "profit in April."
     )
     got = _quarter_with(text, "Northwind sees order improvement", "2009-05-13", "guidance", checked("Northwind", 12))
@@ -1466,7 +1470,7 @@ def test_a_quarter_the_company_has_yet_to_report_is_not_the_days_results():
     text = (
         "SEATTLE (Reuters) - Northwind Software Corp ( NWS.O ) should offer a first outlook for its coming fiscal "
         "year this week, and investors want a cautious tone.\n\n"
-        "Northwind is slated to report fiscal third-quarter results on Thursday; analysts see profit "
+        "Northwind is slated to report numbers for its fiscal third quarter on Thursday; analysts see profit "
         'falling. "They will build some caution into the numbers," said Jo Fay, an analyst at Quillon Partners.'
     )
     got = _quarter_with(text, "Northwind forecast in focus", "2008-04-22", "preview", checked("Northwind Software", 6))
@@ -1480,7 +1484,7 @@ def test_the_last_quarters_level_is_the_base_of_a_mid_quarter_forecast_cut():
         "NEW YORK (Reuters) - Northwind Chips Corp lowered its sales outlook for the fourth quarter by a sixth on "
         "Wednesday, blaming soft demand.\n\n"
         "The company now sees sales of about $3 billion. Northwind's third-quarter sales were $3.6 billion. "
-        '"It is as bad as we feared," said Jo Fay, an analyst at Quillon Partners.'
+        '"This is about as grim as we had braced for," said Jo Fay, an analyst at Quillon Partners.'
     )
     got = _quarter_with(text, "Northwind slashes outlook", "2008-11-12", "guidance", checked("Northwind Chips", 12))
     assert got == (2008, 4)
@@ -1492,8 +1496,8 @@ def test_a_quarter_whose_results_moved_stays_the_news_of_a_forecast_cut():
     text = (
         "NEW YORK (Reuters) - Northwind Chips Corp lowered its sales outlook for the fourth quarter by a sixth on "
         "Wednesday, blaming soft demand.\n\n"
-        "Northwind's third-quarter sales fell 8 percent to $3.6 billion. "
-        '"It is as bad as we feared," said Jo Fay, an analyst at Quillon Partners.'
+        "Northwind's third-quarter sales fell 7 percent to $3.6 billion. "
+        '"This is about as grim as we had braced for," said Jo Fay, an analyst at Quillon Partners.'
     )
     got = _quarter_with(text, "Northwind slashes outlook", "2008-10-15", "guidance", checked("Northwind Chips", 12))
     assert got == (2008, 3)
@@ -1503,10 +1507,10 @@ def test_a_year_with_a_business_before_its_profit_in_the_headline_is_the_forecas
     """ "eyes 2008 panel profit": a year, one word for the business, then the results noun, is the year the
     forecast is for, not the quarter that ended a week ago."""
     text = (
-        "LAS VEGAS (Reuters) - Northwind Electronics' ( 099999.KS ) panel unit wants to post a small operating "
-        "margin by the end of the year, its head said on Sunday.\n\n"
-        "The division expects a small loss margin for the fourth quarter of 2007, he said. "
-        '"We are on the right track," said Kim Soo, who runs the unit.'
+        "LAS VEGAS (Reuters) - Northwind Electronics' ( 099999.KS ) panel unit aims to turn a slim operating "
+        "margin before the year is out, its head said on Sunday.\n\n"
+        "The division sees a slight negative margin in the fourth quarter of 2007, its head added. "
+        '"We are heading the right way," said Kim Soo, who runs the unit.'
     )
     got = _quarter_with(
         text, "Northwind eyes 2008 panel profit", "2008-01-07", "guidance", checked("Northwind Electronics", 12)
@@ -1515,11 +1519,11 @@ def test_a_year_with_a_business_before_its_profit_in_the_headline_is_the_forecas
 
 
 def test_what_the_company_forecast_weeks_ago_is_background():
-    """An outlook cut whose body recalls the confidence the company "expressed six weeks ago" about a quarter's
+    """An outlook cut whose body recalls the confidence the company "expressed ... six weeks ago" about a quarter's
     results: background, so the cut year is the news."""
     text = (
         "NEW YORK (Reuters) - Northwind Health Inc ( NWH.N ) cut its 2008 profit forecast on Tuesday.\n\n"
-        "The company expressed confidence six weeks ago that weak fourth-quarter profit would not recur. "
+        "The company had expressed its confidence, some six weeks ago, that weak fourth-quarter profit was a one-off. "
         '"Membership is softer than we planned," Chief Executive Jane Roe said.'
     )
     got = _quarter_with(text, "Northwind cuts outlook", "2008-03-11", "guidance", checked("Northwind Health", 12))
@@ -1530,7 +1534,7 @@ def test_what_the_company_forecast_weeks_ago_is_background():
     ("text", "found"),
     [
         ("Northwind eyes 2008 panel profit.", [(2008, True)]),  # a business between: hidden from scope
-        ("Quillon revised up its 2008 net loss.", [(2008, False)]),  # "net" is a results word, seen by scope
+        ("Quillon revised its 2008 net loss upward.", [(2008, False)]),  # "net" is a results word, seen by scope
         ("Trade was weak in 2008 when profit fell.", []),  # a word of the sentence's grammar
     ],
 )
@@ -1637,21 +1641,19 @@ def test_a_forecast_raised_after_the_quarters_results_reports_the_quarter():
 
 
 def test_a_window_ending_in_june_is_not_a_checked_calendar_years_end():
-    # "cash needs over the year ending June 30" is a twelve-month window, not the fiscal year of a company whose
-    # calendar year the registry checked; "its fiscal year, which closes in June," would be evidence
+    # "cash needs ... over the year ending in June 2010" is a twelve-month window, not the fiscal year of a company
+    # whose calendar year the registry checked; "its fiscal year, which closes in June," would be evidence
     text = (
         "NEW YORK (Reuters) - Harbin Credit Corp warned on Tuesday of a second-quarter loss above $1 billion and "
         "said it might seek court protection if bondholders turn down a debt swap.\n\n"
-        "Harbin sees cash needs over the year ending June 30, 2010, at $5 billion. "
+        "Harbin sees cash needs of $5 billion over the year ending in June 2010. "
         '"Every day counts now," said Chief Executive Jo Fay.'
     )
     companies = checked("Harbin Credit", 12, "Harbin")
     title = "Harbin Credit warns of loss"
     assert primary_quarter(text, title, "2009-07-21", companies) == (2009, 2)
     # the article's own fiscal year still wins over the registry: June years, whose second quarter runs to December
-    own = text.replace(
-        "Harbin sees cash needs over the year", "Its fiscal year ends June 30. Harbin sees cash needs over the year"
-    )
+    own = text.replace("Harbin sees cash needs", "Its fiscal year ends June 30. Harbin sees cash needs")
     assert primary_quarter(own, title, "2009-07-21", companies) == (2010, 2)
 
 
@@ -1715,7 +1717,7 @@ def test_a_retailers_13_weeks_to_a_date_is_its_quarter():
 
 
 def test_results_given_at_an_event_before_analysts_are_background_to_its_forecast():
-    # the third quarter was reported weeks before the event at which the company forecast next year's profit
+    # the third quarter was reported weeks before the event at which the company gave its forecast of next year's profit
     text = (
         "SAN JOSE (Reuters) - Norvane Semiconductor sees its design unit turning a profit next year, it told "
         "investors on Wednesday.\n\n"

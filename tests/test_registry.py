@@ -46,8 +46,8 @@ def test_calendar_on(name, day, month):
 
 def test_calendar_history_decides_the_quarter():
     ms = company("Morgan Stanley")
-    # Sep-Nov 2007 was Morgan Stanley's fiscal fourth quarter; under its later December calendar Nov is Q4 too,
-    # but Aug is Q3 (Jun-Aug was Q3 of the November year, Q3 of the December year too) and Dec 2007 is Q1 of 2008
+    # Sep-Nov 2007 was the last quarter of Morgan Stanley's fiscal year; under its later December calendar Nov is Q4
+    # too, but Aug is Q3 (Jun-Aug was Q3 of the November year, Q3 of the December year too) and Dec 2007 is Q1 of 2008
     assert ms.calendar_on(dt.date(2007, 12, 19)).quarter_of_month(2007, 12) == (2008, 1)
     assert ms.calendar_on(dt.date(2010, 1, 20)).quarter_of_month(2009, 12) == (2009, 4)
     # a quarter ending in November is Pier 1's fiscal third (its years end late February, named by the end
@@ -223,9 +223,9 @@ def test_checked_calendars_table_joins_by_ticker_and_name():
 @pytest.mark.parametrize(
     "text",
     [
-        "Shares of the company rose 2 percent on the Nasdaq.",
-        "Analysts polled by Thomson Reuters I/B/E/S had expected 50 cents a share.",
-        "The Dow fell 1 percent and the Dow Jones industrial average closed lower.",
+        "The stock firmed 3 percent on the Nasdaq by midday.",
+        "Forecasts logged at Thomson Reuters I/B/E/S pointed to 41 cents for the quarter.",
+        "The Dow slipped early, though late buying left the Dow Jones industrial average flat.",
         "Moody's cut the bank's rating on Tuesday.",
         "They shopped at the Gap and the Target of the campaign was the next sprint.",
         "NYSE Euronext's floor was busy.",
@@ -242,7 +242,7 @@ def test_exchanges_indexes_and_everyday_words_are_not_companies(text):
         ("Nasdaq ( NDAQ.O ) said", "Nasdaq"),
         ("NYSE Euronext ( NYX.N ) reported", "NYSE Euronext"),
         ("Target Corp ( TGT.N ) said", "Target"),
-        ("Sprint Nextel Corp ( S.N ) said", "Sprint"),
+        ("Sprint Nextel Corp ( S.N ) booked", "Sprint"),
         ("Apple said on Tuesday", "Apple"),
         ("Guess Inc ( GES.N ) said", "Guess"),
         ("Network Appliance Inc ( NTAP.O ) reported", "NetApp"),

@@ -20,13 +20,13 @@ def decide(title: str, text: str, url: str | None = None):
     [
         (
             "Northwind profit rises 12 percent, beats estimates",
-            "SEATTLE (Reuters) - Northwind Inc ( NWD.N ) said on Tuesday its second-quarter profit rose 12 percent "
-            "to $310 million, or 88 cents a share, beating analysts' estimates.",
+            "SEATTLE (Reuters) - Northwind Inc ( NWD.N ) said second-quarter profit climbed 12 percent on Tuesday "
+            "to $310 million, and its 88 cents a share came in above what analysts expected.",
         ),
         (
-            "UPDATE 2-Harbor Freight cuts full-year outlook on weak demand",
-            "CHICAGO (Reuters) - Harbor Freightways Inc ( HBFW.O ) cut its full-year earnings forecast on Monday, "
-            "saying demand from industrial customers had weakened.",
+            "UPDATE 2-Harbor Freight lowers full-year outlook as orders soften",
+            "CHICAGO (Reuters) - Harbor Freightways Inc ( HBFW.O ) lowered its whole-year earnings forecast on "
+            "Monday, blaming softer orders from factory customers.",
         ),
         (
             "DEAN WIDGETS <DWG> SEES STRONG 4TH QTR EARNINGS",
@@ -36,7 +36,7 @@ def decide(title: str, text: str, url: str | None = None):
         (
             "Quillon Tools scores record quarter on strong pump sales",
             "Quillon Tools Inc ( QTL.N ) reported record quarterly revenue and profit on Thursday as orders for its "
-            "industrial pumps surged, and it raised its forecast for the year.",
+            "industrial pumps surged, and it lifted its annual forecast.",
         ),
     ],
 )
@@ -51,8 +51,8 @@ def test_results_news_is_in_scope(title, text):
     [
         (
             "Northwind raises quarterly dividend",
-            "SEATTLE (Reuters) - Northwind Inc ( NWD.N ) raised its quarterly dividend by 10 percent to 22 cents a "
-            "share on Tuesday, citing strong cash flow.",
+            "SEATTLE (Reuters) - Northwind Inc ( NWD.N ) on Tuesday added 10 percent to its quarterly dividend, "
+            "which now stands at 22 cents a share, pointing to healthy cash flow.",
             {"capital"},
         ),
         (
@@ -63,20 +63,20 @@ def test_results_news_is_in_scope(title, text):
         ),
         (
             "Fed holds rates steady, sees slow recovery",
-            "WASHINGTON (Reuters) - The Federal Reserve kept interest rates near zero on Wednesday and said the "
-            "economy would recover only slowly as unemployment stays high.",
+            "WASHINGTON (Reuters) - Federal Reserve policymakers kept their benchmark rate pinned near zero on "
+            "Wednesday and warned that the recovery would be slow while joblessness stays high.",
             {"economy", "policy"},
         ),
         (
-            "Stocks fall as bank worries weigh",
-            "NEW YORK (Reuters) - U.S. stocks fell on Thursday, with the Dow Jones industrial average down 1.2 percent "
-            "as worries about bank capital weighed on financial shares.",
+            "Stocks slip as bank capital fears mount",
+            "NEW YORK (Reuters) - Wall Street lost ground on Thursday as concern over bank capital hit financial "
+            "shares, with 1.2 percent wiped off the Dow Jones industrial average.",
             {"markets"},
         ),
         (
-            "Quillon Tools files for Chapter 11 bankruptcy",
-            "DETROIT (Reuters) - Quillon Tools Inc filed for Chapter 11 bankruptcy protection on Friday after failing "
-            "to reach a deal with its lenders.",
+            "Quillon Tools seeks Chapter 11 bankruptcy protection",
+            "DETROIT (Reuters) - Quillon Tools Inc asked a court for Chapter 11 protection on Friday when talks "
+            "with its banks broke down.",
             {"bankruptcy"},
         ),
     ],
@@ -107,7 +107,9 @@ def test_the_results_headline_pattern_holds_in_any_era():
         published=dt.date(1987, 3, 10),
     )
     assert scope.results_headline(doc)
-    doc = doc_until("GM's U.S. sales fell 12 percent in July.", "scope", title="GM July sales drop 12 percent")
+    doc = doc_until(
+        "U.S. sales at GM were down 12 percent in July.", "scope", title="GM sales slide 12 percent in July"
+    )
     assert not scope.results_headline(doc)  # monthly unit sales are not results
 
 
@@ -134,8 +136,8 @@ def test_guidance_at_an_investor_meeting_and_a_quarters_verdict_are_in_scope():
     )
     product = decide(
         "Northwind shows off its new headset at a trade show",
-        "Northwind Inc showed a new headset at a trade show in Las Vegas on Tuesday, saying it will go on sale in "
-        "the spring.",
+        "Northwind Inc showed a new headset at a trade show in Las Vegas on Tuesday, saying stores would stock it "
+        "from the spring.",
     )
     assert meeting.in_scope and verdict.in_scope and not product.in_scope
 
@@ -149,14 +151,14 @@ def test_guidance_at_an_investor_meeting_and_a_quarters_verdict_are_in_scope():
         ("Regulator says Northwind misled investors on costs", "legal"),
         ("Northwind shares slide on lawsuit worries", "legal"),
         ("Dow ends higher on Northwind boost", "markets"),
-        ("Oil retreat, banks help S&P, techs hit Nasdaq", "markets"),
+        ("Crude slips, insurers lift S&P, chipmakers weigh on Nasdaq", "markets"),
         ("Northwind results hurt stocks; dollar gains", "markets"),
     ],
 )
 def test_headlines_whose_news_is_out_of_scope_whatever_the_lede(title, reason):
     """An executive change or a lawsuit or probe with no results word, and a markets wrap whose subject is an index
     or the market, are out of scope even when the first sentence talks of results (the guide: main news is headline and lede)."""
-    text = "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) posted higher quarterly profit on Tuesday, beating estimates."
+    text = "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) beat estimates on Tuesday as its quarterly profit climbed."
     doc = doc_until(text, "scope", title=title)
     assert (doc.scope.in_scope, doc.scope.reason) == (False, reason)
 
@@ -165,13 +167,13 @@ def test_headlines_whose_news_is_out_of_scope_whatever_the_lede(title, reason):
     "title",
     [
         "Northwind profit tops Wall Street view",
-        "Dow Chemical earnings rise on strong sales",
+        "Dow Chemical profit climbs on higher prices",
         "Nasdaq profit more than triples",
         "Northwind profit falls on lawsuit costs",  # a legal word beside a results word: results news
     ],
 )
 def test_results_headlines_naming_the_market_stay_in_scope(title):
-    text = "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) posted higher quarterly profit on Tuesday, beating estimates."
+    text = "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) beat estimates on Tuesday as its quarterly profit climbed."
     assert doc_until(text, "scope", title=title).scope.in_scope
 
 
@@ -179,15 +181,15 @@ def test_a_lede_reporting_a_quarters_results_is_in_scope_whatever_the_headline_s
     """Results on the day told through their reception ("... sales fail to impress, shares fall"): the first
     sentence reports the quarter's figures; a feature's kicker line before it is skipped."""
     assert decide(
-        "Harborburger robust U.S. sales fail to impress, shares fall",
-        "CHICAGO (Reuters) - Harborburger Corp on Tuesday reported robust U.S. fourth-quarter restaurant sales, "
-        "boosted by new chicken tenders, but that was not enough to match Wall Street's appetite for growth.",
+        "Harborburger's strong U.S. sales leave investors cold, shares slip",
+        "CHICAGO (Reuters) - Harborburger Corp on Tuesday reported strong U.S. fourth-quarter restaurant sales, "
+        "helped by a new breakfast menu, yet investors had hoped for more.",
     ).in_scope
     doc = doc_until(
-        "BOSTON (Reuters) - Let's not get ahead of ourselves. \n\n Quillon Tools Corp ( QLT.N ) reported "
+        "CHICAGO (Reuters) - Hold the applause for now. \n\n Quillon Tools Corp ( QLT.N ) reported "
         "fourth-quarter results that topped expectations on Wednesday.",
         "scope",
-        title="Toolmakers rebounding, but still wary",
+        title="Toolmakers on the mend, though caution lingers",
     )
     # the decision made in the build's view, where scope sees the mentions of the opening's sentences only
     assert doc.scope is not None and doc.scope.in_scope
@@ -197,7 +199,7 @@ def test_a_lede_reporting_a_quarters_results_is_in_scope_whatever_the_headline_s
 @pytest.mark.parametrize(
     ("title", "lede"),
     [
-        ("Tech shares rally on Quillon earnings", "Quillon Inc ( QLN.O ) reported higher fourth-quarter profit."),
+        ("Tech shares rally on Quillon earnings", "Quillon Inc ( QLN.O ) posted a bigger fourth-quarter profit."),
         ("Quillon February sales plunge 48 percent", "Quillon Motors Corp reported sales fell in the quarter."),
         ("Quillon to cut 4,000 jobs", "Quillon Corp announced 4,000 job cuts and posted a quarterly loss."),
     ],
@@ -212,22 +214,22 @@ def test_a_lede_with_quarterly_figures_does_not_bring_in_other_news(title, lede)
     [
         # a sector's or the market's forecast naming no company: the guide's aggregate forecast, out
         (
-            "Fund managers to post higher profits",
-            "BOSTON (Reuters) - Fund companies are poised to report higher profits for the December quarter as "
-            "rising markets pushed up assets under management.",
+            "Asset managers seen reporting bigger profits",
+            "BOSTON (Reuters) - Mutual fund firms are expected to report bigger fourth-quarter profits as market "
+            "gains swelled the assets they oversee.",
             False,
         ),
         (
-            "U.S. second-quarter earnings tough to beat",
-            "NEW YORK (Reuters) - Corporate earnings are expected to rise in the second quarter, but beating "
-            "estimates may be harder than before.",
+            "U.S. third-quarter profits may struggle to top forecasts",
+            "NEW YORK (Reuters) - Profit growth at U.S. companies should continue in the third quarter, though "
+            "topping analysts' forecasts could get harder.",
             False,
         ),
         # one company's preview names it: in
         (
             "Northwind expected to post higher profit",
-            "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) is expected to report higher quarterly profit on "
-            "Tuesday as demand for its turbines grows.",
+            "NEW YORK (Reuters) - Northwind Corp ( NWD.N ) looks set to show quarterly profit growth on "
+            "Tuesday, helped by growing turbine demand.",
             True,
         ),
         # a sector's headline in the past tense over a first sentence that has the sector still to report: out
@@ -239,7 +241,7 @@ def test_a_lede_with_quarterly_figures_does_not_bring_in_other_news(title, lede)
         ),
         # a sector's results reported, not forecast: a round-up, in
         (
-            "Industrials post solid profits, cost cuts key",
+            "Machinery makers post stronger profits on cost savings",
             "NEW YORK (Reuters) - Northwind Corp and Harbor Machines posted higher quarterly profits on Tuesday "
             "as cost cuts paid off.",
             True,
@@ -274,13 +276,13 @@ def test_a_companys_name_is_a_placeholder_word_in_the_features():
 
 def test_a_headline_naming_earnings_over_a_first_sentence_of_the_years_sales_is_results_news():
     lede = (
-        "Harbor Markets, the employee-owned grocery chain based in Lakeland, Florida, said on Friday that its sales "
-        "rose to $57.1 billion in 2023, up about 5 percent. Net earnings climbed to $4.5 billion."
+        "Harbor Markets, the worker-owned supermarket group from Tampa, Florida, reported on Friday that its sales "
+        "reached $48.2 billion in 2023, an increase of some 6 percent. Net earnings rose to $3.9 billion."
     )
     doc = doc_until(lede, "scope", title="Harbor sales and earnings rise in 2023", published=dt.date(2024, 3, 1))
     assert scope.results_headline(doc)
     # a month's sales under the same headline words are sales figures, not results
-    monthly = lede.replace("in 2023", "in January").replace("said on Friday", "said on Thursday")
+    monthly = lede.replace("in 2023", "in January").replace("reported on Friday", "reported on Thursday")
     doc = doc_until(monthly, "scope", title="Harbor sales and earnings rise in January", published=dt.date(2024, 2, 1))
     assert not scope.results_headline(doc)
 
@@ -288,7 +290,7 @@ def test_a_headline_naming_earnings_over_a_first_sentence_of_the_years_sales_is_
 def test_the_body_features_count_per_share_figures_and_results_words():
     results = (
         "Northwind Inc said quarterly profit rose to 88 cents a share from 70 cents a share, and revenue rose 9 "
-        "percent. Earnings per share beat estimates; the company raised its outlook for the year."
+        "percent. Earnings per share beat estimates; the company now sees a stronger year."
     )
     feature = "The new plant in Ohio will make pumps for farms, and its first orders came from three states. " * 3
     assert scope.body(results) == {"body:per_share2": 1.0, "body:results_density3": 1.0}
@@ -300,7 +302,7 @@ def test_the_decision_asks_the_second_opinion_of_the_model_before(monkeypatch):
     # a story the models keep and no results rule names: out when the model before rejects it
     title, text = (
         "Northwind's chief upbeat as investors look ahead",
-        "SEATTLE (Reuters) - Northwind Inc's chief executive told investors on Tuesday that profit and revenue "
+        "SEATTLE (Reuters) - The head of Northwind Inc assured shareholders on Tuesday that profit and revenue "
         "should grow this year, at 90 cents a share, after costs fell.",
     )
     kept = decide(title, text)
@@ -320,15 +322,16 @@ def test_the_decision_asks_the_second_opinion_of_the_model_before(monkeypatch):
 def test_a_dividend_headline_that_also_moves_a_quarters_results_is_results_news():
     # "first dividend as fourth-quarter revenue rises": results news; a dividend alone is capital news
     lede = (
-        "Northwind Inc said on Wednesday that revenue in its fiscal fourth quarter rose 11 percent to $9.3 billion, "
-        "and that it would pay its first dividend, of 40 cents a share."
+        "Northwind Inc on Wednesday reported an 11 percent climb in fiscal fourth-quarter revenue, to $9.3 billion, "
+        "and declared a maiden payout to shareholders of 40 cents per share."
     )
-    title = "Northwind announces first dividend as fourth-quarter revenue rises 11%"
+    title = "Northwind declares maiden dividend as fourth-quarter revenue rises 11%"
     assert scope.results_headline(doc_until(lede, "scope", title=title, published=dt.date(2024, 2, 28)))
     assert decide(title, lede).in_scope
     title, lede = (
-        "Northwind raises quarterly dividend by 10 percent",
-        "Northwind Inc said on Wednesday it would raise its quarterly dividend to 44 cents a share from 40 cents.",
+        "Northwind lifts quarterly dividend 10 percent",
+        "Northwind Inc on Wednesday lifted its quarterly dividend to 44 cents per share, having paid 40 cents "
+        "until now.",
     )
     assert not scope.results_headline(doc_until(lede, "scope", title=title, published=dt.date(2024, 2, 28)))
     assert not decide(title, lede).in_scope
@@ -364,20 +367,19 @@ def test_a_headline_filed_under_a_companys_results(title, expected):
         ),
         (  # a feature's opening sentence, then the forecast in the second
             "Tern Tax Services sees gains from new tax code",
-            "With the filing deadline a month away, confused taxpayers are heading to Tern Tax Services Inc's "
-            "offices. Results for the nation's second-largest tax preparer are expected to be good in fiscal "
-            "2011, analysts say.",
+            "Weeks before returns are due, puzzled filers are crowding into Tern Tax Services Inc's branches. "
+            "Analysts say earnings at the runner-up among American tax preparers should be strong in fiscal 2011.",
             True,
         ),
         (  # a headline that forecasts something other than results
-            "Galewood sees S&P 500 at 1,400 by end of 2011",
-            "Investors should expect strong corporate profits to lift share prices in 2011, Galewood Securities "
+            "Galewood predicts S&P 500 will reach 1,350 in late 2011",
+            "Healthy corporate profits should push stocks higher through 2011, strategists at Galewood Securities "
             "said on Tuesday.",
             False,
         ),
         (  # losses foreseen are not a forecast of the company's results
-            "Galewood Air sees $10 million currency loss",
-            "Galewood Air Inc said it would take foreign exchange losses of about $10 million in the second quarter.",
+            "Galewood Air sees $12 million hit from currency",
+            "Galewood Air Inc expects a hit of roughly $12 million from currency swings in the second quarter.",
             False,
         ),
         (  # a headline about products
@@ -412,14 +414,14 @@ def test_a_companys_own_forecast_of_its_results_in_the_opening(title, text, expe
             True,
         ),
         (
-            "Cocoline cuts profit goal, to focus on core brands",
-            "Cocoline Co cut its long-term earnings growth target on Tuesday and laid out a plan to promote its "
-            "biggest brands.",
+            "Cocoline lowers profit goal, bets on top brands",
+            "Cocoline Co on Tuesday lowered its long-term profit growth target and said it would put more money "
+            "behind its best-selling brands.",
             True,
         ),
         (  # a sales goal in vehicles is a unit figure
             "Kanto Motor cuts 2024 sales goal",
-            "Kanto Motor Corp cut its 2024 global sales goal by 3 percent to 9.5 million vehicles.",
+            "Kanto Motor Corp trimmed its 2024 global sales goal by 4 percent, to 8.7 million vehicles.",
             False,
         ),
         (  # an output forecast is not a results forecast
@@ -429,13 +431,13 @@ def test_a_companys_own_forecast_of_its_results_in_the_opening(title, text, expe
             False,
         ),
         (  # a markets story told through one company's warning
-            "Oil jump, Parcelco warning spark sell-off",
-            "Stocks fell on Wednesday after Parcelco Inc slashed its earnings forecast and oil hit a record.",
+            "Parcelco warning, record crude trigger sell-off",
+            "Shares slid on Wednesday as Parcelco Inc slashed its earnings forecast and crude prices set a new high.",
             False,
         ),
         (  # a deal first
             "Brickworks sells U.S. unit, raises 2024 targets",
-            "Brickworks Groep NV said it is selling its U.S. unit and raised its 2024 sales and profit targets.",
+            "Brickworks Groep NV plans to part with its U.S. unit and raised its 2024 sales and profit targets.",
             False,
         ),
         (  # a broker's forecast of the company's earnings
@@ -487,7 +489,7 @@ def test_guidance_at_a_meeting_for_analysts():
     title = "STOCKS/MERIDIAN LABS <MRL>"
     text = (
         "Meridian Laboratories Inc's stock rose sharply today after the company presented a bullish earnings "
-        "scenario at a meeting for pharmaceutical analysts Monday, traders said. The company said it expects "
+        "scenario at a meeting for pharmaceutical analysts Monday, traders said. Meridian now expects "
         "earnings for fiscal 1987 to rise more than 75 pct."
     )
     doc = doc_until(text, "scope", title=title, published=dt.date(1987, 3, 24))
@@ -640,8 +642,8 @@ def test_a_story_on_results_told_through_analysts_reactions_is_in_scope(title, t
     ("text", "in_scope"),
     [
         (
-            'Quillon Foods Co is "on course for a fifth year in a row of record results" in the year to June 30, '
-            "Chairman Sam Poe told investment analysts.\n"
+            'Quillon Foods Co is "on course for results that set a record once more" in the twelve months '
+            "ending June 30, Chairman Sam Poe told investment analysts.\n"
             "    Poe said the company would keep backing its big brands.\n",
             True,
         ),
@@ -670,8 +672,8 @@ def test_a_forecast_told_to_investment_analysts_is_guidance_at_a_meeting(text, i
         (
             "Quillon could see the biggest swing on earnings",
             "The fourth-quarter reporting season is under way, and Quillon Corp ( QLN.O ) reports its quarterly "
-            "results on Tuesday. Analysts look for earnings of 40 cents per share. Jane Roe of Harbor Partners said "
-            "options traders are pricing in a 9 percent swing either way.",
+            "results on Tuesday. Analysts forecast 43 cents per share in earnings. Options traders expect a move "
+            "of about 9 percent either way, said Jane Roe of Harbor Partners.",
         ),
     ],
 )
@@ -684,8 +686,8 @@ def test_the_options_markets_bets_on_coming_results_are_market_news(title, text)
 def test_an_exchanges_results_lifted_by_options_volume_stay_in_scope():
     title, text = (
         "Harbor Exchange quarterly profit up 24 percent",
-        "CHICAGO (Reuters) - Harbor Exchange Holdings Inc ( HBX.O ) posted a 24 percent rise in quarterly profit on "
-        "Tuesday, helped by record options trading volume and busy call options activity.",
+        "CHICAGO (Reuters) - Harbor Exchange Holdings Inc ( HBX.O ) reported quarterly profit up 24 percent on "
+        "Tuesday as options volume set a record and call options activity stayed busy.",
     )
     assert decide(title, text).in_scope
 
@@ -696,7 +698,7 @@ def test_a_companys_record_quarter_is_results_news_and_so_is_a_remark_on_its_cal
     monkeypatch.setattr(scope, "p_in_scope", lambda feats, version=scope.SCOPE_VERSION: 0.02)
     record = decide(
         "Quillon scores record quarter on cloud sales",
-        "Quillon Corp. scored a record quarter on Thursday on the back of strong cloud sales, and its chief "
+        "Quillon Corp. scored a record quarter, it said on Thursday, thanks to strong cloud sales, and its chief "
         "executive said growth would continue.",
     )
     assert (record.in_scope, record.reason) == (True, "results_reported")
@@ -778,7 +780,7 @@ def test_a_remark_over_a_deal_headline_is_not_a_results_day_story(monkeypatch):
             "card fees should hold up.",
             False,
         ),
-        # the same revision a day after the company's results: results told through analysts' reactions
+        # the same revision the morning after the company's results: results told through analysts' reactions
         (
             "Analysts raise Northwind Bank's full-year view",
             "NEW YORK (Reuters) - Some four analysts raised their 2008 per-share estimates for Northwind Bank Corp "

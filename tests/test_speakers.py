@@ -21,46 +21,48 @@ def test_attribution_after_the_quote_with_surname_resolution():
 
 
 def test_said_name_with_appositive_title():
-    text = "“We sold more iPhones than ever in China,” said Tim Cook, Apple’s chief executive."
-    assert quotes(text) == [("We sold more iPhones than ever in China", "Tim Cook", "executive")]
+    text = "“We shipped more handsets than ever in Brazil,” said Teo Markham, Northwind’s chief executive."
+    assert quotes(text) == [("We shipped more handsets than ever in Brazil", "Teo Markham", "executive")]
 
 
 @pytest.mark.parametrize(
     "lead",
     [
-        "Nadella told analysts on a conference call: ",
-        "Nadella said: ",
-        "According to Satya Nadella, ",
-        "Satya Nadella, the chief executive, told analysts ",
+        "Ostrander told analysts on the earnings call: ",
+        "Ostrander said: ",
+        "According to Vikram Ostrander, ",
+        "Vikram Ostrander, the chief executive, told analysts ",
     ],
 )
 def test_attribution_before_the_quote(lead):
-    text = f"Satya Nadella runs the company.\n\n{lead}“Demand for our AI services is well ahead of supply.”"
-    assert quotes(text) == [("Demand for our AI services is well ahead of supply.", "Satya Nadella", "executive")]
+    text = f"Vikram Ostrander runs the company.\n\n{lead}“Orders for our mapping tools keep running past what we can ship.”"
+    assert quotes(text) == [
+        ("Orders for our mapping tools keep running past what we can ship.", "Vikram Ostrander", "executive")
+    ]
 
 
 def test_pronoun_and_continuation_quotes():
     text = (
-        "Chief Financial Officer Amy Hood said costs were in line.\n\n"
-        "“Capital spending will rise again next quarter,” she told Reuters. "
-        "“We are comfortable with that.”\n\n"
-        "“The data center build-out is on schedule.”"
+        "Chief Financial Officer Nora Pike said costs were in line.\n\n"
+        "“Our outlay on new kilns goes up again in the spring,” she told Reuters. "
+        "“That sits fine with us.”\n\n"
+        "“The second kiln hall opens on time.”"
     )
     assert quotes(text) == [
-        ("Capital spending will rise again next quarter", "Amy Hood", "executive"),
-        ("We are comfortable with that.", "Amy Hood", "executive"),
-        ("The data center build-out is on schedule.", "Amy Hood", "executive"),
+        ("Our outlay on new kilns goes up again in the spring", "Nora Pike", "executive"),
+        ("That sits fine with us.", "Nora Pike", "executive"),
+        ("The second kiln hall opens on time.", "Nora Pike", "executive"),
     ]
 
 
 def test_sentence_cut_in_two_by_its_attribution_gives_two_rows():
     text = (
         "Chairman Hal Brice spoke to shareholders.\n\n"
-        "“At the end of two months,” he added, “we are off to a good start.”"
+        "“Eight weeks into the year,” he added, “the plan is running ahead of itself.”"
     )
     assert quotes(text) == [
-        ("At the end of two months", "Hal Brice", "executive"),
-        ("we are off to a good start.", "Hal Brice", "executive"),
+        ("Eight weeks into the year", "Hal Brice", "executive"),
+        ("the plan is running ahead of itself.", "Hal Brice", "executive"),
     ]
 
 
@@ -135,13 +137,13 @@ def test_analyst_role_and_analyst_between_two_executive_quotes():
 
 def test_honorifics():
     text = (
-        "Lord Catto, the chairman, addressed the meeting.\n\n"
-        "“Profits this year will be higher than last,” Lord Catto said.\n\n"
+        "Lord Penmore, the chairman, addressed the meeting.\n\n"
+        "“This year should leave us better off than the last one,” Lord Penmore said.\n\n"
         "“Our new drug is selling well in Europe,” said Dr. Priya Raman, head of research."
     )
     got = quotes(text)
     assert [(s, n) for s, n, _ in got] == [
-        ("Profits this year will be higher than last", "Lord Catto"),
+        ("This year should leave us better off than the last one", "Lord Penmore"),
         ("Our new drug is selling well in Europe", "Priya Raman"),
     ]
 
@@ -276,13 +278,13 @@ def test_instant_view_headings_give_the_speaker_and_firm():
         'NORTHWIND JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared." '
         '"Guidance is conservative, as usual." '
         'QUILLON SAM POE, HARBOR RESEARCH "Revenue is still declining and nobody knows why. '
-        'OMAR HADDAD, ANALYST, LAKESIDE CAPITAL "Costs at the bottom line were a little better."'
+        'OMAR HADDAD, ANALYST, LAKESIDE CAPITAL "Overheads came in a touch lower than our model."'
     )
     assert quotes(text, {"Northwind", "Quillon"}) == [
         ("The quarter was cleaner than we feared.", "Jane Roe", "analyst"),
         ("Guidance is conservative, as usual.", "Jane Roe", "analyst"),
         ("Revenue is still declining and nobody knows why.", "Sam Poe", "analyst"),  # ends at the next heading
-        ("Costs at the bottom line were a little better.", "Omar Haddad", "analyst"),
+        ("Overheads came in a touch lower than our model.", "Omar Haddad", "analyst"),
     ]
 
 
@@ -292,26 +294,26 @@ def test_instant_view_headings_with_short_first_names_nicknames_figures_and_a_pe
     text = (
         "NEW YORK (Reuters) - Northwind Inc beat forecasts. Following is reaction.\n\n"
         'JANE ROE, ANALYST, RIDGELINE SECURITIES "The quarter was cleaner than we feared," '
-        'ED POE, ANALYST, HARBOR EQUITY "They will get a little bit of a goose here on the quarter." '
-        'HENRY (HANK) SMITH, CHIEF INVESTMENT OFFICER, HAVERFORD TRUST "There is nothing not to be impressed by." '
-        'CHIP HENDON, PORTFOLIO MANAGER, LAKESIDE ASSET MANAGEMENT, WHICH MANAGES $15 BILLION "Margins held up '
-        'better than anyone thought." BRIAN MARSH. ANALYST, GLEACHER & CO "Looking at it holistically, very solid '
-        'numbers." FRANK CAMPO, BROKER AT HARBOR GLOBAL, IN MONTREAL: "There is still a lack of visibility here." '
-        'CHANNING S. SMYTHE, CO-MANAGER OF THE LAKESIDE GROWTH FUND, WHICH OWNS NORTHWIND SHARES: "The initial '
-        'reaction is that the numbers look solid." BRIAN HICKMAN, CO-MANAGER, U.S. GLOBAL INVESTORS RESOURCES FUND, '
-        'SAN ANTONIO, TEXAS "The headline number is a little bit disappointing." WILLIAM LEFKO, OPTIONS STRATEGIST, '
-        'BROKERAGE FIRM vFINANCE INVESTMENTS "Northwind announced earnings early, and they were better."'
+        'ED POE, ANALYST, HARBOR EQUITY "The shares should get a small lift from this report." '
+        'ROBERT (BOB) DALTON, CHIEF INVESTMENT OFFICER, ALDERWOOD TRUST "I could not find a weak line in it." '
+        'SKIP LARDNER, PORTFOLIO MANAGER, LAKESIDE ASSET MANAGEMENT, WHICH RUNS $9 BILLION "Margins held up '
+        'better than anyone thought." DEAN MARSH. ANALYST, QUARTERDECK & CO "Taken as a whole, a sturdy set of '
+        'figures." LUC FONTAINE, BROKER AT HARBOR GLOBAL, IN HALIFAX: "We still cannot see very far ahead." '
+        'MERRITT J. HALE, CO-MANAGER OF THE LAKESIDE GROWTH FUND, WHICH OWNS NORTHWIND SHARES: "My first read '
+        'is that these figures hold up." GRANT OSBORNE, CO-MANAGER, U.S. HARBOR INVESTORS RESOURCES FUND, '
+        'EL PASO, TEXAS "The top-line figure lets me down a bit." WALTER KNUDSEN, OPTIONS STRATEGIST, '
+        'BROKERAGE FIRM vQUILLON INVESTMENTS "Northwind put its numbers out early, and they beat."'
     )
     assert [(n, r) for _, n, r in quotes(text, {"Northwind"})] == [
         ("Jane Roe", "analyst"),
         ("Ed Poe", "analyst"),
-        ("Henry (Hank) Smith", "analyst"),
-        ("Chip Hendon", "analyst"),
-        ("Brian Marsh", "analyst"),
-        ("Frank Campo", "analyst"),
-        ("Channing S. Smythe", "analyst"),
-        ("Brian Hickman", "analyst"),
-        ("William Lefko", "analyst"),
+        ("Robert (Bob) Dalton", "analyst"),
+        ("Skip Lardner", "analyst"),
+        ("Dean Marsh", "analyst"),
+        ("Luc Fontaine", "analyst"),
+        ("Merritt J. Hale", "analyst"),
+        ("Grant Osborne", "analyst"),
+        ("Walter Knudsen", "analyst"),
     ]
 
 
@@ -367,23 +369,23 @@ def test_a_subhead_is_never_glued_to_a_name():
 
 def test_continuation_after_a_quote_that_ends_its_sentence():
     text = (
-        '"Fresh margins remained weak even as we entered the fall," Chief Executive Larry Pope said in a statement. '
-        '"In addition, difficulties in the beef industry persist." Executives said they were charting a recovery path.'
+        '"Pork margins stayed thin well into the autumn," Chief Executive Lars Peabody said in a statement. '
+        '"On top of that, the poultry side is still struggling." Executives said they were mapping a way back.'
     )
     assert [(s, n) for s, n, _ in quotes(text)] == [
-        ("Fresh margins remained weak even as we entered the fall", "Larry Pope"),
-        ("In addition, difficulties in the beef industry persist.", "Larry Pope"),
+        ("Pork margins stayed thin well into the autumn", "Lars Peabody"),
+        ("On top of that, the poultry side is still struggling.", "Lars Peabody"),
     ]
 
 
 def test_a_surname_shared_with_the_company():
     text = (
-        "Wynnford Resorts Inc chief executive Steve Wynnford spoke. Joe Fath, a portfolio manager at T. Rowe "
-        'Price, which owns Wynnford shares, said: "It is a development-stage enterprise." '
-        '"The market can be broadened," Wynnford said.'
+        "Wynnford Resorts Inc chief executive Steve Wynnford spoke. Del Amory, a portfolio manager at J. Alder "
+        'Lowe, which holds Wynnford shares, said: "The casino arm is still in its infancy." '
+        '"Our customer base has lots of room to grow," Wynnford said.'
     )
     assert [(s, n) for s, n, _ in quotes(text, {"Wynnford Resorts"})][-1] == (
-        "The market can be broadened",
+        "Our customer base has lots of room to grow",
         "Steve Wynnford",
     )
 
@@ -392,17 +394,17 @@ def test_a_surname_shared_with_the_company():
     ("text", "speaker", "role"),
     [
         (
-            '"Profits shatter records every quarter," Rep. Ed Marlow, a Massachusetts Democrat, said in a statement.',
+            '"Their profits set a new high every quarter," Rep. Ed Marlow, a Vermont Democrat, said on Tuesday.',
             "Ed Marlow",
             "other",
         ),
         (
-            '"Cable is winning the triple play," Craig Moffat analyst at Ridgeline Research said.',
-            "Craig Moffat",
+            '"Cable keeps winning the bundle fight," Cal Brennan analyst at Ridgeline Research said.',
+            "Cal Brennan",
             "analyst",
         ),
-        ('"Last year there was excess inventory," John Boylan from Edward Jones said.', "John Boylan", "analyst"),
-        ('"Both lines were ahead of what we were looking for," said RBC analyst David Bank.', "David Bank", "analyst"),
+        ('"Shops sat on too much stock a year ago," Rob Ferrand from Edward Jones said.', "Rob Ferrand", "analyst"),
+        ('"Both lines came in above our own forecasts," said RBC analyst Lewis Bank.', "Lewis Bank", "analyst"),
     ],
 )
 def test_titles_and_firms_around_the_name(text, speaker, role):
@@ -411,10 +413,10 @@ def test_titles_and_firms_around_the_name(text, speaker, role):
 
 def test_a_known_surname_after_a_common_noun():
     text = (
-        "Chief Executive Marissa Mayes hosted the call.\n\n"
-        '"We can do better in display," a relaxed Mayes said onscreen.'
+        "Chief Executive Carys Mayhew hosted the call.\n\n"
+        '"Our banner ads have a lot more to give," a relaxed Mayhew said onscreen.'
     )
-    assert quotes(text) == [("We can do better in display", "Marissa Mayes", "executive")]
+    assert quotes(text) == [("Our banner ads have a lot more to give", "Carys Mayhew", "executive")]
 
 
 def test_curly_marks_printed_backwards_still_quote():
@@ -426,46 +428,50 @@ def test_a_subhead_in_capitals_before_a_company_is_not_a_speaker():
     """Flattened wire text runs a subhead into the next sentence ("LOOKING ABROAD UPX said ..."): no person is
     named "LOOKING ABROAD UPX" (whose surname would match every "UPX"), and "he said" is the analyst named before."""
     text = (
-        '"The results are miserable," said Edward Jones analyst Dan Ortwerth. But Ortwerth said UPX\'s cash '
-        "position is a strength. Atlanta-based UPX said revenue fell. The decision by UPX to retire its fleet was "
-        'a sign of strength, he added. "This is a very strong company," he said. "And in a storm that is what you '
-        'want." LOOKING ABROAD UPX said international margins held up.'
+        '"These numbers are grim reading," said Edward Jones analyst Dale Orwin. But Orwin said UPX\'s cash '
+        "pile gives it room. Denver-based UPX said revenue fell. Parking part of the UPX fleet early showed "
+        'discipline, he added. "The balance sheet here is rock solid," he said. "When the weather turns, that is '
+        'what counts." LOOKING ABROAD UPX said international margins held up.'
     )
     assert [(s, p) for s, p, _ in quotes(text)] == [
-        ("The results are miserable", "Dan Ortwerth"),
-        ("This is a very strong company", "Dan Ortwerth"),
-        ("And in a storm that is what you want.", "Dan Ortwerth"),
+        ("These numbers are grim reading", "Dale Orwin"),
+        ("The balance sheet here is rock solid", "Dale Orwin"),
+        ("When the weather turns, that is what counts.", "Dale Orwin"),
     ]
 
 
 def test_a_new_sentence_after_a_quote_is_not_its_attribution():
-    """ "..." While Apple said this week that ...: a clause of its own, so the quote continues its speaker's."""
+    """ "..." While Apple said on Monday that ...: a clause of its own, so the quote continues its speaker's."""
     text = (
-        '"We expect strong demand," Robert Yi, Northwind\'s head of investor relations, told analysts. "When demand is '
-        'strong we do not need to spend much on marketing." While Apple said this week that its China sales rose '
-        "five-fold, Northwind sells more phones there."
+        '"Demand looks firm to us," Rob Ahn, who runs investor relations at Northwind, told analysts. "With orders '
+        'that firm, our advertising budget can stay small." While Apple said on Monday that its Brazil sales '
+        "tripled, Northwind sells more phones there."
     )
-    assert [p for _, p, _ in quotes(text)] == ["Robert Yi", "Robert Yi"]
+    assert [p for _, p, _ in quotes(text)] == ["Rob Ahn", "Rob Ahn"]
 
 
 def test_a_description_after_the_is_the_person_named_before():
     text = (
-        'Chief Executive Zhengrong Shi said prices fell. Shi said the market would recover. "There is irrational '
-        'pricing and it makes us cautious," the China-born Australian said.'
+        'Chief Executive Weilin Zhao said prices fell. Zhao said the market would recover. "Pricing has stopped '
+        'making sense and that keeps us careful," the Shanghai-born Canadian said.'
     )
-    assert quotes(text) == [("There is irrational pricing and it makes us cautious", "Zhengrong Shi", "executive")]
+    assert quotes(text) == [("Pricing has stopped making sense and that keeps us careful", "Weilin Zhao", "executive")]
 
 
 @pytest.mark.parametrize(
     ("text", "speaker", "role"),
     [
-        ('"You want to be efficient," said Intrepid Ventures payments consultant Eric Grover.', "Eric Grover", "other"),
+        ('"Lean wins in this business," said Quillon Ventures payments consultant Ed Garvey.', "Ed Garvey", "other"),
         (
-            '"Ford is differentiating itself," Standard & Poor\'s equity analyst Efraim Levy said.',
-            "Efraim Levy",
+            '"Northwind is setting itself apart," Standard & Poor\'s equity analyst Ezra Lamm said.',
+            "Ezra Lamm",
             "analyst",
         ),
-        ('"Costs are going up," said Manoj Ladwa, senior trader at ETX Capital in London.', "Manoj Ladwa", "analyst"),
+        (
+            '"Costs keep on climbing," said Milan Desai, senior trader at Harbor Capital in Dublin.',
+            "Milan Desai",
+            "analyst",
+        ),
     ],
 )
 def test_firm_descriptors_and_titles_before_the_name(text, speaker, role):
@@ -473,29 +479,29 @@ def test_firm_descriptors_and_titles_before_the_name(text, speaker, role):
 
 
 def test_a_title_belongs_to_its_own_clause():
-    """ "..., an analyst with Morningstar Inc. Northwind Chief Financial Officer David Johnson said": the analyst
-    title before the sentence break is Nellans', not Johnson's."""
+    """ "..., an analyst with Morningstar Inc. Northwind Chief Financial Officer Derek Janssen said": the analyst
+    title before the sentence break is Ellery's, not Janssen's."""
     text = (
-        '"The losses are material," said Matt Nellans, an analyst with Morningstar Inc. Northwind Chief Financial '
-        'Officer David Johnson said most were spread losses. "Few of these were write-offs," said Johnson.'
+        '"These losses are not small," said Mick Ellery, an analyst with Morningstar Inc. Northwind Chief Financial '
+        'Officer Derek Janssen said most came from bond trades. "Only a handful got written off," said Janssen.'
     )
-    assert [(p, r) for _, p, r in quotes(text)] == [("Matt Nellans", "analyst"), ("David Johnson", "executive")]
+    assert [(p, r) for _, p, r in quotes(text)] == [("Mick Ellery", "analyst"), ("Derek Janssen", "executive")]
 
 
 def test_a_possessive_full_name_gives_the_fullest_name():
     text = (
-        "OMAHA (Reuters) - Warren Buffett's Berkshire Hathaway said profit fell. "
-        '"That party is over," Buffett said in his annual letter.'
+        "LINCOLN (Reuters) - Walt Brenner's Ashgrove Mercantile said profit fell. "
+        '"The easy years are behind us," Brenner said in his yearly letter.'
     )
-    assert quotes(text, {"Berkshire Hathaway"}) == [("That party is over", "Warren Buffett", "executive")]
+    assert quotes(text, {"Ashgrove Mercantile"}) == [("The easy years are behind us", "Walt Brenner", "executive")]
 
 
 def test_an_outsider_named_with_a_firm_and_no_title_is_an_analyst():
     text = (
         "SEATTLE (Reuters) - Northwind beat profit estimates on Thursday. "
-        '"Sentiment is so positive that only a miss would hurt the stock," said BWS Financial\'s Hamed Khorsand.'
+        '"The mood is so upbeat that nothing short of a miss could sink the shares," said QRS Financial\'s Farid Kassem.'
     )
-    assert [(p, r) for _, p, r in quotes(text)] == [("Hamed Khorsand", "analyst")]
+    assert [(p, r) for _, p, r in quotes(text)] == [("Farid Kassem", "analyst")]
 
 
 def test_flattened_instant_view_headings_with_firms_and_sections():
@@ -503,32 +509,32 @@ def test_flattened_instant_view_headings_with_firms_and_sections():
     labels ("COMMENTARY ON NORTHWIND:") before the name; the people asked for their reaction are market people."""
     text = (
         "NEW YORK (Reuters) - Northwind Corp beat forecasts. The following is reaction from investors: "
-        'ANTON SCHUTZ, PRESIDENT, MENDON CAPITAL, NEW YORK: "It looks like a lot of the beat was in fixed income." '
-        'MICHAEL HOLLAND, PRESIDENT OF HOLLAND & CO IN NEW YORK "This is off-the-charts performance." '
-        'ADAM BENJAMIN, ANALYST, JEFFERIES & CO. "Revenue came in a little bit higher than we expected." '
-        '< COMMENTARY ON NORTHWIND: ANDY MIEDLER, ANALYST, EDWARD JONES "These were decent results."'
+        'OSKAR LINDQVIST, PRESIDENT, ALDER CAPITAL, NEW YORK: "The bond desk did most of the beating." '
+        'MARTIN HOLLIS, PRESIDENT OF HOLLIS & CO IN NEW YORK "Frankly, a blowout of a quarter." '
+        'ADAM BRISCOE, ANALYST, JEFFERIES & CO. "Sales landed a shade above our own number." '
+        '< COMMENTARY ON NORTHWIND: ANDY MERCER, ANALYST, EDWARD JONES "A respectable set of numbers."'
     )
     assert quotes(text) == [
-        ("It looks like a lot of the beat was in fixed income.", "Anton Schutz", "analyst"),
-        ("This is off-the-charts performance.", "Michael Holland", "analyst"),
-        ("Revenue came in a little bit higher than we expected.", "Adam Benjamin", "analyst"),
-        ("These were decent results.", "Andy Miedler", "analyst"),
+        ("The bond desk did most of the beating.", "Oskar Lindqvist", "analyst"),
+        ("Frankly, a blowout of a quarter.", "Martin Hollis", "analyst"),
+        ("Sales landed a shade above our own number.", "Adam Briscoe", "analyst"),
+        ("A respectable set of numbers.", "Andy Mercer", "analyst"),
     ]
 
 
 def test_a_heading_naming_the_firm_after_of_and_one_after_a_misprinted_closing_mark():
     """ "JANE ROE OF QUILLON PARTNERS IN DENVER, COLORADO" is Jane Roe's heading; a heading after a quote closed by a single
-    mark ('... year.\' SAM POE, ANALYST') still ends that quote, whose words end at their sentence."""
+    mark ('... autumn.\' SAM POE, ANALYST') still ends that quote, whose words end at their sentence."""
     text = (
         "NEW YORK (Reuters) - Northwind Corp beat forecasts. The following is reaction from investors: "
         'OTTO LIND, ANALYST, HARBOR SECURITIES "Margins held up. "The order book is the real surprise here." '
-        'JANE ROE OF QUILLON PARTNERS IN DENVER, COLORADO "Cash flow was the weak spot this time around. "They will fix '
-        'it before the year is out.\' SAM POE, ANALYST, RIDGE RESEARCH "We see nothing to change our rating."'
+        'JANE ROE OF QUILLON PARTNERS IN DENVER, COLORADO "Cash flow was the weak spot this time around. "They will have '
+        'it mended by the autumn.\' SAM POE, ANALYST, RIDGE RESEARCH "We see nothing to change our rating."'
     )
     assert quotes(text) == [
         ('Margins held up. "The order book is the real surprise here.', "Otto Lind", "analyst"),
         (
-            'Cash flow was the weak spot this time around. "They will fix it before the year is out.',
+            'Cash flow was the weak spot this time around. "They will have it mended by the autumn.',
             "Jane Roe",
             "analyst",
         ),
@@ -537,23 +543,23 @@ def test_a_heading_naming_the_firm_after_of_and_one_after_a_misprinted_closing_m
 
 
 def test_a_company_described_as_a_trader_is_not_a_person():
-    """ "Minneapolis-based Cargill, ... a top commodities trader, reported": no person "Minneapolis-based Cargill"
+    """ "Wichita-based Northwind, ... a leading grain trader, reported": no person "Wichita-based Northwind"
     (whose surname would stand between a speaker's quotes), so the continuation keeps its speaker."""
     text = (
-        "Minneapolis-based Northwind, one of the largest private companies and a top commodities trader, reported "
-        'higher earnings. "We are positioned globally," David MacLennan, Northwind\'s chief operating officer, said '
-        'in an interview. "Because of the drought supplies were down, prices were up." Quarterly revenues rose.'
+        "Wichita-based Northwind, among the biggest family-held firms and a leading grain trader, reported "
+        'higher earnings. "We have a foot on every continent," Derek MacLaren, Northwind\'s chief operating officer, '
+        'said in an interview. "With the dry summer, harvests shrank and prices climbed." Quarterly revenues rose.'
     )
-    assert [p for _, p, _ in quotes(text)] == ["David MacLennan", "David MacLennan"]
+    assert [p for _, p, _ in quotes(text)] == ["Derek MacLaren", "Derek MacLaren"]
 
 
 def test_an_organisation_opening_the_next_sentence_is_not_the_attribution():
     text = (
-        "Chief Executive Jeff Sprecher spoke on a call. "
-        '"We have equity exchanges so companies can raise capital," Sprecher said. "I think the secondary market '
-        'is not particularly helpful or sustainable." PROFITS RISE UPX said it earned $141.3 million in the quarter.'
+        "Chief Executive Joel Spratling spoke on a call. "
+        '"We run stock venues so that firms can raise money," Spratling said. "To my mind the trading that comes '
+        'after a listing is neither useful nor lasting." PROFITS RISE UPX said it earned $88.6 million in the quarter.'
     )
-    assert [p for _, p, _ in quotes(text)] == ["Jeff Sprecher", "Jeff Sprecher"]
+    assert [p for _, p, _ in quotes(text)] == ["Joel Spratling", "Joel Spratling"]
 
 
 @pytest.mark.parametrize(
@@ -585,33 +591,33 @@ def test_long_titles_and_long_reported_speech_before_the_quote(text, speaker):
 
 def test_a_time_or_a_phrase_before_the_subject_is_not_the_speaker():
     text = (
-        "In January, Chief Financial Officer Chuck Mayne said Harbor had eliminated its price ceilings to "
-        '"ensure the long-term profitability of the business."'
+        "In March, Chief Financial Officer Chet Mayhall said Harbor had dropped its price caps to "
+        '"keep the business earning money for years to come."'
     )
-    assert [s for _, s, _ in quotes(text)] == ["Chuck Mayne"]
+    assert [s for _, s, _ in quotes(text)] == ["Chet Mayhall"]
 
 
 @pytest.mark.parametrize(
     ("attribution", "speaker"),
     [
-        ("said Keefe, Bruyette & Woods analyst Benjamin Yang.", "Benjamin Yang"),
-        ("said Fox-Pitt, Kelton analyst Edward Ditmire.", "Edward Ditmire"),
+        ("said Keefe, Bruyette & Woods analyst Bennett Yao.", "Bennett Yao"),
+        ("said Fox-Alder, Kelso analyst Edwin Dittmer.", "Edwin Dittmer"),
     ],
 )
 def test_a_firm_whose_name_holds_a_comma_does_not_end_the_speakers_phrase(attribution, speaker):
-    text = f'"But nearly everyone has some exposure to Harbor at this point," {attribution}'
-    assert quotes(text) == [("But nearly everyone has some exposure to Harbor at this point", speaker, "analyst")]
+    text = f'"Almost every lender is tied up with Harbor in some way by now," {attribution}'
+    assert quotes(text) == [("Almost every lender is tied up with Harbor in some way by now", speaker, "analyst")]
 
 
 def test_a_publishers_title_before_the_name_and_a_new_sentence_after_a_closed_quote():
     text = (
-        '"Great advertising can probably move the needle in two years," said Beverage Weekly publisher John Sickle. '
-        '"That is the Holy Grail of banking," Harbor Capital analyst Scott Vale said. But "historically banks have '
-        'not done a good job of cross-selling." Lakeside analyst Michael Tane said the deal "made sense from a '
-        'strategic standpoint."'
+        '"Clever ads might shift sales within a couple of years," said Soda Trade Weekly publisher Jon Sickert. '
+        '"Every bank is chasing that prize," Harbor Capital analyst Scott Vale said. But "banks have rarely '
+        'managed to sell a second product to the same client." Lakeside analyst Michael Tane said the deal "fit '
+        'the long-term plan."'
     )
     assert [(s, r) for _, s, r in quotes(text)] == [
-        ("John Sickle", "other"),
+        ("Jon Sickert", "other"),
         ("Scott Vale", "analyst"),
         ("Scott Vale", "analyst"),
         ("Michael Tane", "analyst"),
@@ -623,27 +629,27 @@ def test_a_publishers_title_before_the_name_and_a_new_sentence_after_a_closed_qu
     [
         # a nickname in quotation marks is part of the fullest name, not a quotation
         (
-            'Speaking at a summit on Wednesday, Northwind Chief Executive Myron "Mike" Ullman said the chain was '
-            'gaining share.\n\n"Off-mall discount venues are tending to do better in this climate," Ullman said.',
-            'Myron "Mike" Ullman',
+            'Speaking at a forum on Thursday, Northwind Chief Executive Malcolm "Mack" Ulrich said the chain was '
+            'gaining share.\n\n"Outlet stores away from the malls are holding up best right now," Ulrich said.',
+            'Malcolm "Mack" Ulrich',
         ),
         # "CEO-elect" is a title
         (
-            '"Transaction trends increased, and we delivered solid margins," Chief Operating Officer and CEO-elect '
-            "Hikmet Ersek said.",
-            "Hikmet Ersek",
+            '"Payment volumes rose, and our margins held firm," Chief Operating Officer and CEO-elect '
+            "Hakan Ersoy said.",
+            "Hakan Ersoy",
         ),
         # capitalised title words before the name are not part of it
         (
-            '"We had a strong quarter," said Northwind Chief Merchandising Officer Susan McGalla.',
-            "Susan McGalla",
+            '"We had a strong quarter," said Northwind Chief Merchandising Officer Susan McGarry.',
+            "Susan McGarry",
         ),
         # a full name only a quotation gives, after its title: still the fullest name the article gives
         (
-            '"They are giving Northwind Chief Executive Martin Sullivan a huge vote of confidence," said Donald '
-            "Light, an analyst with Celent LLC.\n\nOn a call with investors on Friday, Sullivan also said that "
-            'Northwind had "overcome its regulatory challenges."',
-            "Martin Sullivan",
+            '"Investors are backing Northwind Chief Executive Marvin Sollis in a big way," said Donald '
+            "Leight, an analyst with Quarry LLC.\n\nOn a call with investors on Monday, Sollis also said that "
+            'Northwind had "put its trouble with regulators behind it."',
+            "Marvin Sollis",
         ),
     ],
 )
@@ -656,23 +662,23 @@ def test_nicknames_elect_titles_and_full_names_given_in_a_quotation(text, speake
     [
         # the speech verb nearest a quoted fragment governs it, not the company's earlier in the sentence
         (
-            "NEW YORK (Reuters) - Northwind Corp posted lower profit. Northwind said it was cutting 3,400 jobs, "
-            'which Ridgeline Research analyst Doug Freeman said would "signal a recovery in earnings even if demand '
-            'levels do not improve."',
-            "Doug Freeman",
+            "NEW YORK (Reuters) - Northwind Corp posted lower profit. Northwind said it was cutting 2,150 jobs, "
+            'which Ridgeline Research analyst Doug Fenwick said would "lift profit back up even if sales stay '
+            'as flat as they are."',
+            "Doug Fenwick",
         ),
         # a place before the verb ends a long appositive: the person it describes speaks, not "Tokyo"
         (
-            "TOKYO (Reuters) - Northwind Corp posted a loss.\n\nHisashi Kuroda, general manager of equity "
-            "investment at Meiji Widget Asset Management in Tokyo said Northwind had to take tough decisions. "
-            '"Unless they do radical reforms, Northwind may not be able even to make profits."',
-            "Hisashi Kuroda",
+            "TOKYO (Reuters) - Northwind Corp posted a loss.\n\nHiroshi Kubota, general manager of equity "
+            "investment at Meiji Widget Asset Management in Tokyo said Northwind had to make hard choices. "
+            '"Without deep change, Northwind could struggle to earn anything at all."',
+            "Hiroshi Kubota",
         ),
         # a firm's name with a slash before the title
         (
-            'NEW YORK (Reuters) - Northwind Corp posted a loss. "They still have an extremely long way to turn '
-            'around the business," said Soleil/Nelson Alpha Research analyst Michael Nelson.',
-            "Michael Nelson",
+            'NEW YORK (Reuters) - Northwind Corp posted a loss. "Fixing this business will take them years '
+            'yet," said Sunrise/Nolan Alpha Research analyst Michael Nolan.',
+            "Michael Nolan",
         ),
     ],
 )
@@ -692,12 +698,12 @@ def test_an_attribution_with_a_two_part_appositive():
     # (not the speaker of the quote before, as the continuation rule would have it without an attribution)
     text = (
         "TOKYO (Reuters) - Northwind Corp expects a record loss. "
-        '"We will cut costs further this year," Chief Financial Officer Fujio Endo said.\n\n'
-        "Northwind is targeting a return to operating profit. "
-        '"We believe the revival of Northwind depends on its core business," Masa Oda, general manager of the '
-        "equity investment department at Harbor Trust Bank, Northwind's largest investor, said in an e-mailed reply."
+        '"We will cut costs further this year," Chief Financial Officer Fumio Eda said.\n\n'
+        "Northwind aims to get back to an operating profit. "
+        '"Whether Northwind recovers hangs on its main business," Masa Oda, general manager of the '
+        "equity investment department at Harbor Trust Bank, Northwind's biggest shareholder, said in a written answer."
     )
-    assert [n for _, n, _ in quotes(text, {"Northwind", "Harbor Trust Bank"})] == ["Fujio Endo", "Masa Oda"]
+    assert [n for _, n, _ in quotes(text, {"Northwind", "Harbor Trust Bank"})] == ["Fumio Eda", "Masa Oda"]
 
 
 def test_reported_speech_after_a_quote_that_ends_its_sentence_does_not_claim_it():
@@ -705,103 +711,104 @@ def test_reported_speech_after_a_quote_that_ends_its_sentence_does_not_claim_it(
     # continues the speaker before it
     text = (
         "PITTSBURGH (Reuters) - Northwind Inc said profit halved. "
-        '"I think this is more of an indication that inflation is a bigger problem," said Peter Shift, president of '
-        'Euro Pacific Capital. "It is driving costs higher, and even companies that should benefit are having '
-        "trouble.\" Northwind's Chief Executive Alan Belt said in a statement that market fundamentals remain strong."
+        '"To me this says rising prices are the real worry," said Piet Schaff, president of '
+        'Lakeside Pacific Capital. "Costs keep climbing, and even firms that ought to gain are feeling the '
+        "pinch.\" Northwind's Chief Executive Alan Belt said in a statement that demand in its markets is holding up."
     )
-    assert [n for _, n, _ in quotes(text)] == ["Peter Shift", "Peter Shift"]
+    assert [n for _, n, _ in quotes(text)] == ["Piet Schaff", "Piet Schaff"]
 
 
 @pytest.mark.parametrize(
     "after",
     [
-        'Friedman, Billings, Ramsey & Co. analyst Brian Butler said Northwind "will need a return of price leverage."',
+        'Fenwick, Bellamy, Rusk & Co. analyst Brent Butcher said Northwind "needs its pricing power back."',
         "Stamford, Connecticut-based Northwind, which held an analysts' day on Monday, forecast higher profit.",
         # a new sentence of reported speech ("X, president of ..., said at the summit that ...")
-        "Stephen Felice, president of consumer, small and medium business for Northwind, said at the Reuters "
-        "Technology Summit in San Francisco that the consumer margin will rise.",
+        "Stefan Ferris, president of home, office and small firm sales for Northwind, said at a trade "
+        "conference in Seattle that the home margin will rise.",
     ],
 )
 def test_a_firms_list_of_names_or_a_place_after_a_quote_is_not_its_speaker(after):
     text = (
         "NEW YORK (Reuters) - Northwind Inc posted higher profit. "
-        '"Management has made some missteps in Europe," Chief Executive Michael Dane said. '
-        f'"We should not have had as much volatility as we have had. I am a little embarrassed by it." {after}'
+        '"We got a few things wrong in Europe," Chief Executive Michael Dane said. '
+        f'"Results should never have swung about that much. Frankly it makes me wince." {after}'
     )
     assert [n for _, n, _ in quotes(text)][:2] == ["Michael Dane", "Michael Dane"]
 
 
 def test_a_data_set_a_firm_and_a_remark_in_brackets_are_not_parts_of_names():
     text = (
-        "SEOUL (Reuters) - Northwind Corp is set to post a record quarter.\n\n"
-        '"The oversupply will hurt profit again," said Robert Jakob, a Copenhagen-based analyst at Jyske Bank, alone '
-        "among 44 analysts covering Northwind to have a sell rating, according to Thomson Reuters I/B/E/S. "
-        '"It is the oversupply that hurts the margin."\n\n'
-        '"Overall, they are just out-executing their rivals at this point," RBC Capital Markets Scot Cicero said.\n\n'
-        "CHRIS BAGGIO, ABERDEEN ASSET MANAGEMENT, CONSHOHOCKEN, PENNSYLVANIA (OWNS NORTHWIND IN A GROWTH FUND) "
-        '"Book to bill was strong, and that is good to hear."'
+        "SEOUL (Reuters) - Northwind Corp looks on course for a record quarter.\n\n"
+        '"Too much supply will eat into profit once more," said Rune Jessen, an Aarhus-based analyst at Fjord Bank, '
+        "the only one of 31 analysts tracking Northwind who rates it a sell, according to Thomson Reuters I/B/E/S. "
+        '"Margins suffer because there is simply too much on offer."\n\n'
+        '"All told, they are simply running the business better than anyone else," RBC Capital Markets Nate Corwin '
+        "said.\n\n"
+        "CARL BRIGGS, HARBOR ASSET MANAGEMENT, MALVERN, PENNSYLVANIA (HOLDS NORTHWIND IN AN INCOME FUND) "
+        '"Orders ran well ahead of shipments, which is nice to see."'
     )
-    assert [n for _, n, _ in quotes(text)] == ["Robert Jakob", "Robert Jakob", "Scot Cicero", "Chris Baggio"]
+    assert [n for _, n, _ in quotes(text)] == ["Rune Jessen", "Rune Jessen", "Nate Corwin", "Carl Briggs"]
 
 
 def test_a_person_named_after_a_title_and_a_comma_ends_the_continuation():
     # the guide: a span inherits the speaker before it unless another name intervenes
     text = (
         "NEW YORK (Reuters) - Northwind Inc posted lower profit.\n\n"
-        '"Price cuts will help the company climb out of the hole of depressed earnings," said Mark Sue, an analyst '
-        "at RBC Capital Markets. Another analyst, Inder Singh of Prudential, said Northwind's price discounts could "
-        'indicate pressure across the industry. "It looks like they are taking a hit on the gross margin line."'
+        '"Cheaper prices should help them dig out of this profit slump," said Mark Sorel, an analyst '
+        "at RBC Capital Markets. Another analyst, Imran Sethi of Quillon, said Northwind's discounting could "
+        'point to strain across the sector. "They seem to be giving up a good deal of gross margin."'
     )
-    assert [(n, r) for _, n, r in quotes(text)] == [("Mark Sue", "analyst"), ("Inder Singh", "analyst")]
+    assert [(n, r) for _, n, r in quotes(text)] == [("Mark Sorel", "analyst"), ("Imran Sethi", "analyst")]
 
 
 def test_a_surname_that_is_also_an_honorific_and_a_political_title():
     text = (
-        "Chief Executive Albert Lord said at a conference that losses will peak this year. "
-        'Student loans are "holding up very, very well," said Lord.'
+        "Chief Executive Alvin Lord said at an investor event that losses would top out this year. "
+        'Private loans are "doing fine, really quite fine," said Lord.'
     )
-    assert [(q, n) for q, n, _ in quotes(text)] == [("holding up very, very well", "Albert Lord")]
+    assert [(q, n) for q, n, _ in quotes(text)] == [("doing fine, really quite fine", "Alvin Lord")]
     text = (
-        '"Is there a law that you cannot make profits?" Representative Paul Kanjorski, a senior Democrat on the '
-        "committee, told reporters."
+        '"Is turning a profit against the rules now?" Representative Paul Kenbrook, a senior Democrat on the '
+        "panel, told reporters."
     )
-    assert [n for _, n, _ in quotes(text)] == ["Paul Kanjorski"]
+    assert [n for _, n, _ in quotes(text)] == ["Paul Kenbrook"]
 
 
 def test_said_before_a_clause_names_no_speaker():
-    # "Bardo said Fiat Auto looked to ...": reported speech whose subject is a company, not an inverted attribution
+    # "Bardo said Quillon Auto aimed to ...": reported speech whose subject is a company, not an inverted attribution
     text = (
-        "Chief Executive Sergio Bardo said he would let someone else run Fiat Auto next year. "
-        '"I think there is enough talent in the group," he told analysts. '
-        "Bardo said Fiat Auto looked to increase its market share."
+        "Chief Executive Sergio Bardo said he would hand the running of Quillon Auto to a deputy in the spring. "
+        '"We have plenty of able people in the group," he told investors. '
+        "Bardo said Quillon Auto aimed to win a bigger slice of its markets."
     )
     assert [n for _, n, _ in quotes(text)] == ["Sergio Bardo"]
 
 
 def test_a_fragment_the_company_says_is_no_ones_continuation():
     text = (
-        '"People are coming to our stores," Chief Executive Jeffrey Rein said on the call. The company also said it '
-        'was seeing strong sales of its own brands "as the economy softens and consumers search for value."'
+        '"Shoppers keep walking through our doors," Chief Executive Jeffery Rennick told investors. The company also '
+        'said its house labels were selling briskly "while a weaker economy sends shoppers hunting for bargains."'
     )
-    assert [n for _, n, _ in quotes(text)] == ["Jeffrey Rein"]
+    assert [n for _, n, _ in quotes(text)] == ["Jeffery Rennick"]
 
 
 def test_an_instant_view_heading_with_a_connector_in_lower_case():
-    # "ANALYST at JMP SECURITIES": the heading goes on past the lower-case "at"; its paragraphs are its speaker's
+    # "ANALYST at QRT SECURITIES": the heading goes on past the lower-case "at"; its paragraphs are its speaker's
     text = (
         "NEW YORK (Reuters) - Northwind Inc beat forecasts. Following is reaction.\n\n"
-        'JANE ROE, CHIEF INVESTMENT OFFICER AT HARBOR FUNDS "That was really very good news for the banks." '
-        'MIKE HOLT, ANALYST at JMP SECURITIES, NEW YORK "It looks like good, strong numbers." "So far we have seen '
-        'numbers out of two banks, and we know where they fall."'
+        'JANE ROE, CHIEF INVESTMENT OFFICER AT HARBOR FUNDS "The lenders could hardly have asked for more." '
+        'MIKE HOLT, ANALYST at QRT SECURITIES, NEW YORK "Solid figures, by the look of them." "Two banks have '
+        'reported so far, and we can see where they land."'
     )
     assert [n for _, n, _ in quotes(text, {"Northwind"})] == ["Jane Roe", "Mike Holt", "Mike Holt"]
 
 
 def test_a_name_never_starts_inside_a_word_in_capitals_nor_keeps_a_title():
-    # "TABLET Peter Rojas": the subhead's last letter is no initial; "Co-CEO", a title, and the wire's "Office"
-    text = 'A SECOND TABLET Peter Rojas, head of a gadget site, said: "It will sell to anyone who wants one."'
-    assert [n for _, n, _ in quotes(text)] == ["Peter Rojas"]
-    assert [n for _, n, _ in quotes('"We are on track for the year," Co-CEO Jim Balsillie said.')] == ["Jim Balsillie"]
+    # "TABLET Pedro Rosales": the subhead's last letter is no initial; "Co-CEO", a title, and the wire's "Office"
+    text = 'A SECOND TABLET Pedro Rosales, head of a gadget blog, said: "Anybody after one of these will buy it."'
+    assert [n for _, n, _ in quotes(text)] == ["Pedro Rosales"]
+    assert [n for _, n, _ in quotes('"The year is going to plan so far," Co-CEO Jim Ballard said.')] == ["Jim Ballard"]
     text = '"Demand was off the charts," Apple Chief Financial Office Peter Oppen told Reuters.'
     assert [n for _, n, _ in quotes(text)] == ["Peter Oppen"]
 
@@ -809,11 +816,11 @@ def test_a_name_never_starts_inside_a_word_in_capitals_nor_keeps_a_title():
 def test_a_fragment_an_organisation_speaks_is_no_ones():
     # "The company blamed", "Northwind cautioned": the organisation's words in the quote's own sentence
     text = (
-        '"Volumes have also improved," said Chief Executive Carlos Brito. The company blamed "weak economic '
-        'conditions and aggressive promotional offerings" for the miss. Northwind also cautioned that it sees "a '
-        'challenging environment for the rest of the year."'
+        '"Volumes picked up as well," said Chief Executive Carlos Bravo. The company blamed "a soft economy and '
+        'heavy discounting by rivals" for the miss. Northwind also cautioned that it sees "a '
+        'tough market right through to December."'
     )
-    assert [n for _, n, _ in quotes(text, {"Northwind"})] == ["Carlos Brito"]
+    assert [n for _, n, _ in quotes(text, {"Northwind"})] == ["Carlos Bravo"]
 
 
 def test_a_heading_that_names_no_one_ends_the_continuation():
@@ -823,76 +830,77 @@ def test_a_heading_that_names_no_one_ends_the_continuation():
         'JANE ROE, ANALYST, RIDGELINE SECURITIES "The guidance cut is what is driving the stock down." '
         'TRADER "These numbers have spoiled the whole market today." '
         'OMAR HADDAD, LAKESIDE CAPITAL "It was weak across the board, weaker than we expected." '
-        '"The outlook for the first half is poor." HARBOR SECURITIES ANALYSTS "We cut our target price to 12 '
+        '"The first-half outlook looks poor." HARBOR SECURITIES ANALYSTS "We cut our target price to 12 '
         'dollars from 15."'
     )
     assert [(s[:12], n) for s, n, _ in quotes(text, {"Northwind"})] == [
         ("The guidance", "Jane Roe"),
         ("It was weak ", "Omar Haddad"),
-        ("The outlook ", "Omar Haddad"),
+        ("The first-ha", "Omar Haddad"),
     ]
 
 
 def test_a_town_before_its_state_in_a_companys_description_is_no_speaker():
-    # the continuation belongs to the spokeswoman, not to "Sunnyvale, California-based Palmtop"
+    # the continuation belongs to the spokeswoman, not to "Fremont, California-based Palmtop"
     text = (
-        "Palmtop spokeswoman Marlene Sosa declined to identify the carrier. "
-        '"There are many steps in the certification process," Sosa said. "The phones have to be well-tuned to the '
-        'network."  Sunnyvale, California-based Palmtop expects to report quarterly results on December 19.'
+        "Palmtop spokeswoman Marla Sousa would not name the carrier. "
+        '"A carrier puts every handset through a long series of tests," Sousa said. "Each one must be tuned '
+        'closely to its network."  Fremont, California-based Palmtop expects to post its figures for the quarter on '
+        "December 12."
     )
     assert [(n, s) for s, n, _ in quotes(text, {"Palmtop"})] == [
-        ("Marlene Sosa", "There are many steps in the certification process"),
-        ("Marlene Sosa", "The phones have to be well-tuned to the network."),
+        ("Marla Sousa", "A carrier puts every handset through a long series of tests"),
+        ("Marla Sousa", "Each one must be tuned closely to its network."),
     ]
 
 
 def test_a_hyphenated_east_asian_given_name_puts_the_family_name_first():
-    # "Kwon Young-soo" is "Kwon" on second mention: the speaker's fullest name is the whole of it
+    # "Kwon Tae-hyun" is "Kwon" on second mention: the speaker's fullest name is the whole of it
     text = (
-        "Chief Financial Officer Kwon Young-soo told reporters the company would return to profit. "
-        '"There is no rush in adding capacity," Kwon said.'
+        "Finance chief Kwon Tae-hyun told reporters the company would be back in the black soon. "
+        '"We are in no hurry to build more lines," Kwon said.'
     )
-    assert [(n, s) for s, n, _ in quotes(text)] == [("Kwon Young-soo", "There is no rush in adding capacity")]
+    assert [(n, s) for s, n, _ in quotes(text)] == [("Kwon Tae-hyun", "We are in no hurry to build more lines")]
 
 
 def test_two_people_of_one_family_name_stay_two():
     # "Lee" opens both names: each keeps his quotes, and the first one's continuation is still his
     text = (
-        '"Memory chips will lead the recovery," said Lee Min-hee, a senior analyst at Dongbu Securities. '
-        '"Smartphones are struggling due to competition." \n\n'
-        '"The earnings surprise came from chips," said Lee Seung-woo, an analyst at Shinyoung Securities.'
+        '"The rebound will be led by memory," said Lee Jae-sung, a senior analyst at Hanbit Securities. '
+        '"Handsets keep losing ground to rivals." \n\n'
+        '"Chips supplied most of the beat," said Lee Hyun-woo, an analyst at Seoyang Securities.'
     )
     assert [(n, s) for s, n, _ in quotes(text)] == [
-        ("Lee Min-hee", "Memory chips will lead the recovery"),
-        ("Lee Min-hee", "Smartphones are struggling due to competition."),
-        ("Lee Seung-woo", "The earnings surprise came from chips"),
+        ("Lee Jae-sung", "The rebound will be led by memory"),
+        ("Lee Jae-sung", "Handsets keep losing ground to rivals."),
+        ("Lee Hyun-woo", "Chips supplied most of the beat"),
     ]
 
 
 def test_a_western_order_name_keeps_its_surname_beside_an_east_asian_one():
-    # "Kim said" after "Kim Yung-min" and "Jay Kim": the Western-order name keeps "Kim", as it did before family
+    # "Kim said" after "Kim Sang-wook" and "Jay Kim": the Western-order name keeps "Kim", as it did before family
     # names were read first
     text = (
-        '"The results were quite impressive," said Kim Yung-min, fund manager at SH Asset Management. \n\n'
-        "Hyundai Securities analyst Jay Kim expects prices to fall. \n\n"
-        '"Price declines should continue into the second quarter," Kim said.'
+        '"These figures impressed me a lot," said Kim Sang-wook, fund manager at Hanul Asset Management. \n\n'
+        "Daesan Securities analyst Jay Kim expects prices to fall. \n\n"
+        '"Prices will keep sliding through the spring," Kim said.'
     )
     assert [(n, s) for s, n, _ in quotes(text)] == [
-        ("Kim Yung-min", "The results were quite impressive"),
-        ("Jay Kim", "Price declines should continue into the second quarter"),
+        ("Kim Sang-wook", "These figures impressed me a lot"),
+        ("Jay Kim", "Prices will keep sliding through the spring"),
     ]
 
 
 def test_a_sentence_running_on_into_the_next_quote_is_not_the_previous_quotes_attribution():
     # the continuation stays the analyst's; the chief executive's sentence leads into his own quote
     text = (
-        'Northwind\'s quarterly revenue fell. "Northwind is watching its expenses closely," said Andy Marlow, analyst '
-        'at Edgeworth Partners. "Northwind can\'t control its revenue in this environment, so it is cutting costs." '
-        'Chief Executive Sam Palmer said Northwind is "ahead of pace" on its plan to lift earnings.'
+        'Northwind\'s quarterly revenue fell. "Northwind is keeping a tight grip on spending," said Andy Marlow, '
+        'analyst at Edgeworth Partners. "Northwind has no say over its sales in this market, so it is trimming '
+        'costs." Chief Executive Sam Palmer said Northwind is "running early" on its plan to lift earnings.'
     )
     assert [(s[:20], who) for s, who, _ in quotes(text)] == [
-        ("Northwind is watchin", "Andy Marlow"),
-        ("Northwind can't cont", "Andy Marlow"),
+        ("Northwind is keeping", "Andy Marlow"),
+        ("Northwind has no say", "Andy Marlow"),
     ]
 
 
@@ -913,32 +921,35 @@ def test_instant_view_headings_after_a_company_with_its_suffix():
     [
         # a long title before the name
         (
-            '"It is no secret the network had a tough fall," said Northwind Media Group President and Chief '
-            "Operating Officer Chase Carlin on a call with analysts.",
-            "Chase Carlin",
+            '"Everyone knows the autumn schedule was rough on the network," said Northwind Media Group President and '
+            "Chief Operating Officer Chase Corliss on an investor call.",
+            "Chase Corliss",
         ),
         # a firm's initials run together with its name
-        ('"The wow factor is about to return," said J.P.Morgan Hardware Equity Analyst Mark Moss.', "Mark Moss"),
+        ('"The buzz is about to come back," said J.P.Morgan Hardware Equity Analyst Mark Moser.', "Mark Moser"),
         # a firm's name with commas, another with "and" and a possessive, an institution "of" a place
-        ('"Asset growth was strong," Keefe, Bruyette & Woods analyst Richard Herr said.', "Richard Herr"),
-        ('"That suggests Northwind is cautious," said Standard and Poor\'s analyst Herman Saftlas.', "Herman Saftlas"),
+        ('"Assets grew at a good clip," Keefe, Bruyette & Woods analyst Rick Hearn said.', "Rick Hearn"),
         (
-            '"Northwind is doing what it can," said University of Melbourne media analyst Andrea Carson.',
-            "Andrea Carson",
+            '"It tells you Northwind is playing it safe," said Standard and Poor\'s analyst Herb Saltman.',
+            "Herb Saltman",
+        ),
+        (
+            '"Northwind is trying everything it has," said University of Ballarat media analyst Andrea Carlow.',
+            "Andrea Carlow",
         ),
         # a bank "of" a place before the analyst; a name before his title and fund; a comma after a name
-        ('"We would take a miss as a chance to buy," Bank of America analyst Michael Hecht wrote.', "Michael Hecht"),
+        ('"A miss would be a buying chance for us," Bank of America analyst Michael Hecker wrote.', "Michael Hecker"),
         (
-            '"Mobile rates are just cheaper," said Ryan Jacob chairman and chief investment officer of Jacob Funds, '
-            "which owns Northwind shares.",
-            "Ryan Jacob",
+            '"Wireless plans simply cost less," said Ryan Jacoby chairman and chief investment officer of Jacoby '
+            "Funds, which holds Northwind shares.",
+            "Ryan Jacoby",
         ),
         (
-            '"I still do not see any energy here," said Yuuki Sakurai, CEO & president of Harbor Capital.',
-            "Yuuki Sakurai",
+            '"I see no spark in this market yet," said Yuki Sakamoto, CEO & president of Harbor Capital.',
+            "Yuki Sakamoto",
         ),
         # a speech verb with a capital before the name
-        ('"The worst is over for the stock," Said Derek Lin, manager of the Harbor Asia Fund.', "Derek Lin"),
+        ('"The stock has its worst days behind it," Said Derek Lam, manager of the Harbor Asia Fund.', "Derek Lam"),
     ],
 )
 def test_names_after_long_titles_and_typos(sentence, speaker):
@@ -951,16 +962,16 @@ def test_names_after_long_titles_and_typos(sentence, speaker):
     [
         '"We believe the stock will trade at a discount," those at Ridgeline Bank said.',  # a firm's words
         '"We cut the outlook on weak demand," NW said.',  # the company's initials
-        '"Conditions will erode," Moody\'s Investors Service said in a statement.',  # a rating agency
-        '"The plan remains intact for shareholders," Bank of America Merrill Lynch said.',  # a broker
-        '"We see no recovery." Results continued to be dragged down by charges.',  # a sentence's subject
+        '"Conditions will erode," Moody\'s Investors Service said on Monday.',  # a rating agency
+        '"The plan still holds up for investors," Bank of Ohio Merrow Lynch said.',  # a broker
+        '"We see no pickup yet." Results were weighed down again by charges.',  # a sentence's subject
         # a company the lede describes by its trade
         '"Prices will stay strong," De Vries said in a statement.',
     ],
 )
 def test_an_organisations_words_are_no_row(sentence):
     text = (
-        "De Vries, the world's top diamond producer, posted a loss on Tuesday. Northwind Widgets Inc cut its "
+        "De Vries, the world's largest gem miner, posted a loss on Tuesday. Northwind Widgets Inc cut its "
         f"forecast. {sentence}"
     )
     assert quotes(text, {"Ridgeline Bank", "Northwind Widgets"}) == []
@@ -971,9 +982,9 @@ def test_an_organisations_words_are_no_row(sentence):
     [
         # a data set's last letter is no initial
         (
-            "Revenue beat the $1.2 billion forecast, according to Thomson Reuters I/B/E/S. Colin Brandt, an analyst "
-            'at Harbor Research, said: "The guidance is conservative."',
-            "Colin Brandt",
+            "Revenue topped the $1.2 billion consensus, a figure drawn from Thomson Reuters I/B/E/S. Nigel Brandt, "
+            'an analyst at Harbor Research, said: "The guidance is conservative."',
+            "Nigel Brandt",
             "analyst",
         ),
         # an Arabic article joined to the family name, and the family name alone later
@@ -1001,8 +1012,8 @@ def test_an_organisations_words_are_no_row(sentence):
         ),
         # a Dutch particle of two words; a family name that reads as an article before a Korean given name
         (
-            '"Demand will keep falling in 2008," Petercam analyst Jan van den Berghe said.',
-            "Jan van den Berghe",
+            '"Demand is set to shrink again next year," Petercam analyst Joost van den Broeck said.',
+            "Joost van den Broeck",
             "analyst",
         ),
         ('"Prices will rise again," said An Sung-jin, an analyst at Hannuri Securities.', "An Sung-jin", "analyst"),
@@ -1014,19 +1025,23 @@ def test_an_organisations_words_are_no_row(sentence):
             "analyst",
         ),
         (
-            '"Missing the number hurt," said FTN Midwest business services analyst Kiran Mehra.',
-            "Kiran Mehra",
+            '"Missing the number hurt," said QTN Midwest business services analyst Kavya Menon.',
+            "Kavya Menon",
             "analyst",
         ),
-        ('"They made some huge mistakes," said GSD Gestion fund manager Jacques Gaudin.', "Jacques Gaudin", "analyst"),
+        (
+            '"They got some big calls badly wrong," said QSD Gestion fund manager Jacques Gaudry.',
+            "Jacques Gaudry",
+            "analyst",
+        ),
         ('"That is a green light for buyers," said TrueCar.com analyst Jesse Torres.', "Jesse Torres", "analyst"),
         # the firm after "at" is his, not his name
         (
-            '"The pearl has not lost its luster," Philipp Hessel bank analyst at Equinet said.',
-            "Philipp Hessel",
+            '"The crown jewel still shines," Philipp Hessler bank analyst at Equinet said.',
+            "Philipp Hessler",
             "analyst",
         ),
-        ('"We have concerns on the group," Bethany Hockley at brokerage Investec said.', "Bethany Hockley", "analyst"),
+        ('"The group still worries us," Bettina Hockney at brokerage Investec said.', "Bettina Hockney", "analyst"),
     ],
 )
 def test_names_beside_codes_firms_particles_titles_and_months(sentence, speaker, role):
@@ -1040,152 +1055,152 @@ def test_names_beside_codes_firms_particles_titles_and_months(sentence, speaker,
         # a firm's people, a broker by its one-word name, a firm's name with commas and "and", a reinsurer, initials
         '"Even good operators will catch some flak," analysts at independent research firm Brightline said.',
         '"The big surprise was the larger dividend cut," said analysts at Normark.',
-        '"We see profits as well underpinned," Numis said in a note to clients.',
-        '"The private bank is the jewel of the group," Keefe, Bruyette and Woods said in a research note.',
+        '"Profits look well supported to us," Numis said in a note to clients.',
+        '"Private banking is the best thing the group owns," Keefe, Bruyette and Woods wrote to clients.',
         'Rival Hamburg Re had no such exposure. "The value was cut sharply," Swiss Re said on Monday.',
-        'Sony told U.S. lawmakers that "the attack was a very sophisticated one."',
+        'Quillon told U.S. senators in a letter that "the breach was the work of skilled intruders."',
     ],
 )
 def test_a_firms_words_are_no_row(sentence):
-    assert quotes(f"Northwind Inc posted a first-quarter loss on Tuesday. {sentence}", {"Northwind", "Sony"}) == []
+    assert quotes(f"Northwind Inc lost money in the first three months. {sentence}", {"Northwind", "Quillon"}) == []
 
 
 def test_a_quote_ending_its_sentence_is_not_attributed_to_the_next_sentences_subject():
     text = (
         "Chief Executive Tom Varga dismissed the criticism.\n\n"
-        '"This is not risky lending," he told analysts. "This is Main Street." Mark Durrell, banking analyst at '
-        "Brewin Dolphin, said last month's warning cushioned the impact.\n\n"
-        '"They beat me on every metric," said WR Hambrecht analyst Robert Stimms. "They are a little shielded." '
-        "Chief Financial Officer Safra Katz said on the conference call that Northwind grew fastest."
+        '"Nothing about this lending is risky," he told analysts. "It is plain high-street banking." Mark Durrant, '
+        "banking analyst at Brewin Dolphin, said the profit warning in May had softened the blow.\n\n"
+        '"They topped my numbers on every line," said QR Hambleton analyst Robert Stimson. "They are somewhat '
+        'protected." Chief Financial Officer Safia Katz said during the call that Northwind grew fastest.'
     )
     assert [n for _, n, _ in quotes(text, {"Northwind"})] == [
         "Tom Varga",
         "Tom Varga",
-        "Robert Stimms",
-        "Robert Stimms",
+        "Robert Stimson",
+        "Robert Stimson",
     ]
 
 
 def test_titles_and_firms_around_a_name_stay_out_of_it():
     text = (
         "Northwind Inc posted a first-quarter loss on Tuesday.\n\n"
-        '"They can not do a lot about demand," said Kim Caughey at money manager Fort Pitt Capital Group. '
-        '"They have a nice product cycle coming up," she added.\n\n'
-        '"Costs will rise in the second half," said food industry analyst Andrew Woods at Sanford Bernstein.\n\n'
-        "Analyst Martin Possner at brokerage Equinet said the figures looked bad. "
-        '"Maybe the new management is creating upside," he said.'
+        '"Demand is mostly out of their hands," said Kim Cawley at money manager Fort Ridge Capital Group. '
+        '"A strong run of new models is on the way," she added.\n\n'
+        '"Second-half costs are headed up," said food industry analyst Andrew Wolde at Sanford Bernstein.\n\n'
+        "Analyst Martin Posser at brokerage Equinet said the figures looked weak. "
+        '"The new bosses may be finding hidden upside," he said.'
     )
     assert [(n, r) for _, n, r in quotes(text, {"Northwind"})] == [
-        ("Kim Caughey", "analyst"),
-        ("Kim Caughey", "analyst"),
-        ("Andrew Woods", "analyst"),
-        ("Martin Possner", "analyst"),
+        ("Kim Cawley", "analyst"),
+        ("Kim Cawley", "analyst"),
+        ("Andrew Wolde", "analyst"),
+        ("Martin Posser", "analyst"),
     ]
 
 
 def test_the_nearest_speech_verb_and_clause_govern_a_quote():
     text = (
         "Northwind Inc posted a first-quarter loss on Tuesday.\n\n"
-        '"Profits must move up," said independent retail analyst Nick Bubble, while Bethany Hockley at brokerage '
-        'Investec said: "We continue to have concerns on the group."\n\n'
-        'Harbor\'s Rhian Tuck said this week the company had "limited potential for growth in 2010" and Vontobel '
+        '"Profits have to climb," said independent retail analyst Nick Bubbins, while Bettina Hockney at brokerage '
+        'Investec said: "The group still worries us."\n\n'
+        'Harbor\'s Rhian Tuckett said on Friday the company had "little room to grow next year" and Vontobel '
         "warned that prices could fall.\n\n"
-        'Dan Nathanson said the stock could rebound if Northwind can "beat and dispel most of the rumors." Hedge fund '
-        "manager David Einhorst said in a letter to investors he bought back shares."
+        'Dan Nathanson said the shares could recover if Northwind can "beat the numbers and put the gossip to rest." '
+        "Hedge fund manager Dave Einmann said in a note to his clients he had rebuilt the position."
     )
     assert [n for _, n, _ in quotes(text, {"Northwind"})] == [
-        "Nick Bubble",
-        "Bethany Hockley",
-        "Rhian Tuck",
+        "Nick Bubbins",
+        "Bettina Hockney",
+        "Rhian Tuckett",
         "Dan Nathanson",
     ]
 
 
 def test_a_fragment_before_a_companys_clause_belongs_to_the_sentences_closing_speaker():
-    # 'After "a disastrous first quarter," Sand hopes ..., Shattner said.': the company's clause is reported speech
+    # 'After "a disastrous first quarter," Northwind hopes ..., Shatford said.': the company's clause is reported speech
     text = (
-        "Northwind president Jerry Shattner said the company expects a profit for the second quarter.\n\n"
-        'After "a disastrous first quarter," Northwind hopes to break even in the current fiscal year, Shattner '
+        "Northwind president Jerry Shatford said the company should turn profitable in its second quarter.\n\n"
+        'After "a disastrous first quarter," Northwind hopes to break even in the current fiscal year, Shatford '
         "said. The company has scaled back its sales forecast."
     )
-    assert quotes(text) == [("a disastrous first quarter", "Jerry Shattner", "executive")]
+    assert quotes(text) == [("a disastrous first quarter", "Jerry Shatford", "executive")]
 
 
 def test_a_speaker_introduced_by_a_relative_clause_is_the_next_pronouns():
     text = (
-        "Northwind posted higher quarterly profit on Tuesday.\n\n"
+        "Northwind lifted its quarterly profit on Tuesday.\n\n"
         '"We had a strong quarter," Chief Executive Jane Roe said.\n\n'
-        "Bill Mott, who manages $2 billion at Fenwick Capital and owns Northwind shares, said the results were "
-        'mixed.\n\n"The margins will be under pressure for the rest of the year," he said.'
+        "Bill Motley, who manages $2 billion at Fenwick Capital and owns Northwind shares, said the results were "
+        'mixed.\n\n"Margins will stay squeezed from here until December," he said.'
     )
     assert [(s, n) for s, n, _ in quotes(text)] == [
         ("We had a strong quarter", "Jane Roe"),
-        ("The margins will be under pressure for the rest of the year", "Bill Mott"),
+        ("Margins will stay squeezed from here until December", "Bill Motley"),
     ]
 
 
 @pytest.mark.parametrize(
     "clause",
-    ["who helps manage $12 billion at Fenwick Capital", "who follows retailers for Fenwick Research"],
+    ["who helps manage $7 billion at Fenwick Capital", "who follows retailers for Fenwick Research"],
 )
 def test_a_relative_clause_of_managing_money_or_covering_an_industry_makes_an_analyst(clause):
     text = (
-        "Northwind posted higher quarterly profit on Tuesday.\n\n"
-        f'Bill Mott, {clause}, said the results were mixed. "The margins will be under pressure," he said.'
+        "Northwind lifted its quarterly profit on Tuesday.\n\n"
+        f'Bill Motley, {clause}, said the results were mixed. "Margins will stay squeezed a while," he said.'
     )
-    assert quotes(text) == [("The margins will be under pressure", "Bill Mott", "analyst")]
+    assert quotes(text) == [("Margins will stay squeezed a while", "Bill Motley", "analyst")]
 
 
 def test_a_surname_attribution_the_scan_did_not_know_is_the_next_pronouns():
-    # "Bartz said" names someone the article gives by surname alone; "she said later" is Bartz, not the finance
+    # "Barta said" names someone the article gives by surname alone; "she said later" is Barta, not the finance
     # chief named before her
     text = (
-        "Northwind held its first full-day briefing with analysts on Wednesday.\n\n"
-        "Finance Chief Tim Morse said the company expected margins of 15 percent by 2012.\n\n"
-        '"Today is the beginning of a journey back to respect," Bartz said. "Along the way, here we are, a '
-        '14-year-old Internet company that somehow got boring," she said later.'
+        "Northwind gave analysts a whole day of presentations on Wednesday.\n\n"
+        "Finance Chief Tom Marsh said the company aimed for margins of 18 percent within three years.\n\n"
+        '"From today we set about earning back some regard," Barta said. "Look at us: a web firm in its '
+        'teens that let itself turn dull," she said later.'
     )
     assert [(s[:20], n) for s, n, _ in quotes(text)] == [
-        ("Today is the beginni", "Bartz"),
-        ("Along the way, here ", "Bartz"),
+        ("From today we set ab", "Barta"),
+        ("Look at us: a web fi", "Barta"),
     ]
 
 
 @pytest.mark.parametrize(
     "between",
     [
-        "Laura Paugh, Northwind's senior vice president of investor relations, told Reuters demand softened.",
-        "Paugh said the cuts would likely reduce Northwind's pretax results by about $1 billion.",
+        "Laura Pugh, Northwind's senior vice president for investor matters, told Reuters demand softened.",
+        "Pugh said the cuts could trim Northwind's pretax results by some $600 million.",
     ],
 )
 def test_a_company_named_like_a_person_is_no_mention_of_him(between):
     # "Northwind's senior vice president", "Northwind's pretax results": the company, not J.W. Northwind
     text = (
         'Chairman J.W. Northwind said the year started well. "We are positioned for growth," Northwind said.\n\n'
-        f'Analyst Laura Paugh was cautious. {between} "There is a lot of caution in the guidance," she said.'
+        f'Analyst Laura Pugh was cautious. {between} "The forecast has been set very carefully," she said.'
     )
-    assert quotes(text)[-1][1] == "Laura Paugh"
+    assert quotes(text)[-1][1] == "Laura Pugh"
 
 
 def test_instant_view_headings_after_a_dash_separator_that_lost_its_line_breaks():
     text = (
-        "TOKYO (Reuters) - Northwind Motor Corp slashed its annual profit forecast on Monday. COMMENTARY: KOICHI "
-        'OGAWA, CHIEF PORTFOLIO MANAGER, DAIWA SB INVESTMENTS "This is very, very bad for the whole sector." - - - - '
-        'FUJIO ANDO, SENIOR MANAGING DIRECTOR, CHIBAGIN ASSET MANAGEMENT "This shows how rapidly the auto sector '
-        'has deteriorated." - - - - KOJI ENDO, AUTO ANALYST AT CREDIT SUISSE SECURITIES "Northwind is likely to '
-        'post losses next business year too."'
+        "TOKYO (Reuters) - Northwind Motor Corp lowered its outlook for the year on Monday. COMMENTARY: KENJI "
+        'OGATA, CHIEF PORTFOLIO MANAGER, HARBOR SB INVESTMENTS "A terrible blow for every carmaker." - - - - '
+        'FUMIO ANZAI, SENIOR MANAGING DIRECTOR, RIDGEBANK ASSET MANAGEMENT "Look how fast the car industry '
+        'has gone downhill." - - - - KOTA ENOMOTO, AUTO ANALYST AT QUILLON SECURITIES "Northwind will probably '
+        'lose money in the following year as well."'
     )
-    assert [n for _, n, _ in quotes(text)] == ["Koichi Ogawa", "Fujio Ando", "Koji Endo"]
+    assert [n for _, n, _ in quotes(text)] == ["Kenji Ogata", "Fumio Anzai", "Kota Enomoto"]
 
 
 def test_a_pronoun_after_a_sentence_is_its_subject_not_the_name_after_a_preposition():
     text = (
-        "Chief Executive Bob McDonald said the quarter was solid. Activist investor Bill Ackman said in the fall he "
+        "Chief Executive Bob McDowell said the quarter was solid. Activist investor Bill Ackerly said last autumn he "
         "would give him time.\n\n"
-        "McDonald did not say whether he has spoken with Ackman lately, but said he considers it an honor to lead "
-        'the company. "I\'m totally focused on doing what I have to do," he said.'
+        "McDowell would not say if he had talked to Ackerly recently, but said running the company was a privilege "
+        'for him. "My whole attention is on the job in front of me," he said.'
     )
-    assert quotes(text)[-1][1] == "Bob McDonald"
+    assert quotes(text)[-1][1] == "Bob McDowell"
 
 
 def test_a_name_inside_what_the_subject_said_is_no_antecedent_for_the_next_pronoun():
@@ -1193,9 +1208,9 @@ def test_a_name_inside_what_the_subject_said_is_no_antecedent_for_the_next_prono
     text = (
         "Chief Executive Tom Jensen said the quarter showed progress. Activist investor Will Portmann said last "
         "year he would give the company time.\n\n"
-        'Portmann spoke about Harbor on television on Friday, saying that for three years it "certainly looked like" '
-        'Jensen was not the right chief. He added, "if the company keeps making this kind of progress, then I hope '
-        'that Tom can succeed."'
+        'Portmann spoke about Harbor on television on Friday, saying that for a long stretch it "really did seem as '
+        'if" Jensen was the wrong chief. He added, "if the company keeps up progress of this kind, I would like to '
+        'see Tom make it work."'
     )
     assert quotes(text)[-1][1] == "Will Portmann"
     # a name after the subject that is no part of what the subject said stays the antecedent
@@ -1263,7 +1278,7 @@ def test_its_title_after_another_companys_name_is_the_subjects():
 
 def test_a_name_between_a_titles_commas_before_the_verb_speaks_the_fragment_that_follows():
     text = (
-        "Ames became chief executive in 2005, and added the post of chairman a year later. Northwind's chief "
+        "Ames was named chief executive in 2007, and took the chairman's seat two years on. Northwind's chief "
         "financial officer, Mara Lund, said fines would not change the buyback and that the bank "
         '"will keep its dividend where it is." Revenue fell.'
     )
@@ -1293,7 +1308,7 @@ def test_a_pronoun_skips_a_name_in_a_relative_clause_on_the_subject():
 def test_a_verb_after_a_quote_that_ends_its_sentence_introduces_the_next_quote():
     text = (
         '"Northwind has few choices left," said Sam Poe, an analyst at Harbor Ratings. '
-        "Ridgeline analyst Jane Roe wrote that Northwind may have to give up its leasing arm as "
+        "Ridgeline analyst Jane Roe wrote that Northwind might need to sell its leasing arm as "
         '"the condition its banks set for a new loan." Poe, the Harbor analyst, added, "The leasing arm is what '
         'the lenders want."'
     )
@@ -1325,7 +1340,7 @@ def test_instant_view_headings_in_mixed_case_with_initials_and_family_names_firs
 def test_a_coordinated_verb_after_an_opening_participle_clause_speaks_for_the_subject():
     text = (
         "Northwind Chief Financial Officer Sam Poe spoke at a conference. Pressed on the margin outlook, Poe "
-        'declined to put a number on it but said: "Next quarter will look worse than this one."'
+        'declined to give a figure but said: "Next quarter will look worse than this one."'
     )
     assert quotes(text) == [("Next quarter will look worse than this one.", "Sam Poe", "executive")]
 
@@ -1368,7 +1383,7 @@ def test_a_rating_in_quotation_marks_inside_the_attribution_does_not_cut_it():
     text = (
         "Sam Poe, an analyst at Harbor Partners, said the plan was a surprise.\n\n"
         'Quillon Research analyst Jo Fay said, "The plan removes a worry for the shares."\n\n'
-        '"Every line of the report beat my numbers," Poe, who has a "buy" rating on the stock, said.'
+        '"Every line of the report beat my numbers," Poe, who keeps a "buy" call on the shares, said.'
     )
     assert quotes(text)[-1] == ("Every line of the report beat my numbers", "Sam Poe", "analyst")
 

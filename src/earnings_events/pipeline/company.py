@@ -288,7 +288,7 @@ def _headline_names(doc: ArticleDoc, e: Entity) -> bool:
 
 
 def _lower_case_in(title: str, word: str) -> bool:
-    """Does a headline in mixed case use ``word`` only in lower case ("ArcelorMittal sees only slow steel recovery"
+    """Does a headline in mixed case use ``word`` only in lower case ("Quillon expects a slow steel rebound"
     does not name Nippon Steel, whose one distinctive word is "steel")?"""
     if title.upper() == title:
         return False
@@ -318,7 +318,7 @@ def _longer_name_of_another(doc: ArticleDoc, title_words: set[str], word: str, e
     return False
 
 
-# "Boeing battery maker sees lower profits", "Apple supplier Foxconn ...": a company named to say who another is
+# "Boeing seat maker trims outlook", "Quillon supplier Harbor ...": a company named to say who another is
 _MODIFIES = re.compile(
     r"(?:['’]s?)?\s+(?:[a-z][\w\-]*\s+){0,2}?(?:supplier|\w*maker|partner|rival|customer|unit|parent|client|"
     r"contractor|vendor|dealer|subsidiary|affiliate|bottler|franchisee|assembler)s?\b"
@@ -656,7 +656,7 @@ def _lede_subject(doc: ArticleDoc) -> Company | None:
         return None
     kind = kind_of(name)
     # a news or data company whose own results are the news opens the headline and is described as a business in
-    # the lede ("News and information publisher Thomson Reuters reaffirmed its 2008 outlook")
+    # the lede ("Business-data group Thomson Reuters kept its yearly forecast")
     if kind != OrgKind.COMPANY and not (kind == OrgKind.AGENCY and trade and doc.title.startswith(name)):
         return None
     if (
@@ -699,16 +699,16 @@ def _quote_entity(
         # a listed company of the story whose results it does not report ("Harbor Stores' chief executive" in a
         # round-up of others' results): still his own company's quote, not the lead's
         own = next(iter(_titled_companies(a, [e for e in ents if e.ticker is not None])), None)
-    if own is not None:  # "Alcoa Chief Executive Alain Belda" on Alcan's shareholders: Alcoa's quote
+    if own is not None:  # "Quillon Chief Executive Jo Fay" on Northwind's shareholders: Quillon's quote
         return own
     named = _reporting(doc, _named_in(doc, [a], event), best)
     if len(named) == 1:
-        # the speaker's other quotes speak to it too, unless they name another ("(Gap's) results underscored
-        # our view ..." then "It strikes us as if there was little foresight ...")
+        # the speaker's other quotes speak to it too, unless they name another ("(Quillon's) results confirm
+        # what we feared ..." then "Nobody there seems to have planned ahead ...")
         by_person.setdefault(person.name, named[0])
         return named[0]
     # a quote naming no company speaks to the one the same speaker's other quotes in its paragraph name ("We've
-    # been complaining about tech companies ...," ... "It's good to see one (IBM) that ...")
+    # grumbled about chipmakers for months ...," ... "At last one (Quillon) has ...")
     siblings = [
         b for b in doc.attributions if b is not a and b.person.name == person.name and b.quote.paragraph == q.paragraph
     ]
@@ -726,7 +726,7 @@ def _quote_entity(
     if executive and not hint and re.match(r"\s*(?:the\s+)?company(?:['’]s)?\s", person.title or ""):
         found = best  # "company president Bert Nordberg": the company the article is about
     own = person.org or person.company_hint
-    if own and not executive:  # an analyst's firm is never the company ("said Credit Suisse's David Arnold")
+    if own and not executive:  # an analyst's firm is never the company ("said Ridgeline Bank's Sam Poe")
         event = [e for e in event if not any(same_entity(own, n) for n in e.names)] or event
     if not executive:  # nor the firm the description names (", who runs $2 billion for Quillon Trust";
         # not what the speaker comments on or covers: ", commenting on Quillon's forecast", "who covers Quillon")
@@ -912,8 +912,8 @@ def _printed(e: Entity) -> bool:
 
 
 def _firm_of(doc: ArticleDoc, m: OrgMention) -> bool:
-    """A mention that names an analyst's firm ("Bank of America/Merrill Lynch analyst Michael Linenberg", "Credit
-    Suisse's David Arnold"), not a company the attribution speaks of."""
+    """A mention that names an analyst's firm ("Harbor/Pike Securities analyst Jo Fay", "Ridgeline
+    Bank's Sam Poe"), not a company the attribution speaks of."""
     after = doc.text[m.end : m.end + 40]
     return bool(
         re.match(
@@ -924,7 +924,7 @@ def _firm_of(doc: ArticleDoc, m: OrgMention) -> bool:
 
 def _titled_companies(a: Attribution, ents: list[Entity]) -> list[Entity]:
     """The companies (of ``ents``, in order) the speaker's title names exactly as the article does ("Harbor Stores
-    Chief Executive Sam Poe"), not as a past post ("the former president of Morgan Stanley"): a looser match took
+    Chief Executive Sam Poe"), not as a past post ("the former head of Harbor Bank"): a looser match took
     "Nokia" for Nokia Siemens Networks."""
     hint = a.person.company_hint
     title = a.person.title or ""
@@ -937,8 +937,8 @@ def _titled_companies(a: Attribution, ents: list[Entity]) -> list[Entity]:
 
 def _own_event(doc: ArticleDoc, a: Attribution, ents: list[Entity], best: Entity | None) -> Entity | None:
     """In a story about one company, an executive of another listed company the body reports on speaks to his own
-    company's event ("Delta Chief Financial Officer Hank Halter" after "Delta Air Lines Inc ( DAL.N ) ... said it
-    expected a profit in the fourth quarter", in a story led by JetBlue's outlook). His title must name the company
+    company's event ("Northwind Chief Financial Officer Sam Poe" after "Northwind Air Inc ( NWD.N ) ... said it
+    saw a fourth-quarter profit", in a story led by Quillon's outlook). His title must name the company
     exactly as the article does: a looser match took "Nokia" for Nokia Siemens Networks."""
     hint = a.person.company_hint
     if a.role != "executive" or not hint or _investor(doc, a):
@@ -1084,7 +1084,7 @@ _ANALYST_HEADING = re.compile(
 
 def _heading_company(doc: ArticleDoc, a: Attribution, event: list[Entity], ents: list[Entity]) -> Entity | None:
     """The company named by the instant-view heading the quote stands under ("INTEL", "YAHOO"); a speaker's
-    heading that opens with a company's name ("PALM MATTHEW THORNTON, ANALYST, AVIAN SECURITIES") names it even
+    heading that opens with a company's name ("QUILLON JO FAY, ANALYST, HARBOR SECURITIES") names it even
     when the story's opening reported its results without a results word beside its name."""
     heads = [
         b

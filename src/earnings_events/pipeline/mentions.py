@@ -126,7 +126,7 @@ _LEAD_STOP = SENTENCE_STARTERS | {
     "That",
     "Chief",
     "Executive",
-    # what a sentence says "of" a company, before its name ("Sales of Microsoft Corp's Windows ...")
+    # what a sentence says "of" a company, before its name ("Sales of Quillon Corp's tablets ...")
     "Sales",
     "Profit",
     "Profits",
@@ -327,7 +327,7 @@ def _former_names(doc: ArticleDoc) -> None:
             doc.orgs[k] = replace(o, company=longer[0])
 
 
-# Common first words that a headline uses alone for a company ("Continental, AirTran beat Street on cheaper fuel"
+# Common first words that a headline uses alone for a company ("Continental, Harbor top forecasts as fuel eases"
 # for Continental Airlines), and that stand alone, capitalised and before a lower-case word, for little else.
 _HEADLINE_SHORT = {
     w: re.compile(rf"(?<![\w&.'’\-]){w}(?![\w&\-]|\s+[A-Z&]|['’]s\s+[A-Z]|\.\w)")
@@ -357,7 +357,7 @@ def _headline_short_forms(doc: ArticleDoc, start: int, end: int) -> None:
 
 def _headline_inner_names(doc: ArticleDoc, registry: Registry, start: int, end: int) -> None:
     """Mentions of the distinctive word after a company name's opening initials where the headline uses that word
-    alone ("Peugeot, Nissan smarting after Japan quake" for PSA Peugeot Citroen): in the headline and in the text
+    alone ("Peugeot sales slip in Europe" for PSA Peugeot Citroen): in the headline and in the text
     between ``start`` and ``end``, capitalised and not before another capitalised word. Only a word the registry
     gives to no other company ("Siemens" of Nokia Siemens Networks is Siemens)."""
     words: dict[str, set[str]] = {}
@@ -442,7 +442,7 @@ def _by_code(registry: Registry, code: Code, name: str) -> Company | None:
     theirs = {w.lower() for n in names for w in re.findall(r"[A-Za-z][\w&'’\-]{2,}", n)}
     short = canonical(name).replace(".", "")
     initialism = short.isupper() and any(short == "".join(w[0] for w in n.split()).upper() for n in names)
-    bare_suffix = not printed - _SUFFIX_WORDS  # "BHP Billiton Ltd/Plc ( BHP.AX )": only "Plc" before the code
+    bare_suffix = not printed - _SUFFIX_WORDS  # "Quillon Mining Ltd/Plc ( QLN.AX )": only "Plc" before the code
     return company if printed & theirs or initialism or bare_suffix else None
 
 
@@ -465,7 +465,7 @@ _PREV_WORD = re.compile(r"(?<![\w&'’.\-])([A-Z][\w&'’\-]+) $")
 
 def _masked(doc: ArticleDoc, start: int, end: int) -> str:
     """The text with its layout blocks blanked (same offsets), so that no name runs on from a subhead into the
-    sentence after it ("CONSUMERS CUT BACK Minneapolis-based U.S. Bancorp, meanwhile, said")."""
+    sentence after it ("SHOPPERS PULL BACK Ohio-based Quillon Bank, for its part, said")."""
     blocks = [b for b in doc.blocks if b.kind != "company" and b.end > start and b.start < end]
     if not blocks:
         return doc.text
@@ -530,7 +530,7 @@ def _bare_code_ok(text: str, m: re.Match[str]) -> bool:
     """A bare ``FDC.N`` follows a name (or another code), not a sentence's first word."""
     before = text[max(0, m.start() - 12) : m.start()]
     if re.search(r"\b(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|Bros|Inds|Hldgs)\.\s+$", before):
-        return True  # "H.J. Heinz Co. HNZ.N"
+        return True  # "J.R. Harbor Co. HBR.N"
     return not re.search(r"[.!?]\s+$", before) and bool(re.search(r"[A-Za-z)\]'’]\s*,?\s*$", before))
 
 
@@ -593,7 +593,7 @@ def trim_lead(name: str) -> str:
         )
     ):
         toks.pop(0)
-    # a person's full name in the possessive before the company's: "Warren Buffett's Berkshire Hathaway Inc"
+    # a person's full name in the possessive before the company's: "Jo Fay's Quillon Holdings Inc"
     # ("Rupert Murdoch's News" before "Corp": the suffix is not among the tokens)
     # (not a name of that form: "Papa Joe's International Inc", whose words after the possessive name no company)
     if (
@@ -627,8 +627,8 @@ _LEDE_SUBJECT = re.compile(
 )
 
 
-# ... and a longer description before the name ("World No. 2 home appliances maker Electrolux warned",
-# "Upscale department store Neiman Marcus posted"), taken only when the headline names the company too: a long run
+# ... and a longer description before the name ("Europe's No. 3 kitchen appliances maker Quillon warned",
+# "Upmarket fashion store Harbor Lane posted"), taken only when the headline names the company too: a long run
 # of words before a capitalised one is otherwise as often a place, a person or a product
 _WIDE_LEDE_SUBJECT = re.compile(
     rf"\s*(?:The\s+)?(?P<trade>(?:[\w.'’\-]+\s+){{0,6}}?(?:{TRADE}|stores?|retailer|company|outfit))\s+"
@@ -652,7 +652,7 @@ def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     said ...", "Irish airline Ryanair Monday posted ..."), and whether its trade came before it."""
     a, b = doc.lede
     if re.search(r"\((?:Reuters|AP|AFP)\)\s*[-—–]", doc.text[a : min(b, a + 120)]):
-        return None  # (a dateline the layout left in the lede: "CHARLOTTE, N.C./NEW YORK (Reuters) - Three ...")
+        return None  # (a dateline the layout left in the lede: "AKRON, Ohio/CHICAGO (Reuters) - Two ...")
     narrow = _LEDE_SUBJECT.match(doc.text, a, b)
     m = narrow or _WIDE_LEDE_SUBJECT.match(doc.text, a, b) or _TITLED_LEDE_SUBJECT.match(doc.text, a, b)
     if m is None:
@@ -706,8 +706,8 @@ _SHORT_NAME_BEFORE = re.compile(r"\s*\((?:[A-Z][\w&'’.\-]*\s?){1,3}\)\s*$")
 
 
 def _name_before(text: str, end: int) -> tuple[int, str] | None:
-    """The capitalised name that ends right before ``end`` ("... maker H.J. Heinz Co." -> "H.J. Heinz Co."),
-    over a short form in brackets ("Australia and New Zealand Banking Group (ANZ) ( ANZ.AX )")."""
+    """The capitalised name that ends right before ``end`` ("... maker J.R. Harbor Co." -> "J.R. Harbor Co."),
+    over a short form in brackets ("Quillon and Northwind Bank (QNB) ( QNB.L )")."""
     start = max(0, end - 120)
     short = _SHORT_NAME_BEFORE.search(text, start, end)
     if short:
@@ -720,7 +720,7 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
             spelled
             and len(initials) >= 2
             and "".join(w[0] for w in spelled.group(1).split() if w[0].isupper()).startswith(initials)
-        ):  # "Australia and New Zealand Banking Group (ANZ)": the name its short form spells, "and" included
+        ):  # "Quillon and Northwind Bank (QNB)": the name its short form spells, "and" included
             return start + spelled.start(1), spelled.group(1)
     m = _NAME_BEFORE.search(text, start, end)
     if not m:
@@ -734,7 +734,7 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
         rest = raw[nl + 1 :]
         at += nl + 1 + len(rest) - len(rest.lstrip())
         raw = rest.lstrip()
-    # "Cooper Tire and Rubber Co. ( CTB.N )": an industry word after "and" goes on a name, as in ``orgs_in``
+    # "Harbor Tire and Rubber Co. ( HTR.N )": an industry word after "and" goes on a name, as in ``orgs_in``
     head = re.search(rf"((?:{_NAME_TOKEN}\s+)*{_NAME_TOKEN})\s+and\s+$", text[start:at])
     if head and canonical(raw).lower() in _INDUSTRY_WORDS:
         at = start + head.start(1)
@@ -801,7 +801,7 @@ def orgs_in(
         at, name = hit
         if _MARKET.match(name) or _AGENCY.match(name):
             continue
-        # "Australia and New Zealand Banking Group ( ANZ.AX )": a name the registry knows with "and" in it
+        # "Quillon and Northwind Bank ( QNB.L )": a name the registry knows with "and" in it
         head = re.search(rf"((?:{_NAME_TOKEN}\s+){{0,2}}{_NAME_TOKEN})\s+and\s+$", text[max(0, at - 60) : at])
         if head:
             words = head.group(1).split()
@@ -830,7 +830,7 @@ def orgs_in(
             if _two_names(raw, m.group("suffix"), registry) or _left_named(head, right, registry, text):
                 raw = right
         if not raw or raw in _NOT_NAMES or raw in _PLACES_AND_RIVALS:
-            continue  # (a country with a suffix is its companies: "quake-hit Japan Inc posts results")
+            continue  # (a country with a suffix is its companies: "Japan Inc braces for a strong yen")
         at = m.start("name") + m.group("name").find(raw)
         full = f"{raw} {m.group('suffix')}"
         # "News Corp" is the registry's name itself, where the bare word is not

@@ -349,7 +349,7 @@ def _span_year_end(doc: ArticleDoc) -> int | None:
     return None
 
 
-# "fourth-quarter net income rose 24 percent": a quarter's results, reported
+# "fourth-quarter net income rose 17 percent": a quarter's results, reported
 # how a result moved (both patterns below)
 _MOVED = r"rose|fell|jumped|climbed|dropped|declined|increased|decreased|slipped|surged|plunged"
 _RESULT_AFTER = r"[\s\-]*(?:net\s+|operating\s+)?(?:income|profit|earnings|loss|revenue|sales)\b[^.;]{0,40}?"
@@ -358,7 +358,7 @@ _RESULTS_MOVED = re.compile(rf"{_RESULT_AFTER}\b(?:{_MOVED}|was|were|totaled|tot
 _MOVED_AFTER = re.compile(rf"{_RESULT_AFTER}\b(?:{_MOVED})\b", re.I)
 
 
-# "same-store sales fell in the second quarter": a quarter's results, reported before the period is named
+# "comparable sales dropped in the second quarter": a quarter's results, reported before the period is named
 _MOVED_IN = re.compile(
     rf"\b(?:income|profit|earnings|loss|revenue|sales)\s+(?:{_MOVED})\b[^.;]{{0,30}}?\b(?:in|for)\s+(?:the|its)\s+"
     r"(?:fiscal\s+)?$",
@@ -384,7 +384,7 @@ def _results_moved(doc: ArticleDoc, p: Period) -> bool:
     )
 
 
-# "the fiscal third quarter ended May 11": the day a quarter ended, as printed
+# "the fiscal third quarter ended May 14": the day a quarter ended, as printed
 _ENDED_ON = re.compile(rf"\s*,?\s*(?:which\s+|that\s+)?ended\s+(?:on\s+)?(?P<mon>{MONTH_NAME})\s+(?P<day>\d{{1,2}})\b")
 
 
@@ -521,7 +521,7 @@ _WARN_THAT = r"warn(?:s|ed|ing)?\s+(?:on\s+\w+\s+)?that"
 # a company's forecast (verbs; "a forecast" or "analysts' estimates" are nouns, not the sentence's forecast)
 _FORECAST_VERB = re.compile(
     r"\b(?<!than[\s\-])(?<!as[\s\-])(?:expects?|expected|expecting|sees|predicts?|projects?|anticipates?|will|would|should|could|might|aims?\s+(?:to|for)|"
-    rf"{_WARN_THAT}|"  # "warned that its fourth-quarter sales would miss its target"
+    rf"{_WARN_THAT}|"  # "warned that its fourth-quarter sales would fall short"
     # a headline's "Northwind seen posting quarterly loss": analysts expect it
     r"seen\s+(?:to\s+)?(?:post(?:ing)?|report(?:ing)?|book(?:ing)?|swing(?:ing)?|return(?:ing)?)|"
     r"looks\s+for|(?<!\ba\s)(?<!\bthe\s)(?<!\bits\s)(?<!['’]\s)forecast(?:s|ing)?)\b",
@@ -534,7 +534,7 @@ _REPORT_VERB = re.compile(
 )
 
 
-# a clause's character: no full stop but an abbreviation's ("the No. 2 U.S. grocer"), which ends no sentence
+# a clause's character: no full stop but an abbreviation's ("the No. 2 U.S. sock maker"), which ends no sentence
 _IN_CLAUSE = r"(?:[^.;]|(?<=\b[A-Z])\.|(?<=\bNo)\.|(?<=\bCo)\.|(?<=\bInc)\.|(?<=\bCorp)\.)"
 _EARLIER_REPORT = re.compile(
     rf"\b(?:last\s+(?:week|month)|earlier\s+this\s+(?:month|year)|previously|(?:weeks?|months?)\s+ago)\b{_IN_CLAUSE}{{0,60}}?"
@@ -567,9 +567,9 @@ def _sentence_span(doc: ArticleDoc, p: Period) -> tuple[str, int, int]:
     return src, start, _sentence_end(doc, p)
 
 
-# "That compares with a profit of ... in the year ended March 2008": the whole sentence is the comparison's base
+# "That compares with net income of ... a year earlier": the whole sentence is the comparison's base
 _COMPARES_SENTENCE = re.compile(r"\s*(?:that|this|it|which)\s+(?:compares|compared)\s+(?:with|to)\b", re.I)
-# the article's news is results about to come out: "is expected to report a big jump in earnings on Thursday"
+# the article's news is results about to come out: "is expected to report sharply higher profit on Wednesday"
 _DUE_TO_REPORT = re.compile(
     r"\b(?:expected|due|set|scheduled|slated|poised)\s+to\s+(?:report|post|announce|release)\b|\bwill\s+(?:report|post|announce)\s+"
     r"(?:its\s+)?(?:\w+\s+)?(?:results|earnings)\b|\bahead\s+of\s+(?:its\s+)?(?:\w+\s+)?(?:results|earnings)\b",
@@ -577,7 +577,7 @@ _DUE_TO_REPORT = re.compile(
 )
 
 
-# "In the most recent fourth quarter, Safeway reported ...": results recalled beside the forecast, not the day's
+# "In the most recent fourth quarter, Quillon earned ...": results recalled beside the forecast, not the day's
 _MOST_RECENT = re.compile(r"\b(?:most\s+recent|previous|prior)\s+(?:fiscal\s+)?$", re.I)
 _QUARTERLY = ("quarter", "half", "month_quarter", "month_half", "current_quarter", "nine")
 _REPORTS_SOON = re.compile(
@@ -597,8 +597,8 @@ _MEETING = re.compile(
     r"(?:a|an|its|the)\s+(?:[\w\-'’]+\s+){0,2}?(?:event|meeting|gathering|briefing)\b",
     re.I,
 )
-# ... the meeting of the day, not one to come or gone ("will provide details at an October investor meeting",
-# "at its analyst conference next month")
+# ... the meeting of the day, not one to come or gone ("will lay out the plan at a November investor day",
+# "at its analyst gathering next month")
 _MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _OTHER_MEETING = re.compile(rf"\b(?:will|would|plans?\s+to|to\s+hold|next|later|last|earlier|{_MONTH_NAME})\b", re.I)
 _DATED = re.compile(rf"\s*(?:in|on)\s+(?:\w+\s+)?{_MONTH_NAME}\b")  # "... meeting on February 24"
@@ -606,7 +606,7 @@ _DATED = re.compile(rf"\s*(?:in|on)\s+(?:\w+\s+)?{_MONTH_NAME}\b")  # "... meeti
 
 def _at_meeting(doc: ArticleDoc) -> bool:
     """The article reports what was said at an investor, analyst or shareholder meeting ("comments during an investor
-    meeting at its headquarters", "said at an annual meeting with analysts"), not on a results day's call."""
+    meeting at its headquarters", "spoke at a yearly briefing for investors"), not on a results day's call."""
     for m in _MEETING.finditer(doc.text):
         after = doc.text[m.end() : m.end() + 25]
         if not (_OTHER_MEETING.search(m.group(0)) or _OTHER_MEETING.match(after.lstrip(" ,")) or _DATED.match(after)):
@@ -623,7 +623,7 @@ def _due_to_report(doc: ArticleDoc, p: Period) -> bool:
 
 def _about_to_report(doc: ArticleDoc) -> bool:
     """The first sentence has results about to come out ("is expected to post ... this week", "as Intel and other
-    chipmakers report earnings this week", "after the company reports earnings later on Thursday")."""
+    chipmakers report earnings this week", "after Quillon reports earnings later on Tuesday")."""
     a, b = doc.lede
     return bool(_DUE_TO_REPORT.search(doc.text, a, b) or _REPORTS_SOON.search(doc.text, a, b))
 
@@ -782,7 +782,7 @@ def _reported_earlier_today(doc: ArticleDoc, p: Period) -> bool:
 
 def _results_near(doc: ArticleDoc, p: Period) -> bool:
     """Results are what the period's sentence says of it ("fourth-quarter profit rose", "net profit was ... in
-    2009"), not a market share or a shipment count ("market share fell to 74 percent in the fourth quarter")."""
+    2009"), not a market share or a shipment count ("market share fell to 61 percent in the fourth quarter")."""
     src, start, end = _sentence_span(doc, p)
     return _RESULTS_NOUN.search(src, start, end) is not None
 
@@ -875,7 +875,7 @@ def _forecast_of(doc: ArticleDoc, p: Period) -> bool:
     return f is not None and _REPORT_VERB.search(src, f.end(), p.start) is None
 
 
-# a verdict on results against expectations: "beat Wall Street's quarterly profit estimates", "stronger-than-expected
+# a verdict on results against expectations: "beat analysts' quarterly profit estimates", "stronger-than-expected
 # quarterly earnings", "topped profit expectations" (results out, not a forecast of them)
 _VERDICT = re.compile(
     r"\b(?:beat|beats|beating|topped|tops|top|missed|misses|miss|exceeded|exceeds|surpassed|surpasses|outpaced|trumped|"
@@ -972,8 +972,8 @@ def _reported_in_sentence(doc: ArticleDoc, p: Period) -> bool:
 
 
 def _warning_on(doc: ArticleDoc, p: Period) -> bool:
-    """An unnamed quarter's results forecast, not reported: "warned that quarterly earnings would be well below
-    estimates", "will likely miss its quarterly revenue target"; not "quarterly profit rose more than expected"."""
+    """An unnamed quarter's results forecast, not reported: "warned that its quarterly earnings would lag
+    estimates", "may miss its quarterly sales goal"; not "quarterly profit rose faster than forecast"."""
     src, start, end = _sentence_span(doc, p)
     if not (p.estimate or _FORECAST_VERB.search(src, start, end)):
         return False
@@ -985,8 +985,8 @@ def _horizons_last(
 ) -> list[tuple[Period, tuple[int, int]]]:
     """The body's periods in the text's order, a plan over several years after the rest: a nearer period the body
     forecasts is the news, the long-term plan its background. When the body revises the forecast for the current
-    year ("cut its net profit forecast for the current business year"), that is the news, and next year's
-    prospects ("could drive profits lower again next business year") come after it."""
+    year ("trimmed the forecast for its current business year"), that is the news, and next year's
+    prospects ("might push profit down again next business year") come after it."""
     revised = any(
         p.kind in ("relative", "year") and p.which not in _NEXT and _REVISED.search(*_sentence_span(doc, p))
         for p, _ in periods
@@ -1096,8 +1096,8 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     body = [(p, r) for p, r in named if not p.in_title]
 
     def reported(p: Period, fy: int, q: int) -> bool:
-        # (estimates after a period the sentence reports are what it beat: "posted a 12 percent increase in
-        # third-quarter profit as gross margins beat expectations")
+        # (estimates after a period the sentence reports are what it beat: "reported a 9 percent gain in
+        # third-quarter profit as margins topped forecasts")
         estimate = p.estimate and not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p))
         return (
             not p.compared
@@ -1116,7 +1116,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # first sentence with no period named but what an estimate is for ("2007 profit estimates"): the latest
     # quarter's results
     # (a headline's verdict on results beside a year still running that the opening names only as a forecast:
-    # "Northwind results beat forecast" over "raised its forecast for 2010 earnings")
+    # "Northwind results beat forecast" over "lifted its 2010 earnings forecast")
     forecast_years_only = bool(head) and all(
         p.estimate or (p.kind in ("year", "horizon") and not ended(*r)) for p, r in head
     )
@@ -1124,7 +1124,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         ((not head or (forecast_years_only and _TITLE_RESULTS_VERDICT.search(doc.title))) and _opening_verdict(doc))
         or (all(p.estimate for p, _ in head) and _opening_reports(doc))
     ):
-        # (the body's "fiscal third quarter ended May 11" is that quarter, which a calendar of month ends has not
+        # (the body's "fiscal third quarter ended May 14" is that quarter, which a calendar of month ends has not
         # closed yet)
         dated = [r for p, r in body if _ended_as_printed(doc, p, cal.quarter_end(*r)) and reported(p, *r)]
         fy, q = dated[0] if dated else cal.latest_ended(on, min_days=0)
@@ -1234,7 +1234,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
     # ("projections for the quarter" when the opening previews a quarter still running are that quarter's)
     running = [hp for hp, r in head if hp.kind in ("quarter", "month_quarter") and not ended(*r)]
     previewed = bool(running)
-    # (an opening that forecasts a quarter still running, "expects to write down $1.2 billion ... in the fourth
+    # (an opening that forecasts a quarter still running, "expects to take a $900 million charge ... in the fourth
     # quarter", makes a quarter the body recalls from its last report background, as in a forecast story)
     pre_announced = any(_forecast_of(doc, hp) for hp in running)
     # (a year the body recalls before the quarter it reports is that quarter's background: "In fiscal 2011, Apple
@@ -1249,7 +1249,7 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         ):
             return fy, q
     for p, (fy, q) in head:  # 2. what the headline or first paragraph forecasts or previews (a quarter just
-        # ended whose results are forecast, "expects JPMorgan to post a loss in the third quarter", included); in
+        # ended whose results are forecast, "expects Quillon to swing to a third-quarter loss", included); in
         # the text, a sentence about results ("raw milk prices ... by the third quarter" forecasts no results)
         if (not ended(fy, q) or (recent(fy, q, p.kind) and _forecast_of(doc, p))) and _forecasts_results(doc, p):
             return fy, q

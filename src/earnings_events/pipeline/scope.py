@@ -405,8 +405,8 @@ _SUBJECT_REPORTS = re.compile(
     r"\s*(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,4},?\s+(?:said\s+it\s+|says\s+it\s+)?"
     r"(?:expects?|sees|forecasts?|predicts?|will\s+report|reported|posted|said\s+(?:its\s+)?(?:net|profit|earnings))\b"
 )
-# ... or names it with an appositive before it reports ("Publix Super Markets, the employee-owned grocery chain
-# based in Lakeland, Florida, said on Friday that its sales rose ...")
+# ... or names it with an appositive before it reports ("Quillon Foods, the family-run grocery chain
+# based in Akron, Ohio, said on Monday that its sales rose ...")
 _SUBJECT_DESCRIBED_REPORTS = re.compile(
     r"\s*(?:The\s+)?[A-Z][\w&'’.\-]*(?:\s+[A-Z][\w&'’.\-]*){0,4},\s+[^.;]{3,120}?,\s+(?:said|says|reported)"
     r"(?:\s+on\s+[A-Z]\w+)?\s+(?:that\s+)?its\s+(?:[\w\-]+\s+){0,2}?"
@@ -428,8 +428,8 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
 
 
 def _period_sales(doc: ArticleDoc, title: str, a: int, b: int) -> bool:
-    """A headline naming earnings or profit whose first sentence gives a year's or a quarter's sales ("Publix sales
-    and earnings rise in 2023": "... said on Friday that its sales rose to $57.1 billion in 2023"), not a month's."""
+    """A headline naming earnings or profit whose first sentence gives a year's or a quarter's sales ("Quillon sales
+    and earnings rise in 2012": "... said on Monday its yearly sales grew to $7.4 billion in 2012"), not a month's."""
     if not _RESULTS_OBJECT.search(title) or not re.search(r"\b(?:sales|revenues?)\b", doc.text[a:b], re.I):
         return False
     return any(a <= p.start < b and p.kind in ("year", "quarter", "half") for p in doc.periods) and not re.search(
@@ -639,7 +639,7 @@ _RESULTS_NOUN = re.compile(
 
 
 # a headline about a market, a sector's shares, a month's sales or other news (jobs, plants, a deal, fund raising),
-# not one company's results ("Tech shares rally on Intel earnings", "Ford February sales plunge")
+# not one company's results ("Chip shares rally on Quillon results", "Northwind March sales slump")
 _NOT_ONE_COMPANY = re.compile(
     r"\b(?:futures|stocks|markets?|indexes|index|Wall\s+St(?:reet|\.)?|Dow|S&P|Nasdaq|FTSE|Nikkei|sector|"
     r"January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Dec|"
@@ -650,7 +650,7 @@ _NOT_ONE_COMPANY = re.compile(
 
 
 def _kicker(doc: ArticleDoc, start: int, end: int) -> bool:
-    """A feature's opening line, naming no company and no figure ("Let's not get ahead of ourselves.")."""
+    """A feature's opening line, naming no company and no figure ("Not so fast, though.")."""
     text = doc.text[start:end]
     return len(text.split()) <= 15 and not re.search(r"\d", text) and not any(start <= o.start < end for o in doc.orgs)
 
@@ -685,7 +685,7 @@ def _opens_on_company(doc: ArticleDoc, a: int, b: int) -> bool:
     )
 
 
-# a web lede that describes the company before naming it: "The world's largest coffee chain on Tuesday reported ..."
+# a web lede that describes the company before naming it: "The world's No. 3 bicycle maker on Monday reported ..."
 _DESCRIBED_SUBJECT = re.compile(
     rf"\s*The\s+(?:[\w'’\-]+\s+){{0,5}}?(?:{_COMPANY_NOUN}|automaker|carmaker|chipmaker|conglomerate)\b"
 )
@@ -847,8 +847,8 @@ def lede_forecasts_results(doc: ArticleDoc) -> bool:
     )
 
 
-# A headline that carries the day's results in a clause after its lead news ("Airbus 'more confident' on A350 as
-# profits rise", "BHP delays potash push as profit drops"): the guide reads the headline and the first sentence
+# A headline that carries the day's results in a clause after its lead news ("Quillon 'upbeat' on new jet as
+# profits rise", "Harbor shelves mine plan as profit drops"): the guide reads the headline and the first sentence
 # together, and results told in the headline make a results-day story (not when the lead news is one the guide puts
 # out: "X to cut jobs as quarterly profit falls").
 _RESULTS_CLAUSE = re.compile(
@@ -872,9 +872,9 @@ def results_in_headline_clause(doc: ArticleDoc) -> bool:
     return any(o.kind == OrgKind.COMPANY and o.in_title for o in doc.orgs)
 
 
-# A company revising or placing its own forecast in the first sentence, whatever its headline's words ("Starbucks
-# disappoints after holiday drink sales lose steam": "... warned that 2018 global cafe sales growth would be at the
-# low end of its forecast"): the guide's pre-announcement or guidance.
+# A company revising or placing its own forecast in the first sentence, whatever its headline's words ("Quillon
+# disappoints as winter sales cool": "... warned that 2012 store sales growth would be toward the
+# lower end of its range"): the guide's pre-announcement or guidance.
 _FORECAST_NOUN = r"(?:forecasts?|outlook|guidance|targets?|goals?)"
 # sales only as a growth rate or a comparable-store measure: a sales goal in units (vehicles) is a unit figure
 _OWN_RESULTS = (
@@ -882,11 +882,11 @@ _OWN_RESULTS = (
     r"(?:comparable|same[\s\-]store|like[\s\-]for[\s\-]like)\s+sales)"
 )
 _REVISES_OWN = re.compile(
-    # "cut its long-term earnings growth target", "raised its 2007 sales and profit targets"
+    # "trimmed its long-range profit growth target", "lifted its 2011 sales and margin goals"
     r"\b(?:raised|raises|cut|cuts|lowered|lowers|lifted|lifts|trimmed|trims|slashed|slashes|reduced|reduces|narrowed|"
     r"narrows|reaffirmed|reaffirms|withdrew|withdraws|scrapped|scraps)\s+its\s+(?:own\s+)?(?:[\w\-]+\s+){0,3}?"
     rf"{_OWN_RESULTS}\s+(?:[\w\-]+\s+){{0,3}}?{_FORECAST_NOUN}\b|"
-    # "2018 global cafe sales growth would be at the low end of its forecast"
+    # "2012 store sales growth would be toward the lower end of its range"
     rf"\b{_OWN_RESULTS}\b[^.;]{{0,40}}?\b(?:would|will|to)\s+be\s+(?:at|near|toward|towards)\s+the\s+"
     rf"(?:low|lower|high|upper|bottom|top)\s+end\s+of\s+its\s+(?:[\w\-]+\s+){{0,3}}?(?:{_FORECAST_NOUN}|range)\b",
     re.I,
@@ -898,7 +898,7 @@ _SELL_OFF = re.compile(r"\b(?:sell[\s\-]?offs?|rout|stocks|shares\s+(?:fall|slid
 
 def lede_revises_forecast(doc: ArticleDoc) -> bool:
     """The first sentence gives the company's own forecast revised, affirmed or placed ("cut its 2007 profit
-    forecast", "would be at the low end of its forecast"), with its profit, revenue, margin or comparable sales, the
+    forecast", "would be toward the lower end of its range"), with its profit, revenue, margin or comparable sales, the
     company named in the headline or the sentence; not a broker's forecast, nor a headline about a deal, capital, a
     lawsuit or an executive."""
     title, _ = headline(doc.title)
@@ -998,8 +998,8 @@ def lede_reacts_to_results(doc: ArticleDoc) -> bool:
 
 
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
-# no results word ("Wells Fargo CFO retires, successor named"), and a markets wrap, whose subject is an index or the
-# market ("Dow ends higher on IBM boost", "Oil retreat, banks help S&P, techs hit Nasdaq").
+# no results word ("Quillon CFO steps down, successor named"), and a markets wrap, whose subject is an index or the
+# market ("Dow edges up on Quillon lift", "Banks help S&P, chips weigh on Nasdaq").
 _EXEC_CHANGE = re.compile(
     r"\b(?:retires?|retiring|resigns?|resignation|steps?\s+down|to\s+step\s+down|successor|replaces?|ousts?|ousted|"
     r"quits?|appoints?|named|names|demotes?|shake-?up|shuffles?|reshuffle|to\s+leave|departs?|departure)\b",
@@ -1026,8 +1026,8 @@ _MARKET_WRAP = re.compile(
 )
 
 
-# A forecast for a sector or for companies in general, naming none in its headline or first sentence ("Fund
-# managers to post higher profits", "U.S. second-quarter earnings tough to beat"): the guide's aggregate forecast.
+# A forecast for a sector or for companies in general, naming none in its headline or first sentence ("Asset
+# managers seen posting bigger profits", "U.S. third-quarter profits tough to match"): the guide's aggregate forecast.
 _AHEAD = re.compile(
     r"\b(?:to\s+(?:post|report|deliver|show|see|face)|expected\s+to|seen|set\s+(?:to|for)|poised|should|may|might|"
     r"could|promises?|likely|tough\s+to|await\w*|eyed|fears?|fret)\b|"
@@ -1103,7 +1103,7 @@ def column(doc: ArticleDoc) -> bool:
 # A broker's or analysts' revision of their numbers for a company ("JPMorgan and UBS cut their earnings forecasts
 # for Northwind", "Ridgeline Research raised its price target on Quillon"): an analyst note, not the company's
 # results or its own forecast (the guide), unless the opening ties it to results the company just gave ("a day after
-# the bank posted a quarterly loss", "after its own profit warning"): then results told through analysts' reactions.
+# the lender reported a quarterly loss", "after its own profit warning"): then results told through analysts' reactions.
 _REVISION_FOR = re.compile(
     r"\b(?:cut|cuts|lowered|lowers|slashed|slashes|reduced|reduces|raised|raises|trimmed|trims|hiked|hikes|lifted|"
     r"lifts|boosted|boosts|widened|widens|narrowed|narrows|pared|pares)\s+(?:their|its)\s+(?:[\w\-'’]+\s+){0,5}?"
@@ -1114,7 +1114,7 @@ _REVISION_FOR = re.compile(
 _AFTER_RESULTS = re.compile(
     r"\b(?:after|following)\b[^;]{0,120}?\b(?:results|reported|reporting|posted|posting|earnings|profits?|loss(?:es)?|"
     r"outlook|forecast(?:s|ing)?|guidance|warned|warning|quarter|quarterly|write-?downs?)\b|"
-    # or names them ("saying the automaker's disappointing second-quarter results ...")
+    # or names them ("saying the retailer's weak second-quarter results ...")
     r"\bresults\b|\b(?:reported|posted)\s+(?:a|an|its|their)\b",
     re.I,
 )

@@ -2,10 +2,10 @@
 
 Reads ``quotes``, ``paragraphs``, ``blocks`` and ``orgs``; adds ``people`` and ``attributions``. Each quotation
 span of four words or more is attributed to a named person, in this order: an attribution right after the
-closing mark (``," Musk said``, ``," said Tim Cook, Apple's chief executive``), one right before the opening
-mark (``Cook said:``, ``told analysts``, ``according to X,``), a speech verb elsewhere in the same sentence
+closing mark (``," Musk said``, ``," said Jo Fay, Quillon's chief executive``), one right before the opening
+mark (``Fay said:``, ``told analysts``, ``according to X,``), a speech verb elsewhere in the same sentence
 (quoted fragments in reported speech), the speaker of the quote before it in the same or previous paragraph
-(continuation), an instant-view heading above it ("PATRICK WANG, ANALYST, EVERCORE PARTNERS"), and a person
+(continuation), an instant-view heading above it ("SAM POE, ANALYST, HARBOR PARTNERS"), and a person
 named in the next sentence. Surnames and pronouns resolve to the fullest name in the article. Quotes
 attributed to an organisation or an unnamed person give no row. Names are read from the prose with layout
 blocks blanked out, so a subhead or a dateline is never glued to a name ("WORKING TOGETHER Girsky").
@@ -46,10 +46,10 @@ _LOWER_TITLES = (
     r"consultant|adviser|advisor|publisher|editor|trader|partner|principal|owner|manager"
 )
 _WHO = (
-    # a capitalised run ("Chief Executive Tim Cook", "Intrepid Ventures payments consultant Eric Grover", "FTN Midwest
+    # a capitalised run ("Chief Executive Tim Cook", "Ridgeline Ventures payments consultant Jo Fay", "FTN Midwest
     # business services analyst Kartik Mehta"), a pronoun, or a common noun phrase ("the company")
-    # (a firm's name with commas at its start runs on to its "&" or "and": "Keefe, Bruyette & Woods analyst Richard
-    # Herr", "Sterne, Agee and Leach analyst Margaret Whitfield";
+    # (a firm's name with commas at its start runs on to its "&" or "and": "Hale, Quint & Marsh analyst Sam
+    # Poe", "Roe, Pike and Lund analyst Jo Fay";
     # not "Peter Nesvold, Jefferies & Co. analyst"); a firm opening with a digit before the name, never its last
     # word ("said 3M Chief Executive Sam Poe")
     rf"\b(?:(?:{_CAP},\s+){{1,2}}(?=(?:[A-Z][\w'’\-]*\s+){{0,2}}(?:&|and)\s))?"
@@ -61,7 +61,7 @@ _WHO = (
 )
 _ADV = r"(?:\s+(?:also|later|then|again|recently|further|previously|once|\w+ly))?"
 # "Mark Mason, Citi's finance chief, told reporters"; "Romilly Humphries, S.A.Y. president said"
-# "Mark Mason, Citi's finance chief, told", or without commas "Craig Moffett analyst at Bernstein Research said"
+# "Mark Mason, Citi's finance chief, told", or without commas "Jo Fay analyst at Harbor Research said"
 _APPOS = (
     r"(?:,\s(?P<appos>(?:[^,\"“”]|[\"“][\w\-]+(?:\s[\w\-]+)?[\"”]){1,90}?(?:,\s[^,\"“”]{1,50}?)?),?|\s+(?P<appos2>(?:an?\s+)?(?:senior\s+)?(?:analyst|economist|strategist|"
     r"portfolio\s+manager|fund\s+manager|trader|partner|director)\s+(?:at|with|of|for)\s+(?:[A-Z][\w&.'’\-]*\s*){1,5}))?"
@@ -175,7 +175,7 @@ _TITLE_WORD = re.compile(
 )
 
 
-# the last word of a firm's name right before a person's ("RBC Capital Markets Scot Ciccarelli said")
+# the last word of a firm's name right before a person's ("Harbor Capital Markets Jo Fay said")
 _FIRM_WORDS = {
     "Markets",
     "Capital",
@@ -278,7 +278,7 @@ _TITLED = re.compile(rf"(?P<pre>(?:{_TITLE_WORD.pattern}[\w\-]*\s+){{1,4}}|{_KEP
 _APPOSITIVE = re.compile(rf"(?P<name>{NAME}){_TITLE_AFTER.pattern}")
 # an officer's title as the comma patterns below read it ("chief executive", "Chief Financial Officer", "CFO")
 _OFFICER_TITLE = r"(?i:chief\s+(?:executive|financial|operating)(?:\s+officer)?|chairman|chairwoman|president|CEO|CFO)"
-# a title, a comma, the name, the speech verb: "Another analyst, Inder Singh of Prudential, said ...", "The
+# a title, a comma, the name, the speech verb: "Another analyst, Jo Fay of Harbor, said ...", "The
 # company's Chief Executive, Sam Poe, said ...", "Quillon's finance chief, Jane Roe said"
 _TITLE_COMMA_NAME = re.compile(
     rf"\b(?P<pre>analyst|economist|strategist|portfolio\s+manager|fund\s+manager|investor|trader|{_OFFICER_TITLE}),\s+"
@@ -320,18 +320,18 @@ _THE_TITLE = re.compile(rf"the\s+(?:[A-Z][\w.&'’\-]*\s+){{0,3}}(?P<t>(?:{_LOWE
 _PARTICLE_WORD = re.compile(people._PARTICLE)
 _PARTICLE_NAME = re.compile(rf"(?:{people._PARTICLE}\s+)+[A-Z]")
 _OF_AT_FROM = re.compile(r"\s+(?:of|at|from)\s+")
-# "Ryan Jacob chairman and chief investment officer": a name, then lower-case words that hold a title
+# "Sam Poe chairman and chief investment officer": a name, then lower-case words that hold a title
 _NAME_THEN_LOWER = re.compile(r"((?:[A-Z][\w'’\-]*\s+){1,3}[A-Z][\w'’\-]*)((?:\s+(?:[a-z][\w\-]*|&))+)")
 _A_LOWER_TITLE = re.compile(rf"\b(?:{_LOWER_TITLES})\b")
-# "... America analyst Michael Hecht": a title, then a name of two words or more
-# (not a firm's trade and name: "Kim Caughey at money manager Fort Pitt Capital Group")
+# "... Ridgeline analyst Thomas Roe": a title, then a name of two words or more
+# (not a firm's trade and name: "Jo Fay at money manager North Pike Capital Group")
 _TITLE_THEN_NAME = re.compile(
     rf"\b(?:{_LOWER_TITLES})\s+[A-Z][\w'’\-]*\s+[A-Z](?!.*\b(?:{'|'.join(sorted(_FIRM_END))})\b)"
 )
 # '"...," Said Derek Lin, manager of ...': a speech verb a typo capitalised, before a full name
 _CAPITAL_VERB = re.compile(r"^(?:Said|Says)\s+(?=\S+\s+\S)")
-# "at", "with" or "from" and a firm's trade before a name: "analysts at independent research firm CreditSights",
-# "Bethany Hocking at brokerage Investec"; who speaks comes before: a group of the firm's people, or a person
+# "at", "with" or "from" and a firm's trade before a name: "analysts at boutique research house Northwind",
+# "Jo Fay at brokerage Harbor"; who speaks comes before: a group of the firm's people, or a person
 _AT_FIRM = re.compile(r"\b(?:at|with|from)\s+(?:[a-z][\w\-]*\s+){0,3}$")
 # a firm's people, as a group
 _GROUP_NOUNS = r"analysts|economists|strategists|researchers|experts|traders|officials"
@@ -368,7 +368,7 @@ _MONTH_FIRST_NAMES = frozenset({"April", "May", "June"})
 _BROKERS = (
     r"Wedbush|Stifel|Nicolaus|Jefferies|Oppenheimer|Cowen|Jaffray|Sterne|Agee|Janney|Keefe|Bruyette|Evercore|"
     r"Canaccord|Needham|Macquarie|Bernstein|Morningstar|Wunderlich|Ladenburg|Thalmann|Securities|Research|"
-    # research firms and European brokers quoted by their one-word names ("Numis said in a note to clients")
+    # research firms and European brokers quoted by their one-word names ("Numis wrote to its clients")
     r"Numis|Cazenove|Investec|Panmure|Liberum|Exane|Vontobel|Wegelin|Equinet|CreditSights|WestLB|Berenberg|Oddo|"
     r"Redburn|Helvea|MainFirst|Cheuvreux|Petercam|Sarasin|Mirabaud|Natixis|Mediobanca"
 )
@@ -438,9 +438,9 @@ _QUOTED_TITLE_WORDS = frozenset(
 )
 
 
-# a town before its state in a company's description, opening a sentence: "The Morris Township, New Jersey-based
-# company stood by ...", "Sunnyvale, California-based Palm expects ..." (not a person's description: "said Michael
-# Morris, Ohio-based AEP's chairman", "Jefferson Harralson, Atlanta-based bank analyst")
+# a town before its state in a company's description, opening a sentence: "The Glen Falls, New York-based
+# company stood by ...", "Lakewood, Ohio-based Quillon expects ..." (not a person's description: "said Thomas
+# Lake, Ohio-based Northwind's chairman", "Jo Fay, Atlanta-based bank analyst")
 _PLACE_OF_BASE = re.compile(
     r",\s+(?:[A-Z][\w.'’]*\s+){0,2}[A-Z][\w.'’]*[\-–]based\s+(?P<what>(?:[\w&.'’\-]+\s+){0,3}[\w&.'’\-]+)"
 )
@@ -520,8 +520,8 @@ class _ArticleIndex:
         self.people: dict[str, Person] = {}  # keyed by surname
         self.mentions: list[tuple[int, str]] = []  # (position, surname key)
         self.plain_names: dict[str, tuple[str, int]] = {}  # names seen without a title, by surname
-        # full names only a quotation gives ("They are giving AIG Chief Executive Martin Sullivan a huge vote of
-        # confidence"): the fullest name when the article names the speaker nowhere else
+        # full names only a quotation gives ("They just handed Quillon Chief Executive Jo Fay a strong
+        # endorsement"): the fullest name when the article names the speaker nowhere else
         self.quoted_names: dict[str, tuple[str, int]] = {}
         self.firm_before: dict[str, str] = {}  # a broker's name run into a name: the person's firm
         # In a text of mixed case a word in capitals is a subhead's or an acronym, never part of a person's name.
@@ -670,8 +670,8 @@ class _ArticleIndex:
         )
 
     def title_before(self, pos: int) -> str:
-        """Up to 40 characters before a title, within its clause: "..., an analyst with Morningstar Inc. Hartford
-        Chief Financial Officer David Johnson" gives " Hartford ", not the analyst's title."""
+        """Up to 40 characters before a title, within its clause: "..., an analyst with Harbor Inc. Quillon
+        Chief Financial Officer Sam Poe" gives " Quillon ", not the analyst's title."""
         # (never across the start of the paragraph: a web page's heading line above is not a title)
         i = bisect_right(self.para_starts, pos) - 1
         before = self.text[max(0, self.para_starts[i] if i >= 0 else 0, pos - 40) : pos]
@@ -682,7 +682,7 @@ class _ArticleIndex:
     def _trim(self, raw: str, appositive: bool = False) -> str:
         toks = raw.split()
         if appositive and len(toks) == 2 and toks[0] in _MONTH_FIRST_NAMES and toks[1] not in self.org_words:
-            return clean_name(raw)  # "April Horace, an analyst with Janco Partners": a first name, not a date
+            return clean_name(raw)  # "April Fay, an analyst with Harbor Partners": a first name, not a date
         while (
             toks
             and (toks[0].rstrip(",") in people.NOT_NAME_WORDS or _COMPANY_DESCRIPTOR.fullmatch(toks[0]))
@@ -695,7 +695,7 @@ class _ArticleIndex:
             self.firm_before[clean_name(" ".join(toks[firm:]))] = " ".join(toks[:firm])
             toks = toks[firm:]
         if toks and toks[-1].rstrip(",") in _FIRM_END and all(t[:1].isupper() for t in toks):
-            return ""  # "money manager Fort Pitt Capital Group": a firm, not a person named Fort Pitt
+            return ""  # "money manager North Pike Capital Group": a firm, not a person named North Pike
         if len(toks) > 1 and toks[0] in _TRADE_BEFORE_FIRM:
             return ""  # "Brokerage Ridgeline Lake said": a firm, its trade before its name
         while (
@@ -713,9 +713,9 @@ class _ArticleIndex:
         return name
 
     def org_before(self, pos: int) -> str | None:
-        """The organisation named right before a person's name with only title words between ("United
-        Technologies Corp ( UTX.N ) Chief Financial Officer Greg Hayes", "Rockwell's chief executive Keith
-        Nosbusch")."""
+        """The organisation named right before a person's name with only title words between ("Northwind
+        Corp ( NWD.N ) Chief Financial Officer Sam Poe", "Quillon's chief executive Jo
+        Fay")."""
         for _start, end, name in reversed(self.orgs):
             if end > pos:
                 continue
@@ -750,7 +750,7 @@ class _ArticleIndex:
         if m := _CAPITAL_VERB.match(name):
             name, pos = name[m.end() :], pos + m.end()
         if _place_of_base(self.text, pos, pos + len(name)):
-            return  # "Sunnyvale, California-based Palm", "The Morris Township, New Jersey-based company": a town
+            return  # "Lakewood, Ohio-based Quillon", "The Glen Falls, New York-based company": a town
         key = self._key_for(name)
         cur = self.people.get(key)
         role = role_from_title(title) if title else None
@@ -769,10 +769,10 @@ class _ArticleIndex:
     def classify(self, who: str, at: int) -> _Who:
         """What a WHO phrase names."""
         if _place_of_base(self.text, at, at + len(who)):
-            return _Who("nonperson", at=at)  # "Sunnyvale, California-based Palm": a town
+            return _Who("nonperson", at=at)  # "Lakewood, Ohio-based Quillon": a town
         who = " ".join(who.split())
         if at and self.text[at - 1] in "/." and (glued := re.match(r"[A-Z]\.\s+", who)):
-            who, at = who[glued.end() :], at + glued.end()  # "I/B/E/S. Yahoo said": the end of a data set's name
+            who, at = who[glued.end() :], at + glued.end()  # "I/B/E/S. Quillon said": the end of a data set's name
         if firm := self._at_firm(who, at):
             return firm
         if _GROUP_AT.match(who):
@@ -804,17 +804,17 @@ class _ArticleIndex:
             words = head.split()
             while words and (
                 re.fullmatch(_LOWER_TITLES + r"|analysts?|economist|strategist|an?|the", words[-1])
-                or (trailing and re.fullmatch(r"[a-z][\w\-]*", words[-1]))  # "Philipp Haessler bank analyst at"
+                or (trailing and re.fullmatch(r"[a-z][\w\-]*", words[-1]))  # "Sam Poe bank analyst at"
             ):
                 trailing = f"{words.pop()} {trailing}".strip()  # "Robert Routh analyst at Jefferies"
             head = " ".join(words)
-            # "Ryan Jacob chairman and chief investment officer of Jacob Funds": the name, then his title
+            # "Sam Poe chairman and chief investment officer of Poe Funds": the name, then his title
             lead = _NAME_THEN_LOWER.fullmatch(head)
             if lead and _A_LOWER_TITLE.search(lead.group(2)):
                 return _Who("person", lead.group(1), f"{lead.group(2).strip()} {trailing} of {tail}".strip(), at)
             head_name = [t for t in words if t[:1].isupper() and t not in people.NOT_NAME_WORDS]
-            # (not when the part after "of" ends with a title and a name: "Bank of America analyst Michael Hecht",
-            # "University of Melbourne media analyst Andrea Carson")
+            # (not when the part after "of" ends with a title and a name: "Bank of Ridgeline analyst Thomas Roe",
+            # "University of Harbor media analyst Jo Fay")
             titled_name = _TITLE_THEN_NAME.search(tail)
             if head_name and words and words[-1] == head_name[-1] and not titled_name:
                 who, org = head, tail  # "Ulric Weil of Weil and Associates"
@@ -831,9 +831,9 @@ class _ArticleIndex:
                 break
             if (
                 bare in people.NOT_NAME_WORDS
-                or (len(name_toks) >= 2 and bare in _FIRM_WORDS)  # "RBC Capital Markets Scot Ciccarelli"
+                or (len(name_toks) >= 2 and bare in _FIRM_WORDS)  # "Harbor Capital Markets Jo Fay"
                 or (len(name_toks) >= 2 and bare.lower() in _NAME_TITLE_WORDS)  # "Co-CEO Jim Balsillie"
-                or "/" in bare  # "according to Thomson Reuters I/B/E/S": a data set, not a name
+                or "/" in bare  # "estimates from I/B/E/S": a data set, not a name
                 or (len(name_toks) >= 2 and _BROKER_WORD.fullmatch(bare))  # "Stifel Nicolaus Jordan Rohan"
                 or (self.mixed_case and _SHOUTED.fullmatch(bare))  # a subhead in capitals: "LOOKING ABROAD UPS said"
                 or bare.endswith(("'s", "’s", "'", "’"))
@@ -845,7 +845,7 @@ class _ArticleIndex:
             name_toks.insert(0, bare)
         title = " ".join(toks[: len(toks) - len(name_toks)])
         if "," in who and title.split()[-1:] in (["and"], ["&"]):
-            return _Who("nonperson", at=at)  # "Keefe, Bruyette and Woods said": a firm's name
+            return _Who("nonperson", at=at)  # "Hale, Quint and Marsh said": a firm's name
         if not org and title and _BROKER_PREFIX.fullmatch(title):
             title, org = "", title  # "said Stifel Nicolaus Jordan Rohan": the analyst's firm
         possessive = re.fullmatch(r"(?:the\s+)?(.+?)['’]s?", title)
@@ -861,7 +861,7 @@ class _ArticleIndex:
         if all(people._INITIALS_RE.fullmatch(t) for t in name.split()):
             return _Who("nonperson", at=at)  # "U.S.": initials with no name
         if " " not in name and _BROKER_WORD.fullmatch(name) and name not in self.people:
-            return _Who("nonperson", at=at)  # "Numis said in a note to clients": a broker by its one-word name
+            return _Who("nonperson", at=at)  # "Numis wrote to its clients": a broker by its one-word name
         trade = (title.split() or self.title_before(at).split())[-1:]
         if _PERSON_LIKE_BROKER.fullmatch(name) or (trade and trade[0] in _FIRM_TRADES):
             return _Who("nonperson", at=at)  # "Collins Stewart said", "French brokerage Quillon Roe wrote": a firm
@@ -885,9 +885,9 @@ class _ArticleIndex:
         return _Who("person", name, f"{title} {trailing} {'of ' + org if org else ''}".strip(), at)
 
     def _at_firm(self, who: str, at: int) -> _Who | None:
-        """A name right after "at", "with" or "from" is a firm's ("analysts at independent research firm
-        CreditSights said"): nobody when a group of its people speaks, the person named before it when there is
-        one ("Philipp Haessler bank analyst at Equinet said"), nobody otherwise."""
+        """A name right after "at", "with" or "from" is a firm's ("analysts at boutique research house
+        Northwind said"): nobody when a group of its people speaks, the person named before it when there is
+        one ("Sam Poe bank analyst at Harbor said"), nobody otherwise."""
         before = self.text[max(0, at - 160) : at]
         prep = _AT_FIRM.search(before)
         if prep is None:
@@ -1078,8 +1078,8 @@ def _sentence_end(text: str, pos: int, ceil: int) -> int:
     return ceil
 
 
-# a firm whose name holds a comma, then a title and a name: "said Keefe, Bruyette & Woods analyst Benjamin Yang",
-# "said Fox-Pitt, Kelton analyst Edward Ditmire" (the comma does not end the speaker's phrase)
+# a firm whose name holds a comma, then a title and a name: "said Hale, Quint & Marsh analyst Jo Fay",
+# "said Roe-Pike, Lund analyst Sam Poe" (the comma does not end the speaker's phrase)
 _COMMA_FIRM = re.compile(
     rf"^,\s+[A-Z][\w\-]*(?:,?\s+(?:&|and)\s+[A-Z][\w\-]*|,\s+[A-Z][\w\-]*)*(?:\s+&\s+Co\.?)?\s+"
     rf"(?:analyst|economist|strategist|portfolio\s+manager|fund\s+manager)\s+{_CAP}(?:\s+(?:[A-Z]\.|{_CAP})){{1,3}}"
@@ -1099,8 +1099,8 @@ def _who_from(m: re.Match[str], base: int, index: _ArticleIndex, extra_title: st
     joint = re.search(r"\s+and\s+(?=[A-Z])", raw)  # people are joined by "and"; "&" joins a firm's name
     head = raw[: joint.start()] if joint else ""
     # one quote attributed to two people is spoken by the first named (not "X of Weil and Associates")
-    # (nor "Standard and Poor's analyst Herman Saftlas": a firm's name, its second part in the possessive, nor
-    # "Sterne, Agee and Leach analyst Margaret Whitfield": a firm's name, commas before its "and")
+    # (nor "Harbor and Pike's analyst Jo Fay": a firm's name, its second part in the possessive, nor
+    # "Roe, Pike and Lund analyst Sam Poe": a firm's name, commas before its "and")
     if (
         joint
         and "," not in head
@@ -1150,17 +1150,17 @@ def _attribution(
             m = None  # ('"...," the estimate, said Jo Fay': the stray comma only after a name)
         appos = (m.groupdict().get("appos") or "") if m else ""
         if ", " in appos and not _TITLE_WORD.search(appos.split(", ")[0]):
-            # a second comma in the appositive is a title's tail ("Masa Oda, general manager of ..., Sony's largest
-            # investor, said"), not a list of names ("Friedman, Billings, Ramsey & Co. analyst Brian Butler said") or
-            # a place ("Stamford, Connecticut-based Xerox, which held ..., forecast")
+            # a second comma in the appositive is a title's tail ("Jo Fay, general manager of ..., Quillon's biggest
+            # holder, said"), not a list of names ("Hale, Quint, Marsh & Co. analyst Sam Poe said") or
+            # a place ("Lakewood, Ohio-based Quillon, which held ..., forecast")
             continue
         # after a quote that ends its own sentence, "Executives said they were charting ..." is a new sentence
         # of reported speech, not this quote's attribution ("... ." Smith said on Tuesday.); so is one that runs
-        # on into the next quote ('... ." Chief Executive Sam Palmer said IBM is "ahead of pace"')
+        # on into the next quote ('... ." Chief Executive Sam Poe said Quillon is "well on track"')
         if m and not (ends_sentence and _new_clause(m.group("rest"), runs_on)):
             who = _who_from(m, base_after, index)
             if ends_sentence and who.kind == "nonperson" and m.group("rest").strip():
-                continue  # '... sustainable." PROFITS RISE ICE said it earned ...': the next sentence's news
+                continue  # '... for now." MARGINS WIDEN Quillon said it made ...': the next sentence's news
             if who.kind == "nonperson" and re.match(r"\s*(?:and|but)\s", after):
                 continue  # 'Tucker said the company had "..." and Vontobel warned that ...': the next clause's
             if who.kind == "nonperson":
@@ -1178,8 +1178,8 @@ def _attribution(
     if m and surname(m.group("name")) in index.people:
         return _Who("person", index.people[surname(m.group("name"))].name, m.group("pre"), base_after + m.start("name"))
     m = _AFTER_NAME_TITLE.match(after)
-    # (not a new sentence whose subject has a title: '... America." Mark Durling, banking analyst at Brewin
-    # Dolphin, said last month's warning cushioned the impact': the same test as above)
+    # (not a new sentence whose subject has a title: '... Europe." Jo Fay, banking analyst at Harbor
+    # Pike, said last week's alert softened the blow': the same test as above)
     verb = _VERB_IN_APPOS.search(m.group("appos")) if m else None
     if m and verb and ends_sentence and _new_clause(m.group("appos")[verb.end() :], runs_on):
         m = None
@@ -1196,7 +1196,7 @@ def _attribution(
             return who
     m = _BEFORE_VERB_WHO.search(before)
     if m and m.group("rest") and _A_SPEECH_VERB.search(m.group("rest")):
-        m = None  # 'said analyst Nick Bubb, while Bethany Hocking at Investec said: "...': the nearer verb's
+        m = None  # 'said analyst Sam Poe, while Jo Fay at Harbor said: "...': the nearer verb's
     m = m or _BEFORE_WHO_VERB.search(before)
     first = _who_from(m, sent_start, index) if m else None
     while m is not None and m.re is _BEFORE_WHO_VERB:
@@ -1295,7 +1295,7 @@ def _attribution(
 
 
 def _new_clause(rest: str, runs_on: bool = False) -> bool:
-    """Words after a speech verb that make a clause of their own ("they were charting a recovery path"), not the
+    """Words after a speech verb that make a clause of their own ("they were plotting a way back"), not the
     tail of an attribution (" on Tuesday", ", adding ...", " in a statement"). ``runs_on``: the sentence goes on
     into the next quote, so any words that are no such tail open the clause that quote belongs to."""
     if runs_on and not rest.strip(" ,:—–-"):
@@ -1307,18 +1307,18 @@ def _new_clause(rest: str, runs_on: bool = False) -> bool:
         rest,
     )
     if clause and len(rest.split()) > 4:
-        # "... said this week that iPhone sales boosted ...", "... said in a statement that market fundamentals
-        # remain strong", "... said in a letter to investors he bought back shares": reported speech of its own
+        # "... said this week that iPhone sales boosted ...", "... said in a statement that demand
+        # held up well", "... said in a note to partners he added to his stake": reported speech of its own
         return True
     if (
         not rest
         or rest[0] in ",;:"
         or re.match(r"(?:on|in|at|during|to|after|before|via|from|yesterday|today)\b", rest)
-        # ("said last week", not "said last month's warning cushioned the impact": an object begins)
+        # ("said last week", not "said last week's alert softened the blow": an object begins)
         or re.match(r"(?:late|earlier|last|this)\b(?!\s+(?:\w+\s+)?\w+['’]s\b)", rest)
     ):
         return False
-    # "... cross-selling." Sandler O'Neill analyst Michael Taiano said the deal "made sense ...": an object begins
+    # "... more fees." Harbor Pike analyst Jo Fay said the purchase "fits well ...": an object begins
     return (
         runs_on
         or len(rest.split()) > 3
@@ -1329,7 +1329,7 @@ def _new_clause(rest: str, runs_on: bool = False) -> bool:
 # A surname that is also a company's name, used for the company: "owns Wynn shares", "Dell's profit".
 _COMPANY_AFTER = re.compile(
     r"(?:['’]s\s+(?:shares?|stock|profits?|earnings|results|revenues?|sales|quarter|net|outlook|forecast)\b|"
-    # ("Ford's pretax results", "Marriott's senior vice president of investor relations")
+    # ("Ford's pretax results", "Wynn's senior vice president for hotels")
     r"['’]s\s+(?:[\w\-]+\s+){1,2}?(?:profits?|earnings|results|revenues?|sales|shares|stock|bonds|debt)\b|"
     r"['’]s\s+(?:(?:senior|executive|group|global)\s+)*(?:vice\s+president|president|chief|chairman|spokes\w+|"
     r"director|treasurer|controller|head)\b|"
@@ -1459,7 +1459,7 @@ def _speaker_of_sentence(prev: str, base: int, index: _ArticleIndex) -> Person |
     """The person who speaks in the sentence ``prev`` (at ``base``) that leads into a quote."""
     if any(c in prev for c in '"“”'):
         return None  # a quote there has its own speaker, and continuation decides
-    titled = _TITLE_COMMA_NAME.search(prev)  # "Another analyst, Inder Singh of Prudential, said ..."
+    titled = _TITLE_COMMA_NAME.search(prev)  # "Another analyst, Jo Fay of Harbor, said ..."
     if titled and surname(titled.group("name")) in index.people:
         return index.people[surname(titled.group("name"))]
     if (clause := _clause_subject(prev, index)) is not None:
@@ -1471,10 +1471,10 @@ def _speaker_of_sentence(prev: str, base: int, index: _ArticleIndex) -> Person |
         if who.kind in ("person", "pronoun"):
             return index.resolve(who)
         if who.kind == "nonperson":
-            # "Hisashi Kuroda, general manager ... at Meiji Yasuda Asset Management in Tokyo said ...": the person
+            # "Jo Fay, general manager ... at Harbor Asset Management in Osaka said ...": the person
             # the long appositive describes; else "The company said ...": an organisation speaks
             return _long_title_speaker(prev, base, index)
-    # "Takahiko Murai, general manager of equities at Nozomi Securities, said Nissan appeared ...": no short pattern
+    # "Sam Poe, head of equities at Ridgeline Securities, said Quillon seemed ...": no short pattern
     long = _long_title_speaker(prev, base, index)
     if long is None and (m := _STANCE.match(prev)):
         who = _who_from(m, base, index)
@@ -1514,7 +1514,7 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
-# "De Beers, the world's top diamond producer, posted ...": a name the lede describes by its trade is a firm's
+# "Quillon, the world's biggest tin miner, posted ...": a name the lede describes by its trade is a firm's
 # (the trade ends the description: not "..., the company's chief executive", "..., an analyst at the firm")
 _FIRM_APPOSITIVE = re.compile(
     rf",\s+(?:the|a|an)\s+(?:(?!(?:at|of|with|for|from|in|who)\b)[\w'’.\-]+\s+){{0,5}}?(?:{TRADE})s?"
@@ -1569,7 +1569,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         heading = next(
             (h for at, h in reversed(headings) if at <= span.open and (last is None or at >= last[0].close_end)), None
         )
-        # no one's: 'The company also said it was seeing ... "as the economy softens."' (an organisation's words),
+        # no one's: 'The group also noted ... "while buyers stay cautious."' (an organisation's words),
         # or '..." TRADER "...' (an instant view's heading that names no one; read in the doc's text, since prose()
         # blanks layout blocks)
         sent_start = _sentence_start(text, span.open, para_start)
@@ -1688,8 +1688,8 @@ def _heading_word(tok: str) -> str:
 
 
 def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]:
-    """The people of instant-view headings ("INTEL PATRICK WANG, ANALYST, EVERCORE PARTNERS"), each with the
-    offset where the heading ends; a company name leading the heading ("INTEL") is not part of the person's."""
+    """The people of instant-view headings ("QUILLON SAM POE, ANALYST, HARBOR PARTNERS"), each with the
+    offset where the heading ends; a company name leading the heading ("QUILLON") is not part of the person's."""
     org_words = {w.lower() for o in doc.orgs for w in re.findall(r"[A-Za-z&]+", o.name)} | {
         w.lower() for w in re.findall(r"[A-Za-z&]+", doc.title) if w[:1].isupper()
     }
@@ -1716,7 +1716,7 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
         if HEADING_TITLE.search(parts[0].rsplit(":", 1)[-1]):
             continue  # a firm or a title where the name should be ("GLOBAL INVESTORS GLOBAL RESOURCES FUND, ...")
         toks = parts[0].rsplit(":", 1)[-1].split()  # a label before the name: "COMMENTARY ON IBM: ANDY MIEDLER"
-        while len(toks) > 2 and toks[0].lower() in _SECTION_WORDS:  # "COMMENTARY ON TEXAS INSTRUMENTS ASHOK KUMAR"
+        while len(toks) > 2 and toks[0].lower() in _SECTION_WORDS:  # "COMMENTARY ON NORTHWIND LABS JO FAY"
             toks.pop(0)
         # (with its suffix, and a name's parts: "MICROSOFT CORP ANDY MIEDLER", "AMAZON.COM INC SCOTT TILGHMAN")
         while (
@@ -1734,7 +1734,7 @@ def _headings(doc: ArticleDoc, index: _ArticleIndex) -> list[tuple[int, Person]]
         title = " ".join(parts[1:]).lower()
         # The people an instant view asks for their reaction are market people (analysts, fund managers, a
         # firm's president or chief investment officer), not the reporting company's officers, unless the title
-        # names the headline's company or a release ("SAM POE, NORTHWIND CHAIRMAN AND CEO, IN A RELEASE").
+        # names the headline's company or a release ("SAM POE, NORTHWIND CEO, IN A RELEASE").
         role = role_from_title(title)
         own = (
             _OFFICER_HEADING.search(title) is not None
@@ -1808,7 +1808,7 @@ def _org_role(person: Person) -> str | None:
 
 def _outsider_role(person: Person, doc: ArticleDoc) -> str | None:
     """``analyst`` for a person given no title but a firm that is not one the headline or the lede reports on
-    ("said BWS Financial's Hamed Khorsand", "Credit Suisse's David Arnold"): the wire's way of naming the
+    ("said Harbor Financial's Jo Fay", "Ridgeline Bank's Sam Poe"): the wire's way of naming the
     analysts who comment on a company's results."""
     firm = person.org or person.company_hint
     if person.role is not None or not firm:
