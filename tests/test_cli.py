@@ -90,3 +90,15 @@ def test_help_prints_bracketed_words_as_written():
             assert word in shown, (path, word)
             checked += 1
     assert checked >= 2
+
+
+def test_build_summary_prints_the_install_hint_of_a_missing_labeler_as_written(tmp_path):
+    """Without torch the summary's labeler row says how to get the MiniLM labeler; rich markup ate "[embeddings]"."""
+    no_torch = "import sys; sys.modules['torch'] = None; from earnings_events.cli import app; app()"
+    env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "COLUMNS": "200"}
+    args = [sys.executable, "-c", no_torch, "build", str(DATA / "articles.jsonl"), "--out", str(tmp_path / "out")]
+    res = subprocess.run(args, capture_output=True, text=True, env=env, timeout=300)
+    assert res.returncode == 0, res.stderr
+    shown = " ".join(res.stdout.replace("│", " ").split())
+    assert "label_lr_v4; label_minilm_v2 unavailable" in shown
+    assert "pip install 'earnings-events[embeddings]'" in shown

@@ -207,7 +207,7 @@ def build(
     t.add_row("human labels used", f"{result.human_labels} ({result.annotations_unmatched} annotations matched no row)")
     from .pipeline.label import fallback_notes, labeler_name  # resolved (and cached) by the build itself
 
-    t.add_row("labeler", "; ".join([labeler_name(), *fallback_notes()]))
+    t.add_row("labeler", escape("; ".join([labeler_name(), *fallback_notes()])))  # the hint holds "[embeddings]"
     for split, n in result.rows_per_split.items():
         per = ", ".join(f"{k} {v}" for k, v in result.rows_per_label[split].items())
         t.add_row(f"rows in {split}", f"{n} ({per})")
