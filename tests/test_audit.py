@@ -421,9 +421,10 @@ def test_cli_user_mistakes_are_one_line_without_traceback(small_release, tmp_pat
 
 def test_split_then_join_in_any_order_gives_the_sheet_back_byte_for_byte(small_release, tmp_path):
     sheet = draw(small_release, tmp_path / "s.jsonl", n=7)
-    parts = audit_sheet.split_sheet(sheet, 3)
+    written = audit_sheet.split_sheet(sheet, 3)
+    parts = [p for p, _ in written]
     assert [p.name for p in parts] == ["s-part1.jsonl", "s-part2.jsonl", "s-part3.jsonl"]
-    assert [len(lines(p)) for p in parts] == [3, 2, 2]
+    assert [len(lines(p)) for p in parts] == [n for _, n in written] == [3, 2, 2]
     assert [r for p in parts for r in lines(p)] == lines(sheet)
     joined = audit_sheet.join_sheets(parts[::-1], tmp_path / "j.jsonl", like=sheet)
     assert (joined.rows, joined.judged, joined.parts) == (7, 0, 3)
@@ -434,7 +435,7 @@ def test_split_then_join_in_any_order_gives_the_sheet_back_byte_for_byte(small_r
 
 def test_judged_parts_in_two_formats_join_and_report_as_one_sheet(small_release, tmp_path):
     sheet = draw(small_release, tmp_path / "s.jsonl", n=4)
-    first, second = audit_sheet.split_sheet(sheet, 2)
+    (first, _), (second, _) = audit_sheet.split_sheet(sheet, 2)
     write_lines(first, [judge(r, **ALL_RIGHT) for r in lines(first)])
     rest = lines(second)
     write_lines(second, [judge(rest[0], **{**ALL_RIGHT, "label_ok": False}), rest[1]])
@@ -449,7 +450,7 @@ def test_judged_parts_in_two_formats_join_and_report_as_one_sheet(small_release,
 
 def test_join_refuses_a_row_twice_a_part_missing_and_a_row_from_another_sheet(small_release, tmp_path):
     sheet = draw(small_release, tmp_path / "s.jsonl", n=6)
-    p1, p2, p3 = audit_sheet.split_sheet(sheet, 3)
+    (p1, _), (p2, _), (p3, _) = audit_sheet.split_sheet(sheet, 3)
     with pytest.raises(InputError, match=r"s\.jsonl: 2 of its rows are in no part"):
         audit_sheet.join_sheets([p1, p3], tmp_path / "j.jsonl", like=sheet)
     other = next(

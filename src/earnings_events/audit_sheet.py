@@ -280,9 +280,10 @@ _QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|‘[^’]*’|(?<!\w)'[^']+'(?!\
 TEXT_FREE_KEYS = ("row_id", "article_id", "char_start", "char_end", "judged")
 
 
-def split_sheet(path: Path, parts: int, force: bool = False) -> list[Path]:
+def split_sheet(path: Path, parts: int, force: bool = False) -> list[tuple[Path, int]]:
     """Cut a sheet into ``parts`` sheets of consecutive rows, sizes differing by one at most, written beside it
-    as ``<stem>-part<k><suffix>`` in its format; joined in order they give the sheet back."""
+    as ``<stem>-part<k><suffix>`` in its format; joined in order they give the sheet back. Each part's path and
+    its number of rows."""
     if parts < 1:
         raise ConfigError(f"--parts must be 1 or more, got {parts}")
     records = [_ordered(rec, row) for row, rec in _read(path)]
@@ -293,12 +294,12 @@ def split_sheet(path: Path, parts: int, force: bool = False) -> list[Path]:
     if taken and not force:
         raise ConfigError(f"{taken[0]} exists and may hold judgements: pass --force to overwrite the parts")
     size, longer = divmod(len(records), parts)
-    start = 0
+    written, start = [], 0
     for k, out in enumerate(outs):
         end = start + size + (k < longer)
-        write_sheet(out, _uniform(records[start:end]))
+        written.append((write_sheet(out, _uniform(records[start:end])), end - start))
         start = end
-    return outs
+    return written
 
 
 @dataclass(frozen=True)
@@ -324,20 +325,21 @@ def join_sheets(
         raise ConfigError("no parts to join")
     if out.exists() and not force:
         raise ConfigError(f"{out} exists: choose another --out or pass --force")
-    if any(p.resolve() == out.resolve() for p in parts):
-        raise ConfigError(f"{out} is one of the parts: choose another --out")
     named = [p.resolve() for p in parts]
+    if out.resolve() in named:
+        raise ConfigError(f"{out} is one of the parts: choose another --out")
     if len(set(named)) < len(named):
         twice = next(p for p, r in zip(parts, named, strict=True) if named.count(r) > 1)
         raise ConfigError(f"{twice} is given twice")
     joined: dict[str, tuple[SheetRow, dict[str, Any]]] = {}
-    where: dict[str, str] = {}
+    where: dict[str, Path] = {}  # the part each row came from (its line is the row's)
     for part in parts:
         for row, rec in _read(part):
             if row.row_id in joined:
-                raise InputError(f"row {row.row_id} is also in {where[row.row_id]}", str(part), row.line)
+                first = f"{where[row.row_id]}:{joined[row.row_id][0].line}"
+                raise InputError(f"row {row.row_id} is also in {first}", str(part), row.line)
             joined[row.row_id] = (row, rec)
-            where[row.row_id] = f"{part}:{row.line}"
+            where[row.row_id] = part
     order = list(joined)
     if like is not None:
         order = [row.row_id for row in read_sheet(like)]
@@ -347,9 +349,7 @@ def join_sheets(
         extra = sorted(set(joined) - set(order))
         if extra:
             row = joined[extra[0]][0]
-            raise InputError(
-                f"row {row.row_id} is not on the sheet {like}", where[row.row_id].rsplit(":", 1)[0], row.line
-            )
+            raise InputError(f"row {row.row_id} is not on the sheet {like}", str(where[row.row_id]), row.line)
     records = [_text_free(*joined[i]) if text_free else _ordered(joined[i][1], joined[i][0]) for i in order]
     write_sheet(out, _uniform(records))
     return Joined(out, len(records), sum(joined[i][0].is_judged for i in order), len(parts))

@@ -716,8 +716,8 @@ def audit_split(
     """
     from . import audit_sheet
 
-    paths = _guard(lambda: audit_sheet.split_sheet(sheet, parts, force))
-    sizes = [len(_guard(lambda p=p: audit_sheet.read_sheet(p))) for p in paths]
+    written = _guard(lambda: audit_sheet.split_sheet(sheet, parts, force))
+    paths, sizes = [p for p, _ in written], [n for _, n in written]
     out.print(
         f"wrote {len(paths)} parts of {sheet} ({' + '.join(map(str, sizes))} rows): "
         + ", ".join(str(p) for p in paths)
