@@ -299,3 +299,40 @@ def test_retraining_reproduces_the_shipped_artefact():
     )
     assert res.returncode == 0, res.stdout[-2000:] + res.stderr[-2000:]
     assert "identical to the shipped model" in res.stdout
+
+
+class _BatchingLabeler:
+    """A labeler that batches across articles, as the MiniLM one does: it records the articles of each call and
+    labels a statement by its length, so that any mix-up of statements between articles shows."""
+
+    version = "label_test_v0"
+
+    def __init__(self) -> None:
+        self.calls: list[list[list[str]]] = []
+
+    def label_all(self, statements: list[str]) -> list[str]:
+        return [("risk", "outlook", "performance", "other")[len(s) % 4] for s in statements]
+
+    def label_articles(self, articles: list[list[str]]) -> list[list[str]]:
+        self.calls.append(articles)
+        return [self.label_all(statements) for statements in articles]
+
+
+def test_the_pipeline_labels_many_articles_in_one_call_with_each_articles_own_labels(monkeypatch):
+    """``pipeline.run`` (what a build runs) hands the labeler the statements of several in-scope articles at once,
+    every ``LABEL_BATCH`` statements and at the stream's end, and gives the rows ``process`` gives article by
+    article."""
+    from earnings_events import build, ingest, pipeline
+    from earnings_events.records import Article
+
+    fake = _BatchingLabeler()
+    monkeypatch.setattr(label, "_model", lambda: fake)
+    monkeypatch.setattr(pipeline, "LABEL_BATCH", 6)
+    articles = [a for a in ingest.run([build.SAMPLE_CORPUS]) if isinstance(a, Article)]
+    one_by_one = [pipeline.process(a) for a in articles]
+    assert not fake.calls  # process labels its article alone
+    together = list(pipeline.run(articles))
+    assert together == one_by_one
+    assert sum(r.in_scope for r in together) > len(fake.calls) > 1  # several calls, several articles each
+    assert all(sum(map(len, call)) >= 6 for call in fake.calls[:-1])
+    assert sum(len(art) for call in fake.calls for art in call) == sum(p.quotes for p in together)

@@ -109,6 +109,51 @@ def test_an_articles_statements_are_labelled_together_and_reproducibly():
     assert lab.label_all([]) == []
 
 
+ARTICLES = [  # three articles' statements, written for the test, of different lengths (one article has none)
+    ["Sales fell sharply and we lost money in every region.", "We expect to open 40 new stores next year."],
+    [],
+    [
+        "Margins improved to a record as the new plant ran at full speed for the whole quarter.",
+        "Demand could soften if rates keep rising, and that is the risk we watch.",
+        "Thank you all for coming.",
+    ],
+    ["Revenue rose 12 percent."],
+]
+
+
+@needs_minilm
+@pytest.mark.parametrize("guard", [0.0, 1e-3, 100.0])
+def test_articles_labelled_together_get_the_labels_each_gets_alone(monkeypatch, guard):
+    """``label_articles`` runs many articles' statements in length-sorted batches, yet each article gets what
+    ``label_all`` gives it alone: a margin under ``GUARD`` sends the article back to be labelled alone (100: every
+    article; 0: none, the batches' own labels)."""
+    lab = label_minilm.load()
+    monkeypatch.setattr(label_minilm, "BATCH", 2)  # several batches, each mixing articles
+    monkeypatch.setattr(label_minilm, "GUARD", guard)
+    alone = [lab.label_all(statements) for statements in ARTICLES]
+    assert lab.label_articles(ARTICLES) == alone
+    assert lab.label_articles([]) == [] and lab.label_articles([[], []]) == [[], []]
+
+
+@needs_minilm
+def test_a_near_tie_is_settled_by_the_article_alone(monkeypatch):
+    """Where a batch's two best scores are closer than ``GUARD``, the label is the article's own computation's,
+    not the batch's: a batch whose scores say "outlook" by a hair is overruled."""
+    lab = label_minilm.load()
+    alone_calls = []
+
+    def logits(statements):
+        if len(statements) == 1 and statements[0] == ARTICLES[3][0]:
+            alone_calls.append(statements)
+            return [[0.0, 0.0, 5.0, 0.0]]  # the article alone: risk
+        return [[1.0 + 1e-6, 1.0, 0.0, 0.0] for _ in statements]  # in a batch: outlook by a hair
+
+    monkeypatch.setattr(lab, "logits", logits)
+    monkeypatch.setattr(label_minilm, "BATCH", 4)
+    got = lab.label_articles([ARTICLES[0], ARTICLES[3]])  # one batch of three statements
+    assert got == [["outlook", "outlook"], ["risk"]] and alone_calls == [[ARTICLES[3][0]]]
+
+
 # --- how it is trained ------------------------------------------------------------------------------------------
 
 

@@ -35,6 +35,9 @@ def lede(text: str) -> str:
         ("DAYTON, Ohio — Northwind Inc. said Tuesday it expects sales to grow.", "DAYTON, Ohio —"),
         ("TOLEDO, Ore. — Harbor Bank said profit rose.", "TOLEDO, Ore. —"),
         ("GENEVA – Quillon Tools said profit rose.", "GENEVA –"),
+        # a date after the place, and a spaced hyphen for the dash
+        ("NEW YORK, Dec 10 — Northwind Corp. on Tuesday forecast sales growth.", "NEW YORK, Dec 10 —"),
+        ("OSLO - Harbor Bank cut its outlook on Thursday.", "OSLO -"),
     ],
 )
 def test_datelines(text, dateline):
@@ -244,3 +247,40 @@ def test_a_printed_codes_one_letter_venue_ends_a_sentence_where_an_initial_does_
         "U.S. Steel fell.",
         "J.R. Roe spoke.",
     ]
+
+
+def test_a_photo_caption_and_a_standfirst_over_the_byline_are_not_the_lede():
+    caption = (
+        "Northwind's sales surge, lifting its forecast\n"
+        "Jo Fay, chief executive of Northwind, speaks at a trade show in Taipei on June 3. (Photo by Sam Poe/Getty Images)\n"
+        "By Kim Lo | kim.lo@example.com\n"
+        "Northwind Inc. on Tuesday reported second-quarter revenue that topped estimates.\n"
+        "Revenue rose 9% to $5.8 billion.\n"
+        "Its data center unit more than doubled its sales.\n"
+        "Shares rose 4% after the bell.\n"
+        "The company will hold its analyst day in June."
+    )
+    assert lede(caption) == "Northwind Inc. on Tuesday reported second-quarter revenue that topped estimates."
+    standfirst = (
+        "Northwind beats on holiday quarter\n"
+        "The chain's loyalty scheme keeps growing, yet the outlook for Asia has management hedging its bets.\n"
+        "By Kim Lo - Jan 29, 2020 at 7:42AM\n"
+        "Key Points\n"
+        "• Sales rose 5%.\n"
+        "Northwind (NASDAQ:NWND) reported a better quarter than expected on Tuesday evening.\n"
+        "Sales rose in every region.\n"
+        "The chain opened 500 stores.\n"
+        "Its shares fell in late trading.\n"
+    )
+    assert lede(standfirst) == "Northwind (NASDAQ:NWND) reported a better quarter than expected on Tuesday evening."
+
+
+def test_a_headline_repeated_over_web_furniture_and_a_dateline_is_not_prose():
+    text = (
+        "Northwind sees modest growth in 2025 at investor meeting\n"
+        "Listen to this article · 5 min\n"
+        "NEW YORK, Dec 10 — Northwind Corp. (NYSE:NWD) on Tuesday forecast sales growth for 2025.\n"
+    )
+    doc = doc_until(text, "scope", title="Northwind sees modest growth in 2025 at investor meeting")
+    assert doc.text[doc.dateline.start : doc.dateline.end].strip() == "NEW YORK, Dec 10 —"
+    assert doc.text[doc.lede[0] : doc.lede[1]].startswith("Northwind Corp. (NYSE:NWD) on Tuesday")

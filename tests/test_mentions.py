@@ -144,3 +144,8 @@ def test_a_given_name_shared_with_a_firms_first_word_is_no_short_form_of_it():
     at = text.index("Thomas Roe")
     assert not any(o.start == at for o in doc.orgs)
     assert any(text[o.start : o.end] == "Thomas Weisel" for o in doc.orgs)
+
+
+def test_a_dateline_before_a_printed_code_is_no_part_of_the_companys_name():
+    doc = doc_until("OSLO - Royal Quillon (NYSE: RQN) lowered its forecast for the year on Thursday.", "scope")
+    assert {o.company.name for o in doc.orgs if o.code is not None} == {"Royal Quillon"}

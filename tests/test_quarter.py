@@ -994,8 +994,9 @@ def test_results_a_sentence_dates_to_an_earlier_month_are_background_to_the_days
     )
     companies = {"Quillney": {"calendar_checked": True, "fy_end_month": 1, "fy_naming": "start"}}
     assert primary_quarter(text, "Quillney cuts earnings forecast", "2008-03-28", companies) == (2008, 1)
-    same_month = text.replace("In February", "On Tuesday")
-    assert primary_quarter(same_month, "Quillney cuts earnings forecast", "2008-03-28", companies) == (2007, 4)
+    # (results dated to the lede's own day are the day's news; to another weekday, background: see below)
+    same_day = text.replace("In February", "On Friday")
+    assert primary_quarter(same_day, "Quillney cuts earnings forecast", "2008-03-28", companies) == (2007, 4)
 
 
 def test_a_warning_on_quarterly_earnings_weeks_after_the_quarter_closed_is_about_that_quarter():
@@ -1791,3 +1792,28 @@ def test_a_quarter_whose_results_beat_expectations_in_a_clause_after_the_years_f
     )
     got = primary_quarter(text, "Quillon Motors sees margins recovering", "2009-07-29", checked("Quillon Motors", 12))
     assert got == (2009, 2)
+
+
+def test_results_the_story_dates_to_the_day_before_its_news_are_background():
+    # the lede's news is a forecast raised "on Wednesday"; the quarter reported "On Tuesday" is the day before's
+    text = (
+        "NEW YORK (Reuters) - Harwell Corp lifted its forecast for 2011 on Wednesday, telling the analysts at its "
+        "yearly meeting that January orders beat the plan it laid out a day before.\n\n"
+        "It now sees 2011 earnings of $4.10 to $4.40 a share.\n\n"
+        "On Tuesday, Harwell posted fourth-quarter profit of $212 million, more than double a year before."
+    )
+    assert primary_quarter(text, "Harwell raises 2011 profit forecast", "2011-02-02") == (2011, 4)
+    # the same results reported the day of the news are the news (step 1)
+    same_day = text.replace("On Tuesday", "On Wednesday")
+    assert primary_quarter(same_day, "Harwell raises 2011 profit forecast", "2011-02-02") == (2010, 4)
+
+
+def test_results_of_the_day_before_are_the_news_of_a_story_on_their_reception():
+    # the lede's news is the shares' move on the results and outlook the company gave the evening before: step 1
+    text = (
+        "OTTAWA (Reuters) - Harwell Ltd stock sank 27 percent on Friday, its worst day in years, after the handset "
+        "maker gave a margin outlook below forecasts.\n\n"
+        "Harwell, which posted its quarterly figures late on Thursday, expects its margin to narrow."
+    )
+    companies = {"Harwell": {"calendar_checked": True, "fy_end_month": 2, "fy_naming": "end"}}
+    assert primary_quarter(text, "Harwell stock plummets after profit forecast", "2008-09-26", companies) == (2009, 2)

@@ -1860,3 +1860,73 @@ def test_a_titled_name_closing_the_sentence_without_a_verb_after_a_handed_over_q
         ("Margins held up well this time", "Sam Poe", "analyst"),
         ("The pressure on results comes from the slowdown in housing", "Jo Fay", "analyst"),
     ]
+
+
+def test_a_quote_after_one_over_several_paragraphs_continues_its_speaker():
+    # (the quote before opens two paragraphs up and closes in the previous one: the continuation reaches it)
+    text = (
+        "Northwind on Tuesday cut its sales forecast.\n"
+        "Chief Executive Jo Fay said on a call that the chain was planning for an uneven holiday season.\n"
+        "“Customers are waiting for the big promotional weekends before they buy.\n"
+        "“So we are planning the fourth quarter with care.”\n"
+        "“The industry has shrunk for two years, but we think we are close to the bottom.”\n"
+        "Northwind now expects sales to fall.\n"
+    )
+    assert [(s.split()[0], who) for s, who, _ in quotes(text)] == [("Customers", "Jo Fay"), ("The", "Jo Fay")]
+
+
+def test_a_question_is_its_askers():
+    # "asked" hands over like "said": before the quote with a colon (after an opening phrase), or after it
+    text = (
+        "Northwind on Tuesday reported higher profit.\n"
+        "In the question-and-answer part of the call, Harbor analyst Sam Poe asked: "
+        '"Jo, how much visibility do you really have into demand for next year?"\n'
+        "Chief Executive Jo Fay said the company's view had improved since the summer.\n"
+        "“Are the price cuts over for this year, or is there more to come?” asked Quillon Securities analyst Kim Lo.\n"
+    )
+    assert [(who, role) for _, who, role in quotes(text)] == [("Sam Poe", "analyst"), ("Kim Lo", "analyst")]
+
+
+def test_a_news_anchor_is_other():
+    text = (
+        "Northwind shares jumped a day after its results.\n"
+        "“Jo, traffic was up almost 6 percent when rivals saw it fall. Who are these new customers?” "
+        "asked co-anchor Rachel Whitmore as the interview opened.\n"
+        "“A lot of them are younger guests who come back more often,” Chief Executive Jo Fay said.\n"
+    )
+    assert [(who, role) for _, who, role in quotes(text)] == [("Rachel Whitmore", "other"), ("Jo Fay", "executive")]
+
+
+def test_a_surname_misspelt_by_one_letter_is_the_person_already_named():
+    text = (
+        "Northwind's profit fell.\n"
+        '"Returns on all this spending keep shrinking," Tom Brenner, an analyst at Harbor Partners, '
+        "said on the call.\n"
+        '"We will keep investing in the stores and the software," Chief Executive Jo Fay said.\n'
+        '"So the plan for spending stays as it was in October?" Brener asked.'
+    )
+    assert [who for _, who, _ in quotes(text)] == ["Tom Brenner", "Jo Fay", "Tom Brenner"]
+
+
+def test_a_speaker_named_with_her_firm_alone_takes_the_title_she_gets_later_and_her_pronoun():
+    # '"...?" asked Harbor & Co Jane Roe' names no title; "Analyst Roe said she ..." later does, and "she" is Roe
+    text = (
+        'Northwind stock slipped 2 percent. "Some investors wanted a higher target ... but why lift it in a market '
+        'like this?" asked Harbor & Co Jane Roe. Chief Executive Sam Poe has spoken of the slow pace. '
+        '"We see no pickup in December from what we saw in the autumn," said Poe. Analyst Roe said she will '
+        'watch how buyers take the new ranges. "Holiday buyers want colour ... nobody gifts a grey coat," she said.'
+    )
+    assert [(who, role) for _, who, role in quotes(text)] == [
+        ("Jane Roe", "analyst"),
+        ("Sam Poe", "executive"),
+        ("Jane Roe", "analyst"),
+    ]
+
+
+def test_a_state_after_the_town_a_speakers_firm_is_based_in_is_no_speaker():
+    text = (
+        "Northwind's profit fell.\n\nMoney manager Tom Brenner, president of Brenner Wealth Partners, an adviser "
+        "based in Morristown, New Jersey, which has bet against bank stocks, said Northwind's miss was "
+        '"an ugly result for a bank" given how far estimates had fallen.'
+    )
+    assert quotes(text) == [("an ugly result for a bank", "Tom Brenner", "analyst")]

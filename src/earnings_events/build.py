@@ -142,8 +142,7 @@ def process_shard(
         if isinstance(item, dict):
             rejects.append(item)
             stats.rejected[item["reason"]] += 1
-            continue
-        done = pipeline.process(item, registry)
+    for done in pipeline.run((item for item in items if not isinstance(item, dict)), registry):
         articles.append(done)
         stats.count(done)
         rows.extend(done.rows)

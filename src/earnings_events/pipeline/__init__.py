@@ -80,18 +80,25 @@ def extend(doc: ArticleDoc, registry: Registry) -> ArticleDoc:
 def analyse(article: Article, registry: Registry | None = None) -> ArticleDoc:
     """The article's doc with every layer; an article out of scope stops after the scope decision, its layers
     built for its opening only (what scope reads)."""
-    registry = registry or load_registry()
+    doc = _unlabelled(article, registry or load_registry())
+    return label.annotate(doc) if _in_scope(doc) else doc
+
+
+def _unlabelled(article: Article, registry: Registry) -> ArticleDoc:
+    """The doc with every layer but the labels (the scope decision's layers only, out of scope)."""
     doc = prepare(article, registry, whole=False)
     scope.annotate(doc)
-    assert doc.scope is not None
-    if not doc.scope.in_scope:
-        return doc
-    extend(doc, registry)
-    speakers.annotate(doc)
-    company.annotate(doc, registry)
-    quarter.annotate(doc)
-    label.annotate(doc)
+    if _in_scope(doc):
+        extend(doc, registry)
+        speakers.annotate(doc)
+        company.annotate(doc, registry)
+        quarter.annotate(doc)
     return doc
+
+
+def _in_scope(doc: ArticleDoc) -> bool:
+    assert doc.scope is not None
+    return doc.scope.in_scope
 
 
 def attribute(article: Article, registry: Registry | None = None) -> list[tuple[int, int, str]]:
@@ -136,15 +143,32 @@ def rows(doc: ArticleDoc) -> list[Row]:
 
 def process(article: Article, registry: Registry | None = None) -> Processed:
     """Rows of one article, or none when it is not about an earnings event."""
-    doc = analyse(article, registry)
+    return _processed(analyse(article, registry))
+
+
+def _processed(doc: ArticleDoc) -> Processed:
     assert doc.scope is not None
     if not doc.scope.in_scope:
-        return Processed(article, in_scope=False, scope_reason=doc.scope.reason)
-    return Processed(article, rows(doc), True, len(doc.attributions), doc.scope.reason)
+        return Processed(doc.article, in_scope=False, scope_reason=doc.scope.reason)
+    return Processed(doc.article, rows(doc), True, len(doc.attributions), doc.scope.reason)
+
+
+LABEL_BATCH = 512  # statements the labeler reads together in ``run`` (about 180 in-scope wire articles)
 
 
 def run(articles: Iterable[Article], registry: Registry | None = None) -> Iterator[Processed]:
-    """``process`` over a stream of articles."""
+    """``process`` over a stream of articles, in input order, with the same results; the docs wait until their
+    statements number ``LABEL_BATCH`` (or the stream ends) to be labelled together."""
     registry = registry or load_registry()
+    waiting: list[ArticleDoc] = []
+    statements = 0
     for article in articles:
-        yield process(article, registry)
+        doc = _unlabelled(article, registry)
+        waiting.append(doc)
+        statements += len(doc.attributions) if _in_scope(doc) else 0
+        if statements >= LABEL_BATCH:
+            label.annotate_all([d for d in waiting if _in_scope(d)])
+            yield from map(_processed, waiting)
+            waiting, statements = [], 0
+    label.annotate_all([d for d in waiting if _in_scope(d)])
+    yield from map(_processed, waiting)

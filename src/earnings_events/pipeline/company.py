@@ -32,6 +32,7 @@ from ..registry import Company, Registry
 from .document import ArticleDoc, Attribution, BlockKind, Code, OrgKind, OrgMention, Sentence
 from .mentions import canonical, financial_firm, initials, kind_of, lede_subject, us_venue
 from .people import role_from_title
+from .rx import compiled
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {
@@ -292,7 +293,7 @@ def _lower_case_in(title: str, word: str) -> bool:
     does not name Nippon Steel, whose one distinctive word is "steel")?"""
     if title.upper() == title:
         return False
-    found = [m.group(0) for m in re.finditer(rf"(?<![\w&]){re.escape(word)}(?![\w&])", title, re.I)]
+    found = [m.group(0) for m in compiled(rf"(?<![\w&]){re.escape(word)}(?![\w&])", re.I).finditer(title)]
     return bool(found) and all(f[:1].islower() for f in found)
 
 
@@ -340,7 +341,7 @@ def _headline_modifier(doc: ArticleDoc, e: Entity, say: re.Pattern[str] = _MODIF
     found = False
     for n in e.names:
         words = canonical(n).split()
-        for m in re.finditer(rf"(?<![\w&]){re.escape(words[0])}(?![\w&])", title) if words else ():
+        for m in compiled(rf"(?<![\w&]){re.escape(words[0])}(?![\w&])").finditer(title) if words else ():
             if not say.match(title, m.end()):
                 return False
             found = True

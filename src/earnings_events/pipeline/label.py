@@ -245,3 +245,16 @@ def annotate(doc: ArticleDoc) -> ArticleDoc:
         doc.labels = model.label_all([a.quote.statement for a in doc.attributions])
         doc.labeler = model.version
     return doc
+
+
+def annotate_all(docs: list[ArticleDoc]) -> list[ArticleDoc]:
+    """``annotate`` for many docs at once, each getting the labels ``annotate`` gives it alone: a labeler that
+    batches across articles (``label_articles``, the MiniLM one) reads their statements together, faster."""
+    model = _model()
+    batched = getattr(model, "label_articles", None)
+    if model is None or batched is None:
+        return [annotate(doc) for doc in docs]
+    labels = batched([[a.quote.statement for a in doc.attributions] for doc in docs])
+    for doc, labs in zip(docs, labels, strict=True):
+        doc.labels, doc.labeler = labs, model.version
+    return docs

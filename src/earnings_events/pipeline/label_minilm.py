@@ -16,8 +16,13 @@ the mean of the token states. Only what training changed ships with the project:
 package's, so a missing package or torch means the build falls back to ``label_lr_v4`` (said in the build summary and
 in the manifest's ``labeler``).
 
-Each article's statements are labelled together, in one batch ordered as the article gives them, with one torch
-thread: the label depends only on the article, never on sharding or on the number of workers.
+A statement's label is the one its article's statements get in one batch, ordered as the article gives them, with
+one torch thread (``label_all``): it depends only on the article, never on sharding, batching or the number of
+workers. The build labels many articles at once (``label_articles``): their statements sorted by length and run
+in batches of ``BATCH``, which wastes less on padding and per-call work (about 1.5 times faster on one core). A
+batch's logits differ from the article's own by rounding (under 1e-5 on the corpus), which can decide only a
+near-tie: a statement whose two best classes are closer than ``GUARD`` is labelled again with its article alone,
+so the labels are the same as ``label_all``'s, article by article.
 """
 
 from __future__ import annotations
@@ -35,6 +40,9 @@ CLASSES = ("outlook", "performance", "risk", "other")
 FROZEN_LAYERS = 2  # the token embeddings and the first two layers stay as the package ships them
 MAX_TOKENS = 128  # word pieces a statement is cut to (a statement of the corpus has 40 on average)
 HIDDEN = 384
+BATCH = 32  # statements per forward pass in label_articles (16 to 64 ran at the same speed)
+GUARD = 1e-3  # logit margin below which batching's rounding could change a label: the article is run alone
+PRECEDENCE = ("risk", "outlook", "performance", "other")  # the guide's order, which breaks ties
 
 
 def base_dir() -> Path:
@@ -115,20 +123,52 @@ class MiniLMLabeler:
     def __init__(self, net: Any, tok: Any) -> None:
         self.net, self.tok = net, tok
 
-    def label_all(self, statements: list[str]) -> list[str]:
-        """One label per statement, all in one batch (ties go to the guide's precedence)."""
+    def logits(self, statements: list[str]) -> list[list[float]]:
+        """The network's scores of a batch of statements, in ``CLASSES`` order (one torch thread)."""
         if not statements:
             return []
         import torch
 
         torch.set_num_threads(1)
         with torch.inference_mode():
-            logits = self.net(*encode(self.tok, statements)).tolist()
-        order = [CLASSES.index(c) for c in ("risk", "outlook", "performance", "other")]
-        return [CLASSES[max(order, key=lambda j, r=row: (r[j], -order.index(j)))] for row in logits]
+            return self.net(*encode(self.tok, statements)).tolist()
+
+    def label_all(self, statements: list[str]) -> list[str]:
+        """One label per statement, all in one batch (ties go to the guide's precedence)."""
+        return [_best(row) for row in self.logits(statements)]
+
+    def label_articles(self, articles: list[list[str]]) -> list[list[str]]:
+        """Each article's labels, the same as ``label_all(article)`` gives, computed in length-sorted batches
+        across the articles (see the module's docstring)."""
+        flat = [(a, i) for a, statements in enumerate(articles) for i in range(len(statements))]
+        if not flat:
+            return [[] for _ in articles]
+        lengths = [
+            len(ids)
+            for ids in self.tok([articles[a][i] for a, i in flat], truncation=True, max_length=MAX_TOKENS)["input_ids"]
+        ]
+        order = sorted(range(len(flat)), key=lambda k: (lengths[k], k))
+        out: list[list[str]] = [[""] * len(statements) for statements in articles]
+        recheck: set[int] = set()
+        for b in range(0, len(order), BATCH):
+            batch = [flat[k] for k in order[b : b + BATCH]]
+            for (a, i), row in zip(batch, self.logits([articles[a][i] for a, i in batch]), strict=True):
+                top, second = sorted(row, reverse=True)[:2]
+                if top - second < GUARD:
+                    recheck.add(a)
+                out[a][i] = _best(row)
+        for a in sorted(recheck):
+            out[a] = self.label_all(articles[a])
+        return out
 
     def label(self, statement: str) -> str:
         return self.label_all([statement])[0]
+
+
+def _best(row: list[float]) -> str:
+    """The class with the highest score; ties go to the first in the guide's precedence."""
+    order = [CLASSES.index(c) for c in PRECEDENCE]
+    return CLASSES[max(order, key=lambda j: (row[j], -order.index(j)))]
 
 
 @cache

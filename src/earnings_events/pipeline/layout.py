@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from .document import ArticleDoc, Block, BlockKind, Sentence
+from .rx import compiled
 
 # A paragraph starts after a blank line, or after a line break followed by indentation (wire layout).
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
@@ -33,9 +34,13 @@ _DATELINE = re.compile(
 )
 # A newspaper's dateline: a place in capitals at a line's start, its state or country after a comma, then a dash
 # ("BENTONVILLE, Ark. — Walmart Inc. said", "VEVEY, Switzerland – Nestlé raised")
+# (a date may follow: "NEW YORK, Dec 10 — Target Corp."; a spaced hyphen may stand for the dash: "AMSTERDAM - Royal
+# Philips", the place in capitals then)
 _PAPER_DATELINE = re.compile(
-    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s+(?:[A-Z][\w.'’\-]*\s?){1,3})?)"
-    r"[ \t]*(?:—|–|--)[ \t]*(?=[A-Z0-9\"“])"
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z.'’\-]{2,}(?:\s+[A-Z][A-Z.'’\-]+){0,3}"
+    r"(?:,\s+(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)(?:[A-Z][\w.'’\-]*\s?){1,3})?)"
+    r"(?:,?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s+\d{4})?)?"
+    r"(?:[ \t]*(?:—|–|--)|[ \t]+-)[ \t]*(?=[A-Z0-9\"“])"
 )
 OPENING_CHARS = 1000  # the opening scope reads: headline, dateline, first sentences
 # Lines before the dateline: a correction note, a byline, summary bullets.
@@ -98,7 +103,7 @@ def annotate(doc: ArticleDoc, end: int | None = None) -> ArticleDoc:
     start = doc.analysed
     if start == 0:
         doc.paragraphs = paragraphs(text)
-        doc.dateline, pre = _dateline(text)
+        doc.dateline, pre = _dateline(text, doc.title)
         if doc.dateline is None and not hard_wrapped(text):
             top = _page_top_end(text, doc.paragraphs)
             if top > max((b.end for b in pre), default=0):
@@ -161,16 +166,16 @@ def hard_wrapped(text: str) -> bool:
     return mid >= 0.4 * len(breaks)
 
 
-def _dateline(text: str) -> tuple[Block | None, list[Block]]:
+def _dateline(text: str, title: str = "") -> tuple[Block | None, list[Block]]:
     """The dateline near the top, and the blocks before it (correction notes, bylines, summary bullets, web
-    furniture)."""
+    furniture, the headline a web page repeats over the story)."""
     web = _WEB_PREAMBLE.match(text)
     head = text[:_PRE_DATELINE_MAX]
     for m in [*_DATELINE.finditer(head), *_PAPER_DATELINE.finditer(head)]:
         start = m.start("place") if m.group("place") else m.start()
         # the place is in capitals or a short run of capitalised words, right after a line start or a block
         before = text[:start]
-        if before.strip() and not _only_preamble(before):
+        if before.strip() and not _only_preamble(before, title):
             continue
         pre = [Block(0, start, BlockKind.BYLINE)] if before.strip() else []
         return Block(start, m.end(), BlockKind.DATELINE), pre
@@ -196,25 +201,39 @@ _SEPARATOR = re.compile(r"\s[|·•]\s")  # "Jan 5, 2025 | Source: Quillon Inc."
 _PAGE_TOP_LINES = 8
 
 
+# a photo's caption ends in its credit: "(Photo by Jo Fay/Getty Images)", "(AP Photo/Jo Fay)", "REUTERS/Jo Fay"
+_PHOTO_CREDIT = re.compile(
+    r"(?:\((?:[A-Z]{2,}\s+)?Photos?\b[^()\n]*\)|\bGetty\s+Images\)?|\bREUTERS/[^\n]*|\bPhoto(?:graph)?:\s[^\n]*)\s*$"
+)
+_BYLINE_LINE = re.compile(r"[ \t]*By\s+[A-Z]")
+
+
 def _page_top_end(text: str, paras: list[tuple[int, int]]) -> int:
     """Where the prose starts on a web page with no dateline: after the lines of page furniture above it (none
-    when no paragraph of the first few is prose)."""
-    for a, b in paras[:_PAGE_TOP_LINES]:
+    when no paragraph of the first few is prose). A photo's caption is furniture, and so is a standfirst: a
+    sentence with a byline in one of the two lines under it."""
+    top = paras[:_PAGE_TOP_LINES]
+    for k, (a, b) in enumerate(top):
         line = text[a:b]
         words = len(line.split())
-        furniture = _BULLET.match(line) or _SEPARATOR.search(line)
+        furniture = _BULLET.match(line) or _SEPARATOR.search(line) or _PHOTO_CREDIT.search(line)
+        furniture = furniture or any(_BYLINE_LINE.match(text, c) for c, _ in top[k + 1 : k + 3])
         if not furniture and words >= 5 and (_PROSE_END.search(line) or words >= 20):
             return a
     return 0
 
 
-def _only_preamble(before: str) -> bool:
-    """Text before a dateline that is a byline, a note in brackets, summary bullets or web furniture, not prose."""
+def _only_preamble(before: str, title: str = "") -> bool:
+    """Text before a dateline that is a byline, a note in brackets, summary bullets, web furniture or the headline
+    repeated, not prose."""
     web = _WEB_PREAMBLE.match(before)
     rest = before[web.end() :] if web else before
+    if title.strip() and rest.lstrip().startswith(title.strip()):
+        rest = rest.lstrip()[len(title.strip()) :]
     rest = re.sub(r"\([^()]*\)", " ", rest)
     rest = re.sub(r"(?m)^\s*[*•\-]\s.*$", " ", rest)
     rest = re.sub(r"(?m)^[ \t]*[A-Z][^\n.!?:;\"“”/]{0,30}\n", " ", rest)  # a page's "Key takeaways" line over bullets
+    rest = re.sub(r"(?m)^[^\n]*\s[|·•]\s[^\n]*$", " ", rest)  # "Listen to this article · 5 min", "Jo Fay | Reuters"
     rest = re.sub(r"\bBy\s+[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,7}", " ", rest)
     return not rest.strip()
 
@@ -248,9 +267,8 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
         # a one-word subhead that lost its line break is echoed by the sentence after it ("NORTHWIND Northwind,
         # based in Ohio too, said ...", "QUILLON At Quillon, sales rose")
         w_end = start + len(words[0]) if len(words) == 1 and run.startswith(words[0]) else -1
-        echoed = w_end > 0 and re.match(
-            rf"\s+(?:(?:At|For|In|As\s+for)\s+)?{re.escape(words[0].title())}\b",
-            text[w_end : w_end + len(words[0]) + 12],
+        echoed = w_end > 0 and compiled(rf"\s+(?:(?:At|For|In|As\s+for)\s+)?{re.escape(words[0].title())}\b").match(
+            text[w_end : w_end + len(words[0]) + 12]
         )
         if len(words) < 2 and not (line_alone and words) and not echoed:
             continue

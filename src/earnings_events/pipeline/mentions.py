@@ -27,6 +27,7 @@ from ..registry import Company, Registry
 from .document import ArticleDoc, Code, OrgKind, OrgMention
 from .layout import hard_wrapped
 from .people import SENTENCE_STARTERS
+from .rx import compiled
 
 _US_VENUES = {"N", "O", "OQ", "OB", "A", "K", "P", "PK", "Q", "NYSE", "NaE", "OTC"}
 # RIC exchange suffixes seen in wire copy (a bare code needs one of these, so "U.S." is never a code).
@@ -377,9 +378,7 @@ def _headline_inner_names(doc: ArticleDoc, registry: Registry, start: int, end: 
             ):
                 words.setdefault(w, set()).add(o.name)
     for word, names in words.items():
-        rx = re.compile(
-            rf"(?<![\w&.'’\-])(?<![A-Z]{{2}}\s)(?<![A-Z]{{3}}\s)(?<![A-Z]{{4}}\s){word}(?![\w&\-]|\s+[A-Z])"
-        )
+        rx = compiled(rf"(?<![\w&.'’\-])(?<![A-Z]{{2}}\s)(?<![A-Z]{{3}}\s)(?<![A-Z]{{4}}\s){word}(?![\w&\-]|\s+[A-Z])")
         if len(names) != 1 or not rx.search(doc.title) or not any(_alone(doc.text, m) for m in rx.finditer(doc.text)):
             continue  # the headline's word must also stand alone in the body ("Chemical makers ..." is no name)
         full = next(o for o in doc.orgs if o.name in names)
@@ -401,7 +400,7 @@ def _headline_leading_words(doc: ArticleDoc, registry: Registry, start: int, end
         other = registry.lookup(form)
         if len(names) != 1 or (other is not None and other.name not in names):
             continue
-        rx = re.compile(rf"(?<![\w&.'’\-])(?<![A-Z][a-z]\s){re.escape(form)}(?![\w&\-]|\s+(?:&|and\b|[A-Z]))")
+        rx = compiled(rf"(?<![\w&.'’\-])(?<![A-Z][a-z]\s){re.escape(form)}(?![\w&\-]|\s+(?:&|and\b|[A-Z]))")
         if not rx.search(doc.title) or not rx.search(doc.text, start, end):
             continue  # the headline's form must also stand alone in the body
         company = next(o.company for o in doc.orgs if o.company is not None and o.company.name in names)
@@ -727,6 +726,9 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
         return None
     raw = m.group(0).rstrip(" ,")
     at = m.start()
+    if dash := list(re.finditer(r"\s[\-–—]\s+", raw)):  # a dash is no part of a name: "AMSTERDAM - Royal Philips"
+        at += dash[-1].end()
+        raw = raw[dash[-1].end() :]
     nl = raw.rfind("\n")
     if nl >= 0 and not text[text.rfind("\n", 0, at) + 1 : at].strip():
         # a name whose first part fills a line of its own is a heading's ("About Quillon Systems" over the
@@ -873,7 +875,7 @@ def _left_named(head: str, right: str, registry: Registry, text: str) -> bool:
     words = head.split()
     return any(
         registry.lookup(left := " ".join(words[k:]))
-        or re.search(rf"{re.escape(left)}(?:\s*,?\s+{_SUFFIX}|\s*\(|\s+[A-Z]{{1,5}}\.[A-Z])", text)
+        or compiled(rf"{re.escape(left)}(?:\s*,?\s+{_SUFFIX}|\s*\(|\s+[A-Z]{{1,5}}\.[A-Z])").search(text)
         for k in range(len(words))
     )
 
@@ -893,9 +895,8 @@ def _two_names(raw: str, suffix: str, registry: Registry) -> bool:
     )
 
 
-@lru_cache(maxsize=4096)
 def _alias_rx(alias: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w&.'’\-]){alias}(?![\w&]|\.\w|-\w)")
+    return compiled(rf"(?<![\w&.'’\-]){alias}(?![\w&]|\.\w|-\w)")
 
 
 # What "Tire and Rubber", "Iron and Steel" end in: a company's name goes on after them.

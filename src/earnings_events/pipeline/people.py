@@ -112,6 +112,11 @@ OTHER_TITLES = (
     "editor",
     "host",  # a TV programme's ("host Jo Fay said as she opened the interview"), "co-host"
     "co-host",
+    "anchor",  # a news programme's, as "host"; "co-anchor"
+    "co-anchor",
+    "presenter",
+    "correspondent",
+    "interviewer",
     "anchor",
     "columnist",
     "journalist",

@@ -705,6 +705,8 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
     dated = _DATED.match(src, start)
     if dated and on is not None and month_number(dated.group("mon")) != on.month:
         return True  # "In February, Quillney reported ..." in a March story: an earlier report
+    if _reported_another_day(doc, src, start, end):
+        return True  # "On Tuesday, Northwind reported ..." in a story whose lede dates its news to Wednesday
     f = _FORECAST_VERB.search(src, start, p.start)
     if f is None:
         return False
@@ -714,6 +716,41 @@ def _background(doc: ArticleDoc, p: Period) -> bool:
     if clause is not None and _VERDICT.search(src, clause.end(), p.start):
         return False
     return _REPORT_VERB.search(src, f.end(), p.start) is None and not _results_behind(src, end, p, f.end())
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# a lede whose own news is a forecast given on a weekday: "lifted its forecast for the year on Wednesday", "on
+# Monday reaffirmed its outlook" (not a share move the day after results: "the stock sank on Friday after the
+# results' weak outlook", whose news is the results' reception)
+_FORECAST_ACT = (
+    r"(?:raised|raises|lifted|lifts|cut|cuts|lowered|lowers|trimmed|affirmed|affirms|reaffirmed|reaffirms|"
+    r"reiterated|reiterates|stood\s+by|stands\s+by|boosted|boosts|upped|ups)\s+(?:its\s+|the\s+)?"
+    r"(?:[\w'’\-]+\s+){0,4}?(?:forecasts?|outlook|guidance|targets?|goals?|estimates?)\b"
+)
+_FORECAST_ON_WEEKDAY = re.compile(
+    rf"{_FORECAST_ACT}[^.;\"“”]{{0,80}}?\bon\s+(?P<day>{_WEEKDAY})\b|\bon\s+(?P<day2>{_WEEKDAY}),?\s+{_FORECAST_ACT}"
+)
+# a sentence that dates a report of results to a weekday: "On Tuesday, Northwind reported ...", "Northwind, which
+# posted its results on Tuesday, ..."
+_REPORTED_ON_WEEKDAY = re.compile(
+    rf"^\s*On\s+(?P<day>{_WEEKDAY}),?\s+(?:[^.;\"“”]{{0,60}}?)\b(?:reported|posted|announced|released)\b"
+    rf"|\b(?:reported|posted|announced|released)\b[^.;\"“”]{{0,60}}?\bon\s+(?P<day2>{_WEEKDAY})\b"
+)
+
+
+def _reported_another_day(doc: ArticleDoc, src: str, start: int, end: int) -> bool:
+    """The sentence dates a report to a weekday other than the one the lede dates its forecast to (results "On
+    Tuesday" in a story whose news is a forecast lifted "on Wednesday"): the day before's results, background.
+    Read only against the lede's own weekday, never the publication date's (a wire dates an evening's news by
+    the next day in UTC)."""
+    m = _REPORTED_ON_WEEKDAY.search(src[start:end])
+    if m is None:
+        return False
+    a, b = doc.lede
+    news = _FORECAST_ON_WEEKDAY.search(doc.text, a, b)
+    if news is None or a <= start < b:
+        return False
+    return (m.group("day") or m.group("day2")) != (news.group("day") or news.group("day2"))
 
 
 def _details_an_earlier_report(doc: ArticleDoc, p: Period) -> bool:

@@ -44,6 +44,7 @@ from pathlib import Path
 from .company import same_entity
 from .document import ArticleDoc, OrgKind, ScopeDecision
 from .mentions import codes_in
+from .rx import compiled
 
 SCOPE_VERSION = "scope_lr_v3"
 # A second opinion the decision also asks: the model before this one, on the headline, first sentence and URL only.
@@ -55,7 +56,7 @@ SECOND_OPINION = "scope_lr_v2"
 KINDS_FROM = "scope_lr_v2"
 # the rules around the model (results headlines and kickers, calls, meetings, quarter verdicts; headline vetoes): a changed
 # behaviour gets a new name, which the manifest records beside the model's
-SCOPE_RULES = "scope_rules_v23"
+SCOPE_RULES = "scope_rules_v24"
 MODELS = Path(__file__).resolve().parents[1] / "data" / "models"
 MODEL = MODELS / f"{SCOPE_VERSION}.json"
 IN_SCOPE_KINDS = ("results_reported", "preview", "guidance", "roundup", "results_via_shares_or_analysts")
@@ -295,7 +296,7 @@ def features(doc: ArticleDoc) -> dict[str, float]:
     spans = [(o.start, o.end) for o in companies_in if o.in_title] + [(c.start, c.end) for c in doc.codes if c.in_title]
     # the headline's short form of a company the first sentence names ("Northwind" for "Northwind Corp")
     for word in {o.name.split()[0] for o in companies_in if o.name.split() and len(o.name.split()[0]) >= 3}:
-        spans += [m.span() for m in re.finditer(rf"(?<![\w&.'’\-]){re.escape(word)}(?![\w&])", doc.title, re.I)]
+        spans += [m.span() for m in compiled(rf"(?<![\w&.'’\-]){re.escape(word)}(?![\w&])", re.I).finditer(doc.title)]
     title, tags = headline(_masked(doc.title, spans))
     lede = _masked(
         doc.text[a:b],
@@ -616,7 +617,7 @@ def _headline_names_company(doc: ArticleDoc, title: str) -> bool:
         w for o in doc.orgs if o.kind == OrgKind.COMPANY for w in o.name.split()[:1]
     ]
     return any(o.kind == OrgKind.COMPANY and o.in_title for o in doc.orgs) or any(
-        re.search(rf"\b{re.escape(r)}\b", title) for r in roots if r
+        compiled(rf"\b{re.escape(r)}\b").search(title) for r in roots if r
     )
 
 

@@ -23,6 +23,7 @@ from .document import QuoteSpan as Span
 from .layout import HEADING_TITLE
 from .mentions import DIGIT_NAME, TRADE, financial_firm, lede_subject
 from .people import NAME, NAME_RE, clean_name, name_tokens, role_from_title, surname
+from .rx import compiled
 
 MIN_WORDS = 4
 VERBS = (
@@ -35,8 +36,14 @@ VERBS = (
     r"expects|expected|hopes|thinks|feels|wrote in|described|"
     # only right before the quote it cites ("Sam Poe cited "soft orders ..."", the text read up to the mark), not
     # "X cited Poe as saying"
-    r"cited(?=\s*(?:[\"“]|$))"
+    r"cited(?=\s*(?:[\"“]|$))|"
+    # a question's asker, before the quote only with a colon ("Sam Poe asked: "..."", not "when Poe asked Roe why
+    # ..., she said "..."", whose speaker is Roe); after it, see _HANDOVER
+    r"asked(?=\s*:)"
 )
+# The verbs that hand a quote over to who follows or precedes it right after the closing mark: VERBS and "asked"
+# (""... new customers?" asked Jo Fay", ""...?" Poe asked reporters").
+_HANDOVER = rf"{VERBS}|asked"
 # "Soleil/Nelson Alpha Research"; "J.P.Morgan" run together; "TrueCar.com analyst Jesse Toprak"
 _CAP = r"(?:(?:[A-Z]\.)+(?=\s)|(?:[A-Z]\.)+[A-Z][a-z][\w'’&\-]*|[A-Z][\w'’&\-]*(?:/[A-Z][\w'’&\-]*|\.com\b)?)"
 # Lower-case title words inside a name phrase: "PaineWebber analyst Stephen Smith", "Sand president Jerry Shattner".
@@ -68,10 +75,10 @@ _APPOS = (
 )
 # (a stray comma before the verb: '...," CEO Jo Fay, told Reuters')
 _AFTER_WHO_VERB = re.compile(
-    rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}(?P<stray>,)?{_ADV}\s+(?P<verb>{VERBS})\b(?P<rest>[^.;!?\"“”]*)"
+    rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}(?P<stray>,)?{_ADV}\s+(?P<verb>{_HANDOVER})\b(?P<rest>[^.;!?\"“”]*)"
 )
 _AFTER_VERB_WHO = re.compile(
-    rf"^[\s,;:—–\-]*(?P<verb>{VERBS})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
+    rf"^[\s,;:—–\-]*(?P<verb>{_HANDOVER})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^,.;\"“”]*)?)")
 # (the reported speech before a fragment may hold figures: "said its growth target is about 8.5 pct a year for
@@ -155,6 +162,8 @@ _ABBREV = re.compile(
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _PRONOUNS = {"he", "she"}
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
+# ... or a state or country after a town ("an adviser based in Morristown, New Jersey, which ..., said")
+_TOWN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)?,\s+$")
 _SHOUTED = re.compile(r"[A-Z][A-Z&'’\-]{2,}")
 # words that make an appositive a title (", Apple's chief executive"), anywhere in it
 _APPOSITIVE_TITLES = (
@@ -171,7 +180,7 @@ _TITLE_WORD = re.compile(
     r"[Aa]nalyst|[Ss]trategist|[Mm]anager|[Tt]reasurer|[Cc]ontroller|[Ff]ounder|[Ee]conomist|"
     r"[Ss]pokes\w+|CEO|CFO|COO|CTO|VP|[Hh]ead|[Pp]artner|[Ll]eader|[Mm]inister|[Oo]fficial|Democrat|Republican|"
     r"[Ll]awmaker|[Cc]ongress(?:wo)?man|[Ss]enator|[Pp]rofessor|[Ll]ecturer|[Tt]rader|[Cc]onsultant|[Aa]dvis[eo]r|"
-    r"(?:[Cc]o-)?host)\b"
+    r"(?:[Cc]o-)?(?:host|anchor)|[Pp]resenter|[Cc]orrespondent|[Ii]nterviewer)\b"
 )
 
 
@@ -350,7 +359,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v44"
+    version: str = "extract_rules_v45"
 
 
 @dataclass
@@ -528,6 +537,15 @@ class _ArticleIndex:
         self.mixed_case = sum(c.islower() for c in text[:3000]) > sum(c.isupper() for c in text[:3000])
         self._scan()
 
+    def title_of(self, person: Person) -> str | None:
+        """The role a title before the person's surname elsewhere gives ("Analyst Roe said she ...", of a Jane Roe
+        first named with her firm alone), outside quotations; None when no title does."""
+        key = surname(person.name)
+        for m in compiled(rf"\b(?P<title>{_LOWER_TITLES}|[A-Z][a-z]+)\s+{re.escape(key)}\b", re.I).finditer(self.text):
+            if not self.in_quote(m.start()) and (role := role_from_title(m.group("title"))) is not None:
+                return role
+        return None
+
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
 
@@ -613,7 +631,7 @@ class _ArticleIndex:
                 or _FIRM_WORD.search(full)  # "Banque Saudi Fransi"
             ):
                 continue
-            opens = re.compile(rf"{_OPENS}(?P<key>{re.escape(key)})\s+(?:{VERBS})\b")
+            opens = compiled(rf"{_OPENS}(?P<key>{re.escape(key)})\s+(?:{VERBS})\b")
             firm = _FIRM_AFTER_NAME.match(self.text, first + len(full))
             # (or a name set off with its firm, "Sam Poe, of Ridgeline Research, kept his rating": a person, whom
             # a later "he wrote" names)
@@ -782,6 +800,8 @@ class _ArticleIndex:
         low = who.lower()
         if " " not in who and _PLACE_BEFORE.search(self.text, max(0, at - 8), at):
             return _Who("nonperson", at=at)  # "..., general manager at Meiji Yasuda in Tokyo said": a place
+        if len(who.split()) <= 2 and _TOWN_BEFORE.search(self.text, max(0, at - 40), at):
+            return _Who("nonperson", at=at)  # "..., based in Morristown, New Jersey, ..., said": a state
         if low in _PRONOUNS:
             return _Who("pronoun", at=at)
         if re.match(r"(?:at|of|from|with|for)\s", low):
@@ -951,6 +971,11 @@ class _ArticleIndex:
             if person is None and not named and " " not in who.name:
                 # a stray "s" ("Roes also said"): the Roe already named; a dropped one ("Owen" for the Owens named)
                 person = self.people.get(who.name[:-1] if who.name.endswith("s") else f"{who.name}s")
+            if person is None and not named and " " not in who.name and len(who.name) >= 5:
+                # a surname the copy misspelt by a letter left out or put in ("Muster asked" after "Gene Munster"):
+                # the one person named whose surname it is, give or take that letter
+                near = {p.name: p for k, p in self.people.items() if _one_letter_apart(who.name, k)}
+                person = next(iter(near.values())) if len(near) == 1 else None
             if person is None:
                 person = Person(
                     who.name,
@@ -959,8 +984,12 @@ class _ArticleIndex:
                     _company_hint(who.title) or self.firm_before.get(who.name) or self.org_before(who.at),
                 )
                 self.people[key] = person
-                if self._new_surname(who.name):
-                    self._index_mentions()  # ("Bartz said", then "she said later": she is Bartz)
+                if self._new_surname(who.name) or (
+                    " " in who.name and re.fullmatch(r"[A-Z][a-z][\w'’\-]+", key) and key not in self.org_words
+                ):
+                    # ("Bartz said", then "she said later": she is Bartz; '"...?" asked Harbor & Co Jane Roe', then
+                    # "Roe said she ...", "she said": she is Jane Roe)
+                    self._index_mentions()
             elif who.title and person.role is None:
                 person.role = role_from_title(who.title)
             org = re.search(r"\bof\s+(.+)$", who.title)
@@ -1294,6 +1323,14 @@ def _attribution(
     return None
 
 
+def _one_letter_apart(a: str, b: str) -> bool:
+    """Is one word the other with a single letter added ("Muster", "Munster")?"""
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _new_clause(rest: str, runs_on: bool = False) -> bool:
     """Words after a speech verb that make a clause of their own ("they were plotting a way back"), not the
     tail of an attribution (" on Tuesday", ", adding ...", " in a statement"). ``runs_on``: the sentence goes on
@@ -1601,7 +1638,8 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
         elif (
             last is not None
             and last[1] is not None
-            and last[0].paragraph >= span.paragraph - 1
+            # (the paragraph the quote before ends in: a quote over several paragraphs hands over from its last)
+            and bisect_right(index.para_starts, max(last[0].open, last[0].content_end - 1)) - 1 >= span.paragraph - 1
             and not _intervening_person(index, last[0].close_end, span.open, last[1])
             and not _org_spoke_before(text, span, last[0].close_end, index)
         ):
@@ -1619,7 +1657,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             last = (span, person)
             prev = span
             if person is not None:
-                role = person.role or _org_role(person) or _outsider_role(person, doc)
+                role = person.role or _org_role(person) or _outsider_role(person, doc) or index.title_of(person)
                 if role is None and _in_a_note(text, span, sent_start):
                     # a research note is an analyst's: so are the person's quotes before it that had no role
                     person.role = role = "analyst"
