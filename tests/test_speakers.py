@@ -1930,3 +1930,10 @@ def test_a_state_after_the_town_a_speakers_firm_is_based_in_is_no_speaker():
         '"an ugly result for a bank" given how far estimates had fallen.'
     )
     assert quotes(text) == [("an ugly result for a bank", "Tom Brenner", "analyst")]
+    # a place that ends an opening phrase before the subject is no state: the subject speaks
+    opening = (
+        "Northwind's profit rose.\n\nChief Executive Jo Fay said the bank was hiring. Particularly in Asia, she "
+        'said, "we are hiring to meet the demand we see." When asked about rivals in Europe, Fay said, "They are '
+        'slower than we are to hire."'
+    )
+    assert [who for _, who, _ in quotes(opening)] == ["Jo Fay", "Jo Fay"]

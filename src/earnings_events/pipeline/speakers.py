@@ -162,8 +162,9 @@ _ABBREV = re.compile(
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _PRONOUNS = {"he", "she"}
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
-# ... or a state or country after a town ("an adviser based in Morristown, New Jersey, which ..., said")
-_TOWN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)?,\s+$")
+# ... or a state or country after the town a firm is based in ("an adviser based in Morristown, New Jersey, which
+# ..., said"; not a place that ends an opening phrase: "Particularly in Asia, he said", "in Europe, Poe said")
+_TOWN_BEFORE = re.compile(r"\b(?:based|headquartered|located)\s+in\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)?,\s+$")
 _SHOUTED = re.compile(r"[A-Z][A-Z&'’\-]{2,}")
 # words that make an appositive a title (", Apple's chief executive"), anywhere in it
 _APPOSITIVE_TITLES = (
