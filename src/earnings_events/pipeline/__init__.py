@@ -167,8 +167,12 @@ def run(articles: Iterable[Article], registry: Registry | None = None) -> Iterat
         waiting.append(doc)
         statements += len(doc.attributions) if _in_scope(doc) else 0
         if statements >= LABEL_BATCH:
-            label.annotate_all([d for d in waiting if _in_scope(d)])
-            yield from map(_processed, waiting)
+            yield from _labelled(waiting)
             waiting, statements = [], 0
-    label.annotate_all([d for d in waiting if _in_scope(d)])
-    yield from map(_processed, waiting)
+    yield from _labelled(waiting)
+
+
+def _labelled(docs: list[ArticleDoc]) -> Iterator[Processed]:
+    """The docs' results once their in-scope ones are labelled together."""
+    label.annotate_all([d for d in docs if _in_scope(d)])
+    return map(_processed, docs)

@@ -165,10 +165,12 @@ class MiniLMLabeler:
         return self.label_all([statement])[0]
 
 
+_ORDER = [CLASSES.index(c) for c in PRECEDENCE]
+
+
 def _best(row: list[float]) -> str:
     """The class with the highest score; ties go to the first in the guide's precedence."""
-    order = [CLASSES.index(c) for c in PRECEDENCE]
-    return CLASSES[max(order, key=lambda j: (row[j], -order.index(j)))]
+    return CLASSES[max(_ORDER, key=lambda j: (row[j], -_ORDER.index(j)))]
 
 
 @cache

@@ -536,16 +536,23 @@ class _ArticleIndex:
         self.firm_before: dict[str, str] = {}  # a broker's name run into a name: the person's firm
         # In a text of mixed case a word in capitals is a subhead's or an acronym, never part of a person's name.
         self.mixed_case = sum(c.islower() for c in text[:3000]) > sum(c.isupper() for c in text[:3000])
+        self._title_roles: dict[str, str | None] = {}
         self._scan()
 
     def title_of(self, person: Person) -> str | None:
         """The role a title before the person's surname elsewhere gives ("Analyst Roe said she ...", of a Jane Roe
         first named with her firm alone), outside quotations; None when no title does."""
         key = surname(person.name)
-        for m in compiled(rf"\b(?P<title>{_LOWER_TITLES}|[A-Z][a-z]+)\s+{re.escape(key)}\b", re.I).finditer(self.text):
-            if not self.in_quote(m.start()) and (role := role_from_title(m.group("title"))) is not None:
-                return role
-        return None
+        if key not in self._title_roles:  # (asked once per person, however many quotes have no role)
+            self._title_roles[key] = next(
+                (
+                    role
+                    for m in compiled(rf"\b(?P<title>[a-z]{{2,}})\s+{re.escape(key)}\b", re.I).finditer(self.text)
+                    if not self.in_quote(m.start()) and (role := role_from_title(m.group("title"))) is not None
+                ),
+                None,
+            )
+        return self._title_roles[key]
 
     def in_quote(self, pos: int) -> bool:
         return any(a <= pos < b for a, b in self.quoted)
@@ -682,11 +689,13 @@ class _ArticleIndex:
         """A surname alone that names someone no full name of the article holds ("Bartz said"): whose later
         mentions count for pronouns. (Other names an attribution brings, "New Jersey", "E" of "E*Trade", or a
         word of a known person's name, do not.)"""
-        return (
-            re.fullmatch(r"[A-Z][a-z][\w'’\-]+", name) is not None
-            and name not in self.org_words
-            and not any(name in p.name.split() for p in self.people.values() if p.name != name)
+        return self._surname_like(name) and not any(
+            name in p.name.split() for p in self.people.values() if p.name != name
         )
+
+    def _surname_like(self, word: str) -> bool:
+        """A capitalised word of three letters or more that names no organisation of the article."""
+        return re.fullmatch(r"[A-Z][a-z][\w'’\-]+", word) is not None and word not in self.org_words
 
     def title_before(self, pos: int) -> str:
         """Up to 40 characters before a title, within its clause: "..., an analyst with Harbor Inc. Quillon
@@ -985,9 +994,7 @@ class _ArticleIndex:
                     _company_hint(who.title) or self.firm_before.get(who.name) or self.org_before(who.at),
                 )
                 self.people[key] = person
-                if self._new_surname(who.name) or (
-                    " " in who.name and re.fullmatch(r"[A-Z][a-z][\w'’\-]+", key) and key not in self.org_words
-                ):
+                if self._new_surname(who.name) or (" " in who.name and self._surname_like(key)):
                     # ("Bartz said", then "she said later": she is Bartz; '"...?" asked Harbor & Co Jane Roe', then
                     # "Roe said she ...", "she said": she is Jane Roe)
                     self._index_mentions()
