@@ -32,7 +32,7 @@ from ..registry import Company, Registry
 from .document import ArticleDoc, Attribution, BlockKind, Code, OrgKind, OrgMention, Sentence
 from .mentions import canonical, financial_firm, initials, kind_of, lede_subject, us_venue
 from .people import role_from_title
-from .rx import compiled
+from .rx import compiled, literal_spans
 
 # Words too common in company names to identify one on their own.
 _GENERIC = {
@@ -334,6 +334,9 @@ _DEAL_WITH = re.compile(
 )
 
 
+_NAME_EDGE = re.compile(r"[\w&]")  # what may not touch a name's word for it to be that word
+
+
 def _headline_modifier(doc: ArticleDoc, e: Entity, say: re.Pattern[str] = _MODIFIES) -> bool:
     """The headline names the company only to say who another one is ("Boeing battery maker ..."), or with
     ``say=_DEAL_WITH`` only to name a deal with it ("unveils Quillon deal")."""
@@ -341,8 +344,8 @@ def _headline_modifier(doc: ArticleDoc, e: Entity, say: re.Pattern[str] = _MODIF
     found = False
     for n in e.names:
         words = canonical(n).split()
-        for m in compiled(rf"(?<![\w&]){re.escape(words[0])}(?![\w&])").finditer(title) if words else ():
-            if not say.match(title, m.end()):
+        for _, end in literal_spans(title, words[0], _NAME_EDGE, _NAME_EDGE) or [] if words else ():
+            if not say.match(title, end):
                 return False
             found = True
     return found

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from .document import ArticleDoc, Block, BlockKind, Sentence
-from .rx import compiled
+from .rx import absent, compiled
 
 # A paragraph starts after a blank line, or after a line break followed by indentation (wire layout).
 _PARA_BREAK = re.compile(r"\n[ \t]*\n\s*|\n[ \t]{2,}|\n\t")
@@ -267,8 +267,11 @@ def _caps_blocks(text: str, floor: int, end: int) -> list[Block]:
         # a one-word subhead that lost its line break is echoed by the sentence after it ("NORTHWIND Northwind,
         # based in Ohio too, said ...", "QUILLON At Quillon, sales rose")
         w_end = start + len(words[0]) if len(words) == 1 and run.startswith(words[0]) else -1
-        echoed = w_end > 0 and compiled(rf"\s+(?:(?:At|For|In|As\s+for)\s+)?{re.escape(words[0].title())}\b").match(
-            text[w_end : w_end + len(words[0]) + 12]
+        after = text[w_end : w_end + len(words[0]) + 12] if w_end > 0 else ""
+        echoed = (
+            w_end > 0
+            and not absent(words[0].title(), after)
+            and compiled(rf"\s+(?:(?:At|For|In|As\s+for)\s+)?{re.escape(words[0].title())}\b").match(after)
         )
         if len(words) < 2 and not (line_alone and words) and not echoed:
             continue

@@ -27,7 +27,7 @@ from ..registry import Company, Registry
 from .document import ArticleDoc, Code, OrgKind, OrgMention
 from .layout import hard_wrapped
 from .people import SENTENCE_STARTERS
-from .rx import compiled
+from .rx import compiled, literal_spans
 
 _US_VENUES = {"N", "O", "OQ", "OB", "A", "K", "P", "PK", "Q", "NYSE", "NaE", "OTC"}
 # RIC exchange suffixes seen in wire copy (a bare code needs one of these, so "U.S." is never a code).
@@ -106,6 +106,9 @@ _CORP = re.compile(
     # (a name starts at a word's start: "KeyCorp. National City Corp" holds no "Corp. National City")
     rf"(?<![\w&'’\-])(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&|and)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
 )
+# the suffix every corporate name ends in: half the openings of a wire stream hold none, and the name pattern, tried at
+# every capitalised word, need not run there
+_SUFFIX_WORD = re.compile(rf"\s(?:{_SUFFIX})(?![\w&]|\.\w)")
 # Words before a company's name that are not part of it ("Rival Pepsi", "Chip maker Intel", "On Tuesday, ...").
 _LEAD_STOP = SENTENCE_STARTERS | {
     "After",
@@ -825,7 +828,7 @@ def orgs_in(
                 name, known = parent.group(1), owner
         add(at, at + len(name), name, known, code)
     # 2. corporate-suffix names ("Dean Foods Co"), 3. registry names, 4. bracketed names (<Shell Australia Ltd>)
-    for m in _CORP.finditer(text, start, end):
+    for m in _CORP.finditer(text, start, end) if _SUFFIX_WORD.search(text, start, end) else ():
         raw = trim_lead(m.group("name"))
         if " and " in raw:  # "Goodyear Tire and Rubber Co" is one name; "Time Warner and News Corp" two
             head, right = raw.rsplit(" and ", 1)
@@ -858,11 +861,11 @@ def orgs_in(
     # 5. short forms of the companies found so far ("Merrill" after "Merrill Lynch & Co"), which no pattern
     # above finds on their own
     for alias, company in _short_forms([*earlier, *found], registry).items():
-        for m in _alias_rx(alias).finditer(text, start, end):
-            add(m.start(), m.end(), m.group(0), company)
+        for s, e in _alias_spans(alias, text, start, end):
+            add(s, e, text[s:e], company)
     for sym, (company, code) in _symbol_forms([*earlier, *found], registry).items():
-        for m in _alias_rx(sym).finditer(text, start, end):
-            add(m.start(), m.end(), m.group(0), company, code)  # the printed code says it is the company
+        for s, e in _alias_spans(sym, text, start, end):
+            add(s, e, text[s:e], company, code)  # the printed code says it is the company
     found.sort(key=lambda o: o.start)
     return found
 
@@ -897,6 +900,48 @@ def _two_names(raw: str, suffix: str, registry: Registry) -> bool:
 
 def _alias_rx(alias: str) -> re.Pattern[str]:
     return compiled(rf"(?<![\w&.'’\-]){alias}(?![\w&]|\.\w|-\w)")
+
+
+# a short form that is a literal (re.escape's escapes), and what follows it (at most a lookahead)
+_LITERAL_ALIAS = re.compile(r"((?:\\[^A-Za-z0-9]|[^\\()\[\]{}.*+?|^$])+)(.*)", re.S)
+_ALIAS_BEFORE = re.compile(r"[\w&.'’\-]")
+
+
+def _lookahead(rest: str) -> str | None:
+    """The pattern inside ``rest`` when ``rest`` is one negative lookahead ("(?!...)"), else None."""
+    if not (rest.startswith("(?!") and rest.endswith(")")):
+        return None
+    depth, k, in_class = 0, 0, False
+    while k < len(rest):
+        c = rest[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0 and k < len(rest) - 1:
+                return None  # the group closes before the end: more pattern follows it
+        k += 1
+    return rest[3:-1] if depth == 0 else None
+
+
+def _alias_spans(alias: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a short form (a pattern) is named between ``start`` and ``end``. A literal one is found with
+    ``str.find`` (the same spans as its pattern): a stream brings a new name or two an article, and compiling
+    their patterns was a tenth of the scope stage's time."""
+    m = _LITERAL_ALIAS.match(alias)
+    ahead = _lookahead(m.group(2)) if m and m.group(2) else ""
+    if m is None or ahead is None:
+        return [x.span() for x in _alias_rx(alias).finditer(text, start, end)]
+    literal = re.sub(r"\\(.)", r"\1", m.group(1), flags=re.S)
+    after = compiled(r"[\w&]|\.\w|-\w" + (f"|{ahead}" if ahead else ""))
+    return literal_spans(text, literal, _ALIAS_BEFORE, after, pos=start, endpos=end) or []
 
 
 # What "Tire and Rubber", "Iron and Steel" end in: a company's name goes on after them.

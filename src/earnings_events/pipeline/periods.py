@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from .document import ArticleDoc, Period
+from .rx import Folded, folded
 
 # ("the final quarter" is the fourth: a March year's "loss in its final quarter" is its January-March quarter)
 _ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
@@ -44,7 +45,7 @@ _ORDS = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)"
 @dataclass(frozen=True, slots=True)
 class _Pattern:
     kind: str
-    rx: re.Pattern[str]
+    rx: re.Pattern[str] | Folded
     cues: tuple[str, ...] | None  # lower-case words without which the pattern cannot match (None: always run)
 
 
@@ -52,16 +53,15 @@ _PATTERNS = [
     # fiscal 2024 first quarter / 1986 fourth-quarter
     _Pattern(
         "quarter",
-        re.compile(rf"\b{_FY}\s+{_ORDS}[\s\-]+(?P<fiscal2>fiscal\s+)?(?:quarter|qtr|period)", re.I),
+        folded(rf"\b{_FY}\s+{_ORDS}[\s\-]+(?P<fiscal2>fiscal\s+)?(?:quarter|qtr|period)"),
         ("quarter", "qtr", "period"),
     ),
     # fourth-quarter (of fiscal 2024 | 2023) / fiscal fourth-quarter
     _Pattern(
         "quarter",
-        re.compile(
+        folded(
             rf"\b(?P<fiscal1>fiscal[\s\-]+)?{_ORDS}[\s\-]+(?P<fiscal2>fiscal[\s\-]+)?(?:quarter|qtr)s?\b"
-            rf"(?:\s+(?:of\s+|ended\s+|ending\s+)?(?P<fiscal3>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y2>{_YEAR})\b)?",
-            re.I,
+            rf"(?:\s+(?:of\s+|ended\s+|ending\s+)?(?P<fiscal3>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y2>{_YEAR})\b)?"
         ),
         ("quarter", "qtr"),
     ),
@@ -78,11 +78,10 @@ _PATTERNS = [
     # to June 28"
     _Pattern(
         "month_quarter",
-        re.compile(
+        folded(
             rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:(?:three|3)[\s\-]+months?|(?:13|14|thirteen|fourteen)[\s\-]+weeks?)\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon2>{_MON})"
             rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?:in\s+|end[\s\-])?(?P<mon3>{_MON})"
-            rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y3>{_YEAR}))?)",
-            re.I,
+            rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y3>{_YEAR}))?)"
         ),
         ("quarter", "months", "month", "weeks"),
     ),
@@ -90,26 +89,24 @@ _PATTERNS = [
     # operating profit", "the January-June period" (three months: a quarter; six: a half; nine: nine months)
     _Pattern(
         "month_range",
-        re.compile(
+        folded(
             rf"\b(?P<mfrom>{_MON})\s?[\-–/]\s?(?P<mon>{_MON})(?![\-–/]\s?{_MON})(?:\s+(?P<y2>{_YEAR})\b)?"
-            rf"|\b(?P<mfrom2>{_MON})\s+to\s+(?P<mon2>{_MON})(?:\s+(?P<y3>{_YEAR}))?\s+(?=quarter|period|half)",
-            re.I,
+            rf"|\b(?P<mfrom2>{_MON})\s+to\s+(?P<mon2>{_MON})(?:\s+(?P<y3>{_YEAR}))?\s+(?=quarter|period|half)"
         ),
         None,
     ),
     # the holiday quarter: the one that holds December (Apple's fiscal first, a retailer's fourth)
     _Pattern(
         "month_quarter",
-        re.compile(r"\b(?:the\s+)?holiday(?:[\s\-]+season)?[\s\-]+(?P<holiday>quarter)\b", re.I),
+        folded(r"\b(?:the\s+)?holiday(?:[\s\-]+season)?[\s\-]+(?P<holiday>quarter)\b"),
         ("holiday",),
     ),
     # first half / H1 / six months ended June 30 / 26 weeks to August 30
     _Pattern(
         "half",
-        re.compile(
+        folded(
             rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<six>(?:six|6)[\s\-]+months?|(?:26|27|28|twenty[\s\-]six|twenty[\s\-]eight)[\s\-]+weeks)\s+(?:ended|ending|to|through)\s+"
-            rf"(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?",
-            re.I,
+            rf"(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?"
         ),
         ("half", "h1", "h2", "months", "weeks"),
     ),
@@ -118,11 +115,10 @@ _PATTERNS = [
     # sales of its software" is not the quarter's results)
     _Pattern(
         "current_quarter",
-        re.compile(
+        folded(
             r"\b(?:(?:for|in|during|over)\s+the\s+(?:latest|recent|most\s+recent|just[\s\-]ended|reporting)?\s*quarter\b"
             r"(?![\s\-]+(?:ended|ending|to|of\s+\d|that|which))|quarterly\s+(?:(?:net|operating|pretax|pre-tax|core|adjusted|underlying)\s+)?"
-            r"(?:profits?|earnings|results|net|loss|income|revenues?|(?P<blind>sales(?=\s+(?:rose|fell|grew|jumped|climbed|slipped|dropped|declined|increased|were|came)\b))))",
-            re.I,
+            r"(?:profits?|earnings|results|net|loss|income|revenues?|(?P<blind>sales(?=\s+(?:rose|fell|grew|jumped|climbed|slipped|dropped|declined|increased|were|came)\b))))"
         ),
         ("quarter",),
     ),
@@ -130,10 +126,9 @@ _PATTERNS = [
     # is a date, not a period whose results anyone reports or forecasts)
     _Pattern(
         "relative",
-        re.compile(
+        folded(
             r"(?<!earlier\s)\b(?P<which>this|next|(?:the|its|their)\s+current|(?:the|its|their)\s+coming|(?:the|its|their)\s+new|(?:the|its|their)\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)[\s\-]+"
-            r"(?P<unit>year|quarter|fiscal\s+year|financial\s+year|business\s+year)\b(?!,?\s+(?:ending|ended|ends|to\s+end|which|that))",
-            re.I,
+            r"(?P<unit>year|quarter|fiscal\s+year|financial\s+year|business\s+year)\b(?!,?\s+(?:ending|ended|ends|to\s+end|which|that))"
         ),
         ("year", "quarter"),
     ),
@@ -141,10 +136,9 @@ _PATTERNS = [
     # 1987 headline says it; a bare "YEAR NET" reports the year just ended (the year pattern below)
     _Pattern(
         "relative",
-        re.compile(
+        folded(
             r"\b(?:sees?|expects?|predicts?|forecasts?|projects?|anticipates?)\s+(?:[\w\-]+\s+){0,3}?"
             r"(?P<unit>year)(?:['’]s)?\s+(?:net|earnings|profits?|results|income)\b",
-            re.I,
         ),
         ("year",),
     ),
@@ -152,13 +146,11 @@ _PATTERNS = [
     # the year running when it is made, not the one just reported (unseen by the scope model)
     _Pattern(
         "relative",
-        re.compile(
-            # (not forecasts as a noun, what results beat: "topped forecasts when annual earnings climbed")
+        folded(
             r"(?<!beat\s)(?<!beats\s)(?<!topped\s)(?<!missed\s)(?<!than\s)(?<!above\s)(?<!below\s)"
             r"\b(?:forecasts?|forecasted|predicts?|predicted|projects?|projected|expects?|sees|warned\s+of)\s+"
             r"(?:(?!with\b)[\w\-]+\s+){0,7}?(?P<blind>(?P<unit>annual|full[\s\-]year))\s+"
-            r"(?:net|earnings|profits?|results|income|operating\s+profits?|revenues?|sales)\b",
-            re.I,
+            r"(?:net|earnings|profits?|results|income|operating\s+profits?|revenues?|sales)\b"
         ),
         ("annual", "full"),
     ),
@@ -166,44 +158,42 @@ _PATTERNS = [
     # the forecast names it (unseen by the scope model, which was chosen without this form)
     _Pattern(
         "relative",
-        re.compile(
+        folded(
             r"\b(?:outlook|forecasts?|guidance|targets?|view|projections?)\s+for\s+(?P<blind>the\s+(?:(?:full|whole)\s+)?"
-            r"(?:fiscal\s+)?(?P<unit>year))\b(?![\s\-]+(?:ending|ended|ends|to\s+end|to\s+[A-Z]|through|which|that|ago|earlier|before))",
-            re.I,
+            r"(?:fiscal\s+)?(?P<unit>year))\b(?![\s\-]+(?:ending|ended|ends|to\s+end|to\s+[A-Z]|through|which|that|ago|earlier|before))"
         ),
         ("year",),
     ),
     # a target year ("back in the black as soon as 2011"): the year the forecast is for (unseen by the scope model)
     _Pattern(
         "year",
-        re.compile(rf"\bas\s+(?:soon|early)\s+as\s+(?P<blind>(?P<fiscal1>fiscal\s+)?(?P<y1>{_YEAR}))\b", re.I),
+        folded(rf"\bas\s+(?:soon|early)\s+as\s+(?P<blind>(?P<fiscal1>fiscal\s+)?(?P<y1>{_YEAR}))\b"),
         ("soon", "early"),
     ),
     # a multi-year horizon ("double digit growth through 1989", "through '09", "to double by 2013", "over the next
     # three years"; not "its lowest in two years"): the guide names it by its first year
     _Pattern(
         "horizon",
-        re.compile(
+        folded(
             rf"\b(?:(?:through|thru|until|by)\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?(?P<y1>{_YEAR}|['’]\d\d(?!\w))(?!\s*[\-–/]\d)|"
             r"(?:over|for|in|during|within)\s+the\s+(?:next|coming)\s+(?:two|three|four|five|six|seven|ten|few|several|[2-9])"
             r"\s+(?:fiscal\s+)?years|in\s+(?:two|three|four|five|[2-5])\s+years['’]?\s+time|"
             # a target "within six years" (a deadline; "within two years of the merger" looks back)
-            r"within\s+(?:two|three|four|five|six|seven|eight|ten|[2-9]|10)\s+years(?!\s+(?:of|after|since|from)\b))\b",
-            re.I,
+            r"within\s+(?:two|three|four|five|six|seven|eight|ten|[2-9]|10)\s+years(?!\s+(?:of|after|since|from)\b))\b"
         ),
         ("through", "thru", "until", "by", "years"),
     ),
     # nine months ended ...
     _Pattern(
         "nine",
-        re.compile(rf"\b(?:nine|9)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?P<mon>{_MON})", re.I),
+        folded(rf"\b(?:nine|9)[\s\-]+months?\s+(?:ended|ending|to|through)\s+(?P<mon>{_MON})"),
         ("months",),
     ),
     # full year / fiscal 2023 / 1986 results / year ended May 31 / annual results / reported ... for 1986 /
     # an outlook for 2010 / the business year just ended
     _Pattern(
         "year",
-        re.compile(
+        folded(
             rf"\b(?:(?:full|whole)[\s\-]year(?:\s+(?P<y2>{_YEAR}))?|(?P<fiscal1>fiscal(?:\s+year)?|FY)\s?(?P<y1>{_YEAR}|\d\d)\b"
             rf"(?![\s\-]+(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4]))|(?P<y3>{_YEAR}|(?<=['’])\d\d)\s+(?:(?:per[\s\-]share|operating|fiscal|full[\s\-]year|{_SEGMENT})\s+)?"
             rf"(?:results|earnings|profits?|net|annual|loss|revenues?|sales)|(?:earned|lost|(?:reported|posted|recorded|had)\s+(?:\w+\s+){{0,3}}?(?:net|profits?|earnings|income|loss(?:es)?|revenues?|sales)|"
@@ -212,102 +202,88 @@ _PATTERNS = [
             rf"(?:the\s+)?(?P<fiscal6>fiscal\s+(?:year\s+)?)?(?P<y6>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?year\s+(?:ended|ending|to)\s+(?:in\s+)?"
             rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profits?|earnings|net|loss(?:es)?)"
             r"|(?P<just>(?:business\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+)?just\s+(?:ended|closed|finished)))",
-            re.I,
+            exact=("seg",),
         ),
         None,
     ),
 ]
 # Evidence of a fiscal calendar: (regex, how the matched month relates to the year end).
-_RELATIVE_YEAR_BEFORE = re.compile(r"\b(?:last|this|next|previous|prior)\s+$", re.I)
-_FY_EVIDENCE_CUE = re.compile(r"\bend|yearend|\bto\s|\bthrough\s", re.I)
+_RELATIVE_YEAR_BEFORE = folded(r"\b(?:last|this|next|previous|prior)\s+$")
+_FY_EVIDENCE_CUE = folded(r"\bend|yearend|\bto\s|\bthrough\s")
 _FY_EVIDENCE = [
     (
-        re.compile(
+        folded(
             rf"\b(?:fiscal\s+)?year(?:[\s\-]?end)?,?\s+\(?(?:that\s+|which\s+)?(?:ended|ending|ends|to\s+end|to)\s+(?:in\s+|on\s+)?"
-            rf"(?:(?:early|late|mid)[\s\-]+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
-            re.I,
+            rf"(?:(?:early|late|mid)[\s\-]+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})"
         ),
         "y",
     ),
     (
-        re.compile(
-            rf"\bfiscal\s+(?:year\s+)?(?:{_YEAR}|'\d\d)\s*,?\s+(?:which\s+)?(?:ended|ending|ends)\s+(?:in\s+)?(?P<mon>{_MON})",
-            re.I,
+        folded(
+            rf"\bfiscal\s+(?:year\s+)?(?:{_YEAR}|'\d\d)\s*,?\s+(?:which\s+)?(?:ended|ending|ends)\s+(?:in\s+)?(?P<mon>{_MON})"
         ),
         "y",
     ),
     (
-        re.compile(
-            rf"\b(?P<mon>{_MON})\s+\d{{1,2}},?\s+(?:{_YEAR},?\s+)?the\s+(?:company's\s+)?fiscal\s+year[\s\-]?end", re.I
-        ),
+        folded(rf"\b(?P<mon>{_MON})\s+\d{{1,2}},?\s+(?:{_YEAR},?\s+)?the\s+(?:company's\s+)?fiscal\s+year[\s\-]?end"),
         "y",
     ),
     (
-        re.compile(
+        folded(
             rf"\b(?:fiscal\s+){_ORDS}[\s\-]+(?:fiscal\s+)?(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+"
-            rf"(?:which\s+)?(?:ended|ending|ends|to\s+end|to|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
-            re.I,
+            rf"(?:which\s+)?(?:ended|ending|ends|to\s+end|to|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})"
         ),
         "q",
     ),
     (
-        re.compile(
+        folded(
             rf"\b{_ORDS}[\s\-]+fiscal[\s\-]+(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+(?:which\s+)?"
-            rf"(?:ended|ending|ends|to\s+end|to|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
-            re.I,
+            rf"(?:ended|ending|ends|to\s+end|to|through)\s+(?:in\s+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})"
         ),
         "q",
     ),
     (
-        re.compile(
-            # ("the three months to December, its third quarter"; "the quarter ended Dec. 28, the third quarter of
-            # fiscal 2025")
+        folded(
             rf"\b(?:(?:three|3)[\s\-]+months?|quarter)\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+)?(?P<mon>{_MON})"
             rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+{_YEAR})?"
-            rf"\s*[,(]\s*(?:its|the\s+company's|their|the)\s+(?:fiscal\s+)?{_ORDS}[\s\-]+(?:fiscal\s+)?quarter",
-            re.I,
+            rf"\s*[,(]\s*(?:its|the\s+company's|their|the)\s+(?:fiscal\s+)?{_ORDS}[\s\-]+(?:fiscal\s+)?quarter"
         ),
         "q",
     ),
     (
-        re.compile(
+        folded(
             rf"\b{_ORDS}[\s\-]+(?:fiscal\s+)?(?:quarter|qtr)(?:\s+of\s+(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+(?:which\s+|that\s+)?"
-            rf"(?:ended|ending|ends|to\s+end)\s+(?:in\s+)?(?P<mon>{_MON})",
-            re.I,
+            rf"(?:ended|ending|ends|to\s+end)\s+(?:in\s+)?(?P<mon>{_MON})"
         ),
         "q",
     ),
     (
-        re.compile(
+        folded(
             rf"\b(?P<half>first|second)[\s\-]half(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:{_YEAR}|'\d\d))?\s*,?\s+(?:ended|ending|ends|to)\s+(?:in\s+)?"
-            rf"(?:the\s+end\s+of\s+)?(?P<mon>{_MON})",
-            re.I,
+            rf"(?:the\s+end\s+of\s+)?(?P<mon>{_MON})"
         ),
         "h",
     ),
 ]
 # "the fourth quarter a year earlier" is a comparison's base; "the second quarter ending March 31 against a year ago"
 # is compared with one
-_COMPARED_AFTER = re.compile(
+_COMPARED_AFTER = folded(
     r"(?![^.;]{0,40}?\b(?:against|versus|vs\.?|compared\s+(?:with|to)|from)\s+(?:the\s+)?(?:a\s+)?year[\s\-](?:ago|earlier))"
-    r"[^.;]{0,40}?\b(?:a\s+year\s+(?:ago|earlier)|year[\s\-]ago|year[\s\-]earlier)\b",
-    re.I,
+    r"[^.;]{0,40}?\b(?:a\s+year\s+(?:ago|earlier)|year[\s\-]ago|year[\s\-]earlier)\b"
 )
-_COMPARISON = re.compile(
+_COMPARISON = folded(
     r"(?:year[\s\-]ago|year[\s\-]earlier|a\s+year\s+(?:ago|earlier)|prior[\s\-]year|same\s+period|last\s+year'?s|"
     r"compared\s+(?:with|to)|versus|vs\.?|from|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|top(?:s|ped)?|(?<!-)beat(?:s|ing)?|"
-    r"over|above|below|than(?:\s+(?:in|for))?|repeat(?:s|ed|ing)?|match(?:es|ed|ing)?|since)\s*(?:the\s+|its\s+)?$",
-    re.I,
+    r"over|above|below|than(?:\s+(?:in|for))?|repeat(?:s|ed|ing)?|match(?:es|ed|ing)?|since)\s*(?:the\s+|its\s+)?$"
 )
 # a period followed by estimates of it ("analysts' fourth-quarter earnings estimates") is not reported
-_ESTIMATES_AFTER = re.compile(
+_ESTIMATES_AFTER = folded(
     r"[\w\-]*(?:\s+(?:[\w'’]+|per\s+share)){0,5}?\s+(?:estimates?|forecasts?|projections?|targets?|guidance|outlook|expectations?)\b",
-    re.I,
 )
 
 
 # a verdict word before a period its estimates follow: "beat second-quarter sales and profit estimates"
-_VERDICT_BEFORE = re.compile(r"(?:beat|top|exceed|surpass|match|above|below|miss)", re.I)
+_VERDICT_BEFORE = folded(r"(?:beat|top|exceed|surpass|match|above|below|miss)")
 
 
 def _compared(text: str, s: int, e: int, estimate: bool) -> bool:

@@ -44,7 +44,7 @@ from pathlib import Path
 from .company import same_entity
 from .document import ArticleDoc, OrgKind, ScopeDecision
 from .mentions import codes_in
-from .rx import compiled
+from .rx import absent, compiled, folded, literal_spans
 
 SCOPE_VERSION = "scope_lr_v3"
 # A second opinion the decision also asks: the model before this one, on the headline, first sentence and URL only.
@@ -86,13 +86,12 @@ _PREFIX = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[a-z][a-z'’\-&.]*[a-z]|[a-z]|\$?\d[\d.,]*%?|[$€£%]")
-_RESULTS = re.compile(
+_RESULTS = folded(
     r"\b(?:earnings|profits?|net\s+(?:income|loss|profit)|results|revenues?|sales|quarterly|quarter|loss(?:es)?|"
-    r"forecasts?|outlook|guidance|estimates?|per\s+share|a\s+share)\b",
-    re.I,
+    r"forecasts?|outlook|guidance|estimates?|per\s+share|a\s+share)\b"
 )
-_PER_SHARE = re.compile(
-    r"\b(?:(?:cents?|dlrs?|pence|yen|euros?)\s+(?:a|per)\s+share|\$\d[\d.]*\s+(?:a|per)\s+share|per\s+share)\b", re.I
+_PER_SHARE = folded(
+    r"\b(?:(?:cents?|dlrs?|pence|yen|euros?)\s+(?:a|per)\s+share|\$\d[\d.]*\s+(?:a|per)\s+share|per\s+share)\b"
 )
 
 
@@ -137,52 +136,44 @@ _SPELLED = {
 }
 # Era-independent patterns of results and forecast news (the model weighs them like any word).
 _CUES = {
-    "pat:results_move": re.compile(
+    "pat:results_move": folded(
         r"\b(?:profits?|earnings|net|loss(?:es)?|results|revenues?|sales|eps|income)\s+(?:\w+\s+){0,2}?"
         r"(?:rises?|rose|falls?|fell|jumps?|jumped|drops?|dropped|surges?|surged|slumps?|slumped|climbs?|climbed|"
         r"gains?|gained|declines?|declined|tumbles?|tumbled|soars?|soared|slips?|slipped|doubles?|doubled|"
         r"beats?|misses?|missed|tops?|topped|lags?|lagged|plunges?|plunged|dips?|dipped|up|down|higher|lower|"
-        r"rebounds?|widens?|narrows?|shrinks?|triples?|halves|edges?|eases?|sinks?|sank|slides?|slid)\b",
-        re.I,
+        r"rebounds?|widens?|narrows?|shrinks?|triples?|halves|edges?|eases?|sinks?|sank|slides?|slid)\b"
     ),
-    "pat:reports_results": re.compile(
+    "pat:reports_results": folded(
         r"\b(?:posts?|posted|reports?|reported|books?|booked|swings?|swung|returns?\s+to|sees|expects?|warns?\s+of|"
         r"forecasts?|predicts?|announces?|unveils?)\s+(?:a\s+|an\s+|its\s+|their\s+)?(?:\w+[\s\-]+){0,3}?"
-        r"(?:profits?|earnings|net\s+(?:income|loss|profit)|loss(?:es)?|results|revenues?|eps)\b",
-        re.I,
+        r"(?:profits?|earnings|net\s+(?:income|loss|profit)|loss(?:es)?|results|revenues?|eps)\b"
     ),
-    "pat:guidance_change": re.compile(
+    "pat:guidance_change": folded(
         r"\b(?:raises?|raised|cuts?|lowers?|lowered|lifts?|lifted|boosts?|boosted|trims?|trimmed|reaffirms?|"
         r"reaffirmed|reiterates?|reiterated|keeps?|kept|maintains?|maintained|narrows?|narrowed|ups|upped|slashes|"
         r"slashed|sets|issues?|gives?|withdraws?|withdrew|scraps?|affirms?|confirms?)\s+(?:its\s+|their\s+|the\s+)?"
-        r"(?:\w+[\s\-]+){0,3}?(?:forecasts?|outlook|guidance|targets?|view|estimates?)\b",
-        re.I,
+        r"(?:\w+[\s\-]+){0,3}?(?:forecasts?|outlook|guidance|targets?|view|estimates?)\b"
     ),
-    "pat:sees_period": re.compile(
+    "pat:sees_period": folded(
         r"\b(?:sees?|expects?|forecasts?|predicts?|projects?|targets?|eyes|aims\s+for)\s+(?:\w+[\s\-]+){0,4}?"
-        r"(?:profits?|earnings|net|results|year|quarter|half|growth|sales|revenues?|loss(?:es)?|break[\s\-]?even|eps)\b",
-        re.I,
+        r"(?:profits?|earnings|net|results|year|quarter|half|growth|sales|revenues?|loss(?:es)?|break[\s\-]?even|eps)\b"
     ),
     "pat:per_share": _PER_SHARE,
-    "pat:capital": re.compile(
+    "pat:capital": folded(
         r"\b(?:dividends?|payout|stock\s+split|share\s+split|reverse\s+split|buy\s?backs?|repurchases?|offering|"
-        r"ipo|rights\s+issue|bond\s+sale|debt\s+sale|credit\s+rating|downgrades?|upgrades?)\b",
-        re.I,
+        r"ipo|rights\s+issue|bond\s+sale|debt\s+sale|credit\s+rating|downgrades?|upgrades?)\b"
     ),
-    "pat:deal": re.compile(
+    "pat:deal": folded(
         r"\b(?:mergers?|merge[sd]?|acqui\w+|takeover|buy\s?out|tender\s+offer|bids?\s+for|(?:agree[sd]?\s+)?to\s+(?:buy|sell|acquire)|"
-        r"stake\s+in|sale\s+of|sells?\s+(?:its|unit|stake)|divest\w*|spin[\s\-]?off|joint\s+venture)\b",
-        re.I,
+        r"stake\s+in|sale\s+of|sells?\s+(?:its|unit|stake)|divest\w*|spin[\s\-]?off|joint\s+venture)\b"
     ),
-    "pat:legal": re.compile(
+    "pat:legal": folded(
         r"\b(?:lawsuits?|sues?|sued|court|judge|probe|investigation|settle\w*|fined?|charges\s+against|indict\w*|"
-        r"regulators?|antitrust)\b",
-        re.I,
+        r"regulators?|antitrust)\b"
     ),
-    "pat:vs_estimates": re.compile(
+    "pat:vs_estimates": folded(
         r"\b(?:beats?|beat|misses?|missed|tops?|topped|tops|exceeds?|exceeded|above|below|shy\s+of|in\s+line\s+with|"
         r"short\s+of|ahead\s+of)\s+(?:\w+[\s'’]+){0,4}?(?:estimates?|expectations|forecasts?|consensus|views?)\b",
-        re.I,
     ),
 }
 
@@ -279,6 +270,12 @@ def _masked(text: str, spans: list[tuple[int, int]]) -> str:
     return text
 
 
+# what may not touch a company's word in the headline for it to be that word ("Dell" in "Dell's", not in "Dellwood")
+_NOT_BEFORE_NAME = re.compile(r"[\w&.'’\-]")
+_NOT_AFTER_NAME = re.compile(r"[\w&]")
+_WORD_CHAR = re.compile(r"\w")
+
+
 def _title_period(doc: ArticleDoc) -> bool:
     """Does the headline name a period (a year named only as what an outlook is for was not a period when the
     model was trained)?"""
@@ -296,7 +293,11 @@ def features(doc: ArticleDoc) -> dict[str, float]:
     spans = [(o.start, o.end) for o in companies_in if o.in_title] + [(c.start, c.end) for c in doc.codes if c.in_title]
     # the headline's short form of a company the first sentence names ("Northwind" for "Northwind Corp")
     for word in {o.name.split()[0] for o in companies_in if o.name.split() and len(o.name.split()[0]) >= 3}:
-        spans += [m.span() for m in compiled(rf"(?<![\w&.'’\-]){re.escape(word)}(?![\w&])", re.I).finditer(doc.title)]
+        found = literal_spans(doc.title, word, _NOT_BEFORE_NAME, _NOT_AFTER_NAME, ignore_case=True)
+        if found is None:
+            rx = compiled(rf"(?<![\w&.'’\-]){re.escape(word)}(?![\w&])", re.I)
+            found = [m.span() for m in rx.finditer(doc.title)]
+        spans += found
     title, tags = headline(_masked(doc.title, spans))
     lede = _masked(
         doc.text[a:b],
@@ -367,13 +368,14 @@ def p_in_scope(feats: dict[str, float], version: str = SCOPE_VERSION) -> float:
 
 
 @cache
-def _kind_index() -> dict[str, list[tuple[str, float]]]:
-    """The kind model's weights by feature: (kind, weight) pairs, so that scoring visits only the features an
-    article has."""
+def _kind_index(side: tuple[str, ...]) -> dict[str, list[tuple[str, float]]]:
+    """The kind model's weights of ``side``'s kinds by feature: (kind, weight) pairs, so that scoring visits only
+    the features an article has."""
     index: dict[str, list[tuple[str, float]]] = {}
     for c, weights in sorted(model(KINDS_FROM)["kinds"]["weights"].items()):
-        for f, w in weights.items():
-            index.setdefault(f, []).append((c, w))
+        if c in side and c in model(KINDS_FROM)["kinds"]["bias"]:
+            for f, w in weights.items():
+                index.setdefault(f, []).append((c, w))
     return index
 
 
@@ -381,22 +383,19 @@ def kind(feats: dict[str, float], side: tuple[str, ...]) -> str:
     """The most likely kind of news among ``side``'s kinds (one-vs-rest scores of the kind model)."""
     bias = model(KINDS_FROM)["kinds"]["bias"]
     scores = {c: bias[c] for c in side if c in bias}
-    index = _kind_index()
+    index = _kind_index(side)
     for f, v in feats.items():
         for c, w in index.get(f, ()):
-            if c in scores:
-                scores[c] += w * v
+            scores[c] += w * v
     return max(sorted(scores), key=lambda c: scores[c]) if scores else side[0]
 
 
-_UNIT_FIGURES = re.compile(
-    r"\b(?:units?|vehicles?|cars|deliveries|traffic|same[\s\-]store|comparable|passengers|shipments|subscribers|orders)\b",
-    re.I,
+_UNIT_FIGURES = folded(
+    r"\b(?:units?|vehicles?|cars|deliveries|traffic|same[\s\-]store|comparable|passengers|shipments|subscribers|orders)\b"
 )
-_RESULTS_OBJECT = re.compile(
+_RESULTS_OBJECT = folded(
     r"\b(?:earnings|profits?|net\s+(?:income|profit|loss)|income|results|per\s+share|a\s+share|break[\s\-]?even|"
-    r"operating\s+(?:profit|income|earnings))\b",
-    re.I,
+    r"operating\s+(?:profit|income|earnings))\b"
 )
 
 
@@ -413,10 +412,9 @@ _SUBJECT_DESCRIBED_REPORTS = re.compile(
     r"(?:\s+on\s+[A-Z]\w+)?\s+(?:that\s+)?its\s+(?:[\w\-]+\s+){0,2}?"
     r"(?:sales|revenues?|net|profits?|earnings|income|results)\b"
 )
-_GROWTH = re.compile(
+_GROWTH = folded(
     r"\b(?:expects?|sees|forecasts?|predicts?|will\s+report)\s+(?:\w+\s+){0,3}?(?:growth|gains?|increases?|rises?|improvement|"
-    r"to\s+(?:grow|rise|increase|improve|climb))\b",
-    re.I,
+    r"to\s+(?:grow|rise|increase|improve|climb))\b"
 )
 
 
@@ -441,20 +439,18 @@ def _period_sales(doc: ArticleDoc, title: str, a: int, b: int) -> bool:
 
 # A headline that moves a company into a loss or a profit ("BP slumps to first annual loss", "Quillon swings back
 # to profit"), and a lede that names a period's loss or profit without "net" ("its first annual loss")
-_TURN_TO_RESULT = re.compile(
+_TURN_TO_RESULT = folded(
     r"\b(?:slumps?|slumped|falls?|fell|sinks?|sank|slides?|slid|plunges?|plunged|tumbles?|tumbled|dives?|dived|"
     r"swings?|swung|moves?|moved|turns?|turned|crashes?|crashed|lurches?|lurched|returns?|returned|plummets?|"
-    r"plummeted)\s+(?:back\s+)?(?:in)?to\s+(?:a\s+|an\s+|its\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:profits?|loss(?:es)?)\b",
-    re.I,
+    r"plummeted)\s+(?:back\s+)?(?:in)?to\s+(?:a\s+|an\s+|its\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:profits?|loss(?:es)?)\b"
 )
-_PERIOD_RESULT = re.compile(
+_PERIOD_RESULT = folded(
     r"\b(?:annual|quarterly|full[\s\-]year|half[\s\-]year|first[\s\-]half|second[\s\-]half|interim|pre[\s\-]?tax|"
-    r"underlying|operating)\s+(?:profits?|loss(?:es)?)\b",
-    re.I,
+    r"underlying|operating)\s+(?:profits?|loss(?:es)?)\b"
 )
 
 
-_JOBS = re.compile(r"\b(?:job\s+cuts?|layoffs?|to\s+cut\s+(?:[\d,]+\s+)?jobs|strike)\b", re.I)
+_JOBS = folded(r"\b(?:job\s+cuts?|layoffs?|to\s+cut\s+(?:[\d,]+\s+)?jobs|strike)\b")
 _RESULTS_CUES = (
     "pat:guidance_change",
     "pat:reports_results",
@@ -504,16 +500,14 @@ def results_headline(doc: ArticleDoc) -> bool:
     return bool(_SUBJECT_REPORTS.match(lede) or _SUBJECT_DESCRIBED_REPORTS.match(lede)) or _names_company(doc, a, b)
 
 
-_OCCASION = re.compile(
+_OCCASION = folded(
     r"\b(?:earnings|results|quarterly|post[\s\-]earnings)\s+(?:results\s+)?(?:conference\s+)?call\b|"
-    r"\bcall\s+with\s+(?:analysts|investors)\b",
-    re.I,
+    r"\bcall\s+with\s+(?:analysts|investors)\b"
 )
-_SAYS = re.compile(r"\b(?:says?|said|tells?|told|sees|warns?|hints?|admits?|insists?)\b", re.I)
-_OTHER_HEADLINE = re.compile(
+_SAYS = folded(r"\b(?:says?|said|tells?|told|sees|warns?|hints?|admits?|insists?)\b")
+_OTHER_HEADLINE = folded(
     r"same[\s\-]store|\bsales\b|\bjobs?\b|\bcuts?\b|layoffs?|\bCEO\b|chairman|\bsues?\b|lawsuit|stake|\bbuy|"
-    r"purchase|acqui|merger|\bdeal|dividend|talks|\bproducts?\b",
-    re.I,
+    r"purchase|acqui|merger|\bdeal|dividend|talks|\bproducts?\b"
 )
 
 
@@ -555,26 +549,23 @@ def on_results_call(doc: ArticleDoc) -> bool:
 
 # An investor or analyst meeting as the occasion (the guide: guidance given at an analyst, shareholder or press
 # meeting), and a financial forecast in the opening.
-_MEETING = re.compile(
+_MEETING = folded(
     r"\b(?:investor|analyst|shareholder)s?['’]?\s+(?:day|meeting|conference)\b|"
     r"\b(?:told|tells|telling)\s+(?:investors|analysts|shareholders)\s+at\s+(?:a|an|its|the)\s+(?:[\w\-]+\s+){0,2}"
     r"(?:meeting|conference|event|gathering)\b|"
     r"\b(?:meeting|conference|presentation)\s+(?:for|with)\s+(?:[\w\-]+\s+){0,2}(?:analysts|investors|shareholders)\b|"
     # the analysts' society meeting of the older wire: "... told investment analysts", "told security analysts"
-    r"\b(?:told|tells|telling)\s+(?:a\s+(?:group|meeting)\s+of\s+)?(?:investment|securities|security)\s+analysts\b",
-    re.I,
+    r"\b(?:told|tells|telling)\s+(?:a\s+(?:group|meeting)\s+of\s+)?(?:investment|securities|security)\s+analysts\b"
 )
-_FORECAST = re.compile(
+_FORECAST = folded(
     r"\b(?:expects?|expected|forecast|sees|will|should|targets?|aims?)\b[^;]{0,80}?"
     r"\b(?:profit(?:s|able|ability)?|earnings|operating\s+(?:income|profit|margin)|margins?|revenue|sales\s+growth)\b|"
     # a record year in sight ("on course for a fifth year of record results", "heading for records")
-    r"\b(?:within\s+sight\s+of|on\s+(?:track|course)\s+for|poised\s+for|heading\s+for)\b[^;]{0,60}?\brecords?\b",
-    re.I,
+    r"\b(?:within\s+sight\s+of|on\s+(?:track|course)\s+for|poised\s+for|heading\s+for)\b[^;]{0,60}?\brecords?\b"
 )
 # A headline giving a quarter's verdict: "... after the holiday quarter falls short", "Q3 beats".
-_QUARTER_VERDICT = re.compile(
-    r"\b(?:quarter|Q[1-4])\b[^,;:]{0,25}?\b(?:falls?\s+short|fell\s+short|miss(?:es|ed)?|beats?|tops?|disappoints?)\b",
-    re.I,
+_QUARTER_VERDICT = folded(
+    r"\b(?:quarter|Q[1-4])\b[^,;:]{0,25}?\b(?:falls?\s+short|fell\s+short|miss(?:es|ed)?|beats?|tops?|disappoints?)\b"
 )
 
 
@@ -594,11 +585,10 @@ def guidance_at_a_meeting(doc: ArticleDoc) -> bool:
 # ... or a company's verdict on its own quarter or year, the web's way of saying results ("Quillon scores record
 # quarter on cloud sales", "Northwind posts best year ever"): the period is the subject's results, whatever the
 # "on ... sales" after it
-_PERIOD_VERDICT = re.compile(
+_PERIOD_VERDICT = folded(
     r"\b(?:scores?|scored|posts?|posted|reports?|reported|notch(?:es|ed)?|logs?|logged|delivers?|delivered|has|had|"
     r"enjoys?|enjoyed|caps?|capped)\s+(?:a\s+|an\s+|its\s+)?(?:record|best|strongest|worst|weakest|blowout|bumper|"
-    r"stellar|solid|strong|weak|tough|disappointing|dismal)(?:[\s\-]ever)?\s+(?:[\w\-]+\s+)?(?:quarter|year)\b",
-    re.I,
+    r"stellar|solid|strong|weak|tough|disappointing|dismal)(?:[\s\-]ever)?\s+(?:[\w\-]+\s+)?(?:quarter|year)\b"
 )
 
 
@@ -617,36 +607,37 @@ def _headline_names_company(doc: ArticleDoc, title: str) -> bool:
         w for o in doc.orgs if o.kind == OrgKind.COMPANY for w in o.name.split()[:1]
     ]
     return any(o.kind == OrgKind.COMPANY and o.in_title for o in doc.orgs) or any(
-        compiled(rf"\b{re.escape(r)}\b").search(title) for r in roots if r
+        literal_spans(title, r, _WORD_CHAR, _WORD_CHAR)
+        if _WORD_CHAR.match(r) and _WORD_CHAR.match(r[-1])
+        # (a word's edges: \b is no word character beside it)
+        else compiled(rf"\b{re.escape(r)}\b").search(title)
+        for r in roots
+        if r and not absent(r, title)
     )
 
 
 # A lede reporting a quarter's results on the day ("McDonald's Corp on Tuesday reported robust U.S. fourth-quarter
 # restaurant sales"), whatever its headline leads with: the period, a results noun and a verb that reports them.
-_QUARTER_WORD = re.compile(
+_QUARTER_WORD = folded(
     r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s\-]+(?:fiscal[\s\-]+)?quarter|quarterly|Q[1-4]|"
-    r"(?:first|second)[\s\-]half|half[\s\-]year|(?:three|six|nine)\s+months\s+(?:ended|to|through))\b",
-    re.I,
+    r"(?:first|second)[\s\-]half|half[\s\-]year|(?:three|six|nine)\s+months\s+(?:ended|to|through))\b"
 )
-_REPORTED = re.compile(
+_REPORTED = folded(
     r"\b(?:reported|reports|posted|posts|announced|unveiled|delivered|said\s+(?:its|that\s+its)|beat|beats|missed|misses|"
-    r"topped|tops|fell\s+short|swung|swings)\b",
-    re.I,
+    r"topped|tops|fell\s+short|swung|swings)\b"
 )
-_RESULTS_NOUN = re.compile(
-    r"\b(?:profits?|earnings|net\s+(?:income|loss|profit)|income|loss(?:es)?|results|revenues?|sales|per\s+share|EPS)\b",
-    re.I,
+_RESULTS_NOUN = folded(
+    r"\b(?:profits?|earnings|net\s+(?:income|loss|profit)|income|loss(?:es)?|results|revenues?|sales|per\s+share|EPS)\b"
 )
 
 
 # a headline about a market, a sector's shares, a month's sales or other news (jobs, plants, a deal, fund raising),
 # not one company's results ("Chip shares rally on Quillon results", "Northwind March sales slump")
-_NOT_ONE_COMPANY = re.compile(
+_NOT_ONE_COMPANY = folded(
     r"\b(?:futures|stocks|markets?|indexes|index|Wall\s+St(?:reet|\.)?|Dow|S&P|Nasdaq|FTSE|Nikkei|sector|"
     r"January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Dec|"
     r"jobs?|layoffs?|plants?|factories|deal|bids?|sale|raising|raise|rally|CDS|default|Factbox|Scenarios|strateg\w*)\b|"
-    r"\b[\w\-]+\s+shares\s+(?:rally|rallies|rise|rises|rose|fall|falls|fell|climb|climbs|slip|slips|drop|drops|jump|jumps|gain|gains)\b",
-    re.I,
+    r"\b[\w\-]+\s+shares\s+(?:rally|rallies|rise|rises|rose|fall|falls|fell|climb|climbs|slip|slips|drop|drops|jump|jumps|gain|gains)\b"
 )
 
 
@@ -741,7 +732,7 @@ _SUBJECT_AGAIN_REPORTS = re.compile(
 # "... is not sure it has found every fault, Chief Executive Jane Roe said on Friday."), the day's results told in the
 # next sentence or the one after ("... put $2 billion aside for claims, as its fourth-quarter earnings report Friday
 # showed"): the remark is the results' news, as web and wire desks title earnings-call coverage.
-_REMARK = re.compile(r"\b(?:said|says|told|tells)\b", re.I)
+_REMARK = folded(r"\b(?:said|says|told|tells)\b")
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _RESULTS_OF_THE_DAY = re.compile(
     r"\b(?:in|with|as|when)\s+(?:it\s+(?:reported|posted)\s+)?its\s+(?:[\w\-]+\s+){0,3}?(?:results|earnings|report)\s+"
@@ -815,20 +806,18 @@ def results_kicker(doc: ArticleDoc) -> bool:
 # improvement in 1987": "... said stable oil prices would help 1987 earnings increase"; "... said it expects
 # earnings for fiscal 1987 to rise"): a forecast and a results noun, with a year, half or quarter, in one of the
 # first two sentences, about a company the headline or the first sentence names.
-_OWN_FORECAST = re.compile(
+_OWN_FORECAST = folded(
     r"\b(?:expects?|expected|anticipates?|forecasts?|predicts?|projects?|projected|sees|would|will)\b[^.;]{0,60}?"
     r"(?<!corporate\s)\b(?:earnings|profits?|net\s+income|results)\b|"
     r"(?<!corporate\s)\b(?:earnings|profits?|net\s+income|results)\b[^.;]{0,60}?\b(?:will|would|should|(?:is|are)?\s*expected\s+to)"
-    r"\s+(?:\w+\s+)?(?:rise|increase|decline|fall|drop|improve|grow|be|continue|exceed|top|double|reach)\b",
-    re.I,
+    r"\s+(?:\w+\s+)?(?:rise|increase|decline|fall|drop|improve|grow|be|continue|exceed|top|double|reach)\b"
 )
 # a headline that forecasts ("Texas Commerce sees improvement in 1987", "Heinz poised for record year")
-_HEADLINE_FORECAST = re.compile(r"\b(?:sees|expects|projects|forecasts|predicts|poised\s+for)\b", re.I)
+_HEADLINE_FORECAST = folded(r"\b(?:sees|expects|projects|forecasts|predicts|poised\s+for)\b")
 # the period of such a forecast, read from the text ("the current year" and "fiscal 1987" alike)
-_FORECAST_PERIOD = re.compile(
+_FORECAST_PERIOD = folded(
     r"\b(?:(?:fiscal\s+)?(?:19|20)\d\d|(?:this|next|the\s+(?:current|coming|full))\s+(?:fiscal\s+)?year|"
-    r"fiscal\s+year|(?:first|second|third|fourth)[\s\-](?:quarter|half)|Q[1-4])\b",
-    re.I,
+    r"fiscal\s+year|(?:first|second|third|fourth)[\s\-](?:quarter|half)|Q[1-4])\b"
 )
 
 
@@ -852,15 +841,14 @@ def lede_forecasts_results(doc: ArticleDoc) -> bool:
 # profits rise", "Harbor shelves mine plan as profit drops"): the guide reads the headline and the first sentence
 # together, and results told in the headline make a results-day story (not when the lead news is one the guide puts
 # out: "X to cut jobs as quarterly profit falls").
-_RESULTS_CLAUSE = re.compile(
+_RESULTS_CLAUSE = folded(
     r"\b(?:as|after|while|despite|with|and)\s+(?:(?:its|first|second|third|fourth|[1-4]Q|Q[1-4]|quarterly|annual|"
     r"full[\s\-]year|half[\s\-]year|first[\s\-]half|[\w\-]+[\s\-]quarter|net|core|operating|underlying)\s+){0,3}"
     r"(?:profits?|earnings|net\s+income|results|loss(?:es)?)\s+(?:\w+\s+)?"
     r"(?:rises?|rose|falls?|fell|jumps?|jumped|drops?|dropped|surges?|surged|slumps?|slumped|climbs?|climbed|gains?|"
     r"declines?|declined|tumbles?|tumbled|soars?|soared|slips?|slipped|doubles?|doubled|beats?|misses?|missed|tops?|"
     r"topped|plunges?|plunged|dips?|dipped|widens?|widened|narrows?|narrowed|shrinks?|triples?|halves|sinks?|sank|"
-    r"slides?|slid|improves?|improved|disappoints?|disappointed|grows?|grew|up|down|higher|lower)\b",
-    re.I,
+    r"slides?|slid|improves?|improved|disappoints?|disappointed|grows?|grew|up|down|higher|lower)\b"
 )
 
 
@@ -882,19 +870,17 @@ _OWN_RESULTS = (
     r"(?:profits?|earnings|net\s+income|operating\s+(?:income|profit)|margins?|revenues?|EPS|sales\s+growth|"
     r"(?:comparable|same[\s\-]store|like[\s\-]for[\s\-]like)\s+sales)"
 )
-_REVISES_OWN = re.compile(
-    # "trimmed its long-range profit growth target", "lifted its 2011 sales and margin goals"
+_REVISES_OWN = folded(
     r"\b(?:raised|raises|cut|cuts|lowered|lowers|lifted|lifts|trimmed|trims|slashed|slashes|reduced|reduces|narrowed|"
     r"narrows|reaffirmed|reaffirms|withdrew|withdraws|scrapped|scraps)\s+its\s+(?:own\s+)?(?:[\w\-]+\s+){0,3}?"
     rf"{_OWN_RESULTS}\s+(?:[\w\-]+\s+){{0,3}}?{_FORECAST_NOUN}\b|"
     # "2012 store sales growth would be toward the lower end of its range"
     rf"\b{_OWN_RESULTS}\b[^.;]{{0,40}}?\b(?:would|will|to)\s+be\s+(?:at|near|toward|towards)\s+the\s+"
-    rf"(?:low|lower|high|upper|bottom|top)\s+end\s+of\s+its\s+(?:[\w\-]+\s+){{0,3}}?(?:{_FORECAST_NOUN}|range)\b",
-    re.I,
+    rf"(?:low|lower|high|upper|bottom|top)\s+end\s+of\s+its\s+(?:[\w\-]+\s+){{0,3}}?(?:{_FORECAST_NOUN}|range)\b"
 )
-_BROKER = re.compile(r"\b(?:analysts?|brokerage|research|rating|price\s+target|downgraded|upgraded)\b", re.I)
-_DEAL_VERB = re.compile(r"\b(?:sells?|selling|buys?|buying)\b", re.I)
-_SELL_OFF = re.compile(r"\b(?:sell[\s\-]?offs?|rout|stocks|shares\s+(?:fall|slide|drop|rise))\b", re.I)
+_BROKER = folded(r"\b(?:analysts?|brokerage|research|rating|price\s+target|downgraded|upgraded)\b")
+_DEAL_VERB = folded(r"\b(?:sells?|selling|buys?|buying)\b")
+_SELL_OFF = folded(r"\b(?:sell[\s\-]?offs?|rout|stocks|shares\s+(?:fall|slide|drop|rise))\b")
 
 
 def lede_revises_forecast(doc: ArticleDoc) -> bool:
@@ -916,28 +902,26 @@ def lede_revises_forecast(doc: ArticleDoc) -> bool:
 # of engine makers reported results that beat forecasts, ...", "weak earnings reports from Northwind and Quillon"),
 # its headline naming none of them. The guide keeps a round-up of several named companies' results; a sector's
 # preview (results to come) or its trend without results stays out.
-_REPORTED_RESULTS = re.compile(
+_REPORTED_RESULTS = folded(
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bdue\s)\b(?:reported|posted|posting|posts|reports)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:results|earnings|profits?|losses)\b|"
     r"\b(?:earnings|results)\s+reports?\s+(?:from|by)\b|"
-    r"\b(?:quarterly|[\w\-]+[\s\-]quarter)\s+(?:results|earnings|profits?)\s+(?:from|at|of)\b",
-    re.I,
+    r"\b(?:quarterly|[\w\-]+[\s\-]quarter)\s+(?:results|earnings|profits?)\s+(?:from|at|of)\b"
 )
 ROUNDUP_COMPANIES = 3  # listed companies whose codes the opening prints
 # what a theme headline over several companies' codes is when it is not a results round-up: a market's or an earnings
 # season's story ("Chip stocks slide", "U.S. earnings face a higher bar") or a ratings note
-_THEME_NOT_RESULTS = re.compile(
+_THEME_NOT_RESULTS = folded(
     r"\b(?:shares|stocks|selling|sell-?off|investors|ratings?|downgrades?|upgrades?|(?:U\.S\.|corporate|global)\s+"
-    r"earnings|earnings\s+season|delays?|to\s+delay)\b",
-    re.I,
+    r"earnings|earnings\s+season|delays?|to\s+delay)\b"
 )
 _MONTHS_SALES = re.compile(
     rf"\b(?:{_MONTH}|monthly|weekly)\s+(?:[\w\-]+\s+){{0,2}}?sales\b|\bsales\b[^.;]{{0,30}}?\b(?:in|for)\s+{_MONTH}\b"
 )
 # the theme: a group of companies for the headline's subject ("Manufacturers ...", "... spook corporate America")
-_THEME = re.compile(r"\b(?:corporate\s+America|industrials|chains|companies|firms)\b", re.I)
+_THEME = folded(r"\b(?:corporate\s+America|industrials|chains|companies|firms)\b")
 # results still to come: a preview ("brace for earnings reports from ...", "ahead of quarterly results from ...")
-_TO_COME = re.compile(r"\b(?:brace\w*|ahead|await\w*|expect\w*|forecast|will|due|set|likely|round)\b[^.;]{0,25}$", re.I)
+_TO_COME = folded(r"\b(?:brace\w*|ahead|await\w*|expect\w*|forecast|will|due|set|likely|round)\b[^.;]{0,25}$")
 
 
 def lede_rounds_up_results(doc: ArticleDoc) -> bool:
@@ -970,15 +954,14 @@ def lede_rounds_up_results(doc: ArticleDoc) -> bool:
 # POINT/Northwind": "Northwind is off to a quick start, though analysts said its profit decline is not over"; the
 # day's figures follow a few sentences on): the guide keeps it.
 _SLUG = re.compile(r"^[A-Z][A-Z .&'\-]{2,30}/(?=\S)")
-_ANALYSTS_SAID = re.compile(r"\banalysts\s+(?:said|say)\b", re.I)
-_LEDE_RESULTS = re.compile(r"\b(?:earnings|profits?|net\s+income|results)\b", re.I)
-_PERIOD_RESULTS = re.compile(
+_ANALYSTS_SAID = folded(r"\banalysts\s+(?:said|say)\b")
+_LEDE_RESULTS = folded(r"\b(?:earnings|profits?|net\s+income|results)\b")
+_PERIOD_RESULTS = folded(
     r"\b(?:(?:first|second|third|fourth)[\s\-]+(?:fiscal[\s\-]+)?quarter|quarterly|Q[1-4]|(?:first|second)[\s\-]half|"
     r"fiscal\s+(?:year|19\d\d|20\d\d))(?:['’]s)?\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:earnings|profits?|net\s+(?:income|profit|loss)|results|revenues?)\b|"
     r"\b(?:earnings|profits?|net\s+income|results)\s+(?:in|for)\s+the\s+(?:fiscal\s+year|(?:first|second|third|fourth)"
-    r"[\s\-]+(?:fiscal[\s\-]+)?quarter)\b",
-    re.I,
+    r"[\s\-]+(?:fiscal[\s\-]+)?quarter)\b"
 )
 
 
@@ -1001,22 +984,19 @@ def lede_reacts_to_results(doc: ArticleDoc) -> bool:
 # Headlines whose news the guide puts out of scope whatever the model reads in the lede: an executive change with
 # no results word ("Quillon CFO steps down, successor named"), and a markets wrap, whose subject is an index or the
 # market ("Dow edges up on Quillon lift", "Banks help S&P, chips weigh on Nasdaq").
-_EXEC_CHANGE = re.compile(
+_EXEC_CHANGE = folded(
     r"\b(?:retires?|retiring|resigns?|resignation|steps?\s+down|to\s+step\s+down|successor|replaces?|ousts?|ousted|"
-    r"quits?|appoints?|named|names|demotes?|shake-?up|shuffles?|reshuffle|to\s+leave|departs?|departure)\b",
-    re.I,
+    r"quits?|appoints?|named|names|demotes?|shake-?up|shuffles?|reshuffle|to\s+leave|departs?|departure)\b"
 )
 # A headline whose news is a regulator's, a court's or a lawsuit's and that names no results word ("Regulator says
 # Northwind misled investors on costs", "Quillon shares slide on lawsuit worries"): the guide's lawsuits and probes.
-_LEGAL = re.compile(
+_LEGAL = folded(
     r"\b(?:SEC|FTC|regulators?|probes?|probed|investigat\w+|lawsuits?|sues|sued|settles|settled|indict\w*|"
-    r"subpoena\w*|court|judge|jury|antitrust|misled|fraud|class[\s\-]action)\b",
-    re.I,
+    r"subpoena\w*|court|judge|jury|antitrust|misled|fraud|class[\s\-]action)\b"
 )
-_RESULTS_WORD = re.compile(
+_RESULTS_WORD = folded(
     r"\b(?:profits?|earnings|results|loss(?:es)?|revenues?|sales|forecasts?|outlooks?|quarter|quarterly|Q[1-4]|EPS|"
-    r"net|income|guidance|beats?|miss(?:es)?|views?|estimates?|targets?)\b",
-    re.I,
+    r"net|income|guidance|beats?|miss(?:es)?|views?|estimates?|targets?)\b"
 )
 _INDEX = r"(?:Wall\s+St(?:reet|\.)?|Dow(?!\s+(?:Chemical|Jones|Corning))|S&P(?:\s?500)?|Nasdaq|Nikkei|FTSE|DAX|TSX|stocks|bourses)"
 _MARKET_WRAP = re.compile(
@@ -1047,12 +1027,11 @@ _SECTOR = re.compile(
     r"(?-i:[a-z][a-z\-]+)\s+(?:earnings|profits|results))\b",  # "airline earnings": a sector's, lower case
     re.I,
 )
-_SECTOR_AHEAD = re.compile(r"\bto\s+(?!be\b)[a-z]+\b|\blooms?\b|\bfaces?\b|\bweighs?\s+(?:on|for)\b", re.I)
+_SECTOR_AHEAD = folded(r"\bto\s+(?!be\b)[a-z]+\b|\blooms?\b|\bfaces?\b|\bweighs?\s+(?:on|for)\b")
 # a first sentence whose subject, a group of companies, is still to report: "are expected to report firmer results"
-_SECTOR_PREVIEW = re.compile(
+_SECTOR_PREVIEW = folded(
     r"\b(?:are|were)\s+(?:widely\s+)?(?:expected|forecast|seen|set|likely|poised)\s+to\s+(?:post|report|show|deliver|"
-    r"unveil|announce)\b",
-    re.I,
+    r"unveil|announce)\b"
 )
 
 
@@ -1076,13 +1055,12 @@ def aggregate_forecast(doc: ArticleDoc) -> bool:
 # traders price in a wide swing"): positioning in the shares, not the company's results or its forecast, so
 # market news (the dev sets' annotators ruled so twice). An exchange's own results ("options volume lifted profit")
 # name a results figure in the headline and stay.
-_OPTIONS_MARKET = re.compile(
+_OPTIONS_MARKET = folded(
     r"(?<!stock\s)\boptions?\s+(?:market|traders?|investors|players|strategists?|bets?|activity|action|imply|implied|"
     r"show(?:s|ed)?|point(?:s|ed)?|signal(?:s|led)?|suggest(?:s|ed)?)\b|"
-    r"\bimplied\s+(?:moves?|volatility)\b|\b(?:call|put)\s+options\b|\bbuy\s+[A-Z][\w&.\-]*\s+(?:calls|puts)\b",
-    re.I,
+    r"\bimplied\s+(?:moves?|volatility)\b|\b(?:call|put)\s+options\b|\bbuy\s+[A-Z][\w&.\-]*\s+(?:calls|puts)\b"
 )
-_RESULTS_FIGURE = re.compile(r"\b(?:profits?|income|revenues?|sales|loss(?:es)?|margins?|EPS)\b", re.I)
+_RESULTS_FIGURE = folded(r"\b(?:profits?|income|revenues?|sales|loss(?:es)?|margins?|EPS)\b")
 
 
 def options_market(doc: ArticleDoc) -> bool:
@@ -1105,19 +1083,17 @@ def column(doc: ArticleDoc) -> bool:
 # for Northwind", "Ridgeline Research raised its price target on Quillon"): an analyst note, not the company's
 # results or its own forecast (the guide), unless the opening ties it to results the company just gave ("a day after
 # the lender reported a quarterly loss", "after its own profit warning"): then results told through analysts' reactions.
-_REVISION_FOR = re.compile(
+_REVISION_FOR = folded(
     r"\b(?:cut|cuts|lowered|lowers|slashed|slashes|reduced|reduces|raised|raises|trimmed|trims|hiked|hikes|lifted|"
     r"lifts|boosted|boosts|widened|widens|narrowed|narrows|pared|pares)\s+(?:their|its)\s+(?:[\w\-'’]+\s+){0,5}?"
     r"(?:estimates?|forecasts?|targets?|ratings?|views?|recommendations?)(?:\s+and\s+(?:[\w\-]+\s+)?targets?)?\s+"
-    r"(?:for|on)\s+",
-    re.I,
+    r"(?:for|on)\s+"
 )
-_AFTER_RESULTS = re.compile(
+_AFTER_RESULTS = folded(
     r"\b(?:after|following)\b[^;]{0,120}?\b(?:results|reported|reporting|posted|posting|earnings|profits?|loss(?:es)?|"
     r"outlook|forecast(?:s|ing)?|guidance|warned|warning|quarter|quarterly|write-?downs?)\b|"
     # or names them ("saying the retailer's weak second-quarter results ...")
-    r"\bresults\b|\b(?:reported|posted)\s+(?:a|an|its|their)\b",
-    re.I,
+    r"\bresults\b|\b(?:reported|posted)\s+(?:a|an|its|their)\b"
 )
 
 
@@ -1157,10 +1133,9 @@ def headline_vetoes(doc: ArticleDoc) -> str | None:
 # borrowed a results word ("X sees growth in its Taiwan business", monthly sales "miss view") or named a results
 # figure in passing.
 SURE_OUT = 0.05
-_HEADLINE_RESULTS = re.compile(
+_HEADLINE_RESULTS = folded(
     r"\b(?:earnings|profits?|results|loss(?:es)?|revenues?|income|guidance|forecasts?|outlook|EPS|quarter|"
-    r"quarterly|Q[1-4]|H[12]|(?:first|second|third|fourth)[\s\-]quarter)\b",
-    re.I,
+    r"quarterly|Q[1-4]|H[12]|(?:first|second|third|fourth)[\s\-]quarter)\b"
 )
 
 

@@ -527,6 +527,14 @@ class _ArticleIndex:
         self.para_starts = [a for a, _ in paras]
         self.orgs = orgs
         self.quoted = [(s.open, s.close_end) for s in spans]
+        # the quotations' union as disjoint sorted intervals: ``in_quote`` is asked of every name the scan finds
+        self._quoted_union: list[tuple[int, int]] = []
+        for a, b in sorted(x for x in self.quoted if x[0] < x[1]):
+            if self._quoted_union and a <= self._quoted_union[-1][1]:
+                self._quoted_union[-1] = (self._quoted_union[-1][0], max(b, self._quoted_union[-1][1]))
+            else:
+                self._quoted_union.append((a, b))
+        self._quoted_starts = [a for a, _ in self._quoted_union]
         self.people: dict[str, Person] = {}  # keyed by surname
         self.mentions: list[tuple[int, str]] = []  # (position, surname key)
         self.plain_names: dict[str, tuple[str, int]] = {}  # names seen without a title, by surname
@@ -555,7 +563,8 @@ class _ArticleIndex:
         return self._title_roles[key]
 
     def in_quote(self, pos: int) -> bool:
-        return any(a <= pos < b for a, b in self.quoted)
+        k = bisect_right(self._quoted_starts, pos) - 1
+        return k >= 0 and pos < self._quoted_union[k][1]
 
     def _scan(self) -> None:
         # The person patterns are costly: each runs only on paragraphs its cue says it can match in (a name
@@ -639,7 +648,6 @@ class _ArticleIndex:
                 or _FIRM_WORD.search(full)  # "Banque Saudi Fransi"
             ):
                 continue
-            opens = compiled(rf"{_OPENS}(?P<key>{re.escape(key)})\s+(?:{VERBS})\b")
             firm = _FIRM_AFTER_NAME.match(self.text, first + len(full))
             # (or a name set off with its firm, "Sam Poe, of Ridgeline Research, kept his rating": a person, whom
             # a later "he wrote" names)
@@ -653,7 +661,16 @@ class _ArticleIndex:
                     and _PREDICATE.match(self.text, firm.end()) is not None
                 )
             )
-            if placed or any(not self.in_quote(m.start("key")) for m in opens.finditer(self.text, first + len(full))):
+            # (the surname opening a later sentence: its pattern, long with the speech verbs, is compiled only when
+            # the surname occurs again at all)
+            later = first + len(full)
+            if placed or (
+                self.text.find(key, later) >= 0
+                and any(
+                    not self.in_quote(m.start("key"))
+                    for m in compiled(rf"{_OPENS}(?P<key>{re.escape(key)})\s+(?:{VERBS})\b").finditer(self.text, later)
+                )
+            ):
                 # (the title: the three words before the name at most, "former trader and Glencore boss" is a boss;
                 # and a firm after it)
                 title = " ".join(self.title_before(first).split()[-3:])
