@@ -18,9 +18,9 @@ positions, counts or lower-cased groups are folded. A group that must match lowe
 (``(?P<seg>(?-i:[a-z]+))``) is named in ``exact``: a match whose group holds a capital there sends the whole text
 the slow way.
 
-``literal_spans`` finds a name where a pattern would be built around it (``(?<![\w&])Northwind(?![\w&])``) with
+``literal_spans`` finds a name where a pattern would be built around it (``(?<![\\w&])Northwind(?![\\w&])``) with
 ``str.find`` and a test of the characters on either side: most names an article brings are new, and compiling a
-pattern costs a hundred times more than the search. ``absent`` says when a name is surely not in a text, so that a
+pattern costs some 200 times the search (200 µs against 1 µs for a name a 900-character text does not hold). ``absent`` says when a name is surely not in a text, so that a
 pattern built around it need not be compiled at all. Together they took a quarter off the whole stream's rules
 build (CPU 450 s to 339 s; wall 228 s to 174 s, builds alternating), its Parquet byte-identical.
 """
