@@ -344,7 +344,7 @@ def _headline_modifier(doc: ArticleDoc, e: Entity, say: re.Pattern[str] = _MODIF
     found = False
     for n in e.names:
         words = canonical(n).split()
-        for _, end in literal_spans(title, words[0], _NAME_EDGE, _NAME_EDGE) or [] if words else ():
+        for _, end in (literal_spans(title, words[0], _NAME_EDGE, _NAME_EDGE) or []) if words else ():
             if not say.match(title, end):
                 return False
             found = True
