@@ -120,7 +120,8 @@ def absent(literal: str, text: str, ignore_case: bool = False) -> bool:
     around a name cannot match where the name is absent, and testing that is far cheaper than compiling it."""
     if not ignore_case:
         return literal not in text
-    return literal.isascii() and not _UNFOLDABLE.search(text) and literal.lower() not in text.lower()
+    low = _lowered(text)
+    return literal.isascii() and low is not None and literal.lower() not in low
 
 
 def literal_spans(
@@ -136,9 +137,9 @@ def literal_spans(
     character that may not precede the literal and ``after`` what may not follow it, found by ``str.find``
     instead of compiling a pattern for each name; None where the two could differ (``ignore_case`` with a
     non-ASCII literal or an unfoldable character): the caller compiles the pattern then."""
-    if ignore_case and (not literal.isascii() or _UNFOLDABLE.search(text)):
+    hay, needle = (_lowered(text), literal.lower()) if ignore_case else (text, literal)
+    if hay is None or (ignore_case and not literal.isascii()):
         return None
-    hay, needle = (text.lower(), literal.lower()) if ignore_case else (text, literal)
     endpos = len(text) if endpos is None else min(endpos, len(text))
     if not needle:
         return None
