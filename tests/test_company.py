@@ -1740,3 +1740,69 @@ def test_a_round_ups_section_line_gives_its_executives_company():
         ("Jo Fay", "Harbor Airlines"),
         ("Sam Poe", "American Airlines"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        (
+            'Dave Ellery, a national officer at the union, said: "We will ballot our members if the talks fail."',
+            "other",
+        ),
+        (
+            '"Our members build the best turbines in the world, and they should not pay for this," said Wayne Kos, '
+            "who leads the machinists' union at Quillon's Hartford plants.",
+            "other",
+        ),
+        (
+            '"Pilots are flying record amounts of overtime to hold this operation together," said Capt. Renee Holt, '
+            "who chairs the Quillon chapter of the Flight Crews Association.",
+            "other",
+        ),
+        (
+            '"Consumers are still shopping online at a healthy clip," said Robert Lind, chief U.S. economist at '
+            "Barrow National Bank in New York.",
+            "analyst",
+        ),
+        (
+            "“Since we put Quillon’s monitors on our cardiac wards, readmissions dropped by a third,” said Dr. Leah Mont, Chief "
+            "Medical Officer at Riverbend Health System, which widened its Quillon contract this year.",
+            "other",
+        ),
+        (
+            "“We now see full-year sales above our earlier range,” said Omar Hadd, Co-Founder, President and Chief Financial Officer "
+            "of Quillon.",
+            "executive",
+        ),
+    ],
+)
+def test_roles_of_union_officers_economists_and_another_companys_officers(sentence, role):
+    # a union's officer, a bank's economist whose title holds "U.S.", a customer's officer with a press release's
+    # capitalised title are not the company's officers; "Co-Founder" opens no company name ("Hadd, Co")
+    text = f"Quillon Health Technologies Inc swung to its best third quarter yet, it said on Tuesday.\n\n{sentence}"
+    got = rows_of(text, companies={"Quillon Health Technologies": {"ticker": "QHT"}})
+    assert [(c, r) for _, c, _, r in got] == [("Quillon Health Technologies", role)]
+
+
+def test_an_officer_of_the_companys_unit_named_alone_stays_its_executive():
+    text = (
+        "Quillon Industries lifted fourth-quarter profit 8 percent on Tuesday.\n\nIts Harrow lifts unit led the "
+        'gains. "Orders in China doubled," said Pedro Alva, president of Harrow.'
+    )
+    assert [r for *_, r in rows_of(text, companies={"Quillon Industries": {}})] == ["executive"]
+
+
+def test_an_analyst_who_rates_a_company_still_speaks_to_it():
+    text = (
+        "SEATTLE (Reuters) - Quillon Soft Corp ( QSC.O ) and Northwind Retail Inc ( NWD.O ) both reported quarterly "
+        "revenue above expectations on Thursday.\n\n"
+        "QUILLON: BUSINESS BUYERS STEP UP\n\nQuillon's commercial arm did most of the work.\n\n"
+        "NORTHWIND: SPENDING FOR THE HOLIDAYS\n\n"
+        "Northwind, the online bookseller, lost $41 million in its third quarter.\n\n"
+        '"Northwind is still pricing everybody else out of the cloud market, Quillon included," said Laura Pem, '
+        "an analyst at Carver Street Research, who rates Northwind a buy."
+    )
+    got = rows_of(
+        text, "Quillon, Northwind sales top forecasts", companies={"Quillon Soft": {}, "Northwind Retail": {}}
+    )
+    assert [(who, c) for who, c, *_ in got] == [("Laura Pem", "Northwind Retail")]

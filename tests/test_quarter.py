@@ -1817,3 +1817,67 @@ def test_results_of_the_day_before_are_the_news_of_a_story_on_their_reception():
     )
     companies = {"Harwell": {"calendar_checked": True, "fy_end_month": 2, "fy_naming": "end"}}
     assert primary_quarter(text, "Harwell stock plummets after profit forecast", "2008-09-26", companies) == (2009, 2)
+
+
+def test_a_next_fiscal_year_with_a_relative_clause_is_still_the_period_forecast():
+    # ("its coming fiscal year that may miss ...": a clause on the forecast, not the year dated by a clause)
+    text = (
+        "MUMBAI (Reuters) - Quillon Home Stores Inc gave a profit range covering the next fiscal year that might land "
+        "below what brokers had pencilled in, and its stock slid 5 percent.\n\n"
+        "Weeks ago the chain had talked of demand picking up once 2010's first quarter began."
+    )
+    companies = {"Quillon Home Stores": {"calendar_checked": True, "fy_end_month": 1, "fy_naming": "start"}}
+    assert primary_quarter(text, "Quillon Home gives guarded outlook", "2009-09-22", companies) == (2010, 4)
+
+
+def test_guidance_at_a_meeting_with_analysts_names_no_speech_verb_and_its_year_wins_over_the_last_quarter():
+    # a gathering with investors the lede's day holds, told with no verb of speech: the year the chipmaker forecasts is
+    # the news; the third quarter it reported in October is background
+    text = (
+        "AUSTIN, Texas (Reuters) - Quillon Micro sees its chip design arm turning a profit next year, it told "
+        "investors on Wednesday.\n\n"
+        "Quillon's managers used most of the day's gathering with investors and analysts to lay out the plan. The "
+        "design arm made $3.7 million in profit during the third quarter; management sees it staying profitable "
+        "through 2010. Back in October Quillon booked a third-quarter loss of $128 million."
+    )
+    title = "Quillon Micro sees design arm in profit in 2010"
+    assert primary_quarter(text, title, "2009-11-12") == (2010, 4)
+
+
+def test_a_headlines_list_of_forecast_years_names_its_first_year():
+    text = (
+        "ROME (Reuters) - Quillon Motori is on course for its margin goals this year and next, its chief executive "
+        "told reporters on Tuesday.\n\nThe group's stock slipped 3 percent."
+    )
+    assert primary_quarter(text, "Quillon Motori backs 2008, 2009 profit goals", "2008-07-01") == (2008, 4)
+    assert primary_quarter(text, "Quillon Motori backs 2008 and 2009 profit goals", "2008-07-01") == (2008, 4)
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Quillon Health Limited (ASX: QHL) reported figures for the half-year ended 31 December 2019 (1H FY20). "
+        "Quillon's financial year ends on 30 June.",
+        "Quillon Health Limited (ASX: QHL) reported half-year figures for the six months to 31 December 2019. "
+        "Quillon's financial year ends on 30 June.",
+    ],
+)
+def test_a_half_year_to_a_day_first_date_is_the_quarter_the_half_ends_in(opening):
+    # a June year: the half to 31 December is its second quarter (H1 is Q2), not the year "FY20" names
+    text = f"SYDNEY, Feb. 20, 2020 /PRNewswire/ -- {opening}\n\nSales grew 11.8% on 1H FY19."
+    title = "Quillon Health Limited (ASX: QHL) - 1H FY20 Results: Sales Up 11.8%"
+    assert primary_quarter(text, title, "2020-02-20") == (2020, 2)
+
+
+def test_the_years_name_the_article_states_beside_its_dates_wins_over_the_default():
+    # an unknown Tokyo company whose "fiscal 2023" covers April 2023 to March 2024: named by the year it starts
+    text = (
+        "TOKYO--(BUSINESS WIRE)--Quillon Seiki Co., Ltd. (TSE: 6399) released its first half of fiscal 2023 "
+        "numbers (April to September 2023) on Thursday. The company's fiscal 2023 covers April 1, "
+        "2023 to March 31, 2024.\n\nSales slipped 3.4% from a year earlier."
+    )
+    title = "Quillon Seiki Announces First Half Fiscal 2023 Results"
+    assert primary_quarter(text, title, "2023-11-09") == (2023, 2)
+    # ... and by the year it ends when the dates say so
+    ends = text.replace("fiscal 2023 covers April 1, 2023 to March 31, 2024", "fiscal 2024 ends March 31, 2024")
+    assert primary_quarter(ends.replace("half of fiscal 2023", "half of fiscal 2024"), title, "2023-11-09") == (2024, 2)

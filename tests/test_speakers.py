@@ -1937,3 +1937,59 @@ def test_a_state_after_the_town_a_speakers_firm_is_based_in_is_no_speaker():
         'slower than we are to hire."'
     )
     assert [who for _, who, _ in quotes(opening)] == ["Jo Fay", "Jo Fay"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dana Whitfield, the Ann Arbor, Michigan-based manager of the $2 billion Northwind Value Fund, said she has "
+        'added to her holdings, "but the margin story is not over yet."',
+        "Dana Whitfield, the Ann Arbor, Michigan-based manager of the Northwind Value Fund, said: "
+        '"The margin story is not over yet."',
+        '"The margin story is not over yet," said Dana Whitfield, a Grand Rapids, Michigan-based manager at '
+        "Northwind Value Fund.",
+    ],
+)
+def test_the_town_in_a_speakers_based_description_is_no_speaker(sentence):
+    # "the Ann Arbor, Michigan-based manager": a town after "the" or "a" and before a state's "-based"
+    text = f"Quillon Corp, a pump maker, was back in the black in its third quarter, it said Thursday.\n\n{sentence}"
+    assert [who for _, who, _ in quotes(text)] == ["Dana Whitfield"]
+
+
+def test_a_name_opening_with_an_accented_capital_speaks():
+    text = (
+        "Quillon Gold Corp gave its third-quarter figures on Wednesday.\n\n"
+        '"Our mill had its best quarter since we poured first gold," said Étienne Beaulieu, President and Chief '
+        "Executive Officer of Quillon.\n\n"
+        '"A mill injury in August tells us our safety record still falls short."'
+    )
+    assert [who for _, who, _ in quotes(text, {"Quillon Gold"})] == ["Étienne Beaulieu", "Étienne Beaulieu"]
+
+
+def test_a_quote_over_two_paragraphs_is_handed_over_by_the_verb_after_the_last():
+    text = (
+        "Chief executive Rhiannon Blake said results were strong.\n\n"
+        "Northwind expects capital spending of about £640m in the current year.\n\n"
+        "“The next two years are the heavy lifting. We will pass another 1.5 million homes by 2023.\n\n"
+        "“Shareholders should expect earnings to dip this year before they rise,” she said."
+    )
+    got = quotes(text)
+    assert [who for _, who, _ in got] == ["Rhiannon Blake"]
+    assert got[0][0].startswith("The next two years") and got[0][0].endswith("before they rise")
+
+
+@pytest.mark.parametrize(
+    "after", ["its managing director, Bader al-Saad, told reporters.", "Northwind's chief executive, Jo Fay, said."]
+)
+def test_a_name_between_a_titles_commas_after_the_quote_speaks(after):
+    text = f'Northwind posted a loss.\n\n"We are studying an investment and will make a decision within days," {after}'
+    assert len(quotes(text)) == 1 and quotes(text)[0][1] in ("Bader al-Saad", "Jo Fay")
+
+
+def test_a_captains_abbreviation_ends_no_sentence():
+    text = (
+        "Northwind returned to profit.\n\n"
+        '"Pilots are flying record amounts of overtime to hold this operation together," said Capt. Renee Holt, '
+        "who chairs the pilots' union at Northwind."
+    )
+    assert [who for _, who, _ in quotes(text)] == ["Renee Holt"]

@@ -735,7 +735,7 @@ def _quote_entity(
     if not executive:  # nor the firm the description names (", who runs $2 billion for Quillon Trust";
         # not what the speaker comments on or covers: ", commenting on Quillon's forecast", "who covers Quillon")
         desc = re.split(
-            r"(?:^|,)\s*(?:commenting|referring|speaking|writing|talking)\b|\bwho\s+(?:covers|follows|tracks)\b|"
+            r"(?:^|,)\s*(?:commenting|referring|speaking|writing|talking)\b|\bwho\s+(?:covers|follows|tracks|rates)\b|"
             r"\bcovering\b|\b(?:which|that|whose\s+[\w\s\-]{1,40}?)\s+(?:owns?|holds?)\b|\bholdings\s+include\b",
             _described(doc, a),
         )[0]
@@ -1296,12 +1296,66 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             and (financial_firm(firm) or (described is not None and firm in described[1] and described[2]))
         ):
             return "analyst"
+        if firm_entity is None and (elsewhere := _officer_elsewhere(doc, person.title or "", firm, company)):
+            return elsewhere  # ", Chief Medical Officer at Riverbend Health System, which expanded its contract"
     if role == "executive" and company is not None and _of_another_body(description, company):
         return "other"
     appos = _APPOSITIVE.match(description) if role == "executive" and not person.title else None
     if appos and role_from_title(appos.group("title").lower()) == "other":
         return "other"  # "U.S. Sen. Jo Fay, a Vermont Democrat, ...", quoted later by surname
     return role
+
+
+def _officer_elsewhere(doc: ArticleDoc, title: str, firm: str, company: Company) -> str | None:
+    """The role of an officer whose title names a firm the article knows nothing else of: ``analyst`` for a market
+    firm's ("a managing director at Ridgeline Equity Markets", "head of options trading at Harbor Trading"),
+    ``other`` for a body's whose name says it is neither the company's nor the markets' ("chief medical officer at
+    Riverbend Health System", "head of the Harbor Pilots Association"); None when the firm may
+    be the company's (it shares the company's first word, or the article makes it the company's part: "its Otis
+    unit"), is not what the title names (a department: "Director of Finance"; a place) or names no trade."""
+    low = title.lower()
+    names = (company.name, *(n for _, n in company.names))
+    if (
+        not firm[:1].isupper()  # ("boss of America's biggest toolmaker": a description, no firm)
+        or firm.lower() in _DEPARTMENT_WORDS | _PLACE_WORDS  # ("Audi of America president": a unit)
+        or not any(f"{p} {firm.lower()}" in low for p in ("at", "of", "with"))
+    ):
+        return None  # (a firm read from elsewhere than the title: no claim on the person's office)
+    if re.search(rf"\b{re.escape(firm)},\s+(?:[A-Z][\w.]*\s+){{0,2}}[A-Z][\w.]*[\-–]based\b", doc.text):
+        return None  # "chairman of Lakewood, Ohio-based Quillon Value Partners": a town
+    # (their first words, not any: "Lumora Health Technologies" and "Riverbend Health System" share a trade)
+    first = firm.split()[0].lower()
+    if any(first in _words(n) or n.split()[0].lower() in _words(firm) or same_entity(n, firm) for n in names):
+        return None
+    name = re.escape(firm)
+    if re.search(
+        rf"\b(?:its|the\s+company['’]s|{re.escape(company.name)}['’]s?)\s+(?:[\w\-]+\s+){{0,2}}?{name}\b"
+        rf"|\b{name}(?:['’]s)?,?\s+(?:(?:its|the|a)\s+)?(?:[\w\-]+\s+){{0,2}}?{_UNIT_WORDS}\b"
+        rf"|\b{_UNIT_WORDS}\s+(?:[\w\-]+\s+){{0,2}}?{name}\b",
+        doc.text,
+    ):
+        return None
+    if _MARKET_FIRM.search(f"{firm} {title}"):
+        return "analyst"
+    return "other" if _OTHER_BODY.search(firm) else None  # (a firm of unknown trade: the title's own reading)
+
+
+# the words of a body whose officers are neither the company's nor the markets': a union, a trade body, a hospital
+_OTHER_BODY = re.compile(
+    r"\b(?:Association|Union|Federation|Council|Institute|University|College|Hospital|Health\s+System|Clinic|"
+    r"Foundation|Commission|Authority|Ministry|Chamber|Society|Media|Agency)\b"
+)
+
+
+# the words of a firm or a title in the markets: its people comment on companies as analysts do
+_MARKET_FIRM = re.compile(
+    r"\b(?:[Ee]quit(?:y|ies)|[Mm]arkets|[Tt]rading|[Ss]ecurities|[Bb]rokerage|[Ii]nvestments?|[Aa]sset|[Ww]ealth|"
+    r"[Vv]alue|[Ff]unds?|[Cc]apital|[Aa]dvis[eo]rs|[Pp]artners|[Mm]anagement|[Rr]esearch|[Ss]trateg\w+|[Pp]ortfolio)\b"
+)
+_DEPARTMENT_WORDS = frozenset(
+    {"finance", "marketing", "operations", "sales", "engineering", "communications", "planning", "investor relations"}
+)
+_UNIT_WORDS = r"(?:unit|units|division|subsidiary|subsidiaries|arm|business|brand|segment|affiliate)"
 
 
 # a description that places a person at an organisation of its own, which the article then says what it is: "of
@@ -1315,6 +1369,12 @@ _OWN_BODY = re.compile(
     r"competitor|rival|company|firm|business|exporter|importer|processor|grower|wholesaler|vendor)\b"
     rf"|{_TITLE_AT}(?P<union>(?:the\s+)?(?:[A-Z][\w&\-]*\s+){{1,4}})"
     r"union\b"
+    # a union's officer: ", a national officer at the union", ", who leads the machinists' union at ...", ", who chairs
+    # the Quillon chapter of the Flight Crews Association"
+    r"|(?P<labour>^,?\s*(?:an?\s+)?[\w\-]+(?:\s+[\w\-]+){0,3}\s+(?:of|at|for|with)\s+(?:the|its|their|a)\s+(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:union|guild)\b"
+    r"|^,\s*who\s+(?:leads|heads|chairs|runs|represents)\s+(?:the\s+|a\s+)?(?:[\w'’&\-]+\s+){0,7}?"
+    r"(?:union|guild|(?-i:Association|Federation|Brotherhood))\b)"
     r"|^,\s*who\s+(?:owns|runs|heads|founded)\s+an?\s+(?:[\w\-]+\s+){0,3}?(?:company|business|firm|chain)\b"
     # ", who runs the appliance business at a national electronics chain": a unit of another, unnamed company
     r"|^,\s*who\s+(?:runs|heads|leads|manages|oversees)\s+(?:the\s+|its\s+)?(?:[\w\-]+\s+){0,3}?"
@@ -1333,6 +1393,8 @@ def _of_another_body(described: str, company: Company) -> bool:
     a maker, an insurer, a union, a business group ("president of Quillon Home, a housewares maker that sells
     through Northwind"), not the company nor a part of it? Such a person's title is not the company's office."""
     m = _OWN_BODY.match(described)
+    if m is not None and m.group("labour"):
+        return True  # a union is never part of the company ("who chairs the Quillon unit of the pilots' union")
     # (nor a financial firm's: "..., a risk advisory firm" comments as an analyst does)
     if m is None or _PART_OF.search(described[: m.end()]) or _MONEY_TRADE.search(described[: m.end()]):
         return False

@@ -104,11 +104,11 @@ _NAME_BEFORE = re.compile(
 )
 _CORP = re.compile(
     # (a name starts at a word's start: "KeyCorp. National City Corp" holds no "Corp. National City")
-    rf"(?<![\w&'’\-])(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&|and)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&]|\.\w)"
+    rf"(?<![\w&'’\-])(?P<name>(?:{_NAME_TOKEN}(?:\s+(?:of|de|&|and)\s+|\s+))*?{_NAME_TOKEN})\s*,?\s+(?P<suffix>{_SUFFIX})(?![\w&\-]|\.\w)"
 )
 # the suffix every corporate name ends in: half the openings of a wire stream hold none, and the name pattern, tried at
 # every capitalised word, need not run there
-_SUFFIX_WORD = re.compile(rf"\s(?:{_SUFFIX})(?![\w&]|\.\w)")
+_SUFFIX_WORD = re.compile(rf"\s(?:{_SUFFIX})(?![\w&\-]|\.\w)")  # (not "Jo Fay, Co-Founder")
 # Words before a company's name that are not part of it ("Rival Pepsi", "Chip maker Intel", "On Tuesday, ...").
 _LEAD_STOP = SENTENCE_STARTERS | {
     "After",

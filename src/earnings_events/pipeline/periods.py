@@ -105,10 +105,10 @@ _PATTERNS = [
     _Pattern(
         "half",
         folded(
-            rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<six>(?:six|6)[\s\-]+months?|(?:26|27|28|twenty[\s\-]six|twenty[\s\-]eight)[\s\-]+weeks)\s+(?:ended|ending|to|through)\s+"
-            rf"(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?"
+            rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<hnum>[12])H\b|(?P<six>(?:six|6)[\s\-]+months?|(?:26|27|28|twenty[\s\-]six|twenty[\s\-]eight)[\s\-]+weeks|(?P<blind>half[\s\-]year))\s+(?:ended|ending|to|through)\s+"
+            rf"(?:the\s+end\s+of\s+|end[\s\-]|(?P<day>\d{{1,2}})\s+)?(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?"
         ),
-        ("half", "h1", "h2", "months", "weeks"),
+        ("half", "h1", "h2", "1h", "2h", "months", "weeks"),
     ),
     # the quarter being reported, unnamed: "earned $1.48 a share for the quarter", "quarterly profit rose"
     # ("quarterly sales rose", a form the scope model was trained without, is kept from its eyes; "a dip in quarterly
@@ -128,7 +128,7 @@ _PATTERNS = [
         "relative",
         folded(
             r"(?<!earlier\s)\b(?P<which>this|next|(?:the|its|their)\s+current|(?:the|its|their)\s+coming|(?:the|its|their)\s+new|(?:the|its|their)\s+current\s+fiscal|this\s+fiscal|next\s+fiscal)[\s\-]+"
-            r"(?P<unit>year|quarter|fiscal\s+year|financial\s+year|business\s+year)\b(?!,?\s+(?:ending|ended|ends|to\s+end|which|that))"
+            r"(?P<unit>year|quarter|fiscal\s+year|financial\s+year|business\s+year)\b(?!,?\s+(?:ending|ended|ends|to\s+end|which|that(?!\s+(?:could|would|will|might|may)\b)))"
         ),
         ("year", "quarter"),
     ),
@@ -344,6 +344,8 @@ def _tense(phrase: str) -> str | None:
 
 # the first year of a range that ends at a year mention ("2023-" of "2023-2026")
 _RANGE_FROM = re.compile(rf"({_YEAR})\s?[\-–]\s?$")
+# ... or of a headline's list ("2008, " or "2008 and " of "Quillon backs 2008, 2009 margin goals")
+_LIST_FROM = re.compile(rf"\b({_YEAR})(?:\s*,\s*|\s+(?:and|&)\s+)$")
 
 
 def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None = None) -> list[Period]:
@@ -366,6 +368,27 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
             )
             if span is not None and y is not None and y - int(span.group(1)) >= 2:
                 continue  # "2023-2026 profit targets": a multi-year plan, whose first year the body names
+            listed = (
+                _LIST_FROM.search(text, max(start, m.start() - 12), m.start()) if kind == "year" and in_title else None
+            )
+            if listed is not None and g.get("y3") and y is not None and 0 < y - int(listed.group(1)) <= 2:
+                # "2008, 2009 profit targets": the list's first year is named too, and first (kept from the scope
+                # model's eyes, which were chosen without it)
+                found.append(
+                    Period(
+                        listed.start(1),
+                        listed.end(1),
+                        "year",
+                        None,
+                        int(listed.group(1)),
+                        None,
+                        False,
+                        None,
+                        in_title,
+                        estimate=bool(_ESTIMATES_AFTER.match(text, m.end())),
+                        scope_blind=True,
+                    )
+                )
             if kind == "quarter":
                 number = _ORD[g["ord"].lower()] if g.get("ord") else int(g.get("num") or g.get("num2"))
                 if g.get("y3") and not g.get("y1"):  # FY24 Q1
@@ -374,7 +397,7 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                 if g.get("six"):
                     kind, mon = "month_half", _month_end(text, m, "mon")
                 else:
-                    number = 1 if (g.get("ord") or "").lower() == "first" or g.get("num") == "1" else 2
+                    number = 1 if (g.get("ord") or "").lower() == "first" or "1" in (g.get("num"), g.get("hnum")) else 2
             elif kind == "nine":
                 mon = _month_end(text, m, "mon")
             elif kind == "month_quarter" and g.get("holiday"):
@@ -417,6 +440,8 @@ def mentions(text: str, in_title: bool = False, start: int = 0, end: int | None 
                         or g.get("just")
                         or g.get("blind")
                         or g.get("seg")  # (a year read since the scope model was chosen)
+                        or g.get("hnum")  # ("1H FY20", "the half-year ended 31 December", "six months to 30 June")
+                        or g.get("day")
                         or (kind == "horizon" and _new_horizon(m, g))
                         or (g.get("ord") or "").lower() == "final"  # (a form the scope model was chosen without)
                     ),

@@ -232,9 +232,39 @@ def _registry_calendar(company: Company, on: dt.date | None) -> FiscalCalendar:
     return company.calendar_on(ended + dt.timedelta(days=1))
 
 
+# a fiscal year's name beside the date it ends: "fiscal 2023 runs from April 1, 2023 to March 31, 2024", "fiscal
+# 2023, ending 31 March 2024", "the year ending March 2024 (fiscal 2023)": whether the company names a year by the
+# calendar year it starts or ends in
+_YEAR_NAMED = re.compile(
+    rf"\bfiscal\s+(?:year\s+)?(?P<fy>(?:19|20)\d\d)\b(?:(?!months|quarter|half|weeks|period)[^.;()]){{0,60}}?\b(?:to|ending|ended|ends|through|until)\s+"
+    rf"(?:\d{{1,2}}\s+)?{MONTH_NAME}\.?\s+(?:\d{{1,2}},?\s+)?(?P<end>(?:19|20)\d\d)\b"
+    rf"|\byear\s+(?:ending|ended|to)\s+(?:\d{{1,2}}\s+)?{MONTH_NAME}\.?\s+(?:\d{{1,2}},?\s+)?(?P<end2>(?:19|20)\d\d)\s*"
+    r"\(\s*(?:fiscal\s+(?:year\s+)?|FY\s?)(?P<fy2>(?:19|20)\d\d)\s*\)",
+    re.I,
+)
+
+
+def _stated_naming(doc: ArticleDoc) -> str | None:
+    """How the article says the company names its fiscal years: "start", "end", or None when it does not."""
+    for m in _YEAR_NAMED.finditer(doc.text):
+        lag = int(m.group("end") or m.group("end2")) - int(m.group("fy") or m.group("fy2"))
+        if lag in (0, 1):
+            return "end" if lag == 0 else "start"
+    return None
+
+
 def calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = None) -> FiscalCalendar:
     """The article's own evidence for the company first (``stated``, from :func:`stated_year_ends` when not
-    given), then the registry's calendar."""
+    given), then the registry's calendar; for a company whose calendar nobody checked, the naming the article
+    states ("fiscal 2023 runs from April 1, 2023 to March 31, 2024")."""
+    cal = _calendar_for(doc, company, stated)
+    if company.known and company.calendar_checked:
+        return cal
+    naming = _stated_naming(doc)
+    return dataclasses.replace(cal, naming=naming) if naming and naming != cal.naming else cal
+
+
+def _calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = None) -> FiscalCalendar:
     stated = stated_year_ends(doc, company) if stated is None else stated
     if stated:
         base = _registry_calendar(company, doc.article.published) if company.known else FiscalCalendar.default()
@@ -594,7 +624,11 @@ _MEETING = re.compile(
     r"(?:investors|analysts|(?:share|stock)holders)|annual\s+(?:general\s+)?meeting)\b"
     # "talking to analysts and fund managers during a two-day event on its campus"
     r"|\b(?:speaking|spoke|talking|talked)\s+to\s+(?:analysts|investors)\b[^.;\"“”]{0,50}?\b(?:at|during)\s+"
-    r"(?:a|an|its|the)\s+(?:[\w\-'’]+\s+){0,2}?(?:event|meeting|gathering|briefing)\b",
+    r"(?:a|an|its|the)\s+(?:[\w\-'’]+\s+){0,2}?(?:event|meeting|gathering|briefing)\b"
+    # "managers used most of the day's gathering with investors to ...", "held a briefing for analysts": the
+    # meeting the article tells, with no verb of speech before it
+    r"|\b(?:at|during|(?<!ahead\s)(?<!advance\s)of|held|hosted|hosting)\s+(?:a|an|its|the|their)\s+(?:[\w\-'’]+\s+){0,3}?"
+    r"(?:meeting|conference(?!\s+call)|briefing|gathering)\s+(?:with|for)\s+(?:investors|analysts|(?:share|stock)holders)\b",
     re.I,
 )
 # ... the meeting of the day, not one to come or gone ("will lay out the plan at a November investor day",

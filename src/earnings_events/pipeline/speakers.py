@@ -45,12 +45,17 @@ VERBS = (
 # (""... new customers?" asked Jo Fay", ""...?" Poe asked reporters").
 _HANDOVER = rf"{VERBS}|asked"
 # "Soleil/Nelson Alpha Research"; "J.P.Morgan" run together; "TrueCar.com analyst Jesse Toprak"
-_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|(?:[A-Z]\.)+[A-Z][a-z][\w'’&\-]*|[A-Z][\w'’&\-]*(?:/[A-Z][\w'’&\-]*|\.com\b)?)"
+# ("Étienne", "Ørsted": a capital with an accent opens a name too)
+_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|(?:[A-Z]\.)+[A-Z][a-z][\w'’&\-]*|[A-ZÀ-ÖØ-Þ][\w'’&\-]*(?:/[A-Z][\w'’&\-]*|\.com\b)?)"
 # Lower-case title words inside a name phrase: "PaineWebber analyst Stephen Smith", "Sand president Jerry Shattner".
 _LOWER_TITLES = (
     r"analyst|chairman|chairwoman|president|vice|chief|executive|officer|director|managing|senior|"
     r"financial|operating|treasurer|controller|spokesman|spokeswoman|strategist|economist|head|founder|"
     r"consultant|adviser|advisor|publisher|editor|trader|partner|principal|owner|manager"
+)
+# ... as a press release capitalises them: ", Chief Medical Officer at Riverbend Health", ", Senior Analyst at ..."
+_CAPITAL_TITLES = (
+    r"Chief|Officer|Executive|Chairman|Chairwoman|President|Director|Analyst|Strategist|Manager|Economist|Founder"
 )
 _WHO = (
     # a capitalised run ("Chief Executive Tim Cook", "Ridgeline Ventures payments consultant Jo Fay", "FTN Midwest
@@ -77,8 +82,10 @@ _APPOS = (
 _AFTER_WHO_VERB = re.compile(
     rf"^[\s,;:—–\-]*(?P<who>{_WHO}){_APPOS}(?P<stray>,)?{_ADV}\s+(?P<verb>{_HANDOVER})\b(?P<rest>[^.;!?\"“”]*)"
 )
+# a dotted abbreviation inside a title, no sentence's end: "chief U.S. economist at ...", "head of U.K. equities"
+_DOTTED = r"(?<![\w.])(?:[A-Z]\.){2,}(?!\s+[A-Z][a-z]+\s+[A-Z])"
 _AFTER_VERB_WHO = re.compile(
-    rf"^[\s,;:—–\-]*(?P<verb>{_HANDOVER})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^.;!?\"“”]*|\s+(?:of|at|from)\s+[^.;!?\"“”,]*)?)"
+    rf"^[\s,;:—–\-]*(?P<verb>{_HANDOVER})\s+(?P<who>{_WHO})(?P<rest>(?:,\s+(?:{_DOTTED}|[^.;!?\"“”])*|\s+(?:of|at|from)\s+(?:{_DOTTED}|[^.;!?\"“”,])*)?)"
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording\s+to\s+(?P<who>{_WHO})(?P<rest>(?:,\s+[^,.;\"“”]*)?)")
 # (the reported speech before a fragment may hold figures: "said its growth target is about 8.5 pct a year for
@@ -157,7 +164,7 @@ def _listener(m: re.Match[str]) -> bool:
 
 
 _ABBREV = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Inc|Corp|Ltd|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|(?<![/\w])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Co|Inc|Corp|Ltd|Jr|Sr|No|vs|Gen|Sen|Rep|Gov|Adm|Lt|Col|Capt|Sgt|Rev|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)|(?<![/\w])[A-Z]|\b(?:[A-Z]\.)+[A-Z])\.$"
 )
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+")
 _PRONOUNS = {"he", "she"}
@@ -174,7 +181,7 @@ _APPOSITIVE_TITLES = (
 )
 _TITLE_AFTER = re.compile(
     r",\s+(?P<title>(?:the\s+|an?\s+|its\s+|their\s+|[A-Z][\w.&\-]*(?:\s+[A-Z][\w.&\-]*)*['’]s\s+)?"
-    rf"[^,.;\"“”]{{0,80}}?(?:{_APPOSITIVE_TITLES})[^,.;\"“”]{{0,60}})"
+    rf"(?:{_DOTTED}|[^,.;\"“”]){{0,80}}?(?:{_APPOSITIVE_TITLES}|{_CAPITAL_TITLES})(?:{_DOTTED}|[^,.;\"“”]){{0,60}})"
 )
 _TITLE_WORD = re.compile(
     r"\b(?:[Cc]hief|[Oo]fficer|[Ee]xecutive|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Pp]resident|[Dd]irector|"
@@ -297,6 +304,7 @@ _TITLE_COMMA_NAME = re.compile(
     r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,?\s+"  # (", Sam Poe said")
     rf"(?:{VERBS})\b"
 )
+_NAME_ONLY = re.compile(NAME)
 _AFTER_TITLE_COMMA_NAME = re.compile(rf"[\s,]*(?:[\w'’.&\-]+\s+){{0,4}}?{_TITLE_COMMA_NAME.pattern}")
 # A name set off by commas after a title, whatever verb follows ("The company's chief executive, Sam Poe, spoke on
 # the call"): a person whom a later "he said" names.
@@ -313,7 +321,7 @@ _PLURAL_TITLED_PAIR = re.compile(
 )
 _TITLE_CUE = re.compile(rf"{_TITLE_WORD.pattern}|{_KEPT_HONORIFIC}\s")
 _VERB_CUE = re.compile(rf"\b(?:{VERBS})\b")
-_APPOSITIVE_CUE = re.compile(_APPOSITIVE_TITLES)
+_APPOSITIVE_CUE = re.compile(f"{_APPOSITIVE_TITLES}|{_CAPITAL_TITLES}")
 # a name, a relative clause, the speech verb: "Bill Mott, who manages $2 billion at Fenwick Capital, said ..."
 # (her firm may come between: "Jo Fay of Ridgeline Securities, who kept her rating, said ...")
 _WHO_CLAUSE_VERB = re.compile(
@@ -360,7 +368,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v45"
+    version: str = "extract_rules_v46"
 
 
 @dataclass
@@ -486,11 +494,16 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _place_of_base(text: str, start: int, end: int) -> bool:
-    """Is the name at ``start:end`` a town before its state in a company's description opening a sentence?"""
+    """Is the name at ``start:end`` a town before its state in a company's description opening a sentence, or in
+    a person's description after "the" or "a" ("Jo Fay, the Ann Arbor, Michigan-based manager of ...")?"""
     m = _PLACE_OF_BASE.match(text, end)
-    if m is None or _PERSON_DESCRIBED.search(m.group("what")):
+    if m is None:
         return False
     before = text[max(0, start - 12) : start]
+    if re.search(r"\b(?:the|a|an)\s+$", before) or re.match(r"(?:the|a|an)\s", text[start:end]):
+        return True  # no one's name follows a lower-case article and precedes a state's "-based"
+    if _PERSON_DESCRIBED.search(m.group("what")):
+        return False
     return bool(re.search(r"(?:^|[.!?\"”]\s+|\n\s*|\bThe\s+)$", before))
 
 
@@ -1186,7 +1199,9 @@ def _attribution(
     text: str, span: Span, nxt: Span | None, prev: Span | None, para_start: int, index: _ArticleIndex
 ) -> _Who | None:
     """The attribution of one span, or None when it has none of its own."""
-    para_end = next(b for a, b in index.paras if a <= span.open < b or b >= span.open)
+    # (the paragraph the quote closes in: a quote over several paragraphs hands over to its verb after the last)
+    close = max(span.open, span.close_end - 1)
+    para_end = next(b for a, b in index.paras if a <= close < b or b >= close)
     ceil = min(nxt.open if nxt else len(text), max(para_end, span.close_end))
     after_end = _sentence_end(text, span.close_end, ceil) if span.closed else ceil
     after = text[span.close_end : after_end]
@@ -1217,6 +1232,13 @@ def _attribution(
                 continue  # '... for now." MARGINS WIDEN Quillon said it made ...': the next sentence's news
             if who.kind == "nonperson" and re.match(r"\s*(?:and|but)\s", after):
                 continue  # 'Tucker said the company had "..." and Vontobel warned that ...': the next clause's
+            appos = (m.groupdict().get("appos") or "").strip()
+            if who.kind == "nonperson" and appos and _TITLE_WORD.search(m.group("who")) and _NAME_ONLY.fullmatch(appos):
+                # '"...," its managing director, Bader al-Saad, told reporters': the name between the title's commas
+                named = index.classify(appos, base_after + m.start("appos"))
+                if named.kind == "person" and len(people.name_tokens(named.name)) >= 2:
+                    named.title = f"{named.title} {m.group('who')}".strip()
+                    return named
             if who.kind == "nonperson":
                 # 'After "a disastrous first quarter," Sand hopes to break even this year, Shattner said.': the
                 # company's clause is reported speech; the sentence's closing attribution governs the fragment
