@@ -1993,3 +1993,13 @@ def test_a_captains_abbreviation_ends_no_sentence():
         "who chairs the pilots' union at Northwind."
     )
     assert [who for _, who, _ in quotes(text)] == ["Renee Holt"]
+
+
+@pytest.mark.parametrize("name", ["Stan O'Dell", "Frank D’Amato"])
+def test_a_surname_with_an_apostrophe_after_one_capital_keeps_the_full_name(name):
+    # "O'Dell", "D'Amato": the second mention is the person first named with a title between commas
+    text = (
+        f"Northwind lost money in its third quarter.\n\nNorthwind's chief executive, {name}, met investors "
+        f'in the afternoon.\n\n"We are not pleased with these numbers," {name.split()[-1]} told them.'
+    )
+    assert [who for _, who, _ in quotes(text)] == [name]

@@ -18,6 +18,7 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _LO = "a-zß-öø-ÿ"
 _TOK = (
     rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ/.])(?!(?:Jr|Sr)\b)(?:[{_UP}][{_LO}]+(?:(?:['’](?![sS]\b)|\-)[{_UP}]?[{_LO}]+)*|"
+    rf"[{_UP}]['’][{_UP}][{_LO}]+(?:\-[{_UP}][{_LO}]+)?|"  # "O'Neal", "D'Amelio": one capital, an apostrophe, a name
     rf"[{_UP}][{_LO}]*[{_UP}][{_LO}]+|(?:[A-Z]\.){{1,3}}|[A-Z](?=\s[{_UP}][{_LO}]))(?![A-Za-zÀ-ÖØ-öø-ÿ])"
 )
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"

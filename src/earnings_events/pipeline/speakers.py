@@ -368,7 +368,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v46"
+    version: str = "extract_rules_v47"
 
 
 @dataclass
