@@ -265,6 +265,8 @@ def calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = N
 
 
 def _calendar_for(doc: ArticleDoc, company: Company, stated: list[int] | None = None) -> FiscalCalendar:
+    """The calendar's year end: the article's evidence for the company first, then the registry's calendar (a checked
+    one as it is; an unchecked one mended by what the article's periods imply)."""
     stated = stated_year_ends(doc, company) if stated is None else stated
     if stated:
         base = _registry_calendar(company, doc.article.published) if company.known else FiscalCalendar.default()
