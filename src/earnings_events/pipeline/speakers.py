@@ -304,7 +304,6 @@ _TITLE_COMMA_NAME = re.compile(
     r"(?P<firm>\s+(?:of|at|with|from)\s+[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,4})?,?\s+"  # (", Sam Poe said")
     rf"(?:{VERBS})\b"
 )
-_NAME_ONLY = re.compile(NAME)
 _AFTER_TITLE_COMMA_NAME = re.compile(rf"[\s,]*(?:[\w'’.&\-]+\s+){{0,4}}?{_TITLE_COMMA_NAME.pattern}")
 # A name set off by commas after a title, whatever verb follows ("The company's chief executive, Sam Poe, spoke on
 # the call"): a person whom a later "he said" names.
@@ -1232,11 +1231,16 @@ def _attribution(
                 continue  # '... for now." MARGINS WIDEN Quillon said it made ...': the next sentence's news
             if who.kind == "nonperson" and re.match(r"\s*(?:and|but)\s", after):
                 continue  # 'Tucker said the company had "..." and Vontobel warned that ...': the next clause's
-            appos = (m.groupdict().get("appos") or "").strip()
-            if who.kind == "nonperson" and appos and _TITLE_WORD.search(m.group("who")) and _NAME_ONLY.fullmatch(appos):
+            set_off = appos.strip()
+            if (
+                who.kind == "nonperson"
+                and set_off
+                and _TITLE_WORD.search(m.group("who"))
+                and NAME_RE.fullmatch(set_off)
+            ):
                 # '"...," its managing director, Bader al-Saad, told reporters': the name between the title's commas
-                named = index.classify(appos, base_after + m.start("appos"))
-                if named.kind == "person" and len(people.name_tokens(named.name)) >= 2:
+                named = index.classify(set_off, base_after + m.start("appos"))
+                if named.kind == "person" and len(name_tokens(named.name)) >= 2:
                     named.title = f"{named.title} {m.group('who')}".strip()
                     return named
             if who.kind == "nonperson":
