@@ -21,7 +21,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 corpus="$1"
 out="$2"
 release="$here/releases/reuters-2006-2013"
-version="2.47.0"
+version="2.48.0"
 build() {
   earnings-events build "$corpus" --out "$out" --version "$version" --no-article-text \
     --annotations "$release/annotations" --card-notes "$release/CARD.md"

@@ -1774,6 +1774,17 @@ def test_a_round_ups_section_line_gives_its_executives_company():
             "of Quillon.",
             "executive",
         ),
+        # a union's numbered local, a government department whose name the title cuts short ("Labor")
+        (
+            '"Quillon can afford a contract that protects these jobs," said Rick Dunmore, president of IAM District '
+            "751 in Seattle.",
+            "other",
+        ),
+        (
+            "“Thousands of families at Quillon are missing paychecks right now,” said Tom Brask, a deputy director "
+            "at the Michigan Department of Labor and Economic Opportunity.",
+            "other",
+        ),
     ],
 )
 def test_roles_of_union_officers_economists_and_another_companys_officers(sentence, role):
@@ -1806,3 +1817,15 @@ def test_an_analyst_who_rates_a_company_still_speaks_to_it():
         text, "Quillon, Northwind sales top forecasts", companies={"Quillon Soft": {}, "Northwind Retail": {}}
     )
     assert [(who, c) for who, c, *_ in got] == [("Laura Pem", "Northwind Retail")]
+
+
+def test_a_company_whose_shares_open_the_lede_is_the_articles():
+    # "Shares in Quillon fell ..." under a headline naming it: the company, though the registry does not know it
+    doc = doc_until(
+        "Shares in Quillon fell by a fifth on Tuesday after the brand warned that the hot summer would cut its "
+        "profit.\n\n“This year began badly for us,” Chief Executive Ada Fay said.",
+        "company",
+        title="Quillon shares slump after profit warning",
+        companies=set(),
+    )
+    assert [c.name if c else None for c in doc.companies] == ["Quillon"]

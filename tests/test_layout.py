@@ -284,3 +284,21 @@ def test_a_headline_repeated_over_web_furniture_and_a_dateline_is_not_prose():
     doc = doc_until(text, "scope", title="Northwind sees modest growth in 2025 at investor meeting")
     assert doc.text[doc.dateline.start : doc.dateline.end].strip() == "NEW YORK, Dec 10 —"
     assert doc.text[doc.lede[0] : doc.lede[1]].startswith("Northwind Corp. (NYSE:NWD) on Tuesday")
+
+
+def test_a_web_pages_short_list_is_no_wrapping_and_an_image_credit_ends_a_caption():
+    # paragraphs between blank lines, one short list of single lines: web text, not wire copy wrapped at 70
+    # characters; the caption over the story, ending in "Image: ...", is no lede
+    text = (
+        "Northwind CEO Ada Fay shows the new handset in Austin on Sept. 7. “It is our best phone,” Fay said. "
+        "Image: Northwind\n\n"
+        "Northwind's fiscal fourth-quarter figures, out on Thursday, topped revenue estimates on strong "
+        "sales of laptops, and its stock gained 3 percent.\n\n"
+        "Here is how Northwind did against consensus estimates for the quarter:\n\n"
+        "Earnings per share: $1.29 vs. $1.27 expected\nRevenue: $90.15 billion vs. $88.9 billion expected\n"
+        "Laptop revenue: $11.51 billion vs. $9.29 billion expected\n\n"
+        + "Sales of every product line grew, and no formal guidance was given for the next quarter. "
+        * 12
+    )
+    assert not layout.hard_wrapped(text)
+    assert lede(text).startswith("Northwind's fiscal fourth-quarter figures")

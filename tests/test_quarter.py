@@ -194,6 +194,43 @@ def test_a_reported_numbered_quarter_implies_the_fiscal_year_end():
     assert doc.quarters[doc.primary.name] == (2006, 4)  # fiscal year ending November
 
 
+@pytest.mark.parametrize(
+    ("text", "title", "published", "expected"),
+    [
+        # a numbered quarter named first without its results ("the first quarter held a benefit") leaves
+        # the year end to the one a later sentence reports: the quarter ended in September, the year in June
+        (
+            "Harbor Grocers Inc's quarterly loss grew, it said on Monday.\n\nThe first quarter held a storm-related "
+            "benefit worth $2 million to the grocer. For the first quarter, Harbor Grocers lost $8.3 million, its "
+            "widest loss yet.",
+            "Harbor Grocers loss widens",
+            "2009-10-26",
+            (2010, 1),
+        ),
+        # "the three-month period that ended Oct. 31" is a quarter mention: its results are the news, not the
+        # year whose forecast the headline raises
+        (
+            "Northwind Stores Inc lifted its forecast for the whole year on Tuesday.\n\nNorthwind reported net income of "
+            "$4.6 billion for the three-month period that ended Sept. 30, its best showing in years.",
+            "Northwind raises full-year forecast",
+            "2024-10-22",
+            (2024, 3),
+        ),
+        # a retailer's "52 weeks to the end of April 2019" is its fiscal year, which a warning is about
+        (
+            "Shares in Quillon Apparel fell on Tuesday as the retailer cautioned that the warm autumn would cut its profit "
+            "this year.\n\nIt now expects pre-tax profit for the 52 weeks to the end of April 2019 of up to $70 "
+            "million.",
+            "Quillon Apparel warns on profit",
+            "2018-10-02",
+            (2019, 4),
+        ),
+    ],
+)
+def test_quarter_mentions_that_name_the_fiscal_calendar(text, title, published, expected):
+    assert primary_quarter(text, title, published) == expected
+
+
 def test_a_retailers_52_week_quarter_ended_early_in_a_month():
     """A third quarter that "ended November 1": a quarter of August to October, so a January year (a US retailer's
     52/53-week year), not a quarter still running on the day of the article."""
@@ -310,6 +347,16 @@ def test_a_years_results_after_that_compares_with_are_a_base():
             "Lakeside Chips warns on revenue",
             "2007-03-05",
             (2007, 1),
+        ),
+        # a quarter pre-announced beside the new year's forecast, its full report still to come: the forecast's
+        # year is the news (the guide's step 2 and its headline)
+        (
+            "Quillon Inc on Tuesday lifted its 2008 profit forecast on strong demand for its pumps.\n\nThe company "
+            "also said fourth-quarter results were ahead of its plan. Quillon will report full results for the "
+            "fourth quarter on January 29.",
+            "Quillon lifts 2008 profit forecast",
+            "2008-01-08",
+            (2008, 4),
         ),
     ],
 )

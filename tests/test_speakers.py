@@ -1379,6 +1379,24 @@ def test_he_after_a_name_that_opens_what_the_subject_said_is_the_subject():
     assert quotes(text) == [("We are calling for a new chief", "Jo Roe", "analyst")]
 
 
+@pytest.mark.parametrize(
+    ("middle", "speaker"),
+    [
+        # what the subject said runs on to a later name with no "that": "he" is still the subject
+        ("Kim Dale, an analyst at Harbor Partners, said buyers are glad Poe has a plan for the rival", "Kim Dale"),
+        ("Dale said the board now counts retired banker Sam Poe as an observer", "Kim Dale"),
+        # the later name speaks in a clause of its own: "he" is that name
+        ("Dale said costs were high, and Poe, the finance chief, said the gap would close", "Sam Poe"),
+    ],
+)
+def test_he_after_a_name_inside_what_the_subject_said_is_the_subject(middle, speaker):
+    text = (
+        "Northwind Chief Financial Officer Sam Poe gave the figures. Harbor Partners analyst Kim Dale followed the "
+        f'call. {middle}. "It will take a few quarters to show," he said.'
+    )
+    assert quotes(text)[-1][:2] == ("It will take a few quarters to show", speaker)
+
+
 def test_a_rating_in_quotation_marks_inside_the_attribution_does_not_cut_it():
     text = (
         "Sam Poe, an analyst at Harbor Partners, said the plan was a surprise.\n\n"
@@ -2003,3 +2021,70 @@ def test_a_surname_with_an_apostrophe_after_one_capital_keeps_the_full_name(name
         f'in the afternoon.\n\n"We are not pleased with these numbers," {name.split()[-1]} told them.'
     )
     assert [who for _, who, _ in quotes(text)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the British press's title set off before the name, after the verb or before it
+        (
+            "Sales fell.\n\n“The warm autumn kept buyers away from our coats,” said the chief executive, Ada Quarrie.",
+            [("The warm autumn kept buyers away from our coats", "Ada Quarrie", "executive")],
+        ),
+        (
+            "Sales fell.\n\n“The warm autumn kept buyers away from our coats,” said the company’s finance director, "
+            "Ada Quarrie, who joined in May.",
+            [("The warm autumn kept buyers away from our coats", "Ada Quarrie", "executive")],
+        ),
+        # a spokesperson speaks for the person named after "for": no row of that person's
+        (
+            "Sales fell.\n\nA spokesperson for Finance Minister Ada Quarrie said the levy “is a fair share from "
+            "lenders that did very well.”",
+            [],
+        ),
+        ("Sales fell.\n\n“It is a fair share from lenders that did well,” said an aide to Ada Quarrie.", []),
+        # names with letters of Latin Extended-A and a particle before a long appositive
+        (
+            "Sales fell.\n\n“Consoles did the heavy lifting for the whole group,” said Ōkubo Rie, an analyst at "
+            "Harbor Securities.",
+            [("Consoles did the heavy lifting for the whole group", "Ōkubo Rie", "analyst")],
+        ),
+        (
+            "Sales fell.\n\nHugo van Quarrie, a fund manager at Brant Street Asset Management, which holds the "
+            "shares, said the bank was still “the best-run lender in the country” this year.",
+            [("the best-run lender in the country", "Hugo van Quarrie", "analyst")],
+        ),
+    ],
+)
+def test_attributions_of_web_and_overseas_styles(text, expected):
+    assert quotes(text) == expected
+
+
+def test_a_note_in_the_next_paragraph_is_not_the_quote_before_it():
+    # the research note belongs to the analyst of the next paragraph, not to the untitled speaker before it
+    text = (
+        "Northwind beat forecasts.\n\nAda Quarrie said wealthier shoppers drove the gains.\n\n"
+        "Quarrie said on the call: “Our customers are still spending with us.”\n\n"
+        "Sam Poe, an analyst at Harbor Securities, wrote in a morning note how the quarter showed "
+        "“a flywheel that is finally spinning on its own.”"
+    )
+    assert [(s, r) for _, s, r in quotes(text)] == [("Ada Quarrie", "executive"), ("Sam Poe", "analyst")]
+
+
+def test_a_surname_speaker_takes_the_full_name_a_photo_caption_gives():
+    text = (
+        "Northwind CEO Ada Quarrie speaks to reporters in Austin on Oct. 5. (Photo: Jo Fay/Staff)\n\n"
+        "Northwind beat forecasts on Tuesday and lifted its view of the year.\n\n"
+        "“Every week of the strike costs our dealers and our company,” Quarrie said on the call."
+    )
+    assert quotes(text) == [("Every week of the strike costs our dealers and our company", "Ada Quarrie", "executive")]
+
+
+def test_its_officer_is_the_officer_of_the_company_opening_the_sentence_before():
+    doc = doc_until(
+        "Northwind's quarter ended in the red, it said on Friday.\n\nQuillon, which reported last month, was more upbeat. Its "
+        'chief executive, Sam Poe, told analysts the industry was "past the bottom in revenue" by now.',
+        "speakers",
+        companies={"Northwind", "Quillon"},
+    )
+    assert [(a.person.name, a.person.company_hint) for a in doc.attributions] == [("Sam Poe", "Quillon")]

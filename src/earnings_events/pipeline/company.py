@@ -1296,7 +1296,9 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
             and (financial_firm(firm) or (described is not None and firm in described[1] and described[2]))
         ):
             return "analyst"
-        if firm_entity is None and (elsewhere := _officer_elsewhere(doc, person.title or "", firm, company)):
+        if firm_entity is None and (
+            elsewhere := _officer_elsewhere(doc, person.title or "", firm, company, description)
+        ):
             return elsewhere  # ", Chief Medical Officer at Riverbend Health System, which expanded its contract"
     if role == "executive" and company is not None and _of_another_body(description, company):
         return "other"
@@ -1306,7 +1308,7 @@ def _role(a: Attribution, company: Company | None, firms: list[Entity], doc: Art
     return role
 
 
-def _officer_elsewhere(doc: ArticleDoc, title: str, firm: str, company: Company) -> str | None:
+def _officer_elsewhere(doc: ArticleDoc, title: str, firm: str, company: Company, description: str = "") -> str | None:
     """The role of an officer whose title names a firm the article knows nothing else of: ``analyst`` for a market
     firm's ("a managing director at Ridgeline Equity Markets", "head of options trading at Harbor Trading"),
     ``other`` for a body's whose name says it is neither the company's nor the markets' ("chief medical officer at
@@ -1337,13 +1339,20 @@ def _officer_elsewhere(doc: ArticleDoc, title: str, firm: str, company: Company)
         return None
     if _MARKET_FIRM.search(f"{firm} {title}"):
         return "analyst"
-    return "other" if _OTHER_BODY.search(firm) else None  # (a firm of unknown trade: the title's own reading)
+    # (the body's whole name as the description prints it, where the firm read from the title is cut short:
+    # "Labor" of ", a deputy director at the Michigan Department of Labor")
+    whole = re.match(r"[^,;.]*(?:[,;.]|$)", description.lstrip(", ")).group(0)
+    if _OTHER_BODY.search(firm) or _OTHER_BODY.search(whole):
+        return "other"
+    return None  # (a firm of unknown trade: the title's own reading)
 
 
-# the words of a body whose officers are neither the company's nor the markets': a union, a trade body, a hospital
+# the words of a body whose officers are neither the company's nor the markets': a union (and its numbered local,
+# "IAM District 751", "Local 600"), a trade body, a hospital, a government's department
 _OTHER_BODY = re.compile(
     r"\b(?:Association|Union|Federation|Council|Institute|University|College|Hospital|Health\s+System|Clinic|"
-    r"Foundation|Commission|Authority|Ministry|Chamber|Society|Media|Agency)\b"
+    r"Foundation|Commission|Authority|Ministry|Chamber|Society|Media|Agency|Department|Bureau|Government|"
+    r"Parliament|Congress|Senate|(?:Local|District|Lodge)\s+\d+)\b"
 )
 
 

@@ -153,7 +153,9 @@ def hard_wrapped(text: str) -> bool:
     """Wire copy broken into lines of ~70 characters: most line breaks (of its first 3,000 characters) fall
     inside a sentence. (Cached: the layout and mentions stages each ask of the same text, several times.)"""
     breaks = list(_MID_OR_END.finditer(text, 0, 3000))
-    if not breaks:
+    if len(breaks) < min(len(text), 3000) / 400:
+        # (wrapped copy breaks every 70 characters or so, a few lost; a web page's short list between blank
+        # lines, "Revenue: $90.1 billion vs. $88.9 billion expected", is no wrap)
         return False
     # (a short line before a capital is no wrap, whatever it ends with: a web page's heading, a live blog's
     # "12:05 p.m. ET")
@@ -201,9 +203,10 @@ _SEPARATOR = re.compile(r"\s[|·•]\s")  # "Jan 5, 2025 | Source: Quillon Inc."
 _PAGE_TOP_LINES = 8
 
 
-# a photo's caption ends in its credit: "(Photo by Jo Fay/Getty Images)", "(AP Photo/Jo Fay)", "REUTERS/Jo Fay"
+# a photo's caption ends in its credit: "(Photo by Jo Fay/Getty Images)", "(AP Photo/Jo Fay)", "REUTERS/Jo Fay",
+# "Image: Quillon"
 _PHOTO_CREDIT = re.compile(
-    r"(?:\((?:[A-Z]{2,}\s+)?Photos?\b[^()\n]*\)|\bGetty\s+Images\)?|\bREUTERS/[^\n]*|\bPhoto(?:graph)?:\s[^\n]*)\s*$"
+    r"(?:\((?:[A-Z]{2,}\s+)?Photos?\b[^()\n]*\)|\bGetty\s+Images\)?|\bREUTERS/[^\n]*|\b(?:Photo(?:graph)?|Image|Picture|Credit):\s[^\n]*)\s*$"
 )
 _BYLINE_LINE = re.compile(r"[ \t]*By\s+[A-Z]")
 

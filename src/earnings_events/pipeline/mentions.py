@@ -649,6 +649,15 @@ _TITLED_LEDE_SUBJECT = re.compile(
 )
 
 
+# ... and a company whose shares open the lede ("Shares in Quillon fell by a fifth on Tuesday after ..."), taken only
+# when the headline names it too
+_SHARES_LEDE_SUBJECT = re.compile(
+    r"\s*[Ss]hares\s+(?:of|in)\s+(?P<name>[A-Z][\w&'’.\-]*(?:\s+(?:[A-Z][\w&'’.\-]*|of|and|&)){0,4}?)"
+    r"(?=\s*\(|\s+(?:fell|rose|jumped|slumped|tumbled|plunged|surged|soared|climbed|dropped|slid|sank|gained|"
+    r"closed|ended|traded|were|slipped|sagged|rallied|leapt|leaped)\b)"
+)
+
+
 def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     """The name a first sentence opens with, before it reports or speaks ("Publix Super Markets, the grocery chain,
     said ...", "Irish airline Ryanair Monday posted ..."), and whether its trade came before it."""
@@ -656,7 +665,12 @@ def lede_subject(doc: ArticleDoc) -> tuple[str, bool] | None:
     if re.search(r"\((?:Reuters|AP|AFP)\)\s*[-—–]", doc.text[a : min(b, a + 120)]):
         return None  # (a dateline the layout left in the lede: "AKRON, Ohio/CHICAGO (Reuters) - Two ...")
     narrow = _LEDE_SUBJECT.match(doc.text, a, b)
-    m = narrow or _WIDE_LEDE_SUBJECT.match(doc.text, a, b) or _TITLED_LEDE_SUBJECT.match(doc.text, a, b)
+    m = (
+        narrow
+        or _WIDE_LEDE_SUBJECT.match(doc.text, a, b)
+        or _TITLED_LEDE_SUBJECT.match(doc.text, a, b)
+        or _SHARES_LEDE_SUBJECT.match(doc.text, a, b)
+    )
     if m is None:
         return None
     if " and " in m.group("name") and _SUFFIX_END.search(" " + m.group("name").rsplit(" and ", 1)[0]):

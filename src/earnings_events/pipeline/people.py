@@ -13,13 +13,15 @@ import re
 # the end of a code or an abbreviation ("S." of "I/B/E/S. Colin Gillis", "T." of ".IELEC.T. Mitsushige Akino") or of
 # a word in capitals ("P" of "BNP Paribas", "N" of "NWSa.N Rupert Murdoch") nor the start of a longer word ("Mc" of
 # "McGranahan" when the first alternative stops there)
-# (letters with accents too, as the web prints them: "Bjørn Gulden", "François-Xavier Roger", "Ángel Cano")
-_UP = "A-ZÀ-ÖØ-Þ"
-_LO = "a-zß-öø-ÿ"
+# (letters with accents too, as the web prints them: "Bjørn Gulden", "François-Xavier Roger", "Ángel Cano", and
+# those of Latin Extended-A and -B, "Ōkubo Rie", "Łukasz Nowak", "Şule Demir")
+_EXTENDED = [chr(c) for c in range(0x100, 0x250)]
+_UP = "A-ZÀ-ÖØ-Þ" + "".join(c for c in _EXTENDED if c.isupper())
+_LO = "a-zß-öø-ÿ" + "".join(c for c in _EXTENDED if c.islower())
 _TOK = (
-    rf"(?<![A-Za-zÀ-ÖØ-öø-ÿ/.])(?!(?:Jr|Sr)\b)(?:[{_UP}][{_LO}]+(?:(?:['’](?![sS]\b)|\-)[{_UP}]?[{_LO}]+)*|"
+    rf"(?<![A-Za-zÀ-ÖØ-öø-ÿĀ-ɏ/.])(?!(?:Jr|Sr)\b)(?:[{_UP}][{_LO}]+(?:(?:['’](?![sS]\b)|\-)[{_UP}]?[{_LO}]+)*|"
     rf"[{_UP}]['’][{_UP}][{_LO}]+(?:\-[{_UP}][{_LO}]+)?|"  # "O'Neal", "D'Amelio": one capital, an apostrophe, a name
-    rf"[{_UP}][{_LO}]*[{_UP}][{_LO}]+|(?:[A-Z]\.){{1,3}}|[A-Z](?=\s[{_UP}][{_LO}]))(?![A-Za-zÀ-ÖØ-öø-ÿ])"
+    rf"[{_UP}][{_LO}]*[{_UP}][{_LO}]+|(?:[A-Z]\.){{1,3}}|[A-Z](?=\s[{_UP}][{_LO}]))(?![A-Za-zÀ-ÖØ-öø-ÿĀ-ɏ])"
 )
 _PARTICLE = r"(?:de|del|della|der|den|van|von|da|di|du|le|la|bin|al|dos|das|ten|ter)"
 _SUFFIX = r"(?:Jr\.?|Sr\.?|II|III|IV)"

@@ -75,11 +75,11 @@ _PATTERNS = [
         ("q1", "q2", "q3", "q4", "1q", "2q", "3q", "4q"),
     ),
     # the December quarter / three months ended December 31, 2023 / quarter ended March 31 / a retailer's "13 weeks
-    # to June 28"
+    # to June 28" / "the three-month period that ended Oct. 31"
     _Pattern(
         "month_quarter",
         folded(
-            rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:(?:three|3)[\s\-]+months?|(?:13|14|thirteen|fourteen)[\s\-]+weeks?)\s+(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon2>{_MON})"
+            rf"\b(?:the\s+(?P<mon1>{_MON})[\s\-]quarter|(?:(?:three|3)[\s\-]+months?|(?:13|14|thirteen|fourteen)[\s\-]+weeks?)(?:\s+period)?\s+(?:(?:that|which)\s+)?(?:ended|ending|to|through)\s+(?:the\s+end\s+of\s+|end[\s\-])?(?P<mon2>{_MON})"
             rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y2>{_YEAR}))?|quarter\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+(?:in\s+|end[\s\-])?(?P<mon3>{_MON})"
             rf"(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y3>{_YEAR}))?)"
         ),
@@ -105,7 +105,7 @@ _PATTERNS = [
     _Pattern(
         "half",
         folded(
-            rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<hnum>[12])H\b|(?P<six>(?:six|6)[\s\-]+months?|(?:26|27|28|twenty[\s\-]six|twenty[\s\-]eight)[\s\-]+weeks|(?P<blind>half[\s\-]year))\s+(?:ended|ending|to|through)\s+"
+            rf"\b(?:(?P<fiscal1>fiscal\s+)?(?P<ord>first|second)[\s\-]half|H(?P<num>[12])\b|(?P<hnum>[12])H\b|(?P<six>(?:six|6)[\s\-]+months?|(?:26|27|28|twenty[\s\-]six|twenty[\s\-]eight)[\s\-]+weeks|(?P<blind>half[\s\-]year))(?:\s+period)?\s+(?:(?:that|which)\s+)?(?:ended|ending|to|through)\s+"
             rf"(?:the\s+end\s+of\s+|end[\s\-]|(?P<day>\d{{1,2}})\s+)?(?P<mon>{_MON}))(?:\s+(?:of\s+)?(?P<fiscal2>fiscal\s+)?(?P<y2>{_YEAR}))?"
         ),
         ("half", "h1", "h2", "1h", "2h", "months", "weeks"),
@@ -190,7 +190,7 @@ _PATTERNS = [
         ("months",),
     ),
     # full year / fiscal 2023 / 1986 results / year ended May 31 / annual results / reported ... for 1986 /
-    # an outlook for 2010 / the business year just ended
+    # an outlook for 2010 / the business year just ended / a retailer's "52 weeks to the end of April 2019"
     _Pattern(
         "year",
         folded(
@@ -199,7 +199,8 @@ _PATTERNS = [
             rf"(?:results|earnings|profits?|net|annual|loss|revenues?|sales)|(?:earned|lost|(?:reported|posted|recorded|had)\s+(?:\w+\s+){{0,3}}?(?:net|profits?|earnings|income|loss(?:es)?|revenues?|sales)|"
             rf"(?:earnings|profits?|net|income|loss(?:es)?|revenues?|sales))\b(?:[^.;\"“”]|\.\d){{0,60}}?\b(?:in|for)\s+"
             rf"(?:the\s+)?(?P<fiscal4>fiscal\s+(?:year\s+)?)?(?P<y5>{_YEAR})\b|(?:outlook|forecasts?|guidance|targets?)\b(?:\s+of\s+[^.;\"“”]{{1,30}}?)?\s+for\s+"
-            rf"(?:the\s+)?(?P<fiscal6>fiscal\s+(?:year\s+)?)?(?P<y6>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?year\s+(?:ended|ending|to)\s+(?:in\s+)?"
+            rf"(?:the\s+)?(?P<fiscal6>fiscal\s+(?:year\s+)?)?(?P<y6>{_YEAR})\b|(?P<fiscal5>fiscal\s+)?(?:year|(?:52|53|fifty[\s\-]two|fifty[\s\-]three)[\s\-]+weeks?)\s+"
+            rf"(?:ended|ending|to)\s+(?:in\s+|the\s+end\s+of\s+)?"
             rf"(?:(?:early|late|mid)[\s\-]+)?(?P<mon>{_MON})(?:\s+\d{{1,2}}(?!\d))?(?:,?\s+(?P<y4>{_YEAR}))?|annual\s+(?:results|profits?|earnings|net|loss(?:es)?)"
             r"|(?P<just>(?:business\s+|fiscal\s+|financial\s+)?year\s+(?:that\s+)?just\s+(?:ended|closed|finished)))",
             exact=("seg",),
@@ -213,7 +214,8 @@ _FY_EVIDENCE_CUE = folded(r"\bend|yearend|\bto\s|\bthrough\s")
 _FY_EVIDENCE = [
     (
         folded(
-            rf"\b(?:fiscal\s+)?year(?:[\s\-]?end)?,?\s+\(?(?:that\s+|which\s+)?(?:ended|ending|ends|to\s+end|to)\s+(?:in\s+|on\s+)?"
+            rf"\b(?:(?:fiscal\s+)?year(?:[\s\-]?end)?|(?:52|53|fifty[\s\-]two|fifty[\s\-]three)[\s\-]+weeks?),?\s+\(?(?:that\s+|which\s+)?"
+            rf"(?:ended|ending|ends|to\s+end|to)\s+(?:in\s+|on\s+)?"
             rf"(?:(?:early|late|mid)[\s\-]+)?(?:the\s+end\s+of\s+)?(?P<mon>{_MON})"
         ),
         "y",

@@ -455,14 +455,17 @@ def _implied_year_end(doc: ArticleDoc, cal: FiscalCalendar) -> int | None:
     on = doc.article.published
     if on is None:
         return None
-    for p in doc.periods:  # the first numbered quarter the article names, as results
-        if p.kind != "quarter" or not p.number or p.year is not None:
+    first = None  # the first numbered quarter the article names; a later mention of it may report its results
+    for p in doc.periods:
+        if p.kind != "quarter" or not p.number or p.year is not None or first not in (None, p.number):
             continue
+        first = p.number
         src, start = _sentence_of(doc, p)
         if p.compared or p.estimate or _background(doc, p) or _FORECAST_VERB.search(src, start, p.start):
             return None
         if not _results_moved(doc, p):
-            return None  # "the outlook for the second quarter": not its results
+            continue  # "a second-quarter outlook", "the first quarter held a benefit": not its results;
+            # a later sentence may report them ("In its first quarter it lost $8 million")
         fy, q = cal.quarter_of_month(on.year, on.month)
         if q == p.number:
             month = (on.month - 2) % 12 + 1  # the quarter ended at the end of last month
@@ -655,6 +658,19 @@ def _due_to_report(doc: ArticleDoc, p: Period) -> bool:
     second-quarter figures next week")."""
     src, start = _sentence_of(doc, p)
     return _DUE_TO_REPORT.search(src, start, p.start) is not None
+
+
+def _own_report_due(doc: ArticleDoc, p: Period) -> bool:
+    """The period's sentence says the article's own company is still to report it ("The company will report final
+    results for the fourth quarter on January 22"), not a rival ("Rival Quillon is due to report ...")."""
+    src, start = _sentence_of(doc, p)
+    m = _DUE_TO_REPORT.search(src, start, p.start)
+    if m is None or doc.primary is None:
+        return False
+    subject, own = src[start : m.start()], re.escape(doc.primary.name.split()[0])
+    if re.search(r"\b(?:had|was|were)\b", subject):
+        return False  # ("Quillon had been expected to post ...": what analysts looked for, now reported)
+    return re.fullmatch(rf"\s*(?:The\s+company|It|{own}\b[^,;]{{0,40}}?)\s+(?:is\s+)?", subject) is not None
 
 
 def _about_to_report(doc: ArticleDoc) -> bool:
@@ -1237,10 +1253,13 @@ def article_quarter(doc: ArticleDoc, cal: FiscalCalendar, calendar_known: bool =
         # (an opening that forecasts a period of its own: a quarter whose results the body says are still to come
         # is not out yet, and the opening's period is the news; with none, the quarter about to come out is)
         opening_forecast = any(not ended(*r) and _forecasts_results(doc, p) for p, r in head)
+        # (... nor is a quarter the body pre-announces and says is still to be reported in full: "its fourth quarter
+        # beat its own plan" before "The company will report full results for it on ...")
+        due = {r for p, r in body if _own_report_due(doc, p)} - {r for _, r in head} if opening_forecast else set()
         for p, (fy, q) in [*body, *current]:
             if at_meeting and not (not p.in_title and p.start < two_sentences and _reported_in_sentence(doc, p)):
                 continue
-            if (opening_forecast and _due_to_report(doc, p)) or (
+            if (opening_forecast and (_due_to_report(doc, p) or (fy, q) in due)) or (
                 mid_quarter and not (_reported_in_sentence(doc, p) or _verdict_in_sentence(doc, p) or _moved(doc, p))
             ):
                 continue

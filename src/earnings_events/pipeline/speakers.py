@@ -18,7 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from . import people
-from .document import ArticleDoc, Attribution, OrgKind, Person
+from .document import ArticleDoc, Attribution, BlockKind, OrgKind, Person
 from .document import QuoteSpan as Span
 from .layout import HEADING_TITLE
 from .mentions import DIGIT_NAME, TRADE, financial_firm, lede_subject
@@ -46,7 +46,7 @@ VERBS = (
 _HANDOVER = rf"{VERBS}|asked"
 # "Soleil/Nelson Alpha Research"; "J.P.Morgan" run together; "TrueCar.com analyst Jesse Toprak"
 # ("Étienne", "Ørsted": a capital with an accent opens a name too)
-_CAP = r"(?:(?:[A-Z]\.)+(?=\s)|(?:[A-Z]\.)+[A-Z][a-z][\w'’&\-]*|[A-ZÀ-ÖØ-Þ][\w'’&\-]*(?:/[A-Z][\w'’&\-]*|\.com\b)?)"
+_CAP = rf"(?:(?:[A-Z]\.)+(?=\s)|(?:[A-Z]\.)+[A-Z][a-z][\w'’&\-]*|[{people._UP}][\w'’&\-]*(?:/[A-Z][\w'’&\-]*|\.com\b)?)"
 # Lower-case title words inside a name phrase: "PaineWebber analyst Stephen Smith", "Sand president Jerry Shattner".
 _LOWER_TITLES = (
     r"analyst|chairman|chairwoman|president|vice|chief|executive|officer|director|managing|senior|"
@@ -94,9 +94,10 @@ _OBJ = r"(?P<obj>(?:[^\"“”.;]|\.\d){0,160}?)[\s,:]*$"
 _BEFORE_WHO_VERB = re.compile(rf"(?P<who>{_WHO})(?P<rest>,\s[^,\"“”]{{1,80}},)?{_ADV}\s+(?P<verb>{VERBS})\b{_OBJ}")
 # a person's long appositive, commas and all, ending at the speech verb: "Charles Blackburn, president of Diamond
 # Shamrock and the new company, which will emphasize exploration, said, "..."", "Paul E. Lego, senior executive
-# vice president told the analysts "...""
+# vice president told the analysts "..."", "Jo van Fay, a fund manager at Harbor, which holds the shares, said"
 _PERSON_LONG_TITLE_VERB = (
-    rf"(?P<who>{_CAP}(?:\s+(?:[A-Z]\.|{_CAP}))*\s+{_CAP})(?P<rest>,\s[^\"“”]{{1,150}}?,?){_ADV}\s+(?P<verb>{VERBS})\b"
+    rf"(?P<who>{_CAP}(?:\s+(?:[A-Z]\.|{people._PARTICLE}(?=\s+[A-Z])|{_CAP}))*\s+{_CAP})(?P<rest>,\s[^\"“”]{{1,150}}?,?){_ADV}"
+    rf"\s+(?P<verb>{VERBS})\b"
 )
 _BEFORE_PERSON_LONG_TITLE = re.compile(_PERSON_LONG_TITLE_VERB + _OBJ)
 # ... anywhere in a sentence, for the quote that follows it (no object to end the sentence at)
@@ -141,6 +142,25 @@ _REPORTED_BETWEEN = re.compile(
 _REPORTED_SUBJECT = re.compile(
     r"\b(?:saying|said|says|arguing|argued|adding|added)\s+(?:that\s+)?(?:(?:he|she)\s+and\s+(?:[\w\-]+\s+){0,3}?)?$"
 )
+# ... or what the subject said runs on, with no "that", to a later name that does not speak itself ("Roe said
+# investors are happy Poe is planning for it", "Roe said the board has added Jo Fay")
+# (not a verb before its own subject: "..., said Chief Executive Jo Fay" names the speaker)
+_REPORTED_CONTENT = re.compile(
+    r"\b(?:said|says|argued|noted|told\s+[\w\-]+)\s+(?![^;]*?\b(?:but|while|whereas|although)\b)"
+    rf"(?!(?:(?:[A-Z][\w.'’\-]*|{_LOWER_TITLES}|of|at|the|and|&)\s+)*$)[^;]*$"
+)
+# a sentence that opens on its subject's officer: "Its chief executive, "
+_ITS_TITLE = re.compile(rf"\s*Its\s+(?:(?:{_LOWER_TITLES}|of|and)\s+)*(?:{_LOWER_TITLES}),?\s*")
+# a name set off by commas after the title an attribution gives: '"...," said the chief executive, Jo Fay.'
+_SET_OFF_NAME = re.compile(r"(?P<more>(?:['’]s)?(?:\s+[a-z][\w\-]*){0,3}?),\s+(?P<name>[^,.;!?]+?)\s*(?:,|[.!?]?\s*$)")
+# one who speaks for the person named after it, unnamed: "a spokesperson for", "an aide to", "a lawyer for"
+_SPEAKS_FOR = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|aides?|advis[eo]rs?|lawyers?|attorneys?|representatives?|assistants?)\s+"
+    r"(?:for|to|of)\s+$",
+    re.I,
+)
+# a name followed by its own verb of speech ("Poe, the finance chief, said"), in the sentence's text
+_NAME_SPEAKS = re.compile(rf"(?:[A-Z][\w'’.\-]*\s+)*?[A-Z][\w'’\-]*(?:,[^,.;\"“”]{{1,80}},)?{_ADV}\s+(?:{VERBS})\b")
 # verbs of belief, which VERBS holds for "Poe believes "..."", but which report a view, not speech
 _BELIEF_VERB = re.compile(r"expects|expected|believes|hopes|thinks|feels")
 # a preposition before a name: the name is no subject ("met with Roe", "pressure from Roe")
@@ -367,7 +387,7 @@ class ExtractOptions:
     """Knobs of the extractor (versioned: a changed behaviour gets a new name)."""
 
     min_words: int = MIN_WORDS
-    version: str = "extract_rules_v47"
+    version: str = "extract_rules_v48"
 
 
 @dataclass
@@ -773,6 +793,13 @@ class _ArticleIndex:
         """The organisation named right before a person's name with only title words between ("Northwind
         Corp ( NWD.N ) Chief Financial Officer Sam Poe", "Quillon's chief executive Jo
         Fay")."""
+        start = _sentence_start(self.text, pos, 0)
+        if _ITS_TITLE.fullmatch(self.text, start, pos) and start >= 2:
+            # "Micron, which reported last month, was upbeat. Its chief executive, Jo Fay, said": the company
+            # opening the sentence before
+            before = _sentence_start(self.text, start - 2, 0)
+            lead = len(self.text[before:start]) - len(self.text[before:start].lstrip())
+            return next((name for a, _, name in self.orgs if a == before + lead), None)
         for _start, end, name in reversed(self.orgs):
             if end > pos:
                 continue
@@ -827,6 +854,8 @@ class _ArticleIndex:
         """What a WHO phrase names."""
         if _place_of_base(self.text, at, at + len(who)):
             return _Who("nonperson", at=at)  # "Lakewood, Ohio-based Quillon": a town
+        if _SPEAKS_FOR.search(self.text, max(0, at - 40), at):
+            return _Who("nonperson", at=at)  # "A spokesperson for Finance Minister Jo Fay said": not Jo Fay
         who = " ".join(who.split())
         if at and self.text[at - 1] in "/." and (glued := re.match(r"[A-Z]\.\s+", who)):
             who, at = who[glued.end() :], at + glued.end()  # "I/B/E/S. Quillon said": the end of a data set's name
@@ -1056,6 +1085,10 @@ class _ArticleIndex:
                     or _REPORTED_BETWEEN.search(self.text, subject[0][0], pos)
                     or _REPORTED_SUBJECT.search(self.text, max(0, pos - 45), pos)
                     or _RELATIVE_ON_SUBJECT.search(self.text[subject[0][0] : pos])
+                    or (
+                        _REPORTED_CONTENT.search(self.text, subject[0][0], pos)
+                        and not _NAME_SPEAKS.match(self.text, pos)
+                    )
                 )
             ):
                 key = subject[0][1]
@@ -1231,17 +1264,22 @@ def _attribution(
                 continue  # '... for now." MARGINS WIDEN Quillon said it made ...': the next sentence's news
             if who.kind == "nonperson" and re.match(r"\s*(?:and|but)\s", after):
                 continue  # 'Tucker said the company had "..." and Vontobel warned that ...': the next clause's
-            set_off = appos.strip()
+            set_off, set_at = appos.strip(), m.start("appos") if appos else -1
+            title_end = m.end("who")
+            if not set_off and (tail := _SET_OFF_NAME.match(after, m.end("who"))):
+                # '"...," said the chief executive, Jo Fay.' (the title's words the lazy WHO left, then the name)
+                set_off, set_at, title_end = tail.group("name"), tail.start("name"), tail.end("more")
             if (
-                who.kind == "nonperson"
+                who.kind in ("nonperson", "titled")
                 and set_off
-                and _TITLE_WORD.search(m.group("who"))
+                and _TITLE_WORD.search(after, m.start("who"), title_end)
                 and NAME_RE.fullmatch(set_off)
             ):
-                # '"...," its managing director, Bader al-Saad, told reporters': the name between the title's commas
-                named = index.classify(set_off, base_after + m.start("appos"))
+                # '"...," its managing director, Bader al-Saad, told reporters', '"...," said the chief executive,
+                # Jo Fay.': the name set off after the title
+                named = index.classify(set_off, base_after + set_at)
                 if named.kind == "person" and len(name_tokens(named.name)) >= 2:
-                    named.title = f"{named.title} {m.group('who')}".strip()
+                    named.title = f"{named.title} {after[m.start('who') : title_end]}".strip()
                     return named
             if who.kind == "nonperson":
                 # 'After "a disastrous first quarter," Sand hopes to break even this year, Shattner said.': the
@@ -1709,7 +1747,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             prev = span
             if person is not None:
                 role = person.role or _org_role(person) or _outsider_role(person, doc) or index.title_of(person)
-                if role is None and _in_a_note(text, span, sent_start):
+                if role is None and _in_a_note(text, span, sent_start, paras):
                     # a research note is an analyst's: so are the person's quotes before it that had no role
                     person.role = role = "analyst"
                     out = [replace(a, role=role) if a.person is person else a for a in out]
@@ -1719,9 +1757,33 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             # next quote continues its speaker, not the one quoted before it; a scare quote does not: 'signals a
             # "well-capitalized" bank')
             last = (span, person)
+    _complete_from_captions(doc, out)
     doc.people = index.people
     doc.attributions = out
     return doc
+
+
+def _complete_from_captions(doc: ArticleDoc, attributions: list[Attribution]) -> None:
+    """A speaker the prose names by surname alone gets the full name a byline-like block above the story gives
+    (a photo's caption: "Quillon CEO Jo Fay speaks in Austin. (Photo: ...)", then '"...," Fay said'), when the
+    blocks give one full name with that surname only."""
+    short = {a.person.name: a.person for a in attributions if len(name_tokens(a.person.name)) == 1}
+    if not short:
+        return
+    full: dict[str, set[str]] = {}
+    for b in doc.blocks:
+        if b.kind == BlockKind.BYLINE:
+            for m in NAME_RE.finditer(doc.text, b.start, b.end):
+                toks = name_tokens(m.group(0))
+                if len(toks) >= 2 and toks[-1] in short and not _BYLINE_BY.search(doc.text, b.start, m.start()):
+                    full.setdefault(toks[-1], set()).add(" ".join(toks))
+    for key, names in full.items():
+        if len(names) == 1:
+            short[key].name = next(iter(names))
+
+
+# a byline's own name is the writer's, never a speaker's: "By Jo Fay"
+_BYLINE_BY = re.compile(r"\bBy\s+$")
 
 
 # A heading in capitals with a kind of market person and no name ("TRADER", "ONE CREDIT TRADER", "GOLDMAN SACHS
@@ -1879,9 +1941,12 @@ _IN_A_NOTE = re.compile(
 )
 
 
-def _in_a_note(text: str, span: Span, sent_start: int) -> bool:
-    """Is the quote given as written or said in a note: its verb after it, in its sentence, or before it?"""
-    end = _sentence_end(text, span.close_end, min(len(text), span.close_end + 160))
+def _in_a_note(text: str, span: Span, sent_start: int, paras: list[tuple[int, int]]) -> bool:
+    """Is the quote given as written or said in a note: its verb after it, in its sentence and paragraph, or
+    before it? (A quote that ends its paragraph has no verb after it: the next paragraph's "Jo Fay wrote in a
+    note" is hers.)"""
+    para_end = paras[max(0, bisect_right([a for a, _ in paras], span.close_end - 1) - 1)][1]
+    end = _sentence_end(text, span.close_end, min(len(text), span.close_end + 160, max(para_end, span.close_end)))
     return bool(_IN_A_NOTE.search(text, span.close_end, end) or _IN_A_NOTE.search(text, sent_start, span.open))
 
 
