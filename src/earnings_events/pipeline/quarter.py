@@ -26,6 +26,7 @@ import calendar as _calendar
 import dataclasses
 import datetime as dt
 import re
+from functools import lru_cache
 
 from ..fiscal import FiscalCalendar
 from ..registry import Company
@@ -246,7 +247,14 @@ _YEAR_NAMED = re.compile(
 
 def _stated_naming(doc: ArticleDoc) -> str | None:
     """How the article says the company names its fiscal years: "start", "end", or None when it does not."""
-    for m in _YEAR_NAMED.finditer(doc.text):
+    return _naming_in(doc.text)
+
+
+@lru_cache(maxsize=32)
+def _naming_in(text: str) -> str | None:
+    """(Cached: every company of the article whose calendar nobody checked asks of the same text, and each asks
+    again for its view of the article.)"""
+    for m in _YEAR_NAMED.finditer(text):
         lag = int(m.group("end") or m.group("end2")) - int(m.group("fy") or m.group("fy2"))
         if lag in (0, 1):
             return "end" if lag == 0 else "start"
@@ -656,18 +664,24 @@ def _at_meeting(doc: ArticleDoc) -> bool:
 def _due_to_report(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence has its results still to come before naming it ("Quillon is due to report
     second-quarter figures next week")."""
+    return _report_due(doc, p)[0] is not None
+
+
+def _report_due(doc: ArticleDoc, p: Period) -> tuple[re.Match[str] | None, str]:
+    """The words saying the period's results are still to come, before it in its sentence, and the sentence's
+    words before them (its subject)."""
     src, start = _sentence_of(doc, p)
-    return _DUE_TO_REPORT.search(src, start, p.start) is not None
+    m = _DUE_TO_REPORT.search(src, start, p.start)
+    return m, src[start : m.start()] if m else ""
 
 
 def _own_report_due(doc: ArticleDoc, p: Period) -> bool:
     """The period's sentence says the article's own company is still to report it ("The company will report final
     results for the fourth quarter on January 22"), not a rival ("Rival Quillon is due to report ...")."""
-    src, start = _sentence_of(doc, p)
-    m = _DUE_TO_REPORT.search(src, start, p.start)
+    m, subject = _report_due(doc, p)
     if m is None or doc.primary is None:
         return False
-    subject, own = src[start : m.start()], re.escape(doc.primary.name.split()[0])
+    own = re.escape(doc.primary.name.split()[0])
     if re.search(r"\b(?:had|was|were)\b", subject):
         return False  # ("Quillon had been expected to post ...": what analysts looked for, now reported)
     return re.fullmatch(rf"\s*(?:The\s+company|It|{own}\b[^,;]{{0,40}}?)\s+(?:is\s+)?", subject) is not None

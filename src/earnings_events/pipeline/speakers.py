@@ -793,8 +793,11 @@ class _ArticleIndex:
         """The organisation named right before a person's name with only title words between ("Northwind
         Corp ( NWD.N ) Chief Financial Officer Sam Poe", "Quillon's chief executive Jo
         Fay")."""
-        start = _sentence_start(self.text, pos, 0)
-        if _ITS_TITLE.fullmatch(self.text, start, pos) and start >= 2:
+        # ("Its" is the last one before the name: the title words after it hold none; scanning the sentence ends
+        # from the text's start is left to the few names it precedes)
+        its = self.text.rfind("Its", 0, pos)
+        start = _sentence_start(self.text, pos, 0) if its >= 0 and _ITS_TITLE.fullmatch(self.text, its, pos) else -1
+        if start >= 2 and _ITS_TITLE.fullmatch(self.text, start, pos):
             # "Micron, which reported last month, was upbeat. Its chief executive, Jo Fay, said": the company
             # opening the sentence before
             before = _sentence_start(self.text, start - 2, 0)
@@ -1747,7 +1750,7 @@ def annotate(doc: ArticleDoc, options: ExtractOptions = ExtractOptions()) -> Art
             prev = span
             if person is not None:
                 role = person.role or _org_role(person) or _outsider_role(person, doc) or index.title_of(person)
-                if role is None and _in_a_note(text, span, sent_start, paras):
+                if role is None and _in_a_note(text, span, sent_start, index):
                     # a research note is an analyst's: so are the person's quotes before it that had no role
                     person.role = role = "analyst"
                     out = [replace(a, role=role) if a.person is person else a for a in out]
@@ -1941,11 +1944,11 @@ _IN_A_NOTE = re.compile(
 )
 
 
-def _in_a_note(text: str, span: Span, sent_start: int, paras: list[tuple[int, int]]) -> bool:
+def _in_a_note(text: str, span: Span, sent_start: int, index: _ArticleIndex) -> bool:
     """Is the quote given as written or said in a note: its verb after it, in its sentence and paragraph, or
     before it? (A quote that ends its paragraph has no verb after it: the next paragraph's "Jo Fay wrote in a
     note" is hers.)"""
-    para_end = paras[max(0, bisect_right([a for a, _ in paras], span.close_end - 1) - 1)][1]
+    para_end = index.paras[max(0, bisect_right(index.para_starts, span.close_end - 1) - 1)][1]
     end = _sentence_end(text, span.close_end, min(len(text), span.close_end + 160, max(para_end, span.close_end)))
     return bool(_IN_A_NOTE.search(text, span.close_end, end) or _IN_A_NOTE.search(text, sent_start, span.open))
 
